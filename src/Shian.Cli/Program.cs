@@ -1,0 +1,1 @@
+return Shian.Cli.ShianCli.Run(args, Console.Out, Console.Error);

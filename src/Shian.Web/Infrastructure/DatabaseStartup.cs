@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Identity;
+using Shian.Accounts;
+using Shian.Data;
+using Shian.Demo;
+
+namespace Shian.Web.Infrastructure;
+
+/// <summary>What the command line asked the host to do at start.</summary>
+public sealed record StartupOptions(bool Demo);
+
+/// <summary>A start-up refusal with a message meant for the person starting the platform.</summary>
+public sealed class StartupRefusedException(string message) : Exception(message);
+
+/// <summary>
+/// Applies migrations before the server takes requests and, with <c>--demo</c>, loads the demo district. A database
+/// it must not open stops the start with a clear message.
+/// </summary>
+public sealed class DatabaseStartup(IServiceProvider services, StartupOptions startup, ILogger<DatabaseStartup> log) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShianDb>();
+        var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
+        var opened = await ShianData.MigrateAsync(db, cancellationToken);
+        if (!opened.Ok)
+        {
+            throw new StartupRefusedException(opened.Error!);
+        }
+        log.LogInformation("Database ready: {Database}", settings.Describe());
+
+        if (startup.Demo)
+        {
+            var seeded = await DemoSeeder.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<ShianUser>>(),
+                scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
+            if (seeded.Errors.Count > 0)
+            {
+                throw new StartupRefusedException("演示数据加载失败 / Demo data failed to load: " + string.Join("; ", seeded.Errors));
+            }
+            if (seeded.JurisdictionCreated || seeded.UsersCreated.Count > 0)
+            {
+                log.LogInformation("Demo district loaded; accounts created: {Accounts}", string.Join(", ", seeded.UsersCreated));
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Shian.Data;
+
+namespace Shian.Web.Infrastructure;
+
+/// <summary>One entry of the left navigation. <paramref name="Policy"/> decides who sees it.</summary>
+public sealed record NavItem(string Label, string Href, string Policy, string? Group = null);
+
+/// <summary>What the page frame shows: the platform's name and the navigation this user may use.</summary>
+public sealed class Frame(ShianDb db, IAuthorizationService authorization, IHttpContextAccessor http)
+{
+    /// <summary>Modules add their pages here; the label is a resource key.</summary>
+    public static readonly IReadOnlyList<NavItem> Navigation =
+    [
+        new("Nav.Workbench", "/workbench", Policies.Staff),
+        new("Nav.MyBusinesses", "/operator", Policies.Operator),
+        new("Nav.Jurisdiction", "/admin/jurisdiction", Policies.Admin, "Nav.Admin"),
+        new("Nav.Townships", "/admin/townships", Policies.Admin, "Nav.Admin"),
+        new("Nav.Units", "/admin/units", Policies.Admin, "Nav.Admin"),
+        new("Nav.Users", "/admin/users", Policies.Admin, "Nav.Admin"),
+        new("Nav.ApiKeys", "/admin/api-keys", Policies.Admin, "Nav.Admin"),
+        new("Nav.Calendar", "/admin/calendar", Policies.Admin, "Nav.Admin"),
+        new("Nav.Audit", "/admin/audit", Policies.Admin, "Nav.Admin"),
+        new("Nav.ApiReference", "/scalar", Policies.Staff, "Nav.Help"),
+    ];
+
+    private (string Zh, string En)? _names;
+
+    public async Task<string> PlatformNameAsync()
+    {
+        _names ??= await db.Jurisdictions.AsNoTracking()
+            .Select(j => new ValueTuple<string, string>(j.PlatformName, j.PlatformNameEn))
+            .FirstOrDefaultAsync();
+        var (zh, en) = _names ?? ("", "");
+        var name = Localization.IsEnglish && en.Length > 0 ? en : zh;
+        return name.Length > 0 ? name : Localization.IsEnglish ? "Shian food-safety platform" : "食安监管平台";
+    }
+
+    public async Task<IReadOnlyList<NavItem>> VisibleNavigationAsync()
+    {
+        var user = http.HttpContext?.User;
+        if (user?.Identity?.IsAuthenticated != true)
+        {
+            return [];
+        }
+        var visible = new List<NavItem>();
+        foreach (var item in Navigation)
+        {
+            if ((await authorization.AuthorizeAsync(user, item.Policy)).Succeeded)
+            {
+                visible.Add(item);
+            }
+        }
+        return visible;
+    }
+
+    /// <summary>Where a user lands after signing in: the workbench for staff, their businesses for operators.</summary>
+    public static string HomeFor(System.Security.Claims.ClaimsPrincipal user) =>
+        user.IsInRole(Shian.Accounts.Roles.Operator) && !Shian.Accounts.Roles.Staff.Any(user.IsInRole) ? "/operator" : "/workbench";
+}

@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+
+namespace Shian.Web.Infrastructure;
+
+/// <summary>Identity's error codes in the user's language (Identity itself only speaks English).</summary>
+public static class IdentityMessages
+{
+    public static string Describe(IdentityError error, IStringLocalizer<SharedResource> l)
+    {
+        var text = l["Identity." + error.Code];
+        return text.ResourceNotFound ? error.Description : text.Value;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Shian.Common;
+
+namespace Shian.Web.Infrastructure;
+
+/// <summary>Simplified Chinese first, English by the visible switch; the choice is kept in a cookie for a year.</summary>
+public static class Localization
+{
+    public const string Chinese = "zh-Hans";
+    public const string English = "en";
+    public static readonly string[] Supported = [Chinese, English];
+
+    public static void Configure(RequestLocalizationOptions options)
+    {
+        options.SetDefaultCulture(Chinese).AddSupportedCultures(Supported).AddSupportedUICultures(Supported);
+        // The browser's language is deliberately not consulted: the platform is Chinese unless the user switches.
+        options.RequestCultureProviders =
+        [
+            new QueryStringRequestCultureProvider(),
+            new CookieRequestCultureProvider(),
+        ];
+    }
+
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    /// <summary>POST /culture switches the language and returns to the page the user was on.</summary>
+    public static IEndpointRouteBuilder MapCultureSwitch(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/culture", (HttpContext context, [Microsoft.AspNetCore.Mvc.FromForm] string culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
+            {
+                if (!Supported.Contains(culture))
+                {
+                    return Results.BadRequest();
+                }
+                context.Response.Cookies.Append(
+                    CookieRequestCultureProvider.DefaultCookieName,
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+                return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
+            })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        return app;
+    }
+}
+
+/// <summary>How dates and numbers are shown: 2020年8月28日 in Chinese, ISO in English, always in China time.</summary>
+public static class Display
+{
+    public static string Date(DateOnly date) => Localization.IsEnglish
+        ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+        : date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+
+    public static string Instant(DateTime utc)
+    {
+        var local = ShianTime.ToLocal(utc);
+        return Localization.IsEnglish
+            ? local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
+            : local.ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
+    }
+
+    public static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Authorization;
+using Shian.Accounts;
+
+namespace Shian.Web.Infrastructure;
+
+/// <summary>
+/// The named authorization rules. Every page folder and endpoint group names one of these (or is explicitly anonymous);
+/// a test enumerates the endpoints to keep it so.
+/// </summary>
+public static class Policies
+{
+    public const string SignedIn = "signed-in";
+    public const string Staff = "staff";
+    public const string Office = "office";
+    public const string Admin = "admin";
+    public const string Operator = "operator";
+    public const string OrganizationRead = "organization-read";
+
+    public static void Add(AuthorizationOptions options)
+    {
+        options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
+        options.AddPolicy(Staff, p => p.RequireRole(Roles.Staff));
+        options.AddPolicy(Office, p => p.RequireRole(Roles.Admin, Roles.Office));
+        options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(Operator, p => p.RequireRole(Roles.Operator));
+        options.AddPolicy(OrganizationRead, p => p.RequireRole(Roles.Staff).AddRequirements(new ScopeRequirement(ApiScopes.OrganizationRead)));
+        // Anything not given a rule still needs a signed-in user.
+        options.FallbackPolicy = options.GetPolicy(SignedIn);
+    }
+}
+
+/// <summary>
+/// An API key must carry the scope; a person signed in with a cookie is limited by role alone.
+/// </summary>
+public sealed record ScopeRequirement(string Scope) : IAuthorizationRequirement;
+
+public sealed class ScopeRequirementHandler : AuthorizationHandler<ScopeRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ScopeRequirement requirement)
+    {
+        var viaKey = context.User.HasClaim(c => c.Type == ShianClaims.ApiKeyId);
+        if (!viaKey || context.User.HasClaim(ShianClaims.Scope, requirement.Scope))
+        {
+            context.Succeed(requirement);
+        }
+        return Task.CompletedTask;
+    }
+}
+
+public static class ShianClaims
+{
+    public const string ApiKeyId = "shian:api_key";
+    public const string Scope = "scope";
+    public const string UnitId = "shian:unit";
+    public const string TownshipId = "shian:township";
+    public const string DisplayName = "shian:display_name";
+}

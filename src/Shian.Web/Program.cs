@@ -1,0 +1,137 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Scalar.AspNetCore;
+using Shian.Accounts;
+using Shian.Audit;
+using Shian.Data;
+using Shian.Web.Features.Accounts;
+using Shian.Web.Features.Common;
+using Shian.Web.Features.Organization;
+using Shian.Web.Infrastructure;
+
+var demo = args.Contains("--demo");
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+
+var database = DatabaseSettings.FromConfiguration(
+    builder.Configuration["Database:Provider"],
+    builder.Configuration["Database:ConnectionString"] ?? builder.Configuration.GetConnectionString("Shian"));
+builder.Services.AddSingleton(new StartupOptions(demo));
+builder.Services.AddHostedService<DatabaseStartup>();
+
+// Data, identity and the audit trail's "who".
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
+builder.Services.AddShianData(database)
+    .AddSignInManager()
+    .AddDefaultTokenProviders()
+    .AddClaimsPrincipalFactory<ShianClaimsFactory>();
+builder.Services.AddScoped<CurrentUser>();
+builder.Services.AddScoped<Frame>();
+
+// Sign-in: cookies for people, API keys for machines; the "Bearer" header decides which.
+const string SmartScheme = "Shian";
+builder.Services.AddAuthentication(o =>
+    {
+        o.DefaultScheme = SmartScheme;
+        o.DefaultChallengeScheme = SmartScheme;
+        o.DefaultForbidScheme = SmartScheme;
+        o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
+    })
+    .AddPolicyScheme(SmartScheme, null, o => o.ForwardDefaultSelector = context =>
+        ApiKeyAuthenticationHandler.HasBearer(context.Request) ? ApiKeyAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
+    .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+    .AddIdentityCookies();
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/account/login";
+    o.LogoutPath = "/account/logout";
+    o.AccessDeniedPath = "/account/access-denied";
+    o.Cookie.Name = "shian.auth";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.ExpireTimeSpan = TimeSpan.FromHours(8);
+    o.SlidingExpiration = true;
+    // The machine API answers 401/403 with a problem document instead of redirecting to the login page.
+    o.Events.OnRedirectToLogin = context => Problems.IsApi(context.Request)
+        ? Problems.WriteAsync(context.HttpContext, 401, "未认证 / Unauthorized", "请登录或提供 API 密钥 / Sign in or send an API key.")
+        : RedirectTo(context);
+    o.Events.OnRedirectToAccessDenied = context => Problems.IsApi(context.Request)
+        ? Problems.WriteAsync(context.HttpContext, 403, "无权访问 / Forbidden", "当前账户没有此操作的权限 / This account may not do this.")
+        : RedirectTo(context);
+
+    static Task RedirectTo(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context)
+    {
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+});
+builder.Services.AddAuthorization(Policies.Add);
+builder.Services.AddSingleton<IAuthorizationHandler, ScopeRequirementHandler>();
+
+// Pages, language, API documents, health.
+builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+builder.Services.AddRazorPages(o => o.RootDirectory = "/")
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Shian.Web.SharedResource)));
+builder.Services.Configure<RequestLocalizationOptions>(Localization.Configure);
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddDbContextCheck<ShianDb>("database");
+builder.Services.AddAntiforgery(o => o.Cookie.Name = "shian.csrf");
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+    app.UseHsts();
+}
+// HTTPS is required for everyone but a browser on the same machine (the demo, the tests).
+app.UseWhen(context => !IsLocal(context), branch => branch.UseHttpsRedirection());
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseShianSecurityHeaders();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorPages();
+app.MapCultureSwitch();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference(o => o.WithTitle("Shian API")).AllowAnonymous();
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready").AllowAnonymous();
+app.MapAccountsApi();
+app.MapOrganizationApi();
+app.MapCalendarApi();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+    foreach (var address in addresses ?? [])
+    {
+        Console.WriteLine($"Shian 已启动 / is running: {address.Replace("[::]", "localhost", StringComparison.Ordinal).Replace("0.0.0.0", "localhost", StringComparison.Ordinal)}");
+    }
+    Console.WriteLine($"数据库 / Database: {database.Describe()}");
+});
+
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (StartupRefusedException refused)
+{
+    Console.Error.WriteLine(refused.Message);
+    return 1;
+}
+
+static bool IsLocal(HttpContext context) =>
+    context.Connection.RemoteIpAddress is null || System.Net.IPAddress.IsLoopback(context.Connection.RemoteIpAddress);
+
+/// <summary>The entry point, visible to the test host.</summary>
+public partial class Program;

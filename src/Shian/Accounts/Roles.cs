@@ -1,0 +1,18 @@
+namespace Shian.Accounts;
+
+/// <summary>The roles of the platform. The names are stored; the labels live in the web resource files.</summary>
+public static class Roles
+{
+    public const string Admin = "admin";            // 系统管理员
+    public const string Office = "office";          // 食安办
+    public const string Department = "department";  // 部门工作人员 (belongs to a unit)
+    public const string Township = "township";      // 乡镇街道工作人员 (belongs to a township)
+    public const string Inspector = "inspector";    // 执法检查人员
+    public const string Laboratory = "lab";         // 承检机构
+    public const string Operator = "operator";      // 食品生产经营者
+
+    public static readonly IReadOnlyList<string> All = [Admin, Office, Department, Township, Inspector, Laboratory, Operator];
+
+    /// <summary>Everyone who works for or with the regulator, as opposed to the businesses it supervises.</summary>
+    public static readonly IReadOnlyList<string> Staff = [Admin, Office, Department, Township, Inspector, Laboratory];
+}

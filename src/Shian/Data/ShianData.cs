@@ -1,0 +1,147 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Shian.Accounts;
+using Shian.Audit;
+using Shian.Common;
+
+namespace Shian.Data;
+
+/// <summary>Registration of the database, identity stores and audit trail, shared by the web host and the CLI.</summary>
+public static class ShianData
+{
+    public const string SqliteMigrationsAssembly = "Shian.Migrations.Sqlite";
+    public const string PostgresMigrationsAssembly = "Shian.Migrations.Postgres";
+
+    public static void UseShianDatabase(this DbContextOptionsBuilder options, DatabaseSettings settings)
+    {
+        switch (settings.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                options.UseSqlite(settings.ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
+                break;
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(settings.ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The database, its audit interceptor and the ASP.NET Core Identity stores. The caller supplies who is acting
+    /// (<see cref="IAuditActor"/>) and adds its own sign-in mechanism on top of the returned builder.
+    /// </summary>
+    public static IdentityBuilder AddShianData(this IServiceCollection services, DatabaseSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AuditInterceptor>();
+        services.AddDbContext<ShianDb>((sp, options) =>
+        {
+            options.UseShianDatabase(settings);
+            options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+        });
+        return services.AddIdentityCore<ShianUser>(IdentityPolicy.Configure)
+            .AddRoles<ShianRole>()
+            .AddEntityFrameworkStores<ShianDb>();
+    }
+
+    public sealed record OpenResult(bool Ok, string? Error);
+
+    /// <summary>
+    /// Brings the database to the schema this build knows: creates the SQLite file (WAL mode) if absent, applies pending
+    /// migrations, and seeds base data (roles, the holiday calendar). Refuses a database whose schema is newer than
+    /// this build, or a file that is not a database, with a message for the operator; never throws for those.
+    /// </summary>
+    public static async Task<OpenResult> MigrateAsync(ShianDb db, CancellationToken ct = default)
+    {
+        var settings = DatabaseSettings.FromArgument(db.Database.GetConnectionString());
+        if (settings.SqliteFile is { } file)
+        {
+            var directory = Path.GetDirectoryName(file)!;
+            try
+            {
+                Directory.CreateDirectory(directory);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return new OpenResult(false, $"无法创建数据库目录 {directory}：{e.Message} / Cannot create the database folder.");
+            }
+        }
+
+        try
+        {
+            if (db.Database.IsSqlite())
+            {
+                // WAL lets readers continue while one writer commits; the setting is stored in the file.
+                await db.Database.OpenConnectionAsync(ct);
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+                await db.Database.CloseConnectionAsync();
+            }
+
+            var known = db.Database.GetMigrations().ToHashSet();
+            var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).ToList();
+            var unknown = applied.Where(m => !known.Contains(m)).ToList();
+            if (unknown.Count > 0)
+            {
+                return new OpenResult(false,
+                    $"数据库结构版本（{unknown[^1]}）比本程序新，请升级 Shian 后再打开。" +
+                    $" / The database schema ({unknown[^1]}) is newer than this version of Shian knows; upgrade Shian to open it.");
+            }
+
+            await db.Database.MigrateAsync(ct);
+            await SeedBaseDataAsync(db, ct);
+            return new OpenResult(true, null);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 26 or 11) // SQLITE_NOTADB, SQLITE_CORRUPT
+        {
+            return new OpenResult(false, $"数据库文件已损坏或不是 SQLite 数据库：{settings.SqliteFile} / The database file is corrupt or not a SQLite database.");
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 14 or 8 or 23) // SQLITE_CANTOPEN, SQLITE_READONLY, SQLITE_AUTH
+        {
+            return new OpenResult(false, $"无法打开或写入数据库文件 {settings.SqliteFile}：{e.Message} / The database file cannot be opened for writing.");
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            return new OpenResult(false, $"无法连接 PostgreSQL 数据库：{e.Message} / Cannot reach the PostgreSQL database.");
+        }
+    }
+
+    /// <summary>Data every deployment starts with: the roles and the built-in holiday calendar (only where none is entered).</summary>
+    private static async Task SeedBaseDataAsync(ShianDb db, CancellationToken ct)
+    {
+        var roles = await db.Roles.Select(r => r.Name!).ToListAsync(ct);
+        foreach (var role in Roles.All.Except(roles))
+        {
+            db.Roles.Add(new ShianRole(role) { NormalizedName = role.ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString() });
+        }
+
+        var yearsPresent = (await db.CalendarDays.Select(d => d.Date).ToListAsync(ct)).Select(d => d.Year).ToHashSet();
+        db.CalendarDays.AddRange(WorkingDayCalendar.BuiltInDays().Where(d => !yearsPresent.Contains(d.Date.Year)));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The working-day calendar as administrators have maintained it.</summary>
+    public static async Task<WorkingDayCalendar> LoadCalendarAsync(this ShianDb db, CancellationToken ct = default) =>
+        new(await db.CalendarDays.AsNoTracking().ToListAsync(ct));
+}
+
+/// <summary>Password and lockout rules for every account.</summary>
+public static class IdentityPolicy
+{
+    public static void Configure(IdentityOptions options)
+    {
+        options.Password.RequiredLength = 10;
+        options.Password.RequireDigit = true;
+        options.Password.RequireLowercase = true;
+        options.Password.RequireUppercase = true;
+        options.Password.RequireNonAlphanumeric = true;
+        options.Password.RequiredUniqueChars = 5;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.User.RequireUniqueEmail = false;
+        // Names are short logins such as "office" or "zhang.wei"; Chinese names go in DisplayName.
+        options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Shian.Accounts;
+using Shian.Audit;
+using Shian.Common;
+using Shian.Organization;
+
+namespace Shian.Data;
+
+/// <summary>The one database of the platform. Modules use it directly, with explicit projections.</summary>
+public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<ShianUser, ShianRole, Guid>(options)
+{
+    public DbSet<Jurisdiction> Jurisdictions => Set<Jurisdiction>();
+    public DbSet<JurisdictionPopulation> JurisdictionPopulations => Set<JurisdictionPopulation>();
+    public DbSet<Township> Townships => Set<Township>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<OperatorBusiness> OperatorBusinesses => Set<OperatorBusiness>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ShianDb).Assembly);
+
+        // Every Guid key is a version-7 GUID made by the application: time-ordered, so indexes stay compact.
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            var key = entity.FindPrimaryKey();
+            if (key is { Properties: [{ ClrType: var type } property] } && type == typeof(Guid))
+            {
+                property.SetValueGeneratorFactory((_, _) => new GuidVersion7Generator());
+            }
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // Instants are UTC in both databases; SQLite hands them back unspecified, so mark them on the way out.
+        configuration.Properties<DateTime>().HaveConversion<UtcConverter>();
+        configuration.Properties<DateTime?>().HaveConversion<UtcConverter>();
+        // Enums are stored by name: readable in SQL and safe against reordering.
+        configuration.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class GuidVersion7Generator : Microsoft.EntityFrameworkCore.ValueGeneration.ValueGenerator<Guid>
+    {
+        public override bool GeneratesTemporaryValues => false;
+
+        public override Guid Next(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry) => Guid.CreateVersion7();
+    }
+
+    /// <summary>The transaction the audit interceptor opened for the current save, if it had to open one.</summary>
+    internal Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? AuditTransaction { get; set; }
+}

@@ -1,0 +1,1 @@
+namespace Shian.Browser.Tests; public class Placeholder { }

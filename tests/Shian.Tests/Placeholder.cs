@@ -1,0 +1,1 @@
+namespace Shian.Tests; public class Placeholder { }

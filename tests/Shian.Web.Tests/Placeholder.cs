@@ -1,0 +1,1 @@
+namespace Shian.Web.Tests; public class Placeholder { }
