@@ -1,1 +1,0 @@
-namespace Shian.Web.Tests; public class Placeholder { }
