@@ -22,6 +22,23 @@ public static class Localization
         ];
     }
 
+    /// <summary>Model-binding errors ("'abc' is not valid") in the user's language too.</summary>
+    public static void LocalizeModelBinding(Microsoft.AspNetCore.Mvc.MvcOptions options, Microsoft.Extensions.Localization.IStringLocalizerFactory factory)
+    {
+        var l = factory.Create(typeof(SharedResource));
+        var messages = options.ModelBindingMessageProvider;
+        messages.SetAttemptedValueIsInvalidAccessor((value, field) => l["Validation.ValueInvalid", value, field]);
+        messages.SetValueIsInvalidAccessor(value => l["Validation.ValueInvalid", value, ""]);
+        messages.SetValueMustBeANumberAccessor(field => l["Validation.ValueMustBeNumber", field]);
+        messages.SetValueMustNotBeNullAccessor(_ => l["Validation.ValueRequired"]);
+        messages.SetMissingBindRequiredValueAccessor(_ => l["Validation.ValueRequired"]);
+        messages.SetMissingKeyOrValueAccessor(() => l["Validation.ValueRequired"]);
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => l["Validation.ValueInvalid", value, ""]);
+        messages.SetNonPropertyValueMustBeANumberAccessor(() => l["Validation.ValueMustBeNumber", ""]);
+        messages.SetUnknownValueIsInvalidAccessor(field => l["Validation.Invalid", field]);
+        messages.SetMissingRequestBodyRequiredValueAccessor(() => l["Validation.ValueRequired"]);
+    }
+
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     /// <summary>POST /culture switches the language and returns to the page the user was on.</summary>

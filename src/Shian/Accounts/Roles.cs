@@ -16,3 +16,17 @@ public static class Roles
     /// <summary>Everyone who works for or with the regulator, as opposed to the businesses it supervises.</summary>
     public static readonly IReadOnlyList<string> Staff = [Admin, Office, Department, Township, Inspector, Laboratory];
 }
+
+/// <summary>What an account of a role must belong to, so that its access scope is never accidentally empty or wide.</summary>
+public static class RoleAttachments
+{
+    public static bool NeedsUnit(string role) => role is Roles.Department or Roles.Laboratory;
+
+    public static bool NeedsTownship(string role) => role is Roles.Township;
+
+    /// <summary>Null when the attachments suit the role; otherwise which one is missing: "unit" or "township".</summary>
+    public static string? Missing(string role, Guid? unitId, Guid? townshipId) =>
+        NeedsUnit(role) && unitId is null ? "unit"
+        : NeedsTownship(role) && townshipId is null ? "township"
+        : null;
+}

@@ -16,6 +16,8 @@ public static class ShianData
 
     public static void UseShianDatabase(this DbContextOptionsBuilder options, DatabaseSettings settings)
     {
+        // A deployment has one jurisdiction; reading "the" jurisdiction with FirstOrDefault is intended.
+        options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.FirstWithoutOrderByAndFilterWarning));
         switch (settings.Provider)
         {
             case DatabaseProvider.Sqlite:
