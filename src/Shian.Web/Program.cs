@@ -96,14 +96,26 @@ builder.Services.AddAntiforgery(o => o.Cookie.Name = "shian.csrf");
 
 var app = builder.Build();
 
+// The machine API answers every error with a problem document; people get a page in their language.
+app.UseWhen(context => Problems.IsApi(context.Request), api =>
+{
+    api.UseExceptionHandler();
+    api.UseStatusCodePages();
+});
+app.UseWhen(context => !Problems.IsApi(context.Request), pages =>
+{
+    if (!app.Environment.IsDevelopment())
+    {
+        pages.UseExceptionHandler("/error");
+    }
+    pages.UseStatusCodePagesWithReExecute("/error/{0}");
+});
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/error");
     app.UseHsts();
 }
 // HTTPS is required for everyone but a browser on the same machine (the demo, the tests).
 app.UseWhen(context => !IsLocal(context), branch => branch.UseHttpsRedirection());
-app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseShianSecurityHeaders();
 app.UseRequestLocalization();
 app.UseRouting();
