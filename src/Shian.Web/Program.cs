@@ -93,6 +93,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<ShianDb>("database");
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "shian.csrf");
+builder.Services.AddRateLimiter(o => RateLimits.Configure(o, builder.Configuration.GetValue("RateLimits:SignInPerMinute", 30)));
 
 var app = builder.Build();
 
@@ -121,6 +122,7 @@ app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();

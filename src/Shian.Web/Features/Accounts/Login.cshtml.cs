@@ -11,6 +11,7 @@ namespace Shian.Web.Features.Accounts;
 
 /// <summary>登录: the page an anonymous visitor reaches from any staff page. Repeated failures lock the account.</summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.SignIn)]
 public class LoginModel(SignInManager<ShianUser> signIn, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel
