@@ -95,6 +95,9 @@ builder.Services.AddHealthChecks().AddDbContextCheck<ShianDb>("database");
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "shian.csrf");
 builder.Services.AddRateLimiter(o => RateLimits.Configure(o, builder.Configuration.GetValue("RateLimits:SignInPerMinute", 30)));
 
+// A refused start is reported once, by Program, in words for the operator; the host's own stack trace adds nothing.
+builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+
 var app = builder.Build();
 
 // The machine API answers every error with a problem document; people get a page in their language.

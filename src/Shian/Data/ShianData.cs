@@ -69,6 +69,10 @@ public static class ShianData
             {
                 return new OpenResult(false, $"无法创建数据库目录 {directory}：{e.Message} / Cannot create the database folder.");
             }
+            if (!LooksLikeSqlite(file))
+            {
+                return new OpenResult(false, $"数据库文件已损坏或不是 SQLite 数据库：{file} / The database file is corrupt or not a SQLite database.");
+            }
         }
 
         try
@@ -106,6 +110,28 @@ public static class ShianData
         catch (Npgsql.NpgsqlException e)
         {
             return new OpenResult(false, $"无法连接 PostgreSQL 数据库：{e.Message} / Cannot reach the PostgreSQL database.");
+        }
+    }
+
+    /// <summary>
+    /// Whether a file is absent, empty, or starts with SQLite's header: checked before SQLite touches it, so that a wrong
+    /// path is refused without being modified.
+    /// </summary>
+    private static bool LooksLikeSqlite(string file)
+    {
+        try
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            Span<byte> header = stackalloc byte[16];
+            return stream.Length == 0 || (stream.ReadAtLeast(header, 16, throwOnEndOfStream: false) == 16 && header.SequenceEqual("SQLite format 3\0"u8));
+        }
+        catch (FileNotFoundException)
+        {
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return true; // let SQLite report what it cannot open
         }
     }
 
