@@ -39,7 +39,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 
     /// <summary>
     /// The CLI's <c>--db</c> value: a bare <c>Data Source=…</c> or a file path means SQLite; a connection string with
-    /// <c>Host=</c> means PostgreSQL.
+    /// <c>Host=</c> (or <c>Server=</c>) means PostgreSQL.
     /// </summary>
     public static DatabaseSettings FromArgument(string? value)
     {
@@ -53,7 +53,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         {
             return new DatabaseSettings(DatabaseProvider.Sqlite, text);
         }
-        if (text.Contains("Host=", StringComparison.OrdinalIgnoreCase) || text.StartsWith("postgres", StringComparison.OrdinalIgnoreCase))
+        if (text.Contains("Host=", StringComparison.OrdinalIgnoreCase) || text.Contains("Server=", StringComparison.OrdinalIgnoreCase))
         {
             return new DatabaseSettings(DatabaseProvider.Postgres, text);
         }

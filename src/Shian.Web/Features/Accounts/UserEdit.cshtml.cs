@@ -84,6 +84,18 @@ public class UserEditModel(ShianDb db, UserManager<ShianUser> users, TimeProvide
             return NotFound();
         }
         Validate(user);
+        if (!string.IsNullOrEmpty(Input.Password))
+        {
+            // Checked up front so that every problem with the form is reported at once.
+            foreach (var validator in users.PasswordValidators)
+            {
+                var checkedPassword = await validator.ValidateAsync(users, user ?? new ShianUser(), Input.Password);
+                foreach (var error in checkedPassword.Errors)
+                {
+                    ModelState.AddModelError("Input.Password", IdentityMessages.Describe(error, l));
+                }
+            }
+        }
         if (!ModelState.IsValid)
         {
             LockedUntil = user?.LockoutEnd;
