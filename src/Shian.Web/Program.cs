@@ -75,6 +75,8 @@ builder.Services.ConfigureApplicationCookie(o =>
         return Task.CompletedTask;
     }
 });
+// A disabled account or changed password signs the user out of other sessions within a minute.
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.AddAuthorization(Policies.Add);
 builder.Services.AddSingleton<IAuthorizationHandler, ScopeRequirementHandler>();
 

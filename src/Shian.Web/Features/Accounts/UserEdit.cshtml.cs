@@ -52,6 +52,8 @@ public class UserEditModel(ShianDb db, UserManager<ShianUser> users, TimeProvide
     public IReadOnlyList<Option> Units { get; private set; } = [];
     public IReadOnlyList<Option> Townships { get; private set; } = [];
     public DateTimeOffset? LockedUntil { get; private set; }
+    public bool IsSelf => Id?.ToString() == users.GetUserId(User);
+    public bool IsDisabled => LockedUntil?.Year > 9000;
     public string? Message { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
@@ -148,6 +150,23 @@ public class UserEditModel(ShianDb db, UserManager<ShianUser> users, TimeProvide
         return Redirect("/admin/users");
     }
 
+    /// <summary>停用: a disabled account is locked for good (until unlocked) and keeps its history.</summary>
+    public async Task<IActionResult> OnPostDisableAsync()
+    {
+        var user = Id is null ? null : await users.FindByIdAsync(Id.Value.ToString());
+        if (user is null)
+        {
+            return NotFound();
+        }
+        if (user.Id.ToString() == users.GetUserId(User))
+        {
+            return BadRequest(); // an administrator cannot shut themselves out
+        }
+        await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+        await users.UpdateSecurityStampAsync(user); // signs the account out everywhere
+        return Redirect($"/admin/users/edit/{user.Id}");
+    }
+
     public async Task<IActionResult> OnPostUnlockAsync()
     {
         var user = Id is null ? null : await users.FindByIdAsync(Id.Value.ToString());
@@ -174,6 +193,10 @@ public class UserEditModel(ShianDb db, UserManager<ShianUser> users, TimeProvide
         if (existing is not null)
         {
             Input.UserName = existing.UserName!; // the login name never changes: the audit trail refers to it
+            if (existing.Id.ToString() == users.GetUserId(User) && Input.Role != Roles.Admin)
+            {
+                ModelState.AddModelError("Input.Role", l["User.KeepOwnAdmin"]);
+            }
         }
         if (Input.UnitId is { } unit && !Units.Any(u => u.Id == unit))
         {
