@@ -55,11 +55,23 @@ public static class ShianData
     /// migrations, and seeds base data (roles, the holiday calendar). Refuses a database whose schema is newer than
     /// this build, or a file that is not a database, with a message for the operator; never throws for those.
     /// </summary>
-    public static async Task<OpenResult> MigrateAsync(ShianDb db, CancellationToken ct = default)
+    public static Task<OpenResult> MigrateAsync(ShianDb db, CancellationToken ct = default) => OpenAsync(db, migrate: true, ct);
+
+    /// <summary>
+    /// The same checks as <see cref="MigrateAsync"/> without changing anything: for read-only work such as verifying
+    /// the audit trail. A database that needs migrating is refused with the command that migrates it.
+    /// </summary>
+    public static Task<OpenResult> CheckAsync(ShianDb db, CancellationToken ct = default) => OpenAsync(db, migrate: false, ct);
+
+    private static async Task<OpenResult> OpenAsync(ShianDb db, bool migrate, CancellationToken ct)
     {
         var settings = DatabaseSettings.FromArgument(db.Database.GetConnectionString());
         if (settings.SqliteFile is { } file)
         {
+            if (!migrate && !File.Exists(file))
+            {
+                return new OpenResult(false, $"数据库文件不存在：{file} / The database file does not exist.");
+            }
             var directory = Path.GetDirectoryName(file)!;
             try
             {
@@ -77,7 +89,7 @@ public static class ShianData
 
         try
         {
-            if (db.Database.IsSqlite())
+            if (migrate && db.Database.IsSqlite())
             {
                 // WAL lets readers continue while one writer commits; the setting is stored in the file.
                 await db.Database.OpenConnectionAsync(ct);
@@ -95,6 +107,12 @@ public static class ShianData
                     $" / The database schema ({unknown[^1]}) is newer than this version of Shian knows; upgrade Shian to open it.");
             }
 
+            if (!migrate)
+            {
+                return known.Except(applied).Any()
+                    ? new OpenResult(false, "数据库结构需要升级：请先运行 shian db migrate / The database schema is out of date: run shian db migrate.")
+                    : new OpenResult(true, null);
+            }
             await db.Database.MigrateAsync(ct);
             await SeedBaseDataAsync(db, ct);
             return new OpenResult(true, null);
