@@ -1,1 +1,0 @@
-namespace Shian.Browser.Tests; public class Placeholder { }
