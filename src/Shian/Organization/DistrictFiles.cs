@@ -15,7 +15,7 @@ public static class DistrictFiles
         var errors = new List<string>();
         var jurisdiction = new Jurisdiction { Id = Guid.CreateVersion7() };
 
-        foreach (var (line, cells) in Rows(jurisdictionCsv, "jurisdiction.csv", 2, errors))
+        foreach (var (line, cells) in Rows(jurisdictionCsv, "jurisdiction.csv", "field", 2, 2, errors))
         {
             var (field, value) = (cells[0], cells[1]);
             switch (field)
@@ -54,7 +54,7 @@ public static class DistrictFiles
             errors.Add("jurisdiction.csv：缺少 name");
         }
 
-        foreach (var (line, cells) in Rows(townshipsCsv, "townships.csv", 3, errors))
+        foreach (var (line, cells) in Rows(townshipsCsv, "townships.csv", "code", 3, 4, errors))
         {
             var code = cells[0];
             if (code.Length != 9 || !code.All(char.IsAsciiDigit))
@@ -81,16 +81,17 @@ public static class DistrictFiles
             });
         }
 
-        foreach (var (line, cells) in Rows(unitsCsv, "units.csv", 2, errors))
+        foreach (var (line, cells) in Rows(unitsCsv, "units.csv", "name", 2, 3, errors))
         {
-            if (!Enum.TryParse<UnitKind>(cells[1], ignoreCase: true, out var kind))
+            // By name only: Enum.TryParse would also take "3" as a kind.
+            if (Enum.GetNames<UnitKind>().FirstOrDefault(n => n.Equals(cells[1], StringComparison.OrdinalIgnoreCase)) is not { } kindName)
             {
                 errors.Add($"units.csv 第{line}行：单位类别“{cells[1]}”不认识");
                 continue;
             }
             jurisdiction.Units.Add(new Unit
             {
-                Id = Guid.CreateVersion7(), JurisdictionId = jurisdiction.Id, Name = cells[0], Kind = kind,
+                Id = Guid.CreateVersion7(), JurisdictionId = jurisdiction.Id, Name = cells[0], Kind = Enum.Parse<UnitKind>(kindName),
             });
         }
 
@@ -108,15 +109,26 @@ public static class DistrictFiles
         return reader.ReadToEnd();
     }
 
-    // Simple comma-separated rows with a header line; these files hold names and codes, never commas or quotes.
-    private static IEnumerable<(int Line, string[] Cells)> Rows(string csv, string file, int minCells, List<string> errors)
+    // Simple comma-separated rows under a header line; these files hold names and codes, never commas or quotes.
+    private static IEnumerable<(int Line, string[] Cells)> Rows(string csv, string file, string firstColumn, int minCells, int maxCells, List<string> errors)
     {
         var lines = csv.Replace("\r", "", StringComparison.Ordinal).Split('\n');
-        for (var i = 1; i < lines.Length; i++)
+        var headerSeen = false;
+        for (var i = 0; i < lines.Length; i++)
         {
-            var text = lines[i].Trim();
+            var text = lines[i].Trim().TrimStart('\uFEFF');
             if (text.Length == 0 || text.StartsWith('#'))
             {
+                continue;
+            }
+            if (!headerSeen)
+            {
+                headerSeen = true;
+                if (!text.Split(',')[0].Trim().Equals(firstColumn, StringComparison.OrdinalIgnoreCase))
+                {
+                    errors.Add($"{file} 第{i + 1}行：缺少表头（第一列应为 {firstColumn}）");
+                    yield break;
+                }
                 continue;
             }
             if (text.Contains('"', StringComparison.Ordinal))
@@ -128,6 +140,12 @@ public static class DistrictFiles
             if (cells.Length < minCells || cells.Take(minCells).Any(c => c.Length == 0))
             {
                 errors.Add($"{file} 第{i + 1}行：至少需要{minCells}列且不能为空");
+                continue;
+            }
+            if (cells.Length > maxCells)
+            {
+                // e.g. a population written as 795,516: never read it as 795.
+                errors.Add($"{file} 第{i + 1}行：最多{maxCells}列，数字请不要用逗号分隔千位（{text}）");
                 continue;
             }
             yield return (i + 1, cells);
