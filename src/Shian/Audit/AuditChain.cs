@@ -10,8 +10,9 @@ public static class AuditChain
     public static readonly string Genesis = new('0', 64);
 
     /// <summary>
-    /// SHA-256 over the previous hash and every field of the row, each length-prefixed so that moving characters
-    /// between fields changes the hash.
+    /// SHA-256 over the previous hash and every field of the row. Each text is written as its length, a colon, the text
+    /// and a bar, so moving characters between fields changes the hash; an absent value is written as <c>null|</c>,
+    /// which no length-prefixed text can equal.
     /// </summary>
     public static string ComputeHash(AuditEntry row, string previousHash)
     {
@@ -25,11 +26,18 @@ public static class AuditChain
                      ((int)row.Action).ToString(CultureInfo.InvariantCulture),
                      row.Entity,
                      row.EntityId,
-                     row.OldValues ?? "\u0000",
-                     row.NewValues ?? "\u0000",
+                     row.OldValues,
+                     row.NewValues,
                  })
         {
-            text.Append(field.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(field).Append('|');
+            if (field is null)
+            {
+                text.Append("null|");
+            }
+            else
+            {
+                text.Append(field.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(field).Append('|');
+            }
         }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
