@@ -1,1 +1,0 @@
-namespace Shian.Tests; public class Placeholder { }
