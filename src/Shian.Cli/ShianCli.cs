@@ -23,6 +23,7 @@ public static class ShianCli
             ApiKeyCommands.Create(console),
             AuditCommands.Create(console),
             CalendarCommands.Create(console),
+            PlanCommands.Create(console),
         };
 
         var parsed = root.Parse(args);

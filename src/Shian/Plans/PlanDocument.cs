@@ -1,0 +1,96 @@
+using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Shian.Plans;
+
+/// <summary>
+/// Turns an uploaded plan file into text: UTF-8 or GB18030 text, or a Word .docx. Refuses what is too large or not a
+/// document before any parsing.
+/// </summary>
+public static class PlanDocument
+{
+    /// <summary>A plan is tens of kilobytes; anything past this is not a plan.</summary>
+    public const long MaxBytes = 5 * 1024 * 1024;
+
+    public sealed record Result(string? Text, string? Error);
+
+    static PlanDocument() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static Result TooLarge(long length) => new(null,
+        $"文件过大（{length / 1024 / 1024.0:0.#} MB），计划文件不应超过 {MaxBytes / 1024 / 1024} MB / The file is too large for a plan (limit {MaxBytes / 1024 / 1024} MB).");
+
+    public static Result Read(byte[] content, string fileName)
+    {
+        if (content.LongLength > MaxBytes)
+        {
+            return TooLarge(content.LongLength);
+        }
+        if (content.Length == 0)
+        {
+            return new Result(null, "文件是空的 / The file is empty.");
+        }
+        var isZip = content is [0x50, 0x4B, 0x03, 0x04, ..];
+        if (isZip || fileName.EndsWith(".docx", StringComparison.OrdinalIgnoreCase))
+        {
+            return isZip ? ReadDocx(content) : new Result(null, "文件扩展名为 .docx，但内容不是 Word 文档 / The file is named .docx but is not a Word document.");
+        }
+        if (fileName.EndsWith(".doc", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Result(null, "不支持旧版 .doc 格式，请在 Word 中另存为 .docx 或 .txt / Old .doc files are not supported: save as .docx or .txt.");
+        }
+        return ReadText(content);
+    }
+
+    /// <summary>UTF-8 when the bytes are valid UTF-8 (with or without BOM), otherwise GB18030, which Chinese Windows writes.</summary>
+    private static Result ReadText(byte[] content)
+    {
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(content);
+        }
+        catch (DecoderFallbackException)
+        {
+            try
+            {
+                text = Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback).GetString(content);
+            }
+            catch (DecoderFallbackException)
+            {
+                return new Result(null, "无法识别文件编码：不是 UTF-8 或 GB18030 文本 / The file is neither UTF-8 nor GB18030 text.");
+            }
+        }
+        // Text never holds NUL or other control characters beyond line breaks and tabs: such a file is binary.
+        var control = text.Count(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
+        if (control > 0)
+        {
+            return new Result(null, "这不是文本文件（含有二进制内容） / The file is binary, not text.");
+        }
+        return new Result(text.TrimStart('\uFEFF'), null);
+    }
+
+    private static Result ReadDocx(byte[] content)
+    {
+        try
+        {
+            using var stream = new MemoryStream(content, writable: false);
+            using var document = WordprocessingDocument.Open(stream, isEditable: false);
+            var body = document.MainDocumentPart?.Document?.Body;
+            if (body is null)
+            {
+                return new Result(null, "Word 文档没有正文 / The Word document has no body.");
+            }
+            var text = new StringBuilder();
+            foreach (var paragraph in body.Descendants<Paragraph>())
+            {
+                text.AppendLine(string.Concat(paragraph.Descendants<Text>().Select(t => t.Text)));
+            }
+            return new Result(text.ToString(), null);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException)
+        {
+            return new Result(null, "无法读取 Word 文档：文件已损坏或不是 .docx / The Word document cannot be read.");
+        }
+    }
+}
