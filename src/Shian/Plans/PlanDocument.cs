@@ -45,6 +45,10 @@ public static class PlanDocument
     /// <summary>UTF-8 when the bytes are valid UTF-8 (with or without BOM), otherwise GB18030, which Chinese Windows writes.</summary>
     private static Result ReadText(byte[] content)
     {
+        if (Array.IndexOf(content, (byte)0) >= 0)
+        {
+            return new Result(null, "这不是文本文件（含有二进制内容） / The file is binary, not text.");
+        }
         string text;
         try
         {

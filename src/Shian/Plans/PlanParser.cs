@@ -157,7 +157,9 @@ public static partial class PlanParser
 
     private static string TitleOf(string firstLine, int lineCount)
     {
-        var end = firstLine.IndexOfAny(['。', '；', ';', '！']);
+        // A sentence ends at 。；！ or at an ASCII full stop that is not a decimal point.
+        var stop = SentenceEnd().Match(firstLine);
+        var end = stop.Success ? stop.Index : -1;
         if (end > 0 && end <= 60)
         {
             return firstLine[..end].Trim();
@@ -168,6 +170,9 @@ public static partial class PlanParser
         }
         return firstLine.Length <= 30 ? firstLine : firstLine[..30] + "…";
     }
+
+    [GeneratedRegex(@"[。；;！]|\.(?!\d)")]
+    private static partial Regex SentenceEnd();
 
     /// <summary>A parenthesised group that names units, where it sits in the task text, and what it says.</summary>
     private sealed record Marker(int Start, int End, bool WholeTask, IReadOnlyList<(ResponsibilityRole Role, IReadOnlyList<string> Units)> Parts);
@@ -363,7 +368,7 @@ public static partial class PlanParser
     [
         new(new(@"不少于(?<v>\d+(?:\.\d+)?)(?<u>批次/千人|批次/万人|批次|家|次|个|项|人|%)"), ">=", null, SubjectFrom.Before),
         new(new(@"不低于(?<v>\d+(?:\.\d+)?)(?<u>%|批次|家|次)(?:的)?(?:比例)?"), ">=", null, SubjectFrom.Before),
-        new(new(@"(?:达到|提高到|提升到|保持在|达)(?<v>\d+(?:\.\d+)?)(?<u>%|分)(?:以上)?"), ">=", null, SubjectFrom.Before),
+        new(new(@"(?:达到|提高到|提升到|保持在|稳定在|达)(?<v>\d+(?:\.\d+)?)(?<u>%|分)(?:以上)?"), ">=", null, SubjectFrom.Before),
         new(new(@"(?:超过|高于|大于)(?<v>\d+(?:\.\d+)?)(?<u>%|家|个|分)"), ">", null, SubjectFrom.Before),
         new(new(@"(?:控制在|降至|降低到)?(?<v>\d+(?:\.\d+)?)(?<u>/10万|/万|/千|%)(?:以下|以内)"), "<=", null, SubjectFrom.Before),
         new(new(@"(?:低于|不超过|少于)(?<v>\d+(?:\.\d+)?)(?<u>/10万|/万|/千|%)"), "<", null, SubjectFrom.Before),
@@ -371,7 +376,7 @@ public static partial class PlanParser
         new(new(@"(?<v>\d+(?:\.\d+)?)(?<u>分|%)以上"), ">=", null, SubjectFrom.Before),
         new(new(@"完成(?<v>\d+)(?<u>家|个|次|项|批次|所|户)"), ">=", null, SubjectFrom.After),
         new(new(@"(?<v>100)(?<u>%)"), "=", null, SubjectFrom.BeforeAndAfter),
-        new(new(@"每(?<p>半年|季度|月|年|周)"), ">=", "次", SubjectFrom.After),
+        new(new(@"每(?<p>半年|学期|季度|月|年|周)"), ">=", "次", SubjectFrom.After),
     ];
 
     private static List<ParsedIndicator> Indicators(string text)
@@ -401,6 +406,17 @@ public static partial class PlanParser
                     new ParsedIndicator(text[clauseStart..clauseEnd].Trim(), subject, pattern.Comparator, value, unit)));
             }
         }
+        // "每季度检查不少于1次" is one target, 1 per quarter: the count takes the period, the bare period goes.
+        var periodic = found.Where(f => f.Indicator.Unit.StartsWith("次/", StringComparison.Ordinal)).ToList();
+        foreach (var period in periodic)
+        {
+            var counted = found.FindIndex(f => f.Indicator.Unit == "次" && f.Indicator.Text == period.Indicator.Text);
+            if (counted >= 0)
+            {
+                found[counted] = found[counted] with { Indicator = found[counted].Indicator with { Unit = period.Indicator.Unit } };
+                found.Remove(period);
+            }
+        }
         return found.OrderBy(f => f.Start).Select(f => f.Indicator).ToList();
     }
 
@@ -422,7 +438,7 @@ public static partial class PlanParser
     }
 
     private static readonly string[] LeadingWords = ["推动", "确保", "力争", "实现", "按照", "使", "将", "要", "并"];
-    private static readonly string[] TrailingWords = ["要", "均", "应", "的比例", "比例"];
+    private static readonly string[] TrailingWords = ["要", "均", "应"];
 
     private static string Clean(string subject)
     {
