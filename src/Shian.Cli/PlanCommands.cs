@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
 using Shian.Plans;
 
 namespace Shian.Cli;
@@ -28,7 +29,67 @@ public static class PlanCommands
             }
             return ShianCli.Ok;
         });
-        return new Command("plan", "年度计划 / annual plans") { parse };
+        var importFile = new Argument<FileInfo>("file") { Description = "计划文件 / plan document" };
+        var year = new Option<int>("--year") { Description = "计划年度 / the plan's year", Required = true };
+        var map = new Option<string[]>("--map") { Description = "文中名称=单位名称，可重复 / printed name=unit name, repeatable", AllowMultipleArgumentsPerToken = true };
+        var createUnits = new Option<bool>("--create-units") { Description = "把未对应的名称新建为单位 / create unmatched names as new units" };
+        var db = CliDatabase.Option();
+        var import = new Command("import", "导入计划：任务、责任单位和指标 / import a plan: tasks, units, targets") { importFile, year, map, createUnits, db };
+        import.SetAction(async parseResult =>
+        {
+            var file = parseResult.GetValue(importFile)!;
+            var plan = Read(file, console, out var exitCode);
+            if (plan is null)
+            {
+                return exitCode;
+            }
+            await using var database = await CliDatabase.OpenAsync(parseResult.GetValue(db), console, CliOpen.Existing);
+            if (database is null)
+            {
+                return ShianCli.Failed;
+            }
+            var units = await database.Db.Units.ToListAsync();
+            var mapping = new Dictionary<string, Guid>();
+            foreach (var pair in parseResult.GetValue(map) ?? [])
+            {
+                var parts = pair.Split('=', 2, StringSplitOptions.TrimEntries);
+                var unit = parts.Length == 2 ? units.FirstOrDefault(u => u.Name == parts[1]) : null;
+                if (unit is null)
+                {
+                    console.Error($"--map “{pair}”应写作 文中名称=单位名称，且单位须存在 / --map must be printed=unit with an existing unit");
+                    return ShianCli.Usage;
+                }
+                mapping[parts[0]] = unit.Id;
+            }
+            var unknown = PlanImport.UnknownUnits(plan, units).Where(u => !mapping.ContainsKey(u.PrintedName)).ToList();
+            var create = parseResult.GetValue(createUnits) ? unknown.Select(u => u.PrintedName).ToHashSet() : [];
+            var text = PlanDocument.Read(File.ReadAllBytes(file.FullName), file.Name).Text!;
+            var result = await PlanImport.ImportAsync(database.Db, plan, text, parseResult.GetValue(year), mapping, create, database.Clock);
+            if (result.Outcome == PlanImport.Outcome.Refused)
+            {
+                foreach (var error in result.Errors)
+                {
+                    console.Error(error);
+                }
+                foreach (var u in unknown.Where(u => u.Suggestions.Count > 0))
+                {
+                    console.Out($"  {u.PrintedName} → 建议 / suggested: {string.Join("、", u.Suggestions.Select(s => s.Name))}  (--map {u.PrintedName}={u.Suggestions[0].Name})");
+                }
+                return ShianCli.Failed;
+            }
+            console.Out(result.Outcome switch
+            {
+                PlanImport.Outcome.Unchanged => "计划未变化，未做修改 / the same document is already imported: nothing changed",
+                PlanImport.Outcome.Revised => $"已导入修订版，{result.Changes.Count} 处变化 / revised: {result.Changes.Count} changes",
+                _ => $"已导入 {plan.Tasks.Count} 项任务 / imported {plan.Tasks.Count} tasks",
+            });
+            foreach (var change in result.Changes)
+            {
+                console.Out($"  {change.Number}. {change.Title}: {change.What}");
+            }
+            return ShianCli.Ok;
+        });
+        return new Command("plan", "年度计划 / annual plans") { parse, import };
     }
 
     /// <summary>The parsed plan, or null with the message printed and the exit code set (1 unreadable, 2 not a plan).</summary>

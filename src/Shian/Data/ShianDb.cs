@@ -5,6 +5,7 @@ using Shian.Accounts;
 using Shian.Audit;
 using Shian.Common;
 using Shian.Organization;
+using Shian.Plans;
 
 namespace Shian.Data;
 
@@ -19,6 +20,10 @@ public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<Shia
     public DbSet<OperatorBusiness> OperatorBusinesses => Set<OperatorBusiness>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
+    public DbSet<TaskResponsibility> TaskResponsibilities => Set<TaskResponsibility>();
+    public DbSet<PlanIndicator> PlanIndicators => Set<PlanIndicator>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shian.Organization;
+using Shian.Plans;
+
+namespace Shian.Data;
+
+internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
+{
+    public void Configure(EntityTypeBuilder<Plan> e)
+    {
+        e.HasIndex(p => p.Year).IsUnique();
+        e.Property(p => p.Title).HasMaxLength(200);
+        e.Property(p => p.Issuer).HasMaxLength(200);
+        e.Property(p => p.SourceHash).HasMaxLength(64);
+        e.HasMany(p => p.Tasks).WithOne().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
+{
+    public void Configure(EntityTypeBuilder<PlanTask> e)
+    {
+        e.HasIndex(t => new { t.PlanId, t.Section, t.Number });
+        e.Property(t => t.Label).HasMaxLength(10);
+        e.Property(t => t.Section).HasMaxLength(100);
+        e.Property(t => t.Title).HasMaxLength(200);
+        e.HasMany(t => t.Responsibilities).WithOne().HasForeignKey(r => r.TaskId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(t => t.Indicators).WithOne().HasForeignKey(i => i.TaskId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TaskResponsibilityConfiguration : IEntityTypeConfiguration<TaskResponsibility>
+{
+    public void Configure(EntityTypeBuilder<TaskResponsibility> e)
+    {
+        e.HasOne(r => r.Unit).WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(r => r.UnitId);
+        e.Property(r => r.PrintedName).HasMaxLength(100);
+    }
+}
+
+internal sealed class PlanIndicatorConfiguration : IEntityTypeConfiguration<PlanIndicator>
+{
+    public void Configure(EntityTypeBuilder<PlanIndicator> e)
+    {
+        e.Property(i => i.Subject).HasMaxLength(300);
+        e.Property(i => i.Comparator).HasMaxLength(2);
+        e.Property(i => i.Unit).HasMaxLength(20);
+        e.Property(i => i.Metric).HasMaxLength(60);
+        e.Property(i => i.Value).HasPrecision(18, 4);
+        e.Ignore(i => i.Target);
+        e.HasOne<Unit>().WithMany().HasForeignKey(i => i.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,25 @@
+namespace Shian.Plans;
+
+/// <summary>
+/// The measures Shian computes from its own data, by name. Modules fill them as they arrive (sampling, inspections,
+/// traceability); an indicator bound to one is shown with the computed value instead of a reported one.
+/// </summary>
+public static class Metrics
+{
+    public sealed record Metric(string Name, string Description, string[] SubjectWords, string? Unit);
+
+    public static readonly IReadOnlyList<Metric> All =
+    [
+        new("sampling.batches_per_1000", "抽检批次/千人 · sampling batches per 1,000 residents", ["抽检"], "批次/千人"),
+        new("sampling.disposal_completion", "不合格食品核查处置完成率 · failed products disposed of", ["核查处置完成率"], "%"),
+        new("sampling.pass_rate", "抽检（监测）合格率 · sampling pass rate", ["合格率"], "%"),
+        new("inspection.school_canteen_coverage", "学校食堂检查覆盖率 · school canteens inspected", ["学校食堂", "检查"], "%"),
+        new("inspection.coverage", "按风险等级检查覆盖率 · inspection coverage by risk grade", ["检查覆盖率"], "%"),
+        new("trace.upload_rate", "追溯数据上传达标率 · trace data uploaded", ["追溯数据上传"], "%"),
+        new("selfcheck.report_rate", "企业自查风险报告率 · self-inspection reports filed", ["自查风险报告率"], "%"),
+    ];
+
+    /// <summary>The metric whose words the subject carries and whose unit matches, if any (most specific first).</summary>
+    public static Metric? Match(string subject, string unit) =>
+        All.FirstOrDefault(m => (m.Unit is null || m.Unit == unit) && m.SubjectWords.All(w => subject.Contains(w, StringComparison.Ordinal)));
+}

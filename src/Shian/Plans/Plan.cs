@@ -1,0 +1,94 @@
+using Shian.Organization;
+
+namespace Shian.Plans;
+
+/// <summary>An annual plan as imported from its official document; its tasks carry the work.</summary>
+public class Plan
+{
+    public Guid Id { get; set; }
+    public int Year { get; set; }
+    public string Title { get; set; } = "";
+    public string Issuer { get; set; } = "";
+    public DateOnly? IssuedDate { get; set; }
+
+    /// <summary>The document text as imported, kept so that the plan can always be read as it was issued.</summary>
+    public string SourceText { get; set; } = "";
+
+    /// <summary>SHA-256 of <see cref="SourceText"/>: importing the same document again changes nothing.</summary>
+    public string SourceHash { get; set; } = "";
+
+    /// <summary>1 for the first import; each corrected document imported for the year adds one.</summary>
+    public int Revision { get; set; } = 1;
+
+    public DateTime ImportedAt { get; set; }
+    public List<PlanTask> Tasks { get; set; } = [];
+}
+
+public class PlanTask
+{
+    public Guid Id { get; set; }
+    public Guid PlanId { get; set; }
+    public int Number { get; set; }
+
+    /// <summary>The number as printed: 1, 一.</summary>
+    public string Label { get; set; } = "";
+
+    public string Section { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string Text { get; set; } = "";
+    public List<TaskResponsibility> Responsibilities { get; set; } = [];
+    public List<PlanIndicator> Indicators { get; set; } = [];
+}
+
+/// <summary>A unit's part in a task: lead, cooperating or responsible, for the text it covers.</summary>
+public class TaskResponsibility
+{
+    public Guid Id { get; set; }
+    public Guid TaskId { get; set; }
+
+    /// <summary>Position in the document, for showing parts in the order printed.</summary>
+    public int Order { get; set; }
+
+    public ResponsibilityRole Role { get; set; }
+    public Guid UnitId { get; set; }
+    public Unit? Unit { get; set; }
+
+    /// <summary>The name as the document prints it (区卫健委), which may differ from the unit's name (区卫生健康委).</summary>
+    public string PrintedName { get; set; } = "";
+
+    public string Text { get; set; } = "";
+}
+
+public enum IndicatorKind
+{
+    /// <summary>Shian measures it from its own data (a named metric).</summary>
+    Computed,
+
+    /// <summary>The owning unit reports it, with evidence.</summary>
+    Reported,
+}
+
+/// <summary>A target of the plan: subject, comparator, value and unit, measured or reported.</summary>
+public class PlanIndicator
+{
+    public Guid Id { get; set; }
+    public Guid TaskId { get; set; }
+
+    /// <summary>Position in the task's text.</summary>
+    public int Order { get; set; }
+
+    public string Text { get; set; } = "";
+    public string Subject { get; set; } = "";
+    public string Comparator { get; set; } = ">=";
+    public decimal Value { get; set; }
+    public string Unit { get; set; } = "";
+    public IndicatorKind Kind { get; set; } = IndicatorKind.Reported;
+
+    /// <summary>For computed indicators, the metric's name in <see cref="Metrics"/>.</summary>
+    public string? Metric { get; set; }
+
+    /// <summary>The unit that answers for it: the task's lead, or its first responsible unit.</summary>
+    public Guid? OwnerUnitId { get; set; }
+
+    public string Target => $"{Comparator} {Value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}{Unit}";
+}
