@@ -50,6 +50,10 @@ public class LocalizationTests
             .Concat(Enum.GetNames<CalendarDayKind>().Select(k => "CalendarKind." + k))
             .Concat(Enum.GetNames<DayOfWeek>().Select(d => "Weekday." + d))
             .Concat(Enum.GetNames<AccessLevel>().Select(l => "Home.Scope." + l))
+            .Concat(Enum.GetNames<Shian.Plans.PlanImport.Outcome>().Select(o => "Plan.Outcome." + o))
+            .Concat(new[] { "added", "removed", "title", "text", "units", "indicators" }.Select(c => "Plan.Change." + c))
+            .Concat(Enum.GetNames<Shian.Plans.ResponsibilityRole>().Select(r => "Role.Plan." + r))
+            .Concat(Enum.GetNames<Shian.Plans.IndicatorKind>().Select(k => "IndicatorKind." + k))
             .Concat(Shian.Web.Infrastructure.Frame.Navigation.Select(n => n.Label))
             .Concat(Shian.Web.Infrastructure.Frame.Navigation.Where(n => n.Group is not null).Select(n => n.Group!));
         var chinese = Strings("");
