@@ -22,6 +22,7 @@ builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.J
     FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
 });
 
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestLimits.MaxBodyBytes);
 var database = DatabaseSettings.FromConfiguration(
     builder.Configuration["Database:Provider"],
     builder.Configuration["Database:ConnectionString"] ?? builder.Configuration.GetConnectionString("Shian"));
@@ -115,6 +116,17 @@ app.UseWhen(context => !Problems.IsApi(context.Request), pages =>
         pages.UseExceptionHandler("/error");
     }
     pages.UseStatusCodePagesWithReExecute("/error/{0}");
+});
+// Bodies larger than any form or document the platform takes are refused before anything reads them.
+app.Use(async (context, next) =>
+{
+    if (context.Request.ContentLength > RequestLimits.MaxBodyBytes
+        && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null) // not again for the error page
+    {
+        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        return;
+    }
+    await next();
 });
 if (!app.Environment.IsDevelopment())
 {

@@ -16,8 +16,7 @@ namespace Shian.Web.Features.Plans;
 /// confirm. Nothing is stored before the confirmation; the confirmation stores everything or nothing.
 /// </summary>
 [Authorize(Policy = Policies.Office)]
-[RequestFormLimits(MultipartBodyLengthLimit = PlanDocument.MaxBytes + 64 * 1024, ValueLengthLimit = (int)PlanDocument.MaxBytes)]
-[RequestSizeLimit(PlanDocument.MaxBytes + 64 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = RequestLimits.MaxBodyBytes, ValueLengthLimit = (int)RequestLimits.MaxBodyBytes)]
 public class ImportModel(ShianDb db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class MapEntry
