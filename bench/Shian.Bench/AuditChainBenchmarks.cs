@@ -11,6 +11,7 @@ namespace Shian.Bench;
 /// hashing and comparison, not the database read.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class AuditChainBenchmarks
 {
     /// <summary>A typical update payload: a business record with Chinese names and address, about 300 UTF-8 bytes.</summary>
