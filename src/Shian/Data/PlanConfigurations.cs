@@ -14,6 +14,7 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         e.Property(p => p.Issuer).HasMaxLength(200);
         e.Property(p => p.SourceHash).HasMaxLength(64);
         e.HasMany(p => p.Tasks).WithOne().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
+        e.Ignore(p => p.Schedule);
     }
 }
 
@@ -51,5 +52,21 @@ internal sealed class PlanIndicatorConfiguration : IEntityTypeConfiguration<Plan
         e.Property(i => i.Value).HasPrecision(18, 4);
         e.Ignore(i => i.Target);
         e.HasOne<Unit>().WithMany().HasForeignKey(i => i.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class TaskReportConfiguration : IEntityTypeConfiguration<TaskReport>
+{
+    public void Configure(EntityTypeBuilder<TaskReport> e)
+    {
+        // Reports outlive a corrected plan document only if their task does; a task is never deleted once reported on.
+        e.HasOne<PlanTask>().WithMany().HasForeignKey(r => r.TaskId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Unit>().WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(r => new { r.TaskId, r.UnitId, r.Period });
+        e.Property(r => r.Period).HasMaxLength(10);
+        e.Property(r => r.Text).HasMaxLength(4000);
+        e.Property(r => r.SubmittedBy).HasMaxLength(100);
+        e.Property(r => r.ReviewedBy).HasMaxLength(100);
+        e.Property(r => r.ReviewComment).HasMaxLength(1000);
     }
 }

@@ -24,6 +24,7 @@ public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<Shia
     public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
     public DbSet<TaskResponsibility> TaskResponsibilities => Set<TaskResponsibility>();
     public DbSet<PlanIndicator> PlanIndicators => Set<PlanIndicator>();
+    public DbSet<TaskReport> TaskReports => Set<TaskReport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -21,6 +21,15 @@ public class Plan
     public int Revision { get; set; } = 1;
 
     public DateTime ImportedAt { get; set; }
+
+    /// <summary>How often units report progress; set by the office.</summary>
+    public ReportFrequency ReportFrequency { get; set; } = ReportFrequency.Quarterly;
+
+    /// <summary>Calendar days after a period's end within which its report is due.</summary>
+    public int ReportDueDays { get; set; } = 10;
+
+    public ReportSchedule Schedule => new(Year, ReportFrequency, ReportDueDays);
+
     public List<PlanTask> Tasks { get; set; } = [];
 }
 

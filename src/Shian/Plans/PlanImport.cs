@@ -120,14 +120,41 @@ public static class PlanImport
         if (existing is null)
         {
             db.Plans.Add(plan);
+            plan.Tasks.AddRange(tasks);
         }
         else
         {
-            // Removed through the change tracker so that the audit trail records every task, part and target.
-            db.RemoveRange(existing.Tasks.SelectMany(t => t.Responsibilities));
-            db.RemoveRange(existing.Tasks.SelectMany(t => t.Indicators));
-            db.RemoveRange(existing.Tasks);
-            plan.Tasks = [];
+            // A task keeps its identity (and its progress reports) when the corrected document still has it; its units
+            // and targets are replaced. Everything goes through the change tracker so that the audit trail sees it.
+            var gone = existing.Tasks.Where(t => !tasks.Any(n => Same(n, t))).ToList();
+            var goneIds = gone.Select(t => t.Id).ToList();
+            var reported = await db.TaskReports.Where(r => goneIds.Contains(r.TaskId)).Select(r => r.TaskId).Distinct().ToListAsync(ct);
+            if (reported.Count > 0)
+            {
+                db.ChangeTracker.Clear();
+                return Refused("修订版删除了已有进度报告的任务：" + string.Join("、", gone.Where(t => reported.Contains(t.Id)).Select(t => $"{t.Number}. {t.Title}"))
+                    + " / The corrected document drops tasks that have progress reports.");
+            }
+            db.RemoveRange(gone.SelectMany(t => t.Responsibilities));
+            db.RemoveRange(gone.SelectMany(t => t.Indicators));
+            db.RemoveRange(gone);
+            foreach (var task in tasks)
+            {
+                if (existing.Tasks.FirstOrDefault(t => Same(task, t)) is { } kept)
+                {
+                    kept.Label = task.Label;
+                    kept.Title = task.Title;
+                    kept.Text = task.Text;
+                    db.RemoveRange(kept.Responsibilities);
+                    db.RemoveRange(kept.Indicators);
+                    kept.Responsibilities = task.Responsibilities;
+                    kept.Indicators = task.Indicators;
+                }
+                else
+                {
+                    existing.Tasks.Add(task);
+                }
+            }
             plan.Revision++;
         }
         plan.Title = parsed.Title ?? $"{year}年计划";
@@ -136,12 +163,14 @@ public static class PlanImport
         plan.SourceText = sourceText;
         plan.SourceHash = hash;
         plan.ImportedAt = clock.GetUtcNow().UtcDateTime;
-        plan.Tasks.AddRange(tasks);
         await db.SaveChangesAsync(ct);
         return new Result(existing is null ? Outcome.Created : Outcome.Revised, plan.Id, changes, []);
     }
 
     private static Result Refused(string error) => new(Outcome.Refused, null, [], [error]);
+
+    /// <summary>The same task in two versions of a document: same section, same number.</summary>
+    private static bool Same(PlanTask a, PlanTask b) => a.Number == b.Number && a.Section == b.Section;
 
     private static PlanTask BuildTask(ParsedTask parsed, Dictionary<string, Unit> units)
     {
@@ -180,7 +209,7 @@ public static class PlanImport
         var changes = new List<Change>();
         foreach (var task in after)
         {
-            var old = before.FirstOrDefault(t => t.Number == task.Number && t.Section == task.Section);
+            var old = before.FirstOrDefault(t => Same(t, task));
             if (old is null)
             {
                 changes.Add(new Change(task.Number, task.Title, "added"));
@@ -203,7 +232,7 @@ public static class PlanImport
                 changes.Add(new Change(task.Number, task.Title, "indicators"));
             }
         }
-        changes.AddRange(before.Where(t => !after.Any(a => a.Number == t.Number && a.Section == t.Section))
+        changes.AddRange(before.Where(t => !after.Any(a => Same(a, t)))
             .Select(t => new Change(t.Number, t.Title, "removed")));
         return changes.OrderBy(c => c.Number).ToList();
 
