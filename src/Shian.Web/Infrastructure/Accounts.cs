@@ -59,6 +59,21 @@ public sealed class CurrentUser(IHttpContextAccessor http, ShianDb db)
         return _scope = AccessScope.For(roles, ClaimGuid(ShianClaims.UnitId), ClaimGuid(ShianClaims.TownshipId), businesses);
     }
 
+    /// <summary>
+    /// The unit whose plan tasks this user works on: their own unit, or for a township officer the collective
+    /// 各乡镇街 unit that plans name for all townships.
+    /// </summary>
+    public async Task<Guid?> WorkingUnitAsync(CancellationToken ct = default)
+    {
+        var scope = await ScopeAsync(ct);
+        return scope.Level switch
+        {
+            AccessLevel.Unit => scope.UnitId,
+            AccessLevel.Township => await db.Units.Where(u => u.Kind == Shian.Organization.UnitKind.Townships).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct),
+            _ => null,
+        };
+    }
+
     private Guid? ClaimGuid(string type) => Guid.TryParse(Principal.FindFirstValue(type), out var value) ? value : null;
 }
 

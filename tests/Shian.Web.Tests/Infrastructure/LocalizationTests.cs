@@ -54,6 +54,10 @@ public class LocalizationTests
             .Concat(new[] { "added", "removed", "title", "text", "units", "indicators" }.Select(c => "Plan.Change." + c))
             .Concat(Enum.GetNames<Shian.Plans.ResponsibilityRole>().Select(r => "Role.Plan." + r))
             .Concat(Enum.GetNames<Shian.Plans.IndicatorKind>().Select(k => "IndicatorKind." + k))
+            .Concat(Enum.GetNames<Shian.Plans.ReportKind>().Select(k => "ReportKind." + k))
+            .Concat(Enum.GetNames<Shian.Plans.TaskProgress>().Select(k => "TaskProgress." + k))
+            .Concat(Enum.GetNames<Shian.Plans.ReportReview>().Select(k => "ReportReview." + k))
+            .Concat(new[] { "accepted", "pending", "returned", "overdue", "due-later" }.Select(s => "Report.State." + s))
             .Concat(Shian.Web.Infrastructure.Frame.Navigation.Select(n => n.Label))
             .Concat(Shian.Web.Infrastructure.Frame.Navigation.Where(n => n.Group is not null).Select(n => n.Group!));
         var chinese = Strings("");

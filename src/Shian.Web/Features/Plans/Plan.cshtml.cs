@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Shian.Accounts;
 using Shian.Data;
 using Shian.Organization;
 using Shian.Plans;
@@ -43,13 +42,7 @@ public class PlanModel(ShianDb db, CurrentUser user) : PageModel
             return NotFound();
         }
 
-        var scope = await user.ScopeAsync();
-        MyUnit = scope.Level switch
-        {
-            AccessLevel.Unit => scope.UnitId,
-            AccessLevel.Township => await db.Units.Where(u => u.Kind == UnitKind.Townships).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(),
-            _ => null,
-        };
+        MyUnit = await user.WorkingUnitAsync();
 
         var tasks = db.PlanTasks.AsNoTracking().Where(t => t.PlanId == id);
         if (Mine && MyUnit is { } mine)

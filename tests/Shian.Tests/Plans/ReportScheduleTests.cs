@@ -1,0 +1,52 @@
+using Shian.Plans;
+
+namespace Shian.Tests.Plans;
+
+public class ReportScheduleTests
+{
+    [Fact]
+    public void Quarterly_periods_are_due_ten_days_after_each_quarter()
+    {
+        var periods = new ReportSchedule(2020, ReportFrequency.Quarterly, 10).Periods();
+        Assert.Equal(["2020-Q1", "2020-Q2", "2020-Q3", "2020-Q4"], periods.Select(p => p.Name));
+        Assert.Equal(new DateOnly(2020, 7, 1), periods[2].Start);
+        Assert.Equal(new DateOnly(2020, 9, 30), periods[2].End);
+        Assert.Equal(new DateOnly(2020, 10, 10), periods[2].Due);
+        Assert.Equal(new DateOnly(2021, 1, 10), periods[3].Due);
+    }
+
+    [Fact]
+    public void Monthly_and_half_yearly_schedules_name_their_periods()
+    {
+        Assert.Equal(12, new ReportSchedule(2020, ReportFrequency.Monthly, 5).Periods().Count);
+        Assert.Equal("2020-02", new ReportSchedule(2020, ReportFrequency.Monthly, 5).PeriodOf(new DateOnly(2020, 2, 29))!.Name);
+        Assert.Equal(["2020-H1", "2020-H2"], new ReportSchedule(2020, ReportFrequency.HalfYearly, 15).Periods().Select(p => p.Name));
+        Assert.Null(new ReportSchedule(2020, ReportFrequency.Quarterly, 10).PeriodOf(new DateOnly(2021, 1, 1)));
+    }
+
+    [Fact]
+    public void Only_periods_past_their_due_date_are_due()
+    {
+        var schedule = new ReportSchedule(2020, ReportFrequency.Quarterly, 10);
+        Assert.Equal(["2020-Q1", "2020-Q2"], schedule.DueBefore(new DateOnly(2020, 7, 11)).Select(p => p.Name));
+        Assert.Equal(["2020-Q1"], schedule.DueBefore(new DateOnly(2020, 7, 10)).Select(p => p.Name));
+    }
+
+    [Fact]
+    public void A_report_is_reviewed_once_and_a_return_needs_a_reason()
+    {
+        var at = new DateTime(2020, 10, 12, 2, 0, 0, DateTimeKind.Utc);
+        var report = new TaskReport();
+        Assert.NotNull(report.Return("  ", "office", at));
+        Assert.Equal(ReportReview.Pending, report.Review);
+        Assert.Null(report.Return("请补充抽检批次数据", "office", at));
+        Assert.Equal(ReportReview.Returned, report.Review);
+        Assert.Equal("请补充抽检批次数据", report.ReviewComment);
+        Assert.NotNull(report.Accept("", "office", at));
+        Assert.Equal(ReportReview.Returned, report.Review);
+
+        var second = new TaskReport();
+        Assert.Null(second.Accept("", "office", at));
+        Assert.Equal(("office", at), (second.ReviewedBy, second.ReviewedAt!.Value));
+    }
+}
