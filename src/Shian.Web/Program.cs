@@ -9,6 +9,7 @@ using Shian.Data;
 using Shian.Web.Features.Accounts;
 using Shian.Web.Features.Common;
 using Shian.Web.Features.Organization;
+using Shian.Web.Features.Plans;
 using Shian.Web.Infrastructure;
 
 var demo = args.Contains("--demo");
@@ -152,6 +153,7 @@ app.MapHealthChecks("/health/ready").AllowAnonymous();
 app.MapAccountsApi();
 app.MapOrganizationApi();
 app.MapCalendarApi();
+app.MapPlansApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

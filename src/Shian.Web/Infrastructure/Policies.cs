@@ -15,6 +15,7 @@ public static class Policies
     public const string Admin = "admin";
     public const string Operator = "operator";
     public const string OrganizationRead = "organization-read";
+    public const string PlansRead = "plans-read";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -24,6 +25,7 @@ public static class Policies
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Operator, p => p.RequireRole(Roles.Operator));
         options.AddPolicy(OrganizationRead, p => p.RequireRole(Roles.Staff).AddRequirements(new ScopeRequirement(ApiScopes.OrganizationRead)));
+        options.AddPolicy(PlansRead, p => p.RequireRole(Roles.Staff).AddRequirements(new ScopeRequirement(ApiScopes.PlansRead)));
         // Anything not given a rule still needs a signed-in user.
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }

@@ -71,8 +71,9 @@ public class ApiKey
 public static class ApiScopes
 {
     public const string OrganizationRead = "organization:read";
+    public const string PlansRead = "plans:read";
     public const string EpcisCapture = "epcis:capture";
     public const string EpcisQuery = "epcis:query";
 
-    public static readonly IReadOnlyList<string> All = [OrganizationRead, EpcisCapture, EpcisQuery];
+    public static readonly IReadOnlyList<string> All = [OrganizationRead, PlansRead, EpcisCapture, EpcisQuery];
 }
