@@ -167,6 +167,10 @@ public static class ShianData
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>The id of the jurisdiction this deployment supervises, or null before one is set up.</summary>
+    public static Task<Guid?> JurisdictionIdAsync(this ShianDb db, CancellationToken ct = default) =>
+        db.Jurisdictions.Select(j => (Guid?)j.Id).FirstOrDefaultAsync(ct);
+
     /// <summary>The working-day calendar as administrators have maintained it.</summary>
     public static async Task<WorkingDayCalendar> LoadCalendarAsync(this ShianDb db, CancellationToken ct = default) =>
         new(await db.CalendarDays.AsNoTracking().ToListAsync(ct));

@@ -54,7 +54,7 @@ public static class PlanImport
         {
             return Refused($"年度 {year} 无效 / The year {year} is not valid.");
         }
-        var jurisdiction = await db.Jurisdictions.Select(j => (Guid?)j.Id).FirstOrDefaultAsync(ct);
+        var jurisdiction = await db.JurisdictionIdAsync(ct);
         if (jurisdiction is null)
         {
             return Refused("尚未设置辖区 / No jurisdiction is set up.");

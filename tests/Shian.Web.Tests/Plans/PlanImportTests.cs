@@ -141,17 +141,7 @@ public sealed class PlanImportTests(ShianWebFactory factory) : IClassFixture<Shi
     [Fact]
     public async Task Departments_see_plans_and_their_own_tasks_but_only_the_office_imports()
     {
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<ShianDb>();
-            if (!await db.Plans.AnyAsync(p => p.Year == 2019))
-            {
-                var plan = PlanParser.Parse(Seed).Plan!;
-                var result = await PlanImport.ImportAsync(db, plan, Seed, 2019, new Dictionary<string, Guid>(), new HashSet<string>(), TimeProvider.System);
-                Assert.NotEqual(PlanImport.Outcome.Refused, result.Outcome);
-            }
-        }
-        var planId = await QueryAsync(db => db.Plans.Where(p => p.Year == 2019).Select(p => p.Id).SingleAsync());
+        var planId = await SeedPlan.EnsureAsync(factory, 2019);
         using var department = await factory.SignedInAsync("department");
         Assert.Equal(HttpStatusCode.Redirect, (await department.GetAsync("/plans/import")).StatusCode);
         var all = await department.GetStringAsync($"/plans/{planId}");

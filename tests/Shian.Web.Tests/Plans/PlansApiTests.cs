@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shian.Accounts;
 using Shian.Data;
-using Shian.Plans;
 
 namespace Shian.Web.Tests.Plans;
 
@@ -15,20 +14,16 @@ public sealed class PlansApiTests(ShianWebFactory factory) : IClassFixture<Shian
 {
     private async Task<(Guid PlanId, HttpClient Client)> ClientAsync(string user, params string[] scopes)
     {
+        var planId = await SeedPlan.EnsureAsync(factory);
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShianDb>();
-        if (!await db.Plans.AnyAsync(p => p.Year == 2020))
-        {
-            var text = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "plans", "jizhou-2020.txt"));
-            await PlanImport.ImportAsync(db, PlanParser.Parse(text).Plan!, text, 2020, new Dictionary<string, Guid>(), new HashSet<string>(), TimeProvider.System);
-        }
         var owner = await db.Users.SingleAsync(u => u.UserName == user);
         var (key, secret) = ApiKey.Create(owner.Id, "api-" + Guid.NewGuid().ToString("N")[..6], scopes, DateTime.UtcNow);
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync();
         var client = factory.NewClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-        return (await db.Plans.Where(p => p.Year == 2020).Select(p => p.Id).SingleAsync(), client);
+        return (planId, client);
     }
 
     [Fact]

@@ -11,14 +11,9 @@ public sealed class TaskReportTests(ShianWebFactory factory) : IClassFixture<Shi
 {
     private async Task<Guid> TaskAsync(int number)
     {
+        var plan = await SeedPlan.EnsureAsync(factory);
         await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ShianDb>();
-        if (!await db.Plans.AnyAsync(p => p.Year == 2020))
-        {
-            var text = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "plans", "jizhou-2020.txt"));
-            await PlanImport.ImportAsync(db, PlanParser.Parse(text).Plan!, text, 2020, new Dictionary<string, Guid>(), new HashSet<string>(), TimeProvider.System);
-        }
-        return await db.PlanTasks.Where(t => t.Number == number && db.Plans.Any(p => p.Id == t.PlanId && p.Year == 2020)).Select(t => t.Id).SingleAsync();
+        return await scope.ServiceProvider.GetRequiredService<ShianDb>().PlanTasks.Where(t => t.PlanId == plan && t.Number == number).Select(t => t.Id).SingleAsync();
     }
 
     private async Task<List<TaskReport>> ReportsAsync(Guid task)

@@ -71,7 +71,7 @@ public class TownshipEditModel(ShianDb db, IStringLocalizer<SharedResource> l) :
         {
             ModelState.AddModelError("Input.Code", l["Township.CodeTaken", code]);
         }
-        var jurisdiction = await db.Jurisdictions.Select(j => (Guid?)j.Id).FirstOrDefaultAsync();
+        var jurisdiction = await db.JurisdictionIdAsync();
         if (jurisdiction is null)
         {
             ModelState.AddModelError(string.Empty, l["Home.NoJurisdiction"]);

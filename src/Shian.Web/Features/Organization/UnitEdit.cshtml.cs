@@ -63,7 +63,7 @@ public class UnitEditModel(ShianDb db, IStringLocalizer<SharedResource> l) : Pag
         {
             ModelState.AddModelError("Input.Kind", l["Validation.Invalid", l["Unit.Kind"]]);
         }
-        var jurisdiction = await db.Jurisdictions.Select(j => (Guid?)j.Id).FirstOrDefaultAsync();
+        var jurisdiction = await db.JurisdictionIdAsync();
         if (jurisdiction is null)
         {
             ModelState.AddModelError(string.Empty, l["Home.NoJurisdiction"]);
