@@ -70,3 +70,17 @@ internal sealed class TaskReportConfiguration : IEntityTypeConfiguration<TaskRep
         e.Property(r => r.ReviewComment).HasMaxLength(1000);
     }
 }
+
+internal sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<IndicatorValue>
+{
+    public void Configure(EntityTypeBuilder<IndicatorValue> e)
+    {
+        // Reported values are evidence: an import never deletes them silently (PlanImport refuses instead).
+        e.HasOne<PlanIndicator>().WithMany().HasForeignKey(v => v.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Unit>().WithMany().HasForeignKey(v => v.UnitId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(v => new { v.IndicatorId, v.AsOf });
+        e.Property(v => v.Value).HasPrecision(18, 4);
+        e.Property(v => v.Evidence).HasMaxLength(2000);
+        e.Property(v => v.SubmittedBy).HasMaxLength(100);
+    }
+}

@@ -25,6 +25,7 @@ public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<Shia
     public DbSet<TaskResponsibility> TaskResponsibilities => Set<TaskResponsibility>();
     public DbSet<PlanIndicator> PlanIndicators => Set<PlanIndicator>();
     public DbSet<TaskReport> TaskReports => Set<TaskReport>();
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

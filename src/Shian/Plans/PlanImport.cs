@@ -135,8 +135,47 @@ public static class PlanImport
                 return Refused("修订版删除了已有进度报告的任务：" + string.Join("、", gone.Where(t => reported.Contains(t.Id)).Select(t => $"{t.Number}. {t.Title}"))
                     + " / The corrected document drops tasks that have progress reports.");
             }
+            // A target stays (with its reported values) while the corrected document states it the same way.
+            var droppedIndicators = gone.SelectMany(t => t.Indicators).ToList();
+            var keptIndicators = new Dictionary<PlanTask, List<PlanIndicator>>();
+            foreach (var task in tasks)
+            {
+                if (existing.Tasks.FirstOrDefault(t => Same(task, t)) is not { } kept)
+                {
+                    continue;
+                }
+                var carried = new List<PlanIndicator>();
+                foreach (var indicator in task.Indicators)
+                {
+                    var same = kept.Indicators.FirstOrDefault(i => !carried.Contains(i) && i.Subject == indicator.Subject && i.Target == indicator.Target);
+                    if (same is not null)
+                    {
+                        same.Order = indicator.Order;
+                        same.Text = indicator.Text;
+                        same.Kind = indicator.Kind;
+                        same.Metric = indicator.Metric;
+                        same.OwnerUnitId = indicator.OwnerUnitId;
+                        carried.Add(same);
+                    }
+                    else
+                    {
+                        carried.Add(indicator);
+                    }
+                }
+                keptIndicators[kept] = carried;
+                droppedIndicators.AddRange(kept.Indicators.Where(i => !carried.Contains(i)));
+            }
+            var droppedIds = droppedIndicators.Select(i => i.Id).ToList();
+            var measured = await db.IndicatorValues.Where(v => droppedIds.Contains(v.IndicatorId)).Select(v => v.IndicatorId).Distinct().ToListAsync(ct);
+            if (measured.Count > 0)
+            {
+                db.ChangeTracker.Clear();
+                return Refused("修订版改变或删除了已填报数值的指标：" + string.Join("、", droppedIndicators.Where(i => measured.Contains(i.Id)).Select(i => i.Subject))
+                    + " / The corrected document changes or drops targets that have reported values.");
+            }
+
             db.RemoveRange(gone.SelectMany(t => t.Responsibilities));
-            db.RemoveRange(gone.SelectMany(t => t.Indicators));
+            db.RemoveRange(droppedIndicators);
             db.RemoveRange(gone);
             foreach (var task in tasks)
             {
@@ -146,9 +185,8 @@ public static class PlanImport
                     kept.Title = task.Title;
                     kept.Text = task.Text;
                     db.RemoveRange(kept.Responsibilities);
-                    db.RemoveRange(kept.Indicators);
                     kept.Responsibilities = task.Responsibilities;
-                    kept.Indicators = task.Indicators;
+                    kept.Indicators = keptIndicators[kept];
                 }
                 else
                 {

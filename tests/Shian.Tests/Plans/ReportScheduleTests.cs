@@ -50,3 +50,29 @@ public class ReportScheduleTests
         Assert.Equal(("office", at), (second.ReviewedBy, second.ReviewedAt!.Value));
     }
 }
+
+public class IndicatorEvaluationTests
+{
+    [Theory]
+    [InlineData(">=", 98, 98, true)]
+    [InlineData(">=", 98, 97.9, false)]
+    [InlineData(">", 60, 60, false)]
+    [InlineData(">", 60, 60.1, true)]
+    [InlineData("=", 100, 100, true)]
+    [InlineData("=", 100, 99.99, false)]
+    [InlineData("<=", 4, 4, true)]
+    [InlineData("<", 4, 4, false)]
+    public void Comparators_judge_the_actual_value(string comparator, double target, double actual, bool met) =>
+        Assert.Equal(met, IndicatorEvaluation.Meets(comparator, (decimal)target, (decimal)actual));
+
+    [Fact]
+    public void Status_depends_on_the_value_and_whether_the_year_is_over()
+    {
+        var during = new DateOnly(2020, 9, 1);
+        var after = new DateOnly(2021, 2, 1);
+        Assert.Equal(IndicatorStatus.NoData, IndicatorEvaluation.Status(">=", 98, null, 2020, after));
+        Assert.Equal(IndicatorStatus.AtRisk, IndicatorEvaluation.Status(">=", 98, 96.5m, 2020, during));
+        Assert.Equal(IndicatorStatus.Missed, IndicatorEvaluation.Status(">=", 98, 96.5m, 2020, after));
+        Assert.Equal(IndicatorStatus.Met, IndicatorEvaluation.Status(">=", 98, 98.4m, 2020, during));
+    }
+}

@@ -55,6 +55,7 @@ public class LocalizationTests
             .Concat(Enum.GetNames<Shian.Plans.ResponsibilityRole>().Select(r => "Role.Plan." + r))
             .Concat(Enum.GetNames<Shian.Plans.IndicatorKind>().Select(k => "IndicatorKind." + k))
             .Concat(Enum.GetNames<Shian.Plans.ReportKind>().Select(k => "ReportKind." + k))
+            .Concat(Enum.GetNames<Shian.Plans.IndicatorStatus>().Select(k => "IndicatorStatus." + k))
             .Concat(Enum.GetNames<Shian.Plans.TaskProgress>().Select(k => "TaskProgress." + k))
             .Concat(Enum.GetNames<Shian.Plans.ReportReview>().Select(k => "ReportReview." + k))
             .Concat(new[] { "accepted", "pending", "returned", "overdue", "due-later" }.Select(s => "Report.State." + s))

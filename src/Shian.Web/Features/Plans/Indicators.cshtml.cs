@@ -1,0 +1,101 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Shian.Common;
+using Shian.Data;
+using Shian.Plans;
+using Shian.Web.Infrastructure;
+
+namespace Shian.Web.Features.Plans;
+
+/// <summary>
+/// 指标: every target of a plan with its owning unit, latest value, trend and status (met / at risk / missed). The owning
+/// unit (or the office) reports values of reported targets, with evidence; computed ones come from Shian's own data.
+/// </summary>
+[Authorize(Policy = Policies.Staff)]
+public class IndicatorsModel(ShianDb db, CurrentUser user, IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public sealed record Row(Guid Id, int Task, string Subject, string Target, IndicatorKind Kind, string? Metric, Guid? OwnerId, string? Owner,
+        IReadOnlyList<decimal> Trend, IndicatorStatus Status, bool CanReport);
+
+    public Plan? Header { get; private set; }
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    [BindProperty] public Guid IndicatorId { get; set; }
+    [BindProperty] public string? Value { get; set; }
+    [BindProperty] public DateOnly? AsOf { get; set; }
+    [BindProperty] public string? Evidence { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        var row = Rows.FirstOrDefault(r => r.Id == IndicatorId);
+        if (row is null || !row.CanReport)
+        {
+            return Forbid();
+        }
+        var today = ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime);
+        if (!decimal.TryParse(Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+        {
+            ModelState.AddModelError(nameof(Value), l["Indicator.ValueInvalid", Value ?? ""]);
+        }
+        if (AsOf is not { } asOf || asOf.Year != Header!.Year && asOf.Year != Header.Year + 1 || asOf > today)
+        {
+            ModelState.AddModelError(nameof(AsOf), l["Indicator.AsOfInvalid", Header!.Year]);
+        }
+        if (string.IsNullOrWhiteSpace(Evidence))
+        {
+            ModelState.AddModelError(nameof(Evidence), l["Validation.Required", l["Indicator.Evidence"]]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        db.IndicatorValues.Add(new IndicatorValue
+        {
+            IndicatorId = IndicatorId, UnitId = row.OwnerId ?? (await user.WorkingUnitAsync()) ?? Guid.Empty, AsOf = AsOf!.Value, Value = value,
+            Evidence = Evidence!.Trim(), SubmittedBy = user.Name, SubmittedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync();
+        return Redirect($"/plans/{id}/indicators");
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        Header = await db.Plans.AsNoTracking().Where(p => p.Id == id).Select(p => new Plan { Id = p.Id, Year = p.Year, Title = p.Title }).FirstOrDefaultAsync();
+        if (Header is null)
+        {
+            return false;
+        }
+        var today = ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime);
+        var office = (await authorization.AuthorizeAsync(User, Policies.Office)).Succeeded;
+        var myUnit = await user.WorkingUnitAsync();
+        var indicators = await db.PlanIndicators.AsNoTracking()
+            .Join(db.PlanTasks.Where(t => t.PlanId == id), i => i.TaskId, t => t.Id, (i, t) => new { Indicator = i, t.Number })
+            .ToListAsync();
+        var ids = indicators.Select(i => i.Indicator.Id).ToList();
+        var values = (await db.IndicatorValues.AsNoTracking().Where(v => ids.Contains(v.IndicatorId)).ToListAsync())
+            .GroupBy(v => v.IndicatorId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(v => v.AsOf).ThenBy(v => v.SubmittedAt).Select(v => v.Value).ToList());
+        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name);
+        Rows = indicators.OrderBy(i => i.Number).ThenBy(i => i.Indicator.Order).Select(x =>
+        {
+            var i = x.Indicator;
+            var trend = values.TryGetValue(i.Id, out var v) ? v : [];
+            var status = IndicatorEvaluation.Status(i.Comparator, i.Value, trend.Count > 0 ? trend[^1] : null, Header.Year, today);
+            var canReport = i.Kind == IndicatorKind.Reported && (office || (myUnit is not null && myUnit == i.OwnerUnitId));
+            return new Row(i.Id, x.Number, i.Subject, i.Target, i.Kind, i.Metric, i.OwnerUnitId,
+                i.OwnerUnitId is { } o && units.TryGetValue(o, out var n) ? n : null, trend, status, canReport);
+        }).ToList();
+        AsOf ??= today.Year == Header.Year ? today : new DateOnly(Header.Year, 12, 31);
+        return true;
+    }
+}
