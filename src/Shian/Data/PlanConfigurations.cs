@@ -62,6 +62,7 @@ internal sealed class TaskReportConfiguration : IEntityTypeConfiguration<TaskRep
         // Reports outlive a corrected plan document only if their task does; a task is never deleted once reported on.
         e.HasOne<PlanTask>().WithMany().HasForeignKey(r => r.TaskId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Unit>().WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Township>().WithMany().HasForeignKey(r => r.TownshipId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(r => new { r.TaskId, r.UnitId, r.Period });
         e.Property(r => r.Period).HasMaxLength(10);
         e.Property(r => r.Text).HasMaxLength(4000);
@@ -78,6 +79,7 @@ internal sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<Ind
         // Reported values are evidence: an import never deletes them silently (PlanImport refuses instead).
         e.HasOne<PlanIndicator>().WithMany().HasForeignKey(v => v.IndicatorId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Unit>().WithMany().HasForeignKey(v => v.UnitId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Township>().WithMany().HasForeignKey(v => v.TownshipId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(v => new { v.IndicatorId, v.AsOf });
         e.Property(v => v.Value).HasPrecision(18, 4);
         e.Property(v => v.Evidence).HasMaxLength(2000);

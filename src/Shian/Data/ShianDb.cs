@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Shian.Accounts;
+using Shian.Assessment;
 using Shian.Audit;
 using Shian.Common;
 using Shian.Organization;
@@ -26,6 +27,10 @@ public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<Shia
     public DbSet<PlanIndicator> PlanIndicators => Set<PlanIndicator>();
     public DbSet<TaskReport> TaskReports => Set<TaskReport>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+    public DbSet<AssessmentScheme> AssessmentSchemes => Set<AssessmentScheme>();
+    public DbSet<AssessmentCriterion> AssessmentCriteria => Set<AssessmentCriterion>();
+    public DbSet<AssessmentRound> AssessmentRounds => Set<AssessmentRound>();
+    public DbSet<AssessmentScore> AssessmentScores => Set<AssessmentScore>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -6,6 +6,13 @@ public class IndicatorValue
     public Guid Id { get; set; }
     public Guid IndicatorId { get; set; }
     public Guid UnitId { get; set; }
+
+    /// <summary>
+    /// Set when a township reports its own value for a target of the collective 各乡镇街; such values score the township
+    /// in the assessment and do not count as the district's value.
+    /// </summary>
+    public Guid? TownshipId { get; set; }
+
     public DateOnly AsOf { get; set; }
     public decimal Value { get; set; }
     public string Evidence { get; set; } = "";

@@ -33,6 +33,10 @@ public class TaskReport
     public Guid Id { get; set; }
     public Guid TaskId { get; set; }
     public Guid UnitId { get; set; }
+
+    /// <summary>For a report filed by a township through the collective 各乡镇街 unit: which township filed it.</summary>
+    public Guid? TownshipId { get; set; }
+
     public ReportKind Kind { get; set; }
 
     /// <summary>The period reported on, as <see cref="ReportSchedule"/> names it: 2020-Q3, 2020-H2, 2020-07.</summary>
