@@ -59,7 +59,8 @@ public static class AssessmentCalculator
         var values = await db.IndicatorValues.AsNoTracking().Where(v => indicatorIds.Contains(v.IndicatorId) && v.AsOf <= asOf).ToListAsync(ct);
         var taskIds = tasks.Select(t => t.Id).ToList();
         var reports = await db.TaskReports.AsNoTracking().Where(r => taskIds.Contains(r.TaskId) && r.Review != ReportReview.Returned).ToListAsync(ct);
-        var duePeriods = plan.Schedule.Periods().Where(p => p.Start >= round.Start && p.End <= round.End && p.Due < asOf).ToList();
+        // Reports for the round's periods that have fallen due by today (the last quarter's falls due after the year).
+        var duePeriods = plan.Schedule.Periods().Where(p => p.Start >= round.Start && p.End <= round.End && p.Due < today).ToList();
 
         foreach (var criterion in scheme.Criteria)
         {

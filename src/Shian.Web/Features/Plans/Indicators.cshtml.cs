@@ -19,7 +19,12 @@ namespace Shian.Web.Features.Plans;
 public class IndicatorsModel(ShianDb db, CurrentUser user, IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Row(Guid Id, int Task, string Subject, string Target, IndicatorKind Kind, string? Metric, Guid? OwnerId, string? Owner,
-        IReadOnlyList<decimal> Trend, IndicatorStatus Status, bool CanReport);
+        IReadOnlyList<decimal> Trend, IndicatorStatus Status, bool CanReport, decimal? TownshipLatest);
+
+    /// <summary>The signed-in township officer's township: they report their own values for the townships' tasks.</summary>
+    public string? MyTownship { get; private set; }
+
+    private Guid? _township;
 
     public Plan? Header { get; private set; }
     public IReadOnlyList<Row> Rows { get; private set; } = [];
@@ -61,7 +66,8 @@ public class IndicatorsModel(ShianDb db, CurrentUser user, IAuthorizationService
         }
         db.IndicatorValues.Add(new IndicatorValue
         {
-            IndicatorId = IndicatorId, UnitId = row.OwnerId ?? (await user.WorkingUnitAsync()) ?? Guid.Empty, AsOf = AsOf!.Value, Value = value,
+            IndicatorId = IndicatorId, UnitId = _township is null ? row.OwnerId ?? (await user.WorkingUnitAsync()) ?? Guid.Empty : (await user.WorkingUnitAsync())!.Value,
+            TownshipId = _township, AsOf = AsOf!.Value, Value = value,
             Evidence = Evidence!.Trim(), SubmittedBy = user.Name, SubmittedAt = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync();
@@ -78,12 +84,18 @@ public class IndicatorsModel(ShianDb db, CurrentUser user, IAuthorizationService
         var today = ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime);
         var office = (await authorization.AuthorizeAsync(User, Policies.Office)).Succeeded;
         var myUnit = await user.WorkingUnitAsync();
+        var scope = await user.ScopeAsync();
+        _township = scope.Level == Shian.Accounts.AccessLevel.Township ? scope.TownshipId : null;
+        MyTownship = _township is null ? null : await db.Townships.Where(t => t.Id == _township).Select(t => t.Name).FirstOrDefaultAsync();
+        // Tasks of the collective 各乡镇街: each township reports its own value for their targets.
+        var townshipTasks = await db.TaskResponsibilities.Where(r => r.Unit!.Kind == Shian.Organization.UnitKind.Townships).Select(r => r.TaskId).Distinct().ToListAsync();
         var indicators = await db.PlanIndicators.AsNoTracking()
-            .Join(db.PlanTasks.Where(t => t.PlanId == id), i => i.TaskId, t => t.Id, (i, t) => new { Indicator = i, t.Number })
+            .Join(db.PlanTasks.Where(t => t.PlanId == id), i => i.TaskId, t => t.Id, (i, t) => new { Indicator = i, t.Number, TaskId = t.Id })
             .ToListAsync();
         var ids = indicators.Select(i => i.Indicator.Id).ToList();
-        var values = (await db.IndicatorValues.AsNoTracking().Where(v => ids.Contains(v.IndicatorId)).ToListAsync())
-            .GroupBy(v => v.IndicatorId)
+        var all = await db.IndicatorValues.AsNoTracking().Where(v => ids.Contains(v.IndicatorId)).ToListAsync();
+        // A township's own value is not the district's: the district figure is the owner's (or the office's).
+        var values = all.Where(v => v.TownshipId is null).GroupBy(v => v.IndicatorId)
             .ToDictionary(g => g.Key, g => g.OrderBy(v => v.AsOf).ThenBy(v => v.SubmittedAt).Select(v => v.Value).ToList());
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name);
         Rows = indicators.OrderBy(i => i.Number).ThenBy(i => i.Indicator.Order).Select(x =>
@@ -91,9 +103,13 @@ public class IndicatorsModel(ShianDb db, CurrentUser user, IAuthorizationService
             var i = x.Indicator;
             var trend = values.TryGetValue(i.Id, out var v) ? v : [];
             var status = IndicatorEvaluation.Status(i.Comparator, i.Value, trend.Count > 0 ? trend[^1] : null, Header.Year, today);
-            var canReport = i.Kind == IndicatorKind.Reported && (office || (myUnit is not null && myUnit == i.OwnerUnitId));
+            var canReport = i.Kind == IndicatorKind.Reported && (_township is not null
+                ? townshipTasks.Contains(x.TaskId)
+                : office || (myUnit is not null && myUnit == i.OwnerUnitId));
+            var townshipLatest = all.Where(v => v.IndicatorId == i.Id && v.TownshipId is not null && v.TownshipId == _township)
+                .OrderBy(v => v.AsOf).ThenBy(v => v.SubmittedAt).Select(v => (decimal?)v.Value).LastOrDefault();
             return new Row(i.Id, x.Number, i.Subject, i.Target, i.Kind, i.Metric, i.OwnerUnitId,
-                i.OwnerUnitId is { } o && units.TryGetValue(o, out var n) ? n : null, trend, status, canReport);
+                i.OwnerUnitId is { } o && units.TryGetValue(o, out var n) ? n : null, trend, status, canReport, townshipLatest);
         }).ToList();
         AsOf ??= today.Year == Header.Year ? today : new DateOnly(Header.Year, 12, 31);
         return true;

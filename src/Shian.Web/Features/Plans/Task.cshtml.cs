@@ -40,7 +40,7 @@ public class TaskModel(ShianDb db, CurrentUser user, IAuthorizationService autho
     public sealed record Part(Guid UnitId, string Unit, ResponsibilityRole Role, string Text);
 
     public sealed record ReportRow(Guid Id, string Unit, ReportKind Kind, string Period, TaskProgress Progress, int PercentDone, string Text,
-        DateTime SubmittedAt, string SubmittedBy, ReportReview Review, string ReviewComment);
+        DateTime SubmittedAt, string SubmittedBy, ReportReview Review, string ReviewComment, string? Township = null);
 
     /// <summary>Where a unit stands for a period: accepted, pending, returned, overdue or not yet due.</summary>
     public sealed record Cell(string Unit, string Period, string State);
@@ -89,9 +89,11 @@ public class TaskModel(ShianDb db, CurrentUser user, IAuthorizationService autho
         {
             return Page();
         }
+        var scope = await user.ScopeAsync();
         db.TaskReports.Add(new TaskReport
         {
-            TaskId = id, UnitId = (await user.WorkingUnitAsync())!.Value, Kind = Input.Kind, Period = Input.Period, Progress = Input.Progress,
+            TaskId = id, UnitId = (await user.WorkingUnitAsync())!.Value,
+            TownshipId = scope.Level == Shian.Accounts.AccessLevel.Township ? scope.TownshipId : null, Kind = Input.Kind, Period = Input.Period, Progress = Input.Progress,
             PercentDone = Input.Progress == TaskProgress.Completed ? 100 : Input.PercentDone, Text = Input.Text.Trim(),
             SubmittedAt = clock.GetUtcNow().UtcDateTime, SubmittedBy = user.Name,
         });
@@ -141,7 +143,8 @@ public class TaskModel(ShianDb db, CurrentUser user, IAuthorizationService autho
             .Select(r => new Part(r.UnitId, r.Unit!.Name, r.Role, r.Text)).ToListAsync();
         Reports = await db.TaskReports.AsNoTracking().Where(r => r.TaskId == id)
             .OrderByDescending(r => r.Period).ThenByDescending(r => r.SubmittedAt)
-            .Join(db.Units, r => r.UnitId, u => u.Id, (r, u) => new ReportRow(r.Id, u.Name, r.Kind, r.Period, r.Progress, r.PercentDone, r.Text, r.SubmittedAt, r.SubmittedBy, r.Review, r.ReviewComment))
+            .Join(db.Units, r => r.UnitId, u => u.Id, (r, u) => new ReportRow(r.Id, u.Name, r.Kind, r.Period, r.Progress, r.PercentDone, r.Text, r.SubmittedAt, r.SubmittedBy, r.Review, r.ReviewComment,
+                db.Townships.Where(t => t.Id == r.TownshipId).Select(t => t.Name).FirstOrDefault()))
             .ToListAsync();
 
         var today = ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime);
