@@ -154,6 +154,7 @@ app.MapAccountsApi();
 app.MapOrganizationApi();
 app.MapCalendarApi();
 app.MapPlansApi();
+app.MapFilesApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

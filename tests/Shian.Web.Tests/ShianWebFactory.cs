@@ -75,4 +75,24 @@ public static class FormPosts
         fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
         return await client.PostAsync(action ?? page, new FormUrlEncodedContent(fields));
     }
+
+    /// <summary>As <see cref="PostFormAsync"/>, as multipart/form-data with files (name, file name, bytes).</summary>
+    public static async Task<HttpResponseMessage> PostFilesAsync(this HttpClient client, string page, Dictionary<string, string> fields,
+        IEnumerable<(string Field, string FileName, byte[] Content)> files, string? action = null)
+    {
+        var html = await client.GetStringAsync(page);
+        var token = Token.Match(html);
+        Assert.True(token.Success, $"no antiforgery token on {page}");
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken");
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+        foreach (var (field, fileName, content) in files)
+        {
+            form.Add(new ByteArrayContent(content), field, fileName);
+        }
+        return await client.PostAsync(action ?? page, form);
+    }
 }

@@ -126,6 +126,10 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
         foreach (var property in change.Properties)
         {
             var name = property.Metadata.Name;
+            if (property.Metadata.ClrType == typeof(byte[]))
+            {
+                continue; // file contents: the row records the file's hash and length, not megabytes of base64
+            }
             var secret = Secret.Contains(name);
             switch (change.State)
             {

@@ -113,3 +113,16 @@ internal sealed class CalendarDayConfiguration : IEntityTypeConfiguration<Calend
         e.Property(d => d.Name).HasMaxLength(100);
     }
 }
+
+internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFile>
+{
+    public void Configure(EntityTypeBuilder<StoredFile> e)
+    {
+        e.HasIndex(f => new { f.OwnerKind, f.OwnerId });
+        e.Property(f => f.OwnerKind).HasMaxLength(40);
+        e.Property(f => f.FileName).HasMaxLength(200);
+        e.Property(f => f.ContentType).HasMaxLength(100);
+        e.Property(f => f.Sha256).HasMaxLength(64);
+        e.Property(f => f.UploadedBy).HasMaxLength(100);
+    }
+}

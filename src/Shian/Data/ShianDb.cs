@@ -21,6 +21,7 @@ public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<Shia
     public DbSet<OperatorBusiness> OperatorBusinesses => Set<OperatorBusiness>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
     public DbSet<TaskResponsibility> TaskResponsibilities => Set<TaskResponsibility>();

@@ -76,3 +76,25 @@ public class IndicatorEvaluationTests
         Assert.Equal(IndicatorStatus.Met, IndicatorEvaluation.Status(">=", 98, 98.4m, 2020, during));
     }
 }
+
+public class PlanScheduleTests
+{
+    [Fact]
+    public void The_office_sets_frequency_and_days_until_a_report_is_filed()
+    {
+        var plan = new Plan { Year = 2020 };
+        Assert.Null(plan.ChangeSchedule(ReportFrequency.Monthly, 5, anyReportFiled: false));
+        Assert.Equal(12, plan.Schedule.Periods().Count);
+        Assert.Equal(new DateOnly(2020, 2, 5), plan.Schedule.Periods()[0].Due);
+
+        Assert.NotNull(plan.ChangeSchedule(ReportFrequency.Quarterly, 5, anyReportFiled: true));
+        Assert.Equal(ReportFrequency.Monthly, plan.ReportFrequency);
+        // The days allowed may still change.
+        Assert.Null(plan.ChangeSchedule(ReportFrequency.Monthly, 15, anyReportFiled: true));
+        Assert.Equal(15, plan.ReportDueDays);
+
+        Assert.NotNull(plan.ChangeSchedule(ReportFrequency.Monthly, 0, anyReportFiled: false));
+        Assert.NotNull(plan.ChangeSchedule(ReportFrequency.Monthly, 61, anyReportFiled: false));
+        Assert.NotNull(plan.ChangeSchedule((ReportFrequency)9, 10, anyReportFiled: false));
+    }
+}

@@ -16,10 +16,12 @@ namespace Shian.Web.Features.Plans;
 /// unit (or the office) reports values of reported targets, with evidence; computed ones come from Shian's own data.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
+[RequestFormLimits(MultipartBodyLengthLimit = RequestLimits.MaxBodyBytes)]
 public class IndicatorsModel(ShianDb db, CurrentUser user, IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Row(Guid Id, int Task, string Subject, string Target, IndicatorKind Kind, string? Metric, Guid? OwnerId, string? Owner,
-        IReadOnlyList<decimal> Trend, IndicatorStatus Status, bool CanReport, decimal? TownshipLatest);
+        IReadOnlyList<decimal> Trend, IndicatorStatus Status, bool CanReport, decimal? TownshipLatest,
+        IReadOnlyList<TaskModel.FileLink> Evidence);
 
     /// <summary>The signed-in township officer's township: they report their own values for the townships' tasks.</summary>
     public string? MyTownship { get; private set; }
@@ -33,6 +35,7 @@ public class IndicatorsModel(ShianDb db, CurrentUser user, IAuthorizationService
     [BindProperty] public string? Value { get; set; }
     [BindProperty] public DateOnly? AsOf { get; set; }
     [BindProperty] public string? Evidence { get; set; }
+    [BindProperty] public List<IFormFile> Files { get; set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
@@ -64,12 +67,21 @@ public class IndicatorsModel(ShianDb db, CurrentUser user, IAuthorizationService
         {
             return Page();
         }
-        db.IndicatorValues.Add(new IndicatorValue
+        var reported = new IndicatorValue
         {
             IndicatorId = IndicatorId, UnitId = _township is null ? row.OwnerId ?? (await user.WorkingUnitAsync()) ?? Guid.Empty : (await user.WorkingUnitAsync())!.Value,
             TownshipId = _township, AsOf = AsOf!.Value, Value = value,
             Evidence = Evidence!.Trim(), SubmittedBy = user.Name, SubmittedAt = clock.GetUtcNow().UtcDateTime,
-        });
+        };
+        db.IndicatorValues.Add(reported);
+        var files = await Uploads.ReadAsync(Files, FileOwners.IndicatorValue, reported.Id, user.Name, reported.SubmittedAt,
+            ModelState, nameof(Files), HttpContext.RequestAborted);
+        if (!ModelState.IsValid)
+        {
+            db.ChangeTracker.Clear(); // the value and its evidence are stored together or not at all
+            return Page();
+        }
+        db.StoredFiles.AddRange(files);
         await db.SaveChangesAsync();
         return Redirect($"/plans/{id}/indicators");
     }
@@ -98,6 +110,13 @@ public class IndicatorsModel(ShianDb db, CurrentUser user, IAuthorizationService
         var values = all.Where(v => v.TownshipId is null).GroupBy(v => v.IndicatorId)
             .ToDictionary(g => g.Key, g => g.OrderBy(v => v.AsOf).ThenBy(v => v.SubmittedAt).Select(v => v.Value).ToList());
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name);
+        // The evidence files of each target's latest district value.
+        var latestIds = all.Where(v => v.TownshipId is null).GroupBy(v => v.IndicatorId)
+            .Select(g => g.OrderBy(v => v.AsOf).ThenBy(v => v.SubmittedAt).Last().Id).ToList();
+        var evidence = (await db.StoredFiles.AsNoTracking().Where(f => f.OwnerKind == FileOwners.IndicatorValue && latestIds.Contains(f.OwnerId))
+                .Select(f => new TaskModel.FileLink(f.Id, f.OwnerId, f.FileName, f.Length)).ToListAsync())
+            .Join(all, f => f.OwnerId, v => v.Id, (f, v) => (v.IndicatorId, File: f))
+            .ToLookup(x => x.IndicatorId, x => x.File);
         Rows = indicators.OrderBy(i => i.Number).ThenBy(i => i.Indicator.Order).Select(x =>
         {
             var i = x.Indicator;
@@ -109,7 +128,7 @@ public class IndicatorsModel(ShianDb db, CurrentUser user, IAuthorizationService
             var townshipLatest = all.Where(v => v.IndicatorId == i.Id && v.TownshipId is not null && v.TownshipId == _township)
                 .OrderBy(v => v.AsOf).ThenBy(v => v.SubmittedAt).Select(v => (decimal?)v.Value).LastOrDefault();
             return new Row(i.Id, x.Number, i.Subject, i.Target, i.Kind, i.Metric, i.OwnerUnitId,
-                i.OwnerUnitId is { } o && units.TryGetValue(o, out var n) ? n : null, trend, status, canReport, townshipLatest);
+                i.OwnerUnitId is { } o && units.TryGetValue(o, out var n) ? n : null, trend, status, canReport, townshipLatest, evidence[i.Id].ToList());
         }).ToList();
         AsOf ??= today.Year == Header.Year ? today : new DateOnly(Header.Year, 12, 31);
         return true;

@@ -14,7 +14,7 @@ namespace Shian.Web.Features.Plans;
 /// staff see first the tasks their unit has a part in.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public class PlanModel(ShianDb db, CurrentUser user) : PageModel
+public class PlanModel(ShianDb db, CurrentUser user, IAuthorizationService authorization) : PageModel
 {
     public sealed record UnitPart(Guid UnitId, string Name, ResponsibilityRole Role);
 
@@ -32,10 +32,41 @@ public class PlanModel(ShianDb db, CurrentUser user) : PageModel
     [BindProperty(SupportsGet = true)]
     public bool Mine { get; set; }
 
+    /// <summary>The office sets the reporting schedule here (quarterly, 10 days after the period by default).</summary>
+    public bool CanSetSchedule { get; private set; }
+
+    [BindProperty] public ReportFrequency Frequency { get; set; }
+    [BindProperty] public int DueDays { get; set; }
+
+    public async Task<IActionResult> OnPostScheduleAsync(Guid id)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.Office)).Succeeded)
+        {
+            return Forbid();
+        }
+        var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == id);
+        if (plan is null)
+        {
+            return NotFound();
+        }
+        var filed = await db.TaskReports.AnyAsync(r => db.PlanTasks.Any(t => t.Id == r.TaskId && t.PlanId == id));
+        if (plan.ChangeSchedule(Frequency, DueDays, filed) is { } refusal)
+        {
+            ModelState.AddModelError(nameof(Frequency), refusal);
+            return await OnGetAsync(id);
+        }
+        await db.SaveChangesAsync();
+        return Redirect($"/plans/{id}");
+    }
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         Header = await db.Plans.AsNoTracking().Where(p => p.Id == id)
-            .Select(p => new Plan { Id = p.Id, Year = p.Year, Title = p.Title, Issuer = p.Issuer, IssuedDate = p.IssuedDate, Revision = p.Revision, ImportedAt = p.ImportedAt })
+            .Select(p => new Plan
+            {
+                Id = p.Id, Year = p.Year, Title = p.Title, Issuer = p.Issuer, IssuedDate = p.IssuedDate, Revision = p.Revision, ImportedAt = p.ImportedAt,
+                ReportFrequency = p.ReportFrequency, ReportDueDays = p.ReportDueDays,
+            })
             .FirstOrDefaultAsync();
         if (Header is null)
         {
@@ -43,6 +74,11 @@ public class PlanModel(ShianDb db, CurrentUser user) : PageModel
         }
 
         MyUnit = await user.WorkingUnitAsync();
+        CanSetSchedule = (await authorization.AuthorizeAsync(User, Policies.Office)).Succeeded;
+        if (ModelState.IsValid)
+        {
+            (Frequency, DueDays) = (Header.ReportFrequency, Header.ReportDueDays);
+        }
 
         var tasks = db.PlanTasks.AsNoTracking().Where(t => t.PlanId == id);
         if (Mine && MyUnit is { } mine)

@@ -16,6 +16,7 @@ namespace Shian.Web.Features.Plans;
 /// a period; the food-safety office accepts or returns it. Missing reports past their due date are flagged.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
+[RequestFormLimits(MultipartBodyLengthLimit = RequestLimits.MaxBodyBytes)]
 public class TaskModel(ShianDb db, CurrentUser user, IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class ReportInput
@@ -61,6 +62,14 @@ public class TaskModel(ShianDb db, CurrentUser user, IAuthorizationService autho
     [BindProperty]
     public string? Comment { get; set; }
 
+    /// <summary>Attachments of the report being filed (minutes, photos, spreadsheets).</summary>
+    [BindProperty]
+    public List<IFormFile> Files { get; set; } = [];
+
+    public sealed record FileLink(Guid Id, Guid OwnerId, string Name, long Length);
+
+    public IReadOnlyList<FileLink> Attachments { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostReportAsync(Guid id)
@@ -90,13 +99,21 @@ public class TaskModel(ShianDb db, CurrentUser user, IAuthorizationService autho
             return Page();
         }
         var scope = await user.ScopeAsync();
-        db.TaskReports.Add(new TaskReport
+        var report = new TaskReport
         {
             TaskId = id, UnitId = (await user.WorkingUnitAsync())!.Value,
             TownshipId = scope.Level == Shian.Accounts.AccessLevel.Township ? scope.TownshipId : null, Kind = Input.Kind, Period = Input.Period, Progress = Input.Progress,
             PercentDone = Input.Progress == TaskProgress.Completed ? 100 : Input.PercentDone, Text = Input.Text.Trim(),
             SubmittedAt = clock.GetUtcNow().UtcDateTime, SubmittedBy = user.Name,
-        });
+        };
+        db.TaskReports.Add(report);
+        var files = await Uploads.ReadAsync(Files, FileOwners.TaskReport, report.Id, user.Name, report.SubmittedAt, ModelState, nameof(Files), HttpContext.RequestAborted);
+        if (!ModelState.IsValid)
+        {
+            db.ChangeTracker.Clear(); // the report and its files are filed together or not at all
+            return Page();
+        }
+        db.StoredFiles.AddRange(files);
         await db.SaveChangesAsync();
         return Redirect($"/plans/tasks/{id}");
     }
@@ -146,6 +163,9 @@ public class TaskModel(ShianDb db, CurrentUser user, IAuthorizationService autho
             .Join(db.Units, r => r.UnitId, u => u.Id, (r, u) => new ReportRow(r.Id, u.Name, r.Kind, r.Period, r.Progress, r.PercentDone, r.Text, r.SubmittedAt, r.SubmittedBy, r.Review, r.ReviewComment,
                 db.Townships.Where(t => t.Id == r.TownshipId).Select(t => t.Name).FirstOrDefault()))
             .ToListAsync();
+        var reportIds = Reports.Select(r => r.Id).ToList();
+        Attachments = await db.StoredFiles.AsNoTracking().Where(f => f.OwnerKind == FileOwners.TaskReport && reportIds.Contains(f.OwnerId))
+            .OrderBy(f => f.FileName).Select(f => new FileLink(f.Id, f.OwnerId, f.FileName, f.Length)).ToListAsync();
 
         var today = ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime);
         var schedule = Plan.Schedule;

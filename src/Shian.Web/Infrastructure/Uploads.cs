@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Shian.Common;
+
+namespace Shian.Web.Infrastructure;
+
+/// <summary>Files sent with a form, checked together: every refusal is named on the field, nothing is kept on refusal.</summary>
+public static class Uploads
+{
+    public static async Task<List<StoredFile>> ReadAsync(IReadOnlyList<IFormFile> files, string ownerKind, Guid ownerId, string by, DateTime at,
+        ModelStateDictionary modelState, string field, CancellationToken ct)
+    {
+        var stored = new List<StoredFile>();
+        var sent = files.Where(f => f.Length > 0 || f.FileName.Length > 0).ToList();
+        if (sent.Count > StoredFile.MaxPerRecord)
+        {
+            modelState.AddModelError(field, $"最多上传 {StoredFile.MaxPerRecord} 个文件 / At most {StoredFile.MaxPerRecord} files.");
+            return stored;
+        }
+        if (sent.Sum(f => f.Length) > RequestLimits.MaxAttachmentBytes)
+        {
+            modelState.AddModelError(field, $"文件合计不能超过 {RequestLimits.MaxAttachmentBytes / 1024 / 1024} MB / The files may add up to {RequestLimits.MaxAttachmentBytes / 1024 / 1024} MB.");
+            return stored;
+        }
+        foreach (var upload in sent)
+        {
+            if (upload.Length > StoredFile.MaxBytes)
+            {
+                modelState.AddModelError(field, StoredFile.TooLarge(Path.GetFileName(upload.FileName)));
+                continue;
+            }
+            using var buffer = new MemoryStream();
+            await upload.CopyToAsync(buffer, ct);
+            var (file, error) = StoredFile.From(upload.FileName, buffer.ToArray(), ownerKind, ownerId, by, at);
+            if (file is null)
+            {
+                modelState.AddModelError(field, error!);
+            }
+            else
+            {
+                stored.Add(file);
+            }
+        }
+        return stored;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Security.Cryptography;
+
+namespace Shian.Common;
+
+/// <summary>
+/// A file attached to a record: a progress report's attachments, the evidence for a reported value, later inspection
+/// photos. Kept in the database so that a record and its files are saved, backed up and refused together.
+/// </summary>
+public class StoredFile
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The kind of record it belongs to (<see cref="FileOwners"/>), which decides who may open it.</summary>
+    public string OwnerKind { get; set; } = "";
+
+    public Guid OwnerId { get; set; }
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public long Length { get; set; }
+    public string Sha256 { get; set; } = "";
+    public byte[] Content { get; set; } = [];
+    public DateTime UploadedAt { get; set; }
+    public string UploadedBy { get; set; } = "";
+
+    /// <summary>
+    /// Checks an upload and makes the file, or says why not. Only documents and pictures that offices exchange are
+    /// taken, and the content must be what the name says (a renamed program is refused).
+    /// </summary>
+    public static (StoredFile? File, string? Error) From(string fileName, byte[] content, string ownerKind, Guid ownerId, string by, DateTime at)
+    {
+        var name = Path.GetFileName(fileName.Replace('\\', '/')).Trim();
+        if (name.Length is 0 or > 200)
+        {
+            return (null, "文件名无效 / The file name is not valid.");
+        }
+        if (content.Length == 0)
+        {
+            return (null, $"“{name}”是空文件 / {name} is empty.");
+        }
+        if (content.Length > MaxBytes)
+        {
+            return (null, TooLarge(name));
+        }
+        var extension = Path.GetExtension(name).ToLowerInvariant();
+        if (!Types.TryGetValue(extension, out var type))
+        {
+            return (null, $"不支持“{name}”的文件类型，可上传 {string.Join("、", Types.Keys)} / {name}: this file type is not accepted.");
+        }
+        if (!type.Signature(content))
+        {
+            return (null, $"“{name}”的内容与扩展名不符 / {name} is not the kind of file its name says.");
+        }
+        return (new StoredFile
+        {
+            OwnerKind = ownerKind, OwnerId = ownerId, FileName = name, ContentType = type.ContentType, Length = content.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)), Content = content, UploadedAt = at, UploadedBy = by,
+        }, null);
+    }
+
+    public const long MaxBytes = 10 * 1024 * 1024;
+
+    public static string TooLarge(string name) => $"“{name}”超过 {MaxBytes / 1024 / 1024} MB / {name} is larger than {MaxBytes / 1024 / 1024} MB.";
+    public const int MaxPerRecord = 5;
+
+    private sealed record FileType(string ContentType, Func<byte[], bool> Signature);
+
+    private static bool StartsWith(byte[] content, params byte[] prefix) => content.AsSpan().StartsWith(prefix);
+
+    // Office documents of 2007+ are zip packages; older ones are OLE compound files.
+    private static readonly Dictionary<string, FileType> Types = new()
+    {
+        [".pdf"] = new("application/pdf", c => StartsWith(c, "%PDF"u8.ToArray())),
+        [".jpg"] = new("image/jpeg", c => StartsWith(c, 0xFF, 0xD8, 0xFF)),
+        [".jpeg"] = new("image/jpeg", c => StartsWith(c, 0xFF, 0xD8, 0xFF)),
+        [".png"] = new("image/png", c => StartsWith(c, 0x89, 0x50, 0x4E, 0x47)),
+        [".docx"] = new("application/vnd.openxmlformats-officedocument.wordprocessingml.document", c => StartsWith(c, 0x50, 0x4B, 0x03, 0x04)),
+        [".xlsx"] = new("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", c => StartsWith(c, 0x50, 0x4B, 0x03, 0x04)),
+        [".doc"] = new("application/msword", c => StartsWith(c, 0xD0, 0xCF, 0x11, 0xE0)),
+        [".xls"] = new("application/vnd.ms-excel", c => StartsWith(c, 0xD0, 0xCF, 0x11, 0xE0)),
+    };
+}
+
+/// <summary>The kinds of record files attach to.</summary>
+public static class FileOwners
+{
+    public const string TaskReport = "TaskReport";
+    public const string IndicatorValue = "IndicatorValue";
+}
