@@ -46,6 +46,10 @@ public static class DemoCommands
                 console.Error(error);
             }
             console.Out(result.JurisdictionCreated ? "演示辖区已加载 / demo district loaded" : "演示辖区已存在 / demo district already present");
+            if (result.Errors.Count == 0 && await DemoWork.SeedAsync(database.Db, database.Clock))
+            {
+                console.Out("演示年度计划（2020）和乡镇考核方案已加载 / demo plan 2020 and township assessment scheme loaded");
+            }
             console.Out(result.UsersCreated.Count > 0
                 ? $"已创建账户 / accounts created: {string.Join(", ", result.UsersCreated)} (password {DemoSeeder.Password})"
                 : "演示账户已存在 / demo accounts already present");

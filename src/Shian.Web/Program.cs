@@ -27,7 +27,7 @@ builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestLimit
 var database = DatabaseSettings.FromConfiguration(
     builder.Configuration["Database:Provider"],
     builder.Configuration["Database:ConnectionString"] ?? builder.Configuration.GetConnectionString("Shian"));
-builder.Services.AddSingleton(new StartupOptions(demo));
+builder.Services.AddSingleton(new StartupOptions(demo, DemoWork: demo));
 builder.Services.AddHostedService<DatabaseStartup>();
 
 // Data, identity and the audit trail's "who".

@@ -6,7 +6,9 @@ using Shian.Demo;
 namespace Shian.Web.Infrastructure;
 
 /// <summary>What the command line asked the host to do at start.</summary>
-public sealed record StartupOptions(bool Demo);
+/// <param name="Demo">Load the demo district and accounts.</param>
+/// <param name="DemoWork">Also load the demo plan and assessment scheme (the <c>--demo</c> start; tests start without).</param>
+public sealed record StartupOptions(bool Demo, bool DemoWork = false);
 
 /// <summary>A start-up refusal with a message meant for the person starting the platform.</summary>
 public sealed class StartupRefusedException(string message) : Exception(message);
@@ -40,6 +42,10 @@ public sealed class DatabaseStartup(IServiceProvider services, StartupOptions st
             if (seeded.JurisdictionCreated || seeded.UsersCreated.Count > 0)
             {
                 log.LogInformation("Demo district loaded; accounts created: {Accounts}", string.Join(", ", seeded.UsersCreated));
+            }
+            if (startup.DemoWork && await DemoWork.SeedAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken))
+            {
+                log.LogInformation("Demo plan 2020 imported with a township assessment scheme");
             }
         }
     }

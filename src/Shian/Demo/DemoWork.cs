@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Shian.Assessment;
+using Shian.Data;
+using Shian.Plans;
+
+namespace Shian.Demo;
+
+/// <summary>
+/// The demo district's work: its 2020 plan (the district's real plan document) and a township assessment scheme, so
+/// that a first look at the platform shows the plan's tasks, targets and assessment rather than empty pages.
+/// Only when no plan exists yet: the demo never touches a database in use.
+/// </summary>
+public static class DemoWork
+{
+    public static async Task<bool> SeedAsync(ShianDb db, TimeProvider clock, CancellationToken ct = default)
+    {
+        if (await db.Plans.AnyAsync(ct))
+        {
+            return false;
+        }
+        using var stream = typeof(DemoWork).Assembly.GetManifestResourceStream("demo/plan-2020.txt")
+            ?? throw new InvalidOperationException("The demo plan is missing from the assembly.");
+        var text = await new StreamReader(stream).ReadToEndAsync(ct);
+        var imported = await PlanImport.ImportAsync(db, PlanParser.Parse(text).Plan!, text, 2020, new Dictionary<string, Guid>(), new HashSet<string>(), clock, ct);
+        if (imported.PlanId is not { } planId)
+        {
+            throw new InvalidOperationException("The demo plan did not import: " + string.Join("; ", imported.Errors));
+        }
+        db.AssessmentSchemes.Add(new AssessmentScheme
+        {
+            PlanId = planId, Name = "乡镇街道食品安全工作考核", Subjects = AssessedSubjects.Townships,
+            Criteria =
+            [
+                new() { Order = 0, Name = "进度报告按时报送", Points = 30, Source = CriterionSource.ReportTimeliness },
+                new() { Order = 1, Name = "属地管理责任落实", Points = 40, Source = CriterionSource.Entered },
+                new() { Order = 2, Name = "群众满意度", Points = 30, Source = CriterionSource.Entered },
+            ],
+        });
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+}
