@@ -141,6 +141,19 @@ public sealed class PlanImportTests(ShianWebFactory factory) : IClassFixture<Shi
         Assert.DoesNotContain("name=\"Edits[14].Indicators[5].Subject\"", html);
         Assert.DoesNotContain("value=\"食品安全抽检合格率\"", html);
         Assert.False(await QueryAsync(db => db.Plans.AnyAsync(p => p.Year == 2022)));
+
+        // An error shows the bare parse, but the typed name and the choice made for it stay in the form.
+        var map = new Dictionary<string, string> { ["区食品检验所"] = "new" };
+        var bad = new Dictionary<string, string>(edits) { ["Edits[2].Indicators[0].Value"] = "-5" };
+        var refusedHtml = WebUtility.HtmlDecode(await (await ConfirmAsync(office, Seed, 2022, map, bad, "Apply")).Content.ReadAsStringAsync());
+        Assert.Contains("任务 15 指标 1：数值不能为负", refusedHtml);
+        Assert.Contains("<option value=\"new\" selected=\"selected\">新建单位“区食品检验所”</option>", refusedHtml);
+
+        var confirmed = await ConfirmAsync(office, Seed, 2022, map, edits);
+        Assert.Contains("计划已导入", await confirmed.Content.ReadAsStringAsync());
+        Assert.Equal(["区卫生健康委", "区市场监管局", "区食品检验所"], await QueryAsync(db => db.PlanTasks
+            .Where(t => t.Number == 3 && db.Plans.Any(p => p.Id == t.PlanId && p.Year == 2022))
+            .SelectMany(t => t.Responsibilities).OrderBy(r => r.Order).Select(r => r.Unit!.Name).ToListAsync()));
     }
 
     [Fact]

@@ -203,12 +203,16 @@ public class ImportModel(ShianDb db, TimeProvider clock, IStringLocalizer<Shared
         ModelState.Remove(nameof(Year));
         Units = await db.Units.AsNoTracking().Where(u => u.Active).OrderBy(u => u.Name).ToListAsync();
         Unknown = PlanImport.UnknownUnits(Preview, Units);
-        // A name typed in a correction joins the list; the choices already made stay.
-        var chosen = Map.Where(m => m.Printed.Length > 0).DistinctBy(m => m.Printed).ToDictionary(m => m.Printed, m => m.Choice);
-        Map = Unknown.Select(u => new MapEntry
+        // A name typed in a correction joins the list and the choices already made stay. While the corrections have
+        // errors the preview is the bare parse, so the list stays as posted: its choices are for the corrected plan.
+        if (corrected.Plan is not null || Map.Count == 0)
         {
-            Printed = u.PrintedName, Choice = chosen.GetValueOrDefault(u.PrintedName) ?? u.Suggestions.FirstOrDefault()?.Id.ToString() ?? "new",
-        }).ToList();
+            var chosen = Map.Where(m => m.Printed.Length > 0).DistinctBy(m => m.Printed).ToDictionary(m => m.Printed, m => m.Choice);
+            Map = Unknown.Select(u => new MapEntry
+            {
+                Printed = u.PrintedName, Choice = chosen.GetValueOrDefault(u.PrintedName) ?? u.Suggestions.FirstOrDefault()?.Id.ToString() ?? "new",
+            }).ToList();
+        }
         var existing = await db.Plans.AsNoTracking().Where(p => p.Year == Year).Select(p => new { p.SourceHash, p.Revision }).FirstOrDefaultAsync();
         ExistingState = existing is null ? null
             : existing.SourceHash == PlanImport.HashOf(Text!, Preview) ? "Plan.SameDocument" : "Plan.WillRevise";
