@@ -19,7 +19,8 @@ namespace Shian.Web.Features.Plans;
 /// nothing. The corrections travel with the form, so every round trip applies them afresh to the document's parse.
 /// </summary>
 [Authorize(Policy = Policies.Office)]
-[RequestFormLimits(MultipartBodyLengthLimit = RequestLimits.MaxBodyBytes, ValueLengthLimit = (int)RequestLimits.MaxBodyBytes)]
+// The preview posts every task's edit fields (a dozen or more a task), more than the default 1024 values for long plans.
+[RequestFormLimits(MultipartBodyLengthLimit = RequestLimits.MaxBodyBytes, ValueLengthLimit = (int)RequestLimits.MaxBodyBytes, ValueCountLimit = 16384)]
 public class ImportModel(ShianDb db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class MapEntry
@@ -38,6 +39,7 @@ public class ImportModel(ShianDb db, TimeProvider clock, IStringLocalizer<Shared
         // An emptied title is an error to name, not a title left as parsed.
         [DisplayFormat(ConvertEmptyStringToNull = false)]
         public string? Title { get; set; }
+
         public List<ResponsibilityRow> Responsibilities { get; set; } = [];
         public List<IndicatorRow> Indicators { get; set; } = [];
 
