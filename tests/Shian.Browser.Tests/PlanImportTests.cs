@@ -56,4 +56,53 @@ public sealed class PlanImportTests(BrowserFixture app) : IClassFixture<BrowserF
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public async Task Office_corrects_a_target_in_the_preview_and_the_plan_has_the_corrected_target()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"蓟州区计划-{Guid.NewGuid():N}.txt");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "plans", "jizhou-2020.txt"), file);
+        try
+        {
+            var page = await app.NewPageAsync();
+            await page.GotoAsync("/account/login");
+            await page.GetByLabel("用户名").FillAsync("office");
+            await page.GetByLabel("密码").FillAsync(Shian.Demo.DemoSeeder.Password);
+            await page.GetByTestId("login-submit").ClickAsync();
+
+            await page.GotoAsync("/plans/import");
+            await page.GetByLabel("计划文件").SetInputFilesAsync(file);
+            // Another year than the other test's, so that each imports a plan of its own.
+            await page.GetByLabel("年度").FillAsync("2024");
+            await page.GetByTestId("preview").ClickAsync();
+
+            // The document says 不少于4批次/千人; the office knows the district agreed on 5.
+            var edit = page.GetByTestId("edit-task-15");
+            await edit.Locator("summary").ClickAsync();
+            await Expect(edit.GetByLabel("指标 1 数值")).ToHaveValueAsync("4");
+            await edit.GetByLabel("指标 1 数值").FillAsync("5");
+            await page.GetByTestId("preview-task-15").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "plan-import-edit.png") });
+            await edit.GetByRole(AriaRole.Button, new() { Name = "应用修改" }).ClickAsync();
+
+            var task = page.GetByTestId("preview-task-15");
+            await Expect(task.GetByTestId("edited")).ToHaveTextAsync("已修改");
+            await Expect(task).ToContainTextAsync("全年农产品和食品抽检量 >= 5批次/千人");
+            await Expect(page.GetByTestId("edit-task-15").GetByLabel("指标 1 数值")).ToHaveValueAsync("5");
+            await Expect(page.GetByLabel("年度")).ToHaveValueAsync("2024");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "plan-import-corrected.png"), FullPage = true });
+
+            await page.GetByTestId("confirm").ClickAsync();
+            await Expect(page.GetByTestId("import-result")).ToContainTextAsync("计划已导入");
+            await page.GetByRole(AriaRole.Link, new() { Name = "查看计划" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "指标完成情况" }).ClickAsync();
+
+            var status = page.GetByTestId("indicator-status");
+            await Expect(status.Locator("tr", new() { HasText = "全年农产品和食品抽检量" })).ToContainTextAsync(">= 5批次/千人");
+            await Expect(status).Not.ToContainTextAsync(">= 4批次/千人");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

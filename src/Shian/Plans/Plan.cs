@@ -14,7 +14,10 @@ public class Plan
     /// <summary>The document text as imported, kept so that the plan can always be read as it was issued.</summary>
     public string SourceText { get; set; } = "";
 
-    /// <summary>SHA-256 of <see cref="SourceText"/>: importing the same document again changes nothing.</summary>
+    /// <summary>
+    /// SHA-256 of <see cref="SourceText"/>, and of the corrected tasks when the office corrected the parse: importing the
+    /// same document (with the same corrections) again changes nothing.
+    /// </summary>
     public string SourceHash { get; set; } = "";
 
     /// <summary>1 for the first import; each corrected document imported for the year adds one.</summary>

@@ -31,6 +31,19 @@ public static class PlanImport
     public static string HashOf(string sourceText) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sourceText.Replace("\r\n", "\n", StringComparison.Ordinal))));
 
+    /// <summary>
+    /// The hash of what is stored: the document alone while the plan is what the document parses to (so plans stored
+    /// before corrections existed keep their hash), else the document and the corrected tasks. The same document with
+    /// the same corrections is then the same import, and dropping the corrections is a revision.
+    /// </summary>
+    public static string HashOf(string sourceText, ParsedPlan stored)
+    {
+        var tasks = PlanJson.Canonical(stored.Tasks);
+        return PlanParser.Parse(sourceText).Plan is { } parsed && PlanJson.Canonical(parsed.Tasks) == tasks
+            ? HashOf(sourceText)
+            : HashOf(sourceText + "\n" + tasks);
+    }
+
     /// <summary>The printed names no unit answers to yet, with suggestions.</summary>
     public static IReadOnlyList<UnknownUnit> UnknownUnits(ParsedPlan plan, IReadOnlyList<Unit> units)
     {
@@ -103,7 +116,7 @@ public static class PlanImport
             return new Result(Outcome.Refused, null, [], errors);
         }
 
-        var hash = HashOf(sourceText);
+        var hash = HashOf(sourceText, parsed);
         var existing = await db.Plans
             .Include(p => p.Tasks).ThenInclude(t => t.Responsibilities)
             .Include(p => p.Tasks).ThenInclude(t => t.Indicators)

@@ -14,5 +14,13 @@ public static class PlanJson
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
+    // One line, so that the form does not depend on the platform's line break: it is hashed.
+    private static readonly JsonSerializerOptions CanonicalOptions = new(Options) { WriteIndented = false };
+
     public static string Serialize(ParsedPlan plan) => JsonSerializer.Serialize(plan, Options);
+
+    /// <summary>A task's content as one string: two tasks with the same canonical form store the same.</summary>
+    public static string Canonical(ParsedTask task) => JsonSerializer.Serialize(task, CanonicalOptions);
+
+    public static string Canonical(IEnumerable<ParsedTask> tasks) => JsonSerializer.Serialize(tasks, CanonicalOptions);
 }

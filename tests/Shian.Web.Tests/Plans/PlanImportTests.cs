@@ -36,16 +36,136 @@ public sealed class PlanImportTests(ShianWebFactory factory) : IClassFixture<Shi
         return await client.PostAsync("/plans/import?handler=Preview", form);
     }
 
-    private static Task<HttpResponseMessage> ConfirmAsync(HttpClient client, string text, int year, Dictionary<string, string>? map = null)
+    private static Task<HttpResponseMessage> ConfirmAsync(HttpClient client, string text, int year, Dictionary<string, string>? map = null,
+        Dictionary<string, string>? edits = null, string handler = "Confirm")
     {
-        var fields = new Dictionary<string, string> { ["Text"] = text, ["Year"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var fields = new Dictionary<string, string>(edits ?? []) { ["Text"] = text, ["Year"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         var i = 0;
         foreach (var (printed, choice) in map ?? [])
         {
             fields[$"Map[{i}].Printed"] = printed;
             fields[$"Map[{i++}].Choice"] = choice;
         }
-        return client.PostFormAsync("/plans/import", fields, action: "/plans/import?handler=Confirm");
+        return client.PostFormAsync("/plans/import", fields, action: "/plans/import?handler=" + handler);
+    }
+
+    /// <summary>
+    /// The preview form's fields for corrections to the seed: task 14's title; task 3's 区粮食中心 replaced by 区商务局;
+    /// task 15's sampling target raised to 5, its 食品安全抽检合格率 removed and a new target added.
+    /// </summary>
+    private static Dictionary<string, string> SeedCorrections(string samplingValue = "5") => new()
+    {
+        ["Edits[0].Index"] = "13",
+        ["Edits[0].Title"] = "提高林产品质量安全水平",
+
+        ["Edits[1].Index"] = "2",
+        ["Edits[1].Responsibilities[0].Role"] = "Responsible",
+        ["Edits[1].Responsibilities[0].Units"] = "区卫生健康委、区市场监管局、区农业农村委、区林业局、蓟州海关、区商务局",
+
+        ["Edits[2].Index"] = "14",
+        ["Edits[2].Indicators[0].Subject"] = "全年农产品和食品抽检量",
+        ["Edits[2].Indicators[0].Comparator"] = ">=",
+        ["Edits[2].Indicators[0].Value"] = samplingValue,
+        ["Edits[2].Indicators[0].Unit"] = "批次/千人",
+        ["Edits[2].Indicators[1].Subject"] = "主要农产品质量安全监测总体合格率",
+        ["Edits[2].Indicators[1].Comparator"] = ">=",
+        ["Edits[2].Indicators[1].Value"] = "97",
+        ["Edits[2].Indicators[1].Unit"] = "%",
+        ["Edits[2].Indicators[2].Subject"] = "食品安全抽检合格率",
+        ["Edits[2].Indicators[2].Comparator"] = ">=",
+        ["Edits[2].Indicators[2].Value"] = "98",
+        ["Edits[2].Indicators[2].Unit"] = "%",
+        ["Edits[2].Indicators[2].Removed"] = "true",
+        ["Edits[2].Indicators[3].Subject"] = "国家级监督抽检不合格食品核查处置完成率",
+        ["Edits[2].Indicators[3].Comparator"] = ">=",
+        ["Edits[2].Indicators[3].Value"] = "100",
+        ["Edits[2].Indicators[3].Unit"] = "%",
+        ["Edits[2].Indicators[4].Subject"] = "食品安全快检量",
+        ["Edits[2].Indicators[4].Comparator"] = ">",
+        ["Edits[2].Indicators[4].Value"] = "1200",
+        ["Edits[2].Indicators[4].Unit"] = "批次",
+    };
+
+    [Fact]
+    public async Task Corrections_are_stored_and_the_same_corrections_again_change_nothing()
+    {
+        using var office = await factory.SignedInAsync("office");
+        var confirmed = await ConfirmAsync(office, Seed, 2021, edits: SeedCorrections());
+        Assert.Contains("计划已导入", await confirmed.Content.ReadAsStringAsync());
+
+        var plan = await QueryAsync(db => db.Plans
+            .Include(p => p.Tasks).ThenInclude(t => t.Responsibilities).ThenInclude(r => r.Unit)
+            .Include(p => p.Tasks).ThenInclude(t => t.Indicators)
+            .AsSplitQuery().SingleAsync(p => p.Year == 2021));
+        var tasks = plan.Tasks.ToDictionary(t => t.Number);
+        Assert.Equal("提高林产品质量安全水平", tasks[14].Title);
+        Assert.Equal(["区卫生健康委", "区市场监管局", "区农业农村委", "区林业局", "蓟州海关", "区商务局"],
+            tasks[3].Responsibilities.OrderBy(r => r.Order).Select(r => r.Unit!.Name));
+        Assert.Equal(["全年农产品和食品抽检量 >= 5批次/千人", "主要农产品质量安全监测总体合格率 >= 97%", "国家级监督抽检不合格食品核查处置完成率 >= 100%", "食品安全快检量 > 1200批次"],
+            tasks[15].Indicators.OrderBy(i => i.Order).Select(i => i.Subject + " " + i.Target));
+        Assert.Equal("全年农产品和食品抽检量不少于5批次/千人", tasks[15].Indicators.Single(i => i.Order == 0).Text);
+        Assert.Equal("实施风险监测和标准制定专项行动", tasks[3].Title);
+        Assert.Equal(14, plan.Tasks.Sum(t => t.Indicators.Count)); // one removed, one added
+        Assert.NotEqual(PlanImport.HashOf(Seed), plan.SourceHash);
+
+        // The same document with the same corrections: nothing changes.
+        var again = await ConfirmAsync(office, Seed, 2021, edits: SeedCorrections());
+        Assert.Contains("未做任何修改", await again.Content.ReadAsStringAsync());
+        Assert.Equal(1, await QueryAsync(db => db.Plans.Where(p => p.Year == 2021).Select(p => p.Revision).SingleAsync()));
+
+        // The same document without them: a revision that undoes exactly what the corrections did.
+        var plain = await ConfirmAsync(office, Seed, 2021);
+        var plainHtml = await plain.Content.ReadAsStringAsync();
+        Assert.Contains("已导入修订后的计划", plainHtml);
+        var changes = Regex.Matches(plainHtml, "<li>(\\d+\\. [^<]+)</li>").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        Assert.Equal(["3. 实施风险监测和标准制定专项行动 — 责任单位变化", "14. 提高食用林产品质量安全水平 — 标题变化", "15. 加强食品抽检和核查处置 — 指标变化"], changes);
+        Assert.Equal(PlanImport.HashOf(Seed), await QueryAsync(db => db.Plans.Where(p => p.Year == 2021).Select(p => p.SourceHash).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Applying_corrections_shows_them_and_asks_for_newly_typed_unit_names()
+    {
+        using var office = await factory.SignedInAsync("office");
+        var edits = SeedCorrections();
+        edits["Edits[1].Responsibilities[0].Units"] = "区卫生健康委，区市场监管局 , 区食品检验所";
+        var applied = await ConfirmAsync(office, Seed, 2022, edits: edits, handler: "Apply");
+        var html = WebUtility.HtmlDecode(await applied.Content.ReadAsStringAsync());
+        Assert.Contains("1 个单位名称未对应到现有单位", html);
+        Assert.Contains("“区食品检验所”", html);
+        Assert.Equal(3, Regex.Matches(html, "data-testid=\"edited\"").Count);
+        // The form now holds the corrected plan: units tidied, the removed target gone, the added one a row of its own.
+        Assert.Contains("name=\"Edits[2].Responsibilities[0].Units\" value=\"区卫生健康委、区市场监管局、区食品检验所\"", html);
+        Assert.Contains("name=\"Edits[14].Indicators[0].Value\" value=\"5\"", html);
+        Assert.Contains("name=\"Edits[14].Indicators[3].Subject\" value=\"食品安全快检量\"", html);
+        Assert.Contains("name=\"Edits[14].Indicators[4].Subject\"", html);
+        Assert.DoesNotContain("name=\"Edits[14].Indicators[5].Subject\"", html);
+        Assert.DoesNotContain("value=\"食品安全抽检合格率\"", html);
+        Assert.False(await QueryAsync(db => db.Plans.AnyAsync(p => p.Year == 2022)));
+
+        // An error shows the bare parse, but the typed name and the choice made for it stay in the form.
+        var map = new Dictionary<string, string> { ["区食品检验所"] = "new" };
+        var bad = new Dictionary<string, string>(edits) { ["Edits[2].Indicators[0].Value"] = "-5" };
+        var refusedHtml = WebUtility.HtmlDecode(await (await ConfirmAsync(office, Seed, 2022, map, bad, "Apply")).Content.ReadAsStringAsync());
+        Assert.Contains("任务 15 指标 1：数值不能为负", refusedHtml);
+        Assert.Contains("<option value=\"new\" selected=\"selected\">新建单位“区食品检验所”</option>", refusedHtml);
+
+        var confirmed = await ConfirmAsync(office, Seed, 2022, map, edits);
+        Assert.Contains("计划已导入", await confirmed.Content.ReadAsStringAsync());
+        Assert.Equal(["区卫生健康委", "区市场监管局", "区食品检验所"], await QueryAsync(db => db.PlanTasks
+            .Where(t => t.Number == 3 && db.Plans.Any(p => p.Id == t.PlanId && p.Year == 2022))
+            .SelectMany(t => t.Responsibilities).OrderBy(r => r.Order).Select(r => r.Unit!.Name).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task An_invalid_correction_is_refused_naming_the_task_and_nothing_is_stored()
+    {
+        using var office = await factory.SignedInAsync("office");
+        var refused = await ConfirmAsync(office, Seed, 2023, edits: SeedCorrections(samplingValue: "五"));
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("任务 15 指标 1：数值无效 / task 15 target 1: the value is not a number", html);
+        // What was typed stays in the form, to be fixed.
+        Assert.Contains("name=\"Edits[14].Indicators[0].Value\" value=\"五\"", html);
+        Assert.False(await QueryAsync(db => db.Plans.AnyAsync(p => p.Year == 2023)));
     }
 
     [Fact]
