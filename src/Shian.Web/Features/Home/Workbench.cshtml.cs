@@ -4,14 +4,27 @@ using Microsoft.EntityFrameworkCore;
 using Shian.Accounts;
 using Shian.Common;
 using Shian.Data;
+using Shian.Plans;
 using Shian.Web.Infrastructure;
 
 namespace Shian.Web.Features.Home;
 
 /// <summary>工作台: the staff home page. Shows the jurisdiction's facts and what this user may see.</summary>
 [Authorize(Policy = Policies.Staff)]
-public class WorkbenchModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
+public class WorkbenchModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
+    public sealed record DutyRow(Guid TaskId, int Number, string Title, int Year, string Period, DateOnly Due, ReportDuties.State State);
+
+    public sealed record ReviewRow(Guid TaskId, int Number, string Title, string Unit, string Period, DateTime SubmittedAt);
+
+    /// <summary>Progress reports this user's unit (or township) still owes, overdue first.</summary>
+    public IReadOnlyList<DutyRow> Duties { get; private set; } = [];
+
+    /// <summary>For the office: reports waiting for acceptance or return, oldest first.</summary>
+    public IReadOnlyList<ReviewRow> Reviews { get; private set; } = [];
+
+    public int ReviewCount { get; private set; }
+
     public sealed record Facts(string Name, string NameEn, string Parent, string RegionCode, PopulationFact? Population,
         int Townships, int OtherAreas, int Units, int Accounts);
 
@@ -45,8 +58,40 @@ public class WorkbenchModel(ShianDb db, CurrentUser user, TimeProvider clock) : 
             _ => null,
         };
 
+        await LoadWorkAsync();
+
         var calendar = await db.LoadCalendarAsync();
         TodayIsWorkingDay = calendar.IsWorkingDay(Today);
         CalendarCoversThisYear = calendar.Covers(Today.Year);
+    }
+
+    private async Task LoadWorkAsync()
+    {
+        if (await user.WorkingUnitAsync() is { } unit)
+        {
+            var township = Scope.Level == AccessLevel.Township ? Scope.TownshipId : null;
+            var tasks = await db.PlanTasks.AsNoTracking()
+                .Where(t => t.Responsibilities.Any(r => r.UnitId == unit && r.Role != ResponsibilityRole.Cooperate))
+                .Join(db.Plans, t => t.PlanId, p => p.Id, (t, p) => new { t.Id, t.Number, t.Title, Plan = new Plan { Year = p.Year, ReportFrequency = p.ReportFrequency, ReportDueDays = p.ReportDueDays } })
+                .ToListAsync();
+            var taskIds = tasks.Select(t => t.Id).ToList();
+            var filed = await db.TaskReports.AsNoTracking()
+                .Where(r => taskIds.Contains(r.TaskId) && r.UnitId == unit && r.TownshipId == township && r.Kind == ReportKind.Progress)
+                .Select(r => new { r.TaskId, r.Period, r.SubmittedAt, r.Review }).ToListAsync();
+            var owed = tasks.SelectMany(t => t.Plan.Schedule.Periods().Select(p => new ReportDuties.Owed(t.Id, p)));
+            var byId = tasks.ToDictionary(t => t.Id);
+            Duties = ReportDuties.Outstanding(owed, filed.Select(r => (r.TaskId, r.Period, r.SubmittedAt, r.Review)), Today)
+                .Select(d => new DutyRow(d.TaskId, byId[d.TaskId].Number, byId[d.TaskId].Title, byId[d.TaskId].Plan.Year, d.Period, d.Due, d.State))
+                .ToList();
+        }
+        if ((await authorization.AuthorizeAsync(User, Policies.Office)).Succeeded)
+        {
+            var pending = db.TaskReports.AsNoTracking().Where(r => r.Review == ReportReview.Pending);
+            ReviewCount = await pending.CountAsync();
+            Reviews = await pending.OrderBy(r => r.SubmittedAt).Take(10)
+                .Join(db.PlanTasks, r => r.TaskId, t => t.Id, (r, t) => new { r, t })
+                .Join(db.Units, x => x.r.UnitId, u => u.Id, (x, u) => new ReviewRow(x.t.Id, x.t.Number, x.t.Title, u.Name, x.r.Period, x.r.SubmittedAt))
+                .ToListAsync();
+        }
     }
 }
