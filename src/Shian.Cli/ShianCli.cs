@@ -24,6 +24,7 @@ public static class ShianCli
             AuditCommands.Create(console),
             CalendarCommands.Create(console),
             PlanCommands.Create(console),
+            ValidateCommands.Create(console),
         };
 
         var parsed = root.Parse(args);

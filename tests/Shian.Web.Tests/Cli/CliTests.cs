@@ -155,6 +155,19 @@ public sealed class CliTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("91350200776049653A", 0, "91350200776049653A 有效", "")]
+    [InlineData(" 91440101ma5cjq4n59 ", 0, "91440101MA5CJQ4N59 有效", "")]
+    [InlineData("91350100M000100Y4Z", 1, "91350100M000100Y43", "校验位应为“3”，实际为“Z”")]
+    [InlineData("9135020077604965", 1, "", "应为 18 位，实际 16 位")]
+    public void Validate_uscc_exits_0_for_a_valid_code_and_1_with_the_reason(string code, int exit, string output, string error)
+    {
+        var result = Run("validate", "uscc", code);
+        Assert.Equal(exit, result.ExitCode);
+        Assert.Contains(output, result.Out);
+        Assert.Contains(error, result.Error);
+    }
+
+    [Theory]
     [InlineData("frobnicate")]
     [InlineData("calendar", "add-working-days", "2020-13-01", "5")]
     [InlineData("calendar", "add-working-days", "2020-09-28", "five")]
