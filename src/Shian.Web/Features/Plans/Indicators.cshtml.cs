@@ -78,22 +78,13 @@ public class IndicatorsModel(ShianDb db, CurrentUser user, IAuthorizationService
         var today = ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime);
         var office = (await authorization.AuthorizeAsync(User, Policies.Office)).Succeeded;
         var myUnit = await user.WorkingUnitAsync();
-        var indicators = await db.PlanIndicators.AsNoTracking()
-            .Join(db.PlanTasks.Where(t => t.PlanId == id), i => i.TaskId, t => t.Id, (i, t) => new { Indicator = i, t.Number })
-            .ToListAsync();
-        var ids = indicators.Select(i => i.Indicator.Id).ToList();
-        var values = (await db.IndicatorValues.AsNoTracking().Where(v => ids.Contains(v.IndicatorId)).ToListAsync())
-            .GroupBy(v => v.IndicatorId)
-            .ToDictionary(g => g.Key, g => g.OrderBy(v => v.AsOf).ThenBy(v => v.SubmittedAt).Select(v => v.Value).ToList());
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name);
-        Rows = indicators.OrderBy(i => i.Number).ThenBy(i => i.Indicator.Order).Select(x =>
+        Rows = (await IndicatorStanding.LoadAsync(db, id, Header.Year, today)).Select(x =>
         {
             var i = x.Indicator;
-            var trend = values.TryGetValue(i.Id, out var v) ? v : [];
-            var status = IndicatorEvaluation.Status(i.Comparator, i.Value, trend.Count > 0 ? trend[^1] : null, Header.Year, today);
             var canReport = i.Kind == IndicatorKind.Reported && (office || (myUnit is not null && myUnit == i.OwnerUnitId));
-            return new Row(i.Id, x.Number, i.Subject, i.Target, i.Kind, i.Metric, i.OwnerUnitId,
-                i.OwnerUnitId is { } o && units.TryGetValue(o, out var n) ? n : null, trend, status, canReport);
+            return new Row(i.Id, x.Task, i.Subject, i.Target, i.Kind, i.Metric, i.OwnerUnitId,
+                i.OwnerUnitId is { } o && units.TryGetValue(o, out var n) ? n : null, x.Trend, x.Status, canReport);
         }).ToList();
         AsOf ??= today.Year == Header.Year ? today : new DateOnly(Header.Year, 12, 31);
         return true;
