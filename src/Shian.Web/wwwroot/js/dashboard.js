@@ -28,7 +28,7 @@
   const categories = (names) => ({ type: "category", data: names, inverse: true, axisLabel: { formatter: (v) => short(v, 18) } });
 
   draw("tasks", data.tasks.length, {
-    legend: { data: [labels.percentDone, labels.remaining] },
+    legend: { top: 0, data: [labels.percentDone, labels.remaining] },
     grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
     yAxis: categories(data.tasks.map((t) => `${t.number}. ${t.title}`)),
@@ -46,7 +46,7 @@
   });
 
   draw("units", data.units.length * 2, {
-    legend: {},
+    legend: { top: 0 },
     grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: "value", minInterval: 1 },
     yAxis: categories(data.units.map((u) => u.unit)),
@@ -60,7 +60,7 @@
 
   // Targets have different units (家, %, 批次/千人); each bar pair is read against its own label, not across rows.
   draw("indicators", data.indicators.length * 1.5, {
-    legend: { data: [labels.target, labels.actual] },
+    legend: { top: 0, data: [labels.target, labels.actual] },
     tooltip: {
       trigger: "axis", axisPointer: { type: "shadow" },
       formatter: (points) => {
