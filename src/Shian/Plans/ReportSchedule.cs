@@ -43,6 +43,21 @@ public sealed record ReportSchedule(int Year, ReportFrequency Frequency, int Due
     /// <summary>Periods whose report was due before <paramref name="today"/>.</summary>
     public IEnumerable<Period> DueBefore(DateOnly today) => Periods().Where(p => p.Due < today);
 
+    /// <summary>Lead and responsible units owe a report for every period; cooperating units may report.</summary>
+    public static bool OwesReports(ResponsibilityRole role) => role != ResponsibilityRole.Cooperate;
+
+    /// <summary>
+    /// Where a unit that owes a report stands for a period, from the review of its latest report (null when it filed
+    /// none): accepted, pending, returned, overdue or due-later. A returned report not replaced by the due date is overdue.
+    /// </summary>
+    public static string StateOf(ReportReview? latest, Period period, DateOnly today) => latest switch
+    {
+        ReportReview.Accepted => "accepted",
+        ReportReview.Pending => "pending",
+        ReportReview.Returned => period.Due < today ? "overdue" : "returned",
+        _ => period.Due < today ? "overdue" : "due-later",
+    };
+
     public static bool IsPeriodName(string value) =>
         value.Length >= 7 && int.TryParse(value[..4], NumberStyles.None, CultureInfo.InvariantCulture, out _);
 }

@@ -101,34 +101,27 @@ public class IndicatorsModel(ShianDb db, CurrentUser user, IAuthorizationService
         MyTownship = _township is null ? null : await db.Townships.Where(t => t.Id == _township).Select(t => t.Name).FirstOrDefaultAsync();
         // Tasks of the collective 各乡镇街: each township reports its own value for their targets.
         var townshipTasks = await db.TaskResponsibilities.Where(r => r.Unit!.Kind == Shian.Organization.UnitKind.Townships).Select(r => r.TaskId).Distinct().ToListAsync();
-        var indicators = await db.PlanIndicators.AsNoTracking()
-            .Join(db.PlanTasks.Where(t => t.PlanId == id), i => i.TaskId, t => t.Id, (i, t) => new { Indicator = i, t.Number, TaskId = t.Id })
-            .ToListAsync();
-        var ids = indicators.Select(i => i.Indicator.Id).ToList();
-        var all = await db.IndicatorValues.AsNoTracking().Where(v => ids.Contains(v.IndicatorId)).ToListAsync();
-        // A township's own value is not the district's: the district figure is the owner's (or the office's).
-        var values = all.Where(v => v.TownshipId is null).GroupBy(v => v.IndicatorId)
-            .ToDictionary(g => g.Key, g => g.OrderBy(v => v.AsOf).ThenBy(v => v.SubmittedAt).Select(v => v.Value).ToList());
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name);
+        var standings = await IndicatorStanding.LoadAsync(db, id, Header.Year, today);
+        var ids = standings.Select(s => s.Indicator.Id).ToList();
+        var ownValues = _township is null ? [] : await db.IndicatorValues.AsNoTracking()
+            .Where(v => ids.Contains(v.IndicatorId) && v.TownshipId == _township).ToListAsync();
         // The evidence files of each target's latest district value.
-        var latestIds = all.Where(v => v.TownshipId is null).GroupBy(v => v.IndicatorId)
-            .Select(g => g.OrderBy(v => v.AsOf).ThenBy(v => v.SubmittedAt).Last().Id).ToList();
+        var latestIds = standings.Where(s => s.LatestValueId is not null).Select(s => s.LatestValueId!.Value).ToList();
         var evidence = (await db.StoredFiles.AsNoTracking().Where(f => f.OwnerKind == FileOwners.IndicatorValue && latestIds.Contains(f.OwnerId))
                 .Select(f => new TaskModel.FileLink(f.Id, f.OwnerId, f.FileName, f.Length)).ToListAsync())
-            .Join(all, f => f.OwnerId, v => v.Id, (f, v) => (v.IndicatorId, File: f))
-            .ToLookup(x => x.IndicatorId, x => x.File);
-        Rows = indicators.OrderBy(i => i.Number).ThenBy(i => i.Indicator.Order).Select(x =>
+            .ToLookup(f => f.OwnerId);
+        Rows = standings.Select(x =>
         {
             var i = x.Indicator;
-            var trend = values.TryGetValue(i.Id, out var v) ? v : [];
-            var status = IndicatorEvaluation.Status(i.Comparator, i.Value, trend.Count > 0 ? trend[^1] : null, Header.Year, today);
             var canReport = i.Kind == IndicatorKind.Reported && (_township is not null
-                ? townshipTasks.Contains(x.TaskId)
+                ? townshipTasks.Contains(i.TaskId)
                 : office || (myUnit is not null && myUnit == i.OwnerUnitId));
-            var townshipLatest = all.Where(v => v.IndicatorId == i.Id && v.TownshipId is not null && v.TownshipId == _township)
+            var townshipLatest = ownValues.Where(v => v.IndicatorId == i.Id)
                 .OrderBy(v => v.AsOf).ThenBy(v => v.SubmittedAt).Select(v => (decimal?)v.Value).LastOrDefault();
-            return new Row(i.Id, x.Number, i.Subject, i.Target, i.Kind, i.Metric, i.OwnerUnitId,
-                i.OwnerUnitId is { } o && units.TryGetValue(o, out var n) ? n : null, trend, status, canReport, townshipLatest, evidence[i.Id].ToList());
+            return new Row(i.Id, x.Task, i.Subject, i.Target, i.Kind, i.Metric, i.OwnerUnitId,
+                i.OwnerUnitId is { } o && units.TryGetValue(o, out var n) ? n : null, x.Trend, x.Status, canReport, townshipLatest,
+                x.LatestValueId is { } latest ? evidence[latest].ToList() : []);
         }).ToList();
         AsOf ??= today.Year == Header.Year ? today : new DateOnly(Header.Year, 12, 31);
         return true;

@@ -175,19 +175,11 @@ public class TaskModel(ShianDb db, CurrentUser user, IAuthorizationService autho
         IsTownship = (await user.ScopeAsync()).Level == Shian.Accounts.AccessLevel.Township;
         CanReview = (await authorization.AuthorizeAsync(User, Policies.Office)).Succeeded;
 
-        // Lead and responsible units owe a report for every period; cooperating units may report.
-        var owing = Parts.Where(p => p.Role != ResponsibilityRole.Cooperate).Select(p => p.Unit).Distinct();
+        var owing = Parts.Where(p => ReportSchedule.OwesReports(p.Role)).Select(p => p.Unit).Distinct();
         Status = owing.SelectMany(unit => schedule.Periods().Select(period =>
         {
             var latest = Reports.Where(r => r.Unit == unit && r.Period == period.Name).OrderByDescending(r => r.SubmittedAt).FirstOrDefault();
-            var state = latest?.Review switch
-            {
-                ReportReview.Accepted => "accepted",
-                ReportReview.Pending => "pending",
-                ReportReview.Returned => period.Due < today ? "overdue" : "returned",
-                _ => period.Due < today ? "overdue" : "due-later",
-            };
-            return new Cell(unit, period.Name, state);
+            return new Cell(unit, period.Name, ReportSchedule.StateOf(latest?.Review, period, today));
         })).ToList();
         return true;
     }
