@@ -86,7 +86,10 @@ builder.Services.AddSingleton<IAuthorizationHandler, ScopeRequirementHandler>();
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.AddRazorPages(o => o.RootDirectory = "/")
     .AddViewLocalization()
-    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Shian.Web.SharedResource)));
+    .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Shian.Web.SharedResource)))
+    // Validation happens on the server; without client validation the summary emits no inline-styled placeholder,
+    // which the Content-Security-Policy would block (and report) on every form page.
+    .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
 builder.Services.Configure<RequestLocalizationOptions>(Localization.Configure);
 builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>()
     .Configure<Microsoft.Extensions.Localization.IStringLocalizerFactory>(Localization.LocalizeModelBinding);
