@@ -71,6 +71,7 @@ internal sealed class OperatorBusinessConfiguration : IEntityTypeConfiguration<O
     {
         e.HasKey(o => new { o.UserId, o.BusinessId });
         e.HasOne<ShianUser>().WithMany().HasForeignKey(o => o.UserId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Shian.Registry.Business>().WithMany().HasForeignKey(o => o.BusinessId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -7,6 +7,7 @@ using Shian.Audit;
 using Shian.Common;
 using Shian.Organization;
 using Shian.Plans;
+using Shian.Registry;
 
 namespace Shian.Data;
 
@@ -22,6 +23,7 @@ public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<Shia
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<Business> Businesses => Set<Business>();
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
     public DbSet<TaskResponsibility> TaskResponsibilities => Set<TaskResponsibility>();

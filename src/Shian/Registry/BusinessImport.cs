@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using Shian.Common;
+using Shian.Data;
+using Shian.Organization;
+
+namespace Shian.Registry;
+
+/// <summary>
+/// Imports businesses from an .xlsx or .csv file with one header row of <see cref="BusinessInput.Columns"/>. Every row is
+/// checked first; any bad row refuses the whole file with a report of each row, column and reason, and nothing is stored.
+/// </summary>
+public static class BusinessImport
+{
+    public sealed record Row(int Number, IReadOnlyDictionary<string, string> Values);
+
+    public sealed record RowError(int Row, string Column, string Message)
+    {
+        public override string ToString() => Row > 0 ? $"第 {Row} 行 {Column}：{Message}" : $"{Column}：{Message}";
+    }
+
+    public sealed record Checked(IReadOnlyList<Business> Businesses, IReadOnlyList<RowError> Errors);
+
+    public const string FileColumn = "文件";
+
+    /// <summary>Reads the rows of the file, or says why the file cannot be read as a list of businesses.</summary>
+    public static (IReadOnlyList<Row> Rows, string? Error) Read(byte[] content, string fileName)
+    {
+        if (content.Length == 0)
+        {
+            return ([], "文件是空的 / The file is empty.");
+        }
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        List<IDictionary<string, object?>> records;
+        try
+        {
+            if (extension == ".xlsx")
+            {
+                if (!content.AsSpan().StartsWith("PK\u0003\u0004"u8))
+                {
+                    return ([], "文件扩展名是 .xlsx，但内容不是 Excel 工作簿 / The file is named .xlsx but is not an Excel workbook.");
+                }
+                using var stream = new MemoryStream(content);
+                var sheets = stream.GetSheetNames();
+                if (sheets.Count != 1)
+                {
+                    return ([], $"工作簿有 {sheets.Count} 个工作表（{string.Join("、", sheets)}），请只保留要导入的一个 / The workbook has {sheets.Count} sheets; keep only the one to import.");
+                }
+                records = Records(stream.Query(useHeaderRow: true));
+            }
+            else if (extension == ".csv")
+            {
+                var (text, error) = TextDecoding.Decode(content);
+                if (text is null)
+                {
+                    return ([], error);
+                }
+                // The reader skips blank lines; keep them as empty records so that row numbers match the file people see.
+                var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+                var empty = new string(',', lines[0].Count(c => c == ','));
+                var kept = string.Join("\n", lines.Select(l => l.Trim().Length == 0 ? empty : l));
+                using var stream = new MemoryStream(Encoding.UTF8.GetBytes(kept));
+                records = Records(stream.Query(useHeaderRow: true, excelType: ExcelType.CSV));
+            }
+            else
+            {
+                return ([], $"只能导入 .xlsx 或 .csv 文件，而不是“{extension}” / Only .xlsx and .csv files can be imported.");
+            }
+        }
+        catch (MiniExcelLibs.Exceptions.ExcelColumnNotFoundException e)
+        {
+            return ([], $"有的行列数与表头不同（{e.RowIndex} 行附近），请检查是否多了或少了逗号 / A row has a different number of columns than the header (near row {e.RowIndex}).");
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or ArgumentException or System.Xml.XmlException)
+        {
+            return ([], "无法读取文件：内容损坏或不是表格 / The file cannot be read as a spreadsheet.");
+        }
+
+        var headers = records.Count > 0 ? records[0].Keys.ToList() : [];
+        if (records.Count == 0)
+        {
+            return ([], "文件中没有数据行 / The file has no data rows.");
+        }
+        var columns = headers.Select(h => h.Trim()).ToList();
+        var missing = BusinessInput.Columns.Required.Where(c => !columns.Contains(c)).ToList();
+        if (missing.Count > 0)
+        {
+            return ([], $"缺少必填列：{string.Join("、", missing)}（第 1 行应为列名） / Required columns are missing: {string.Join(", ", missing)}.");
+        }
+        var unknown = columns.Where(c => c.Length > 0 && !BusinessInput.Columns.All.Contains(c)).ToList();
+        if (unknown.Count > 0)
+        {
+            return ([], $"不认识的列：{string.Join("、", unknown)}；可用的列：{string.Join("、", BusinessInput.Columns.All)} / Unknown columns: {string.Join(", ", unknown)}.");
+        }
+
+        var rows = new List<Row>();
+        for (var i = 0; i < records.Count; i++)
+        {
+            var values = records[i].ToDictionary(kv => kv.Key.Trim(), kv => Cell(kv.Value));
+            if (values.Values.All(v => v.Length == 0))
+            {
+                continue; // a blank line between rows is not a business
+            }
+            rows.Add(new Row(i + 2, values)); // row 1 is the header
+        }
+        return rows.Count == 0 ? ([], "文件中没有数据行 / The file has no data rows.") : (rows, null);
+    }
+
+    private static List<IDictionary<string, object?>> Records(IEnumerable<dynamic> rows) =>
+        rows.Cast<IDictionary<string, object?>>().ToList();
+
+    /// <summary>Cells as text: numbers without exponent (a code typed as a number), dates as ISO.</summary>
+    private static string Cell(object? value) => value switch
+    {
+        null => "",
+        double d => d.ToString("0.##########", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim() ?? "",
+    };
+
+    /// <summary>Checks every row: its fields, duplicates within the file, and credit codes already registered.</summary>
+    public static Checked Check(IReadOnlyList<Row> rows, IReadOnlyList<Township> townships, IReadOnlySet<string> registeredCodes, bool mayOverride)
+    {
+        var businesses = new List<Business>();
+        var errors = new List<RowError>();
+        var seen = new Dictionary<string, int>();
+        foreach (var row in rows)
+        {
+            var (business, fieldErrors) = BusinessInput.FromRow(row.Values).Build(townships, mayOverride);
+            errors.AddRange(fieldErrors.Select(e => new RowError(row.Number, e.Field, e.Message)));
+            if (business is null)
+            {
+                continue;
+            }
+            if (seen.TryGetValue(business.CreditCode, out var first))
+            {
+                errors.Add(new RowError(row.Number, BusinessInput.Columns.CreditCode, $"与第 {first} 行重复：{business.CreditCode} / duplicates row {first}"));
+                continue;
+            }
+            seen[business.CreditCode] = row.Number;
+            if (registeredCodes.Contains(business.CreditCode))
+            {
+                errors.Add(new RowError(row.Number, BusinessInput.Columns.CreditCode, $"系统中已有该代码的主体：{business.CreditCode} / already registered"));
+                continue;
+            }
+            businesses.Add(business);
+        }
+        return new Checked(businesses, errors);
+    }
+
+    /// <summary>Reads, checks and stores a file all at once; returns the errors that refused it, or none.</summary>
+    public static async Task<(int Imported, IReadOnlyList<RowError> Errors)> ImportAsync(ShianDb db, byte[] content, string fileName, bool mayOverride,
+        TimeProvider clock, CancellationToken ct = default)
+    {
+        var (rows, error) = Read(content, fileName);
+        if (error is not null)
+        {
+            return (0, [new RowError(0, FileColumn, error)]);
+        }
+        var townships = await db.Townships.AsNoTracking().Where(t => t.Active).ToListAsync(ct);
+        var codes = rows.Select(r => CreditCode.Normalize(r.Values.TryGetValue(BusinessInput.Columns.CreditCode, out var c) ? c : "")).ToList();
+        var registered = (await db.Businesses.Where(b => codes.Contains(b.CreditCode)).Select(b => b.CreditCode).ToListAsync(ct)).ToHashSet();
+        var result = Check(rows, townships, registered, mayOverride);
+        if (result.Errors.Count > 0)
+        {
+            return (0, result.Errors);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var business in result.Businesses)
+        {
+            business.CreatedAt = now;
+        }
+        db.Businesses.AddRange(result.Businesses);
+        await db.SaveChangesAsync(ct); // one transaction: all rows or none
+        return (result.Businesses.Count, []);
+    }
+}
