@@ -25,6 +25,7 @@ public static class ShianCli
             CalendarCommands.Create(console),
             PlanCommands.Create(console),
             ValidateCommands.Create(console),
+            BusinessCommands.Create(console),
         };
 
         var parsed = root.Parse(args);

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Shian.Registry;
+
+namespace Shian.Cli;
+
+/// <summary><c>shian businesses import FILE</c>: the registry import from the shell, all rows or none.</summary>
+public static class BusinessCommands
+{
+    public static Command Create(CliConsole console)
+    {
+        var file = new Argument<FileInfo>("file") { Description = ".xlsx 或 .csv，第一行为列名 / .xlsx or .csv with a header row" };
+        var allowOverride = new Option<bool>("--allow-override")
+        {
+            Description = "接受校验位错误但在“代码校验说明”列写明原因的代码 / accept codes failing their check when the 代码校验说明 column gives a reason",
+        };
+        var db = CliDatabase.Option();
+        var import = new Command("import", "导入市场主体，有错误时全部不导入 / import businesses; any bad row imports nothing") { file, allowOverride, db };
+        import.SetAction(async parse =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists)
+            {
+                console.Error($"文件不存在：{path.FullName} / no such file");
+                return ShianCli.Usage;
+            }
+            await using var database = await CliDatabase.OpenAsync(parse.GetValue(db), console, CliOpen.Existing);
+            if (database is null)
+            {
+                return ShianCli.Failed;
+            }
+            var (imported, errors) = await BusinessImport.ImportAsync(database.Db, await File.ReadAllBytesAsync(path.FullName), path.Name,
+                parse.GetValue(allowOverride), database.Clock);
+            if (errors.Count > 0)
+            {
+                foreach (var error in errors)
+                {
+                    console.Error(error.ToString());
+                }
+                console.Error($"有 {errors.Count} 处错误，未导入任何数据 / {errors.Count} errors: nothing was imported");
+                return ShianCli.Failed;
+            }
+            console.Out($"已导入 {imported} 个市场主体 / {imported} businesses imported");
+            return ShianCli.Ok;
+        });
+        return new Command("businesses", "市场主体 / the business registry") { import };
+    }
+}

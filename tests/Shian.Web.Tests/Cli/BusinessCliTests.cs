@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Shian.Cli;
+using Shian.Data;
+
+namespace Shian.Web.Tests.Cli;
+
+/// <summary><c>shian businesses import</c>: a file with a bad row imports nothing and names the row; fixed, it imports all.</summary>
+public sealed class BusinessCliTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    private (int Code, string Out, string Error) Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = ShianCli.Run([.. args, "--db", _database.CliArgument], stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private async Task<int> CountAsync()
+    {
+        var options = new DbContextOptionsBuilder<ShianDb>();
+        options.UseShianDatabase(_database.Settings);
+        await using var db = new ShianDb(options.Options);
+        return await db.Businesses.CountAsync();
+    }
+
+    [Fact]
+    public async Task A_bad_row_imports_nothing_and_the_fixed_file_imports_every_row()
+    {
+        Assert.Equal(0, Run("demo", "seed").Code);
+        var sample = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "imports", "businesses-sample.csv"));
+        var folder = Directory.CreateTempSubdirectory("shian-businesses-").FullName;
+        try
+        {
+            var bad = Path.Combine(folder, "bad.csv");
+            await File.WriteAllTextAsync(bad, sample.Replace("92120119J3Y7LLJY18", "92120119J3Y7LLJY1B", StringComparison.Ordinal).Replace(",别山镇,", ",别山乡,", StringComparison.Ordinal));
+            var refused = Run("businesses", "import", bad);
+            Assert.Equal(1, refused.Code);
+            Assert.Contains("第 4 行 统一社会信用代码：校验位应为“8”", refused.Error);
+            Assert.Contains("第 5 行 乡镇街道：没有名为“别山乡”的乡镇街道", refused.Error);
+            Assert.Contains("未导入任何数据", refused.Error);
+            Assert.Equal(0, await CountAsync());
+
+            var good = Path.Combine(folder, "good.csv");
+            await File.WriteAllTextAsync(good, sample);
+            var imported = Run("businesses", "import", good);
+            Assert.Equal(0, imported.Code);
+            Assert.Contains("已导入 4 个市场主体", imported.Out);
+            Assert.Equal(4, await CountAsync());
+
+            var again = Run("businesses", "import", good);
+            Assert.Equal(1, again.Code);
+            Assert.Contains("系统中已有该代码的主体", again.Error);
+            Assert.Equal(4, await CountAsync());
+            Assert.Equal(2, Run("businesses", "import", Path.Combine(folder, "missing.csv")).Code);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
