@@ -84,7 +84,12 @@ builder.Services.AddSingleton<IAuthorizationHandler, ScopeRequirementHandler>();
 
 // Pages, language, API documents, health.
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-builder.Services.AddRazorPages(o => o.RootDirectory = "/")
+builder.Services.AddRazorPages(o =>
+    {
+        o.RootDirectory = "/";
+        // One form registers and corrects a business.
+        o.Conventions.AddPageRoute("/Features/Registry/Edit", "/businesses/new");
+    })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Shian.Web.SharedResource)))
     // Validation happens on the server; without client validation the summary emits no inline-styled placeholder,

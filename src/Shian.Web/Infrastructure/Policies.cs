@@ -17,6 +17,9 @@ public static class Policies
     public const string OrganizationRead = "organization-read";
     public const string PlansRead = "plans-read";
 
+    /// <summary>Registering and correcting businesses: the office and the market-supervision staff.</summary>
+    public const string RegistryEdit = "registry-edit";
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
@@ -24,6 +27,7 @@ public static class Policies
         options.AddPolicy(Office, p => p.RequireRole(Roles.Admin, Roles.Office));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Operator, p => p.RequireRole(Roles.Operator));
+        options.AddPolicy(RegistryEdit, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Inspector));
         options.AddPolicy(OrganizationRead, p => p.RequireRole(Roles.Staff).AddRequirements(new ScopeRequirement(ApiScopes.OrganizationRead)));
         options.AddPolicy(PlansRead, p => p.RequireRole(Roles.Staff).AddRequirements(new ScopeRequirement(ApiScopes.PlansRead)));
         // Anything not given a rule still needs a signed-in user.

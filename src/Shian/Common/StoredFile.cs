@@ -77,6 +77,7 @@ public class StoredFile
         [".xlsx"] = new("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", c => StartsWith(c, 0x50, 0x4B, 0x03, 0x04)),
         [".doc"] = new("application/msword", c => StartsWith(c, 0xD0, 0xCF, 0x11, 0xE0)),
         [".xls"] = new("application/vnd.ms-excel", c => StartsWith(c, 0xD0, 0xCF, 0x11, 0xE0)),
+        [".csv"] = new("text/csv", c => Array.IndexOf(c, (byte)0) < 0),
     };
 }
 
@@ -85,4 +86,7 @@ public static class FileOwners
 {
     public const string TaskReport = "TaskReport";
     public const string IndicatorValue = "IndicatorValue";
+
+    /// <summary>A checked registry import waiting for the person's confirmation; never downloadable.</summary>
+    public const string BusinessImport = "BusinessImport";
 }

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Shian.Audit;
+using Shian.Data;
+using Shian.Registry;
+using Shian.Web.Infrastructure;
+
+namespace Shian.Web.Features.Registry;
+
+/// <summary>
+/// One business: who it is, where, what it does, and its history from the audit trail. Staff see it within their scope;
+/// an operator sees only the businesses of their account.
+/// </summary>
+[Authorize(Policy = Policies.SignedIn)]
+public class BusinessModel(ShianDb db, CurrentUser user, IAuthorizationService authorization) : PageModel
+{
+    public sealed record Change(string Field, string? Before, string? After);
+
+    public sealed record HistoryEntry(DateTime At, string Actor, AuditAction Action, IReadOnlyList<Change> Changes);
+
+    public Business? Record { get; private set; }
+    public string Township { get; private set; } = "";
+    public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
+    public bool CanEdit { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        Record = await db.Businesses.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id);
+        var scope = await user.ScopeAsync();
+        if (Record is null || !scope.Allows(Record))
+        {
+            return NotFound(); // not "forbidden": whether a business exists outside one's scope is not disclosed
+        }
+        Township = await db.Townships.Where(t => t.Id == Record.TownshipId).Select(t => t.Name).SingleAsync();
+        CanEdit = (await authorization.AuthorizeAsync(User, Policies.RegistryEdit)).Succeeded;
+        var key = id.ToString();
+        var entries = await db.AuditEntries.AsNoTracking().Where(a => a.Entity == nameof(Business) && a.EntityId == key)
+            .OrderByDescending(a => a.Sequence).Take(100).ToListAsync();
+        History = entries.Select(a => new HistoryEntry(a.At, a.Actor, a.Action, Changes(a))).ToList();
+        return Page();
+    }
+
+    /// <summary>The fields an audit row changed, old and new, leaving out bookkeeping.</summary>
+    private static List<Change> Changes(AuditEntry entry)
+    {
+        var before = Values(entry.OldValues);
+        var after = Values(entry.NewValues);
+        return before.Keys.Union(after.Keys).Where(k => k is not (nameof(Business.Id) or nameof(Business.CreatedAt)))
+            .Select(k => new Change(k, before.GetValueOrDefault(k), after.GetValueOrDefault(k)))
+            .Where(c => c.Before != c.After && !(entry.Action == AuditAction.Insert && string.IsNullOrEmpty(c.After)))
+            .ToList();
+
+        static Dictionary<string, string?> Values(string? json) => json is null ? []
+            : JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!
+                .ToDictionary(kv => kv.Key, kv => kv.Value.ValueKind == JsonValueKind.Null ? null : kv.Value.ToString());
+    }
+}

@@ -1,0 +1,123 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Shian.Data;
+using Shian.Organization;
+using Shian.Registry;
+using Shian.Web.Infrastructure;
+
+namespace Shian.Web.Features.Registry;
+
+/// <summary>
+/// Registering a business (/businesses/new) or correcting one. Every field is checked as the import checks it; only the
+/// office may keep a credit code that fails its check, and must say why.
+/// </summary>
+[Authorize(Policy = Policies.RegistryEdit)]
+public class EditModel(ShianDb db, CurrentUser user, IAuthorizationService authorization, TimeProvider clock) : PageModel
+{
+    /// <summary>Form field name of each column, so that an error lands next to its input.</summary>
+    private static readonly Dictionary<string, string> Fields = new()
+    {
+        [BusinessInput.Columns.Name] = nameof(BusinessInput.Name), [BusinessInput.Columns.CreditCode] = nameof(BusinessInput.CreditCode),
+        [BusinessInput.Columns.CreditCodeOverride] = nameof(BusinessInput.CreditCodeOverride),
+        [BusinessInput.Columns.LegalRepresentative] = nameof(BusinessInput.LegalRepresentative), [BusinessInput.Columns.Address] = nameof(BusinessInput.Address),
+        [BusinessInput.Columns.Township] = nameof(BusinessInput.Township), [BusinessInput.Columns.Subtype] = nameof(BusinessInput.Subtype),
+        [BusinessInput.Columns.Scale] = nameof(BusinessInput.Scale), [BusinessInput.Columns.ContactName] = nameof(BusinessInput.ContactName),
+        [BusinessInput.Columns.ContactPhone] = nameof(BusinessInput.ContactPhone), [BusinessInput.Columns.Status] = nameof(BusinessInput.Status),
+        [BusinessInput.Columns.Tags] = nameof(BusinessInput.Tags), [BusinessInput.Columns.Latitude] = nameof(BusinessInput.Latitude),
+        [BusinessInput.Columns.Longitude] = nameof(BusinessInput.Longitude),
+    };
+
+    [BindProperty] public BusinessInput Input { get; set; } = new();
+
+    /// <summary>The tags ticked in the form (codes).</summary>
+    [BindProperty] public List<string> TagCodes { get; set; } = [];
+
+    public Guid? Id { get; private set; }
+    public IReadOnlyList<Township> Townships { get; private set; } = [];
+    public bool MayOverride { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid? id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        if (id is not null)
+        {
+            var b = await db.Businesses.AsNoTracking().SingleAsync(x => x.Id == id);
+            Input = new BusinessInput
+            {
+                Name = b.Name, CreditCode = b.CreditCode, CreditCodeOverride = b.CreditCodeOverride, LegalRepresentative = b.LegalRepresentative,
+                Address = b.Address, Township = Townships.First(t => t.Id == b.TownshipId).Code, Subtype = b.Subtype,
+                Scale = b.Scale.ToString(), ContactName = b.ContactName, ContactPhone = b.ContactPhone, Status = b.Status.ToString(),
+                Latitude = b.Latitude?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                Longitude = b.Longitude?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            };
+            TagCodes = b.TagList.ToList();
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid? id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        Input.Tags = string.Join("|", TagCodes);
+        var (built, errors) = Input.Build(Townships, MayOverride);
+        foreach (var error in errors)
+        {
+            ModelState.AddModelError($"Input.{Fields[error.Field]}", error.Message);
+        }
+        if (built is not null)
+        {
+            var taken = await db.Businesses.Where(b => b.CreditCode == built.CreditCode && b.Id != id).Select(b => b.Name).FirstOrDefaultAsync();
+            if (taken is not null)
+            {
+                ModelState.AddModelError("Input.CreditCode", $"该代码已登记为“{taken}” / this code is already registered to {taken}");
+            }
+        }
+        if (built is null || !ModelState.IsValid)
+        {
+            return Page();
+        }
+        var business = id is null ? new Business { CreatedAt = clock.GetUtcNow().UtcDateTime } : await db.Businesses.SingleAsync(b => b.Id == id);
+        business.Name = built.Name;
+        business.CreditCode = built.CreditCode;
+        business.CreditCodeOverride = built.CreditCodeOverride;
+        business.LegalRepresentative = built.LegalRepresentative;
+        business.Address = built.Address;
+        business.TownshipId = built.TownshipId;
+        business.Latitude = built.Latitude;
+        business.Longitude = built.Longitude;
+        business.Category = built.Category;
+        business.Subtype = built.Subtype;
+        business.Scale = built.Scale;
+        business.ContactName = built.ContactName;
+        business.ContactPhone = built.ContactPhone;
+        business.Status = built.Status;
+        business.Tags = built.Tags;
+        if (id is null)
+        {
+            db.Businesses.Add(business);
+        }
+        await db.SaveChangesAsync();
+        return Redirect($"/businesses/{business.Id}");
+    }
+
+    private async Task<bool> LoadAsync(Guid? id)
+    {
+        Id = id;
+        var scope = await user.ScopeAsync();
+        Townships = await db.Townships.AsNoTracking().Where(t => t.Active).OrderBy(t => t.Code).ToListAsync();
+        if (scope.Level == Shian.Accounts.AccessLevel.Township)
+        {
+            Townships = Townships.Where(t => t.Id == scope.TownshipId).ToList();
+        }
+        MayOverride = (await authorization.AuthorizeAsync(User, Policies.Office)).Succeeded;
+        return id is null || await scope.Apply(db.Businesses).AnyAsync(b => b.Id == id);
+    }
+}
