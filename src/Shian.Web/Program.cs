@@ -10,6 +10,7 @@ using Shian.Web.Features.Accounts;
 using Shian.Web.Features.Common;
 using Shian.Web.Features.Organization;
 using Shian.Web.Features.Plans;
+using Shian.Web.Features.Registry;
 using Shian.Web.Infrastructure;
 
 var demo = args.Contains("--demo");
@@ -163,6 +164,7 @@ app.MapOrganizationApi();
 app.MapCalendarApi();
 app.MapPlansApi();
 app.MapFilesApi();
+app.MapRegistryApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

@@ -25,3 +25,18 @@ internal sealed class BusinessConfiguration : IEntityTypeConfiguration<Business>
         e.Ignore(b => b.TagList);
     }
 }
+
+internal sealed class LicenceConfiguration : IEntityTypeConfiguration<Licence>
+{
+    public void Configure(EntityTypeBuilder<Licence> e)
+    {
+        e.HasOne<Business>().WithMany().HasForeignKey(l => l.BusinessId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(l => l.Number).IsUnique();
+        e.HasIndex(l => l.PublicCode).IsUnique();
+        e.HasIndex(l => l.ExpiresOn);
+        e.Property(l => l.Number).HasMaxLength(40);
+        e.Property(l => l.Scope).HasMaxLength(1000);
+        e.Property(l => l.Authority).HasMaxLength(100);
+        e.Property(l => l.PublicCode).HasMaxLength(16);
+    }
+}

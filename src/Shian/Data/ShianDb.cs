@@ -24,6 +24,7 @@ public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<Shia
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<Business> Businesses => Set<Business>();
+    public DbSet<Licence> Licences => Set<Licence>();
     public DbSet<Plan> Plans => Set<Plan>();
     public DbSet<PlanTask> PlanTasks => Set<PlanTask>();
     public DbSet<TaskResponsibility> TaskResponsibilities => Set<TaskResponsibility>();

@@ -15,7 +15,7 @@ namespace Shian.Web.Features.Registry;
 /// an operator sees only the businesses of their account.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public class BusinessModel(ShianDb db, CurrentUser user, IAuthorizationService authorization) : PageModel
+public class BusinessModel(ShianDb db, CurrentUser user, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     public sealed record Change(string Field, string? Before, string? After);
 
@@ -25,6 +25,8 @@ public class BusinessModel(ShianDb db, CurrentUser user, IAuthorizationService a
     public string Township { get; private set; } = "";
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
     public bool CanEdit { get; private set; }
+    public IReadOnlyList<Licence> Licences { get; private set; } = [];
+    public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -36,6 +38,8 @@ public class BusinessModel(ShianDb db, CurrentUser user, IAuthorizationService a
         }
         Township = await db.Townships.Where(t => t.Id == Record.TownshipId).Select(t => t.Name).SingleAsync();
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.RegistryEdit)).Succeeded;
+        Today = Shian.Common.ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime);
+        Licences = await db.Licences.AsNoTracking().Where(l => l.BusinessId == id).OrderByDescending(l => l.IssuedOn).ToListAsync();
         var key = id.ToString();
         var entries = await db.AuditEntries.AsNoTracking().Where(a => a.Entity == nameof(Business) && a.EntityId == key)
             .OrderByDescending(a => a.Sequence).Take(100).ToListAsync();

@@ -118,6 +118,6 @@ public class EditModel(ShianDb db, CurrentUser user, IAuthorizationService autho
             Townships = Townships.Where(t => t.Id == scope.TownshipId).ToList();
         }
         MayOverride = (await authorization.AuthorizeAsync(User, Policies.Office)).Succeeded;
-        return id is null || await scope.Apply(db.Businesses).AnyAsync(b => b.Id == id);
+        return id is null || await scope.Visible(db.Businesses).AnyAsync(b => b.Id == id);
     }
 }

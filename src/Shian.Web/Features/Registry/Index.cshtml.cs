@@ -73,7 +73,7 @@ public class IndexModel(ShianDb db, CurrentUser user, IAuthorizationService auth
         {
             Townships = Townships.Where(t => t.Id == scope.TownshipId).ToList();
         }
-        var query = scope.Apply(db.Businesses.AsNoTracking());
+        var query = scope.Visible(db.Businesses.AsNoTracking());
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var term = Q.Trim();

@@ -1,0 +1,142 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+
+namespace Shian.Registry;
+
+/// <summary>What kind of authorisation a business holds (许可 or 备案).</summary>
+public enum AuthorisationKind
+{
+    /// <summary>食品生产许可证 (SC).</summary>
+    ProductionLicence,
+
+    /// <summary>食品经营许可证 (JY).</summary>
+    BusinessLicence,
+
+    /// <summary>仅销售预包装食品备案: a filing, not a licence.</summary>
+    SalesFiling,
+
+    /// <summary>保健食品注册 (国食健注G…).</summary>
+    HealthFoodRegistration,
+
+    /// <summary>保健食品备案 (食健备G…).</summary>
+    HealthFoodFiling,
+}
+
+public enum LicenceStatus
+{
+    Valid,
+    Suspended,
+    Revoked,
+    Cancelled,
+}
+
+/// <summary>
+/// A licence or filing held by a business. Anyone can check it through its public code (a QR code on the certificate):
+/// genuine, current, and whose.
+/// </summary>
+public partial class Licence
+{
+    public Guid Id { get; set; }
+    public Guid BusinessId { get; set; }
+    public AuthorisationKind Kind { get; set; }
+    public string Number { get; set; } = "";
+
+    /// <summary>The licensed scope as printed (经营项目 / 食品类别).</summary>
+    public string Scope { get; set; } = "";
+
+    public DateOnly IssuedOn { get; set; }
+    public DateOnly? ExpiresOn { get; set; }
+    public string Authority { get; set; } = "";
+    public LicenceStatus Status { get; set; }
+
+    /// <summary>Issued on the applicant's commitment (告知承诺) and verified on site afterwards.</summary>
+    public bool ByCommitment { get; set; }
+
+    /// <summary>For a licence issued by commitment: when the on-site verification was done; null while it is pending.</summary>
+    public DateOnly? CommitmentVerifiedOn { get; set; }
+
+    /// <summary>The random code in the public check address (/l/{code}); not guessable from the number.</summary>
+    public string PublicCode { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>Valid and within its dates on <paramref name="today"/>.</summary>
+    public bool IsCurrent(DateOnly today) => Status == LicenceStatus.Valid && IssuedOn <= today && (ExpiresOn is null || today <= ExpiresOn);
+
+    /// <summary>Days left before expiry (negative once expired), or null for an open-ended filing.</summary>
+    public int? DaysLeft(DateOnly today) => ExpiresOn is { } end ? end.DayNumber - today.DayNumber : null;
+
+    /// <summary>The alert band: 30 or 90 days before expiry, or null.</summary>
+    public int? ExpiryAlert(DateOnly today) => Status != LicenceStatus.Valid ? null : DaysLeft(today) switch
+    {
+        null => null,
+        < 0 => null,
+        <= 30 => 30,
+        <= 90 => 90,
+        _ => null,
+    };
+
+    public static string NewPublicCode() =>
+        string.Create(10, 0, (chars, _) =>
+        {
+            // Lower-case letters and digits without look-alikes (0/o, 1/l): read from a printed label if need be.
+            const string alphabet = "23456789abcdefghijkmnpqrstuvwxyz";
+            Span<byte> bytes = stackalloc byte[10];
+            RandomNumberGenerator.Fill(bytes);
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = alphabet[bytes[i] % alphabet.Length];
+            }
+        });
+
+    [GeneratedRegex(@"^国食健注[GJ]\d{8}$")]
+    private static partial Regex HealthRegistration();
+
+    [GeneratedRegex(@"^食健备[GJ]\d{4}\d{2}\d{6}$")]
+    private static partial Regex HealthFiling();
+
+    /// <summary>Checks a licence for a business: number, dates, and fit; errors refuse it, warnings are shown.</summary>
+    public static (IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings) Check(AuthorisationKind kind, string number, DateOnly issuedOn,
+        DateOnly? expiresOn, Business business)
+    {
+        var errors = new List<string>();
+        var warnings = new List<string>();
+        var normalized = LicenceNumber.Normalize(number);
+        switch (kind)
+        {
+            case AuthorisationKind.ProductionLicence or AuthorisationKind.BusinessLicence:
+                var (parsed, error) = LicenceNumber.Parse(normalized);
+                if (parsed is null)
+                {
+                    errors.Add(error!);
+                }
+                else if ((parsed.Kind == Registry.LicenceKind.Production) != (kind == AuthorisationKind.ProductionLicence))
+                {
+                    errors.Add(kind == AuthorisationKind.ProductionLicence ? "食品生产许可证编号以 SC 开头 / a production licence number starts with SC" : "食品经营许可证编号以 JY 开头 / a business licence number starts with JY");
+                }
+                else
+                {
+                    warnings.AddRange(LicenceNumber.Warnings(parsed, CreditCode.Region(business.CreditCode), business.Category));
+                }
+                break;
+            case AuthorisationKind.HealthFoodRegistration when !HealthRegistration().IsMatch(normalized):
+                errors.Add("保健食品注册号应为 国食健注G + 8 位数字 / a health-food registration is 国食健注G and 8 digits");
+                break;
+            case AuthorisationKind.HealthFoodFiling when !HealthFiling().IsMatch(normalized):
+                errors.Add("保健食品备案号应为 食健备G + 12 位数字 / a health-food filing is 食健备G and 12 digits");
+                break;
+            case AuthorisationKind.SalesFiling when normalized.Length is < 4 or > 40:
+                errors.Add("备案编号无效 / the filing number is not valid");
+                break;
+        }
+        if (expiresOn is { } end && end <= issuedOn)
+        {
+            errors.Add("有效期至应晚于发证日期 / the expiry date must be after the issue date");
+        }
+        if (expiresOn is null && kind is AuthorisationKind.ProductionLicence or AuthorisationKind.BusinessLicence)
+        {
+            errors.Add("许可证须填写有效期至 / a licence needs an expiry date");
+        }
+        return (errors, warnings);
+    }
+}
