@@ -6,14 +6,26 @@ using Shian.Plans;
 namespace Shian.Demo;
 
 /// <summary>
-/// The demo district's work: its 2020 plan (the district's real plan document) and a township assessment scheme, so
-/// that a first look at the platform shows the plan's tasks, targets and assessment rather than empty pages.
-/// Only when no plan exists yet: the demo never touches a database in use.
+/// The demo district's work: about 3,000 synthetic businesses with licences, its 2020 plan (the district's real plan
+/// document) and a township assessment scheme, so that a first look at the platform shows content rather than empty
+/// pages. Each part only when none exists yet: the demo never touches a database in use.
 /// </summary>
 public static class DemoWork
 {
+    /// <summary>How many synthetic businesses the demo registers.</summary>
+    public const int BusinessCount = 3000;
+
     public static async Task<bool> SeedAsync(ShianDb db, TimeProvider clock, CancellationToken ct = default)
     {
+        if (!await db.Businesses.AnyAsync(ct))
+        {
+            var townships = await db.Townships.AsNoTracking().Where(t => t.Active).OrderBy(t => t.Code).ToListAsync(ct);
+            var (businesses, licences) = DemoBusinesses.Generate(townships, BusinessCount, clock.GetUtcNow().UtcDateTime);
+            db.Businesses.AddRange(businesses);
+            db.Licences.AddRange(licences);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
         if (await db.Plans.AnyAsync(ct))
         {
             return false;
