@@ -36,28 +36,30 @@ public sealed partial class BusinessInput
 
     public sealed record FieldError(string Field, string Message);
 
-    public string Name { get; set; } = "";
-    public string CreditCode { get; set; } = "";
-    public string CreditCodeOverride { get; set; } = "";
-    public string LegalRepresentative { get; set; } = "";
-    public string Address { get; set; } = "";
+    // Setters turn null into "": a web form posts an empty field as null, and every field is checked by Build anyway.
+
+    public string Name { get; set => field = value ?? ""; } = "";
+    public string CreditCode { get; set => field = value ?? ""; } = "";
+    public string CreditCodeOverride { get; set => field = value ?? ""; } = "";
+    public string LegalRepresentative { get; set => field = value ?? ""; } = "";
+    public string Address { get; set => field = value ?? ""; } = "";
 
     /// <summary>The township's name or its 9-digit code.</summary>
-    public string Township { get; set; } = "";
+    public string Township { get; set => field = value ?? ""; } = "";
 
     /// <summary>The sub-type's code or Chinese name (餐馆, restaurant).</summary>
-    public string Subtype { get; set; } = "";
+    public string Subtype { get; set => field = value ?? ""; } = "";
 
-    public string Scale { get; set; } = "";
-    public string ContactName { get; set; } = "";
-    public string ContactPhone { get; set; } = "";
-    public string Status { get; set; } = "";
+    public string Scale { get; set => field = value ?? ""; } = "";
+    public string ContactName { get; set => field = value ?? ""; } = "";
+    public string ContactPhone { get; set => field = value ?? ""; } = "";
+    public string Status { get; set => field = value ?? ""; } = "";
 
     /// <summary>Tag codes or names separated by 、，,;| or spaces.</summary>
-    public string Tags { get; set; } = "";
+    public string Tags { get; set => field = value ?? ""; } = "";
 
-    public string Latitude { get; set; } = "";
-    public string Longitude { get; set; } = "";
+    public string Latitude { get; set => field = value ?? ""; } = "";
+    public string Longitude { get; set => field = value ?? ""; } = "";
 
     private static readonly Dictionary<string, BusinessScale> Scales = new()
     {

@@ -66,6 +66,9 @@ public class EditModel(ShianDb db, CurrentUser user, IAuthorizationService autho
         {
             return NotFound();
         }
+        // Build checks every field in the import's words; MVC's implicit "required" for non-nullable strings would
+        // refuse optional fields left empty, in English.
+        ModelState.Clear();
         Input.Tags = string.Join("|", TagCodes);
         var (built, errors) = Input.Build(Townships, MayOverride);
         foreach (var error in errors)

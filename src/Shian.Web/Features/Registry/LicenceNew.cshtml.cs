@@ -21,11 +21,11 @@ public class LicenceNewModel(ShianDb db, CurrentUser user, TimeProvider clock, I
     public IReadOnlyList<string> Warnings { get; private set; } = [];
 
     [BindProperty] public AuthorisationKind Kind { get; set; }
-    [BindProperty] public string Number { get; set; } = "";
-    [BindProperty] public string Scope { get; set; } = "";
+    [BindProperty] public string? Number { get; set; }
+    [BindProperty] public string? Scope { get; set; }
     [BindProperty] public DateOnly? IssuedOn { get; set; }
     [BindProperty] public DateOnly? ExpiresOn { get; set; }
-    [BindProperty] public string Authority { get; set; } = "";
+    [BindProperty] public string? Authority { get; set; }
     [BindProperty] public bool ByCommitment { get; set; }
 
     /// <summary>Set once the person has seen the warnings and keeps the licence anyway.</summary>
@@ -57,12 +57,12 @@ public class LicenceNewModel(ShianDb db, CurrentUser user, TimeProvider clock, I
             ModelState.AddModelError(nameof(IssuedOn), l["Validation.Required", l["Licence.IssuedOn"]]);
             return Page();
         }
-        var (errors, warnings) = Licence.Check(Kind, Number, IssuedOn.Value, ExpiresOn, Record!);
+        var (errors, warnings) = Licence.Check(Kind, Number ?? "", IssuedOn.Value, ExpiresOn, Record!);
         foreach (var error in errors)
         {
             ModelState.AddModelError(nameof(Number), error);
         }
-        var number = LicenceNumber.Normalize(Number);
+        var number = LicenceNumber.Normalize(Number ?? "");
         if (await db.Licences.AnyAsync(x => x.Number == number))
         {
             ModelState.AddModelError(nameof(Number), l["Licence.NumberTaken", number]);
@@ -80,8 +80,8 @@ public class LicenceNewModel(ShianDb db, CurrentUser user, TimeProvider clock, I
         }
         db.Licences.Add(new Licence
         {
-            BusinessId = id, Kind = Kind, Number = number, Scope = Scope.Trim(), IssuedOn = IssuedOn.Value, ExpiresOn = ExpiresOn,
-            Authority = Authority.Trim(), Status = LicenceStatus.Valid, ByCommitment = ByCommitment, PublicCode = Licence.NewPublicCode(),
+            BusinessId = id, Kind = Kind, Number = number, Scope = Scope?.Trim() ?? "", IssuedOn = IssuedOn.Value, ExpiresOn = ExpiresOn,
+            Authority = Authority?.Trim() ?? "", Status = LicenceStatus.Valid, ByCommitment = ByCommitment, PublicCode = Licence.NewPublicCode(),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync();
