@@ -23,6 +23,12 @@ public static class DemoWork
             var (businesses, licences) = DemoBusinesses.Generate(townships, BusinessCount, clock.GetUtcNow().UtcDateTime);
             db.Businesses.AddRange(businesses);
             db.Licences.AddRange(licences);
+            // The demo operator runs the first licensed restaurant, so that 我的企业 has something to show.
+            if (await db.Users.Where(u => u.UserName == Accounts.Roles.Operator).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct) is { } operatorId)
+            {
+                var restaurant = businesses.First(b => b.Subtype == "restaurant" && licences.Any(l => l.BusinessId == b.Id));
+                db.OperatorBusinesses.Add(new Accounts.OperatorBusiness { UserId = operatorId, BusinessId = restaurant.Id });
+            }
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }

@@ -100,6 +100,33 @@ public sealed class RegistryTests(ShianWebFactory factory) : IClassFixture<Shian
         Assert.Contains("/account/access-denied", (await township.GetAsync("/businesses/new")).Headers.Location?.OriginalString);
     }
 
+    [Fact]
+    public async Task An_operator_sees_the_businesses_of_the_account_and_nothing_else()
+    {
+        await EnsureSampleAsync();
+        Guid mine, other;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ShianDb>();
+            mine = await db.Businesses.Where(b => b.CreditCode == "92120119J3Y7LLJY18").Select(b => b.Id).SingleAsync();
+            other = await db.Businesses.Where(b => b.CreditCode == "91120119AY4CL12THD").Select(b => b.Id).SingleAsync();
+            var operatorId = await db.Users.Where(u => u.UserName == "operator").Select(u => u.Id).SingleAsync();
+            if (!await db.OperatorBusinesses.AnyAsync(o => o.UserId == operatorId))
+            {
+                db.OperatorBusinesses.Add(new Shian.Accounts.OperatorBusiness { UserId = operatorId, BusinessId = mine });
+                await db.SaveChangesAsync();
+            }
+        }
+        using var operatorClient = await factory.SignedInAsync("operator");
+        var home = await operatorClient.GetStringAsync("/operator");
+        Assert.Contains("山里人家农家院", home);
+        Assert.DoesNotContain("鑫源超市", home);
+        Assert.Equal(HttpStatusCode.OK, (await operatorClient.GetAsync($"/businesses/{mine}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await operatorClient.GetAsync($"/businesses/{other}")).StatusCode);
+        // The staff list is not the operator's.
+        Assert.Contains("/account/access-denied", (await operatorClient.GetAsync("/businesses")).Headers.Location?.OriginalString);
+    }
+
     private async Task EnsureSampleAsync()
     {
         if (await QueryAsync(db => db.Businesses.AnyAsync(b => b.CreditCode == "91120119AY4CL12THD")))

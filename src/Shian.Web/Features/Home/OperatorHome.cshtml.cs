@@ -1,19 +1,30 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Shian.Common;
+using Shian.Data;
+using Shian.Registry;
 using Shian.Web.Infrastructure;
 
 namespace Shian.Web.Features.Home;
 
-/// <summary>我的企业: an operator's home. Lists only the businesses linked to this account.</summary>
+/// <summary>我的企业: an operator's home. Lists only the businesses linked to this account, with their licences.</summary>
 [Authorize(Policy = Policies.Operator)]
-public class OperatorHomeModel(CurrentUser user) : PageModel
+public class OperatorHomeModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
 {
+    public sealed record Mine(Business Business, IReadOnlyList<Licence> Licences);
+
     public string DisplayName { get; private set; } = "";
-    public int BusinessCount { get; private set; }
+    public IReadOnlyList<Mine> Businesses { get; private set; } = [];
+    public DateOnly Today { get; private set; }
 
     public async Task OnGetAsync()
     {
         DisplayName = user.Principal.FindFirst(ShianClaims.DisplayName)?.Value ?? user.Name;
-        BusinessCount = (await user.ScopeAsync()).BusinessIds.Count;
+        Today = ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime);
+        var businesses = await (await user.ScopeAsync()).Visible(db.Businesses.AsNoTracking()).OrderBy(b => b.Name).ToListAsync();
+        var ids = businesses.Select(b => b.Id).ToList();
+        var licences = (await db.Licences.AsNoTracking().Where(l => ids.Contains(l.BusinessId)).ToListAsync()).ToLookup(l => l.BusinessId);
+        Businesses = businesses.Select(b => new Mine(b, licences[b.Id].OrderByDescending(l => l.IssuedOn).ToList())).ToList();
     }
 }
