@@ -150,6 +150,20 @@ public static class BusinessImport
         return new Checked(businesses, errors);
     }
 
+    /// <summary>The rows' credit codes that are already registered.</summary>
+    public static async Task<IReadOnlySet<string>> RegisteredCodesAsync(ShianDb db, IReadOnlyList<Row> rows, CancellationToken ct = default)
+    {
+        var codes = rows.Select(r => CreditCode.Normalize(r.Values.TryGetValue(BusinessInput.Columns.CreditCode, out var c) ? c : ""))
+            .Where(c => c.Length > 0).Distinct().ToList();
+        var registered = new HashSet<string>();
+        // In chunks: SQLite refuses a statement with more than a few thousand parameters, and a file may hold 100,000 rows.
+        foreach (var chunk in codes.Chunk(500))
+        {
+            registered.UnionWith(await db.Businesses.Where(b => chunk.Contains(b.CreditCode)).Select(b => b.CreditCode).ToListAsync(ct));
+        }
+        return registered;
+    }
+
     /// <summary>Reads, checks and stores a file all at once; returns the errors that refused it, or none.</summary>
     public static async Task<(int Imported, IReadOnlyList<RowError> Errors)> ImportAsync(ShianDb db, byte[] content, string fileName, bool mayOverride,
         TimeProvider clock, CancellationToken ct = default)
@@ -160,8 +174,7 @@ public static class BusinessImport
             return (0, [new RowError(0, FileColumn, error)]);
         }
         var townships = await db.Townships.AsNoTracking().Where(t => t.Active).ToListAsync(ct);
-        var codes = rows.Select(r => CreditCode.Normalize(r.Values.TryGetValue(BusinessInput.Columns.CreditCode, out var c) ? c : "")).ToList();
-        var registered = (await db.Businesses.Where(b => codes.Contains(b.CreditCode)).Select(b => b.CreditCode).ToListAsync(ct)).ToHashSet();
+        var registered = await RegisteredCodesAsync(db, rows, ct);
         var result = Check(rows, townships, registered, mayOverride);
         if (result.Errors.Count > 0)
         {

@@ -104,8 +104,7 @@ public class ImportModel(ShianDb db, CurrentUser user, IAuthorizationService aut
         RowCount = rows.Count;
         var townships = await db.Townships.AsNoTracking().Where(t => t.Active).ToListAsync();
         TownshipNames = townships.ToDictionary(t => t.Id, t => t.Name);
-        var codes = rows.Select(r => CreditCode.Normalize(r.Values.GetValueOrDefault(BusinessInput.Columns.CreditCode) ?? "")).ToList();
-        var registered = (await db.Businesses.Where(b => codes.Contains(b.CreditCode)).Select(b => b.CreditCode).ToListAsync()).ToHashSet();
+        var registered = await BusinessImport.RegisteredCodesAsync(db, rows, HttpContext.RequestAborted);
         var mayOverride = (await authorization.AuthorizeAsync(User, Policies.Office)).Succeeded;
         var result = BusinessImport.Check(rows, townships, registered, mayOverride);
         Errors = result.Errors;
