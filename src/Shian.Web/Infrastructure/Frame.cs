@@ -17,6 +17,7 @@ public sealed class Frame(ShianDb db, IAuthorizationService authorization, IHttp
         new("Nav.Plans", "/plans", Policies.Staff),
         new("Nav.Assessment", "/assessment", Policies.Staff),
         new("Nav.Registry", "/businesses", Policies.Staff),
+        new("Nav.Risk", "/risk", Policies.Staff),
         new("Nav.MyBusinesses", "/operator", Policies.Operator),
         new("Nav.Jurisdiction", "/admin/jurisdiction", Policies.Admin, "Nav.Admin"),
         new("Nav.Townships", "/admin/townships", Policies.Admin, "Nav.Admin"),
