@@ -50,9 +50,12 @@ public class IndexModel(ShianDb db, CurrentUser user, IAuthorizationService auth
         IsOffice = (await authorization.AuthorizeAsync(User, Policies.Office)).Succeeded;
         Sheets = (await RiskSheetSet.LoadAsync(db, ShianTime.LocalDate(ShianTime.UtcNow(clock)))).Sheets;
         var scope = await user.ScopeAsync();
+        // A business belongs to no unit, so a unit's scope sees them all; Apply would test Business.UnitId, which EF
+        // cannot translate (it is not mapped), so that level is answered here.
+        var businesses = scope.Level == Shian.Accounts.AccessLevel.Unit ? db.Businesses.AsNoTracking() : scope.Apply(db.Businesses.AsNoTracking());
         // One grouped query: active businesses left-joined to their current grade.
         var counts = await (
-                from b in scope.Apply(db.Businesses.AsNoTracking()).Where(b => b.Status == BusinessStatus.Active)
+                from b in businesses.Where(b => b.Status == BusinessStatus.Active)
                 join g in db.RiskGrades.Where(g => g.SupersededAt == null) on b.Id equals g.BusinessId into grades
                 from g in grades.DefaultIfEmpty()
                 group b by new { b.TownshipId, b.Category, Grade = (RiskLevel?)g!.Grade } into cell
