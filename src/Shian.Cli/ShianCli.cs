@@ -26,6 +26,7 @@ public static class ShianCli
             PlanCommands.Create(console),
             ValidateCommands.Create(console),
             BusinessCommands.Create(console),
+            RiskCommands.Create(console),
         };
 
         var parsed = root.Parse(args);

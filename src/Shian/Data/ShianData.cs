@@ -153,7 +153,7 @@ public static class ShianData
         }
     }
 
-    /// <summary>Data every deployment starts with: the roles and the built-in holiday calendar (only where none is entered).</summary>
+    /// <summary>Data every deployment starts with: the roles, the built-in holiday calendar (only where none is entered) and the default risk sheets.</summary>
     private static async Task SeedBaseDataAsync(ShianDb db, CancellationToken ct)
     {
         var roles = await db.Roles.Select(r => r.Name!).ToListAsync(ct);
@@ -165,6 +165,7 @@ public static class ShianData
         var yearsPresent = (await db.CalendarDays.Select(d => d.Date).ToListAsync(ct)).Select(d => d.Year).ToHashSet();
         db.CalendarDays.AddRange(WorkingDayCalendar.BuiltInDays().Where(d => !yearsPresent.Contains(d.Date.Year)));
         await db.SaveChangesAsync(ct);
+        await Risk.RiskSheets.EnsureSeededAsync(db, DateTime.UtcNow, ct);
     }
 
     /// <summary>The id of the jurisdiction this deployment supervises, or null before one is set up.</summary>

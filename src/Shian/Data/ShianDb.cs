@@ -8,6 +8,7 @@ using Shian.Common;
 using Shian.Organization;
 using Shian.Plans;
 using Shian.Registry;
+using Shian.Risk;
 
 namespace Shian.Data;
 
@@ -35,6 +36,10 @@ public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<Shia
     public DbSet<AssessmentCriterion> AssessmentCriteria => Set<AssessmentCriterion>();
     public DbSet<AssessmentRound> AssessmentRounds => Set<AssessmentRound>();
     public DbSet<AssessmentScore> AssessmentScores => Set<AssessmentScore>();
+    public DbSet<RiskSheetRecord> RiskSheets => Set<RiskSheetRecord>();
+    public DbSet<RiskFactor> RiskFactors => Set<RiskFactor>();
+    public DbSet<RiskGrade> RiskGrades => Set<RiskGrade>();
+    public DbSet<SeriousViolation> SeriousViolations => Set<SeriousViolation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

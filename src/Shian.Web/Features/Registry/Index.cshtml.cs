@@ -25,6 +25,9 @@ public class IndexModel(ShianDb db, CurrentUser user, IAuthorizationService auth
     [BindProperty(SupportsGet = true)] public BusinessCategory? Category { get; set; }
     [BindProperty(SupportsGet = true)] public BusinessStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Tag { get; set; }
+
+    /// <summary>The current risk grade (风险等级), for the links of the risk distribution.</summary>
+    [BindProperty(SupportsGet = true)] public Shian.Risk.RiskLevel? Grade { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<Township> Townships { get; private set; } = [];
@@ -61,7 +64,7 @@ public class IndexModel(ShianDb db, CurrentUser user, IAuthorizationService auth
     /// <summary>The address of another page of the same filtered list.</summary>
     public string LinkTo(int page, string? handler = null) => "/businesses" + QueryString.Create(new Dictionary<string, string?>
     {
-        ["q"] = Q, ["township"] = Township?.ToString(), ["category"] = Category?.ToString(), ["status"] = Status?.ToString(), ["tag"] = Tag,
+        ["q"] = Q, ["township"] = Township?.ToString(), ["category"] = Category?.ToString(), ["status"] = Status?.ToString(), ["tag"] = Tag, ["grade"] = Grade?.ToString(),
         ["page"] = handler is null ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, ["handler"] = handler,
     }.Where(p => !string.IsNullOrEmpty(p.Value)));
 
@@ -96,6 +99,10 @@ public class IndexModel(ShianDb db, CurrentUser user, IAuthorizationService auth
         {
             var marker = "|" + Tag.Trim() + "|";
             query = query.Where(b => b.Tags.Contains(marker));
+        }
+        if (Grade is { } grade)
+        {
+            query = query.Where(b => db.RiskGrades.Any(g => g.BusinessId == b.Id && g.SupersededAt == null && g.Grade == grade));
         }
         return query;
     }

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shian.Registry;
+using Shian.Risk;
+
+namespace Shian.Data;
+
+internal sealed class RiskSheetRecordConfiguration : IEntityTypeConfiguration<RiskSheetRecord>
+{
+    public void Configure(EntityTypeBuilder<RiskSheetRecord> e)
+    {
+        e.HasIndex(s => new { s.Name, s.Version }).IsUnique();
+        e.Property(s => s.Name).HasMaxLength(100);
+    }
+}
+
+internal sealed class RiskFactorConfiguration : IEntityTypeConfiguration<RiskFactor>
+{
+    public void Configure(EntityTypeBuilder<RiskFactor> e)
+    {
+        e.HasOne<Business>().WithMany().HasForeignKey(f => f.BusinessId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(f => new { f.BusinessId, f.Date });
+        e.HasIndex(f => f.Date); // the regrade reads one window of all businesses' factors
+        e.Property(f => f.ItemCode).HasMaxLength(40);
+        e.Property(f => f.Points).HasPrecision(6, 2);
+        e.Property(f => f.Reason).HasMaxLength(500);
+        e.Property(f => f.Source).HasMaxLength(40);
+        e.Property(f => f.RecordedBy).HasMaxLength(100);
+    }
+}
+
+internal sealed class RiskGradeConfiguration : IEntityTypeConfiguration<RiskGrade>
+{
+    public void Configure(EntityTypeBuilder<RiskGrade> e)
+    {
+        e.HasOne<Business>().WithMany().HasForeignKey(g => g.BusinessId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(g => new { g.BusinessId, g.GradedAt });
+        // The current grades (SupersededAt null) are what lists and the distribution read.
+        e.HasIndex(g => new { g.SupersededAt, g.Grade });
+        e.Property(g => g.Score).HasPrecision(6, 2);
+        e.Property(g => g.StaticScore).HasPrecision(6, 2);
+        e.Property(g => g.DynamicScore).HasPrecision(6, 2);
+        e.Property(g => g.SheetName).HasMaxLength(100);
+        e.Property(g => g.Breakdown).HasMaxLength(2000);
+        e.Property(g => g.Reason).HasMaxLength(1000);
+        e.Property(g => g.GradedBy).HasMaxLength(100);
+    }
+}
+
+internal sealed class SeriousViolationConfiguration : IEntityTypeConfiguration<SeriousViolation>
+{
+    public void Configure(EntityTypeBuilder<SeriousViolation> e)
+    {
+        e.HasOne<Business>().WithMany().HasForeignKey(v => v.BusinessId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(v => v.BusinessId);
+        e.Property(v => v.Basis).HasMaxLength(500);
+        e.Property(v => v.RecordedBy).HasMaxLength(100);
+    }
+}
