@@ -31,6 +31,32 @@ public static class DemoWork
             }
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
+            // A year of findings for about one business in five, until the inspection and sampling modules record real ones.
+            var random = new Random(2021);
+            var today = Common.ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime);
+            (string Item, decimal Points, string Reason)[] findings =
+            [
+                ("inspection", 8, "日常检查：从业人员健康证明过期"), ("inspection", 12, "日常检查：原料索证索票不全，责令整改"),
+                ("inspection", 20, "专项检查：使用超过保质期的原料"), ("sampling", 15, "抽检不合格：菌落总数超标"),
+                ("sampling", 10, "抽检不合格：农药残留超标"), ("complaints", 5, "投诉属实：就餐环境卫生差"),
+                ("complaints", 10, "投诉属实：食用后身体不适"), ("cases", 15, "立案查处：无证经营"),
+            ];
+            foreach (var business in businesses.Where(_ => random.Next(100) < 20))
+            {
+                foreach (var finding in Enumerable.Range(0, random.Next(1, 4)).Select(_ => findings[random.Next(findings.Length)]))
+                {
+                    db.RiskFactors.Add(new Risk.RiskFactor
+                    {
+                        BusinessId = business.Id, ItemCode = finding.Item, Points = finding.Points, Reason = finding.Reason,
+                        Date = today.AddDays(-random.Next(1, 330)), Source = "demo", RecordedAt = clock.GetUtcNow().UtcDateTime, RecordedBy = "demo",
+                    });
+                }
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            // Graded once with the seeded sheets, so that 风险分级 shows the register's spread.
+            await Risk.RiskRegrade.RunAsync(db, "demo", clock.GetUtcNow().UtcDateTime, ct: ct);
+            db.ChangeTracker.Clear();
         }
         if (await db.Plans.AnyAsync(ct))
         {
