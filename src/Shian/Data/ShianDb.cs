@@ -38,6 +38,7 @@ public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<Shia
     public DbSet<AssessmentScore> AssessmentScores => Set<AssessmentScore>();
     public DbSet<RiskSheetRecord> RiskSheets => Set<RiskSheetRecord>();
     public DbSet<RiskFactor> RiskFactors => Set<RiskFactor>();
+    public DbSet<Inspections.PlannedInspection> PlannedInspections => Set<Inspections.PlannedInspection>();
     public DbSet<RiskGrade> RiskGrades => Set<RiskGrade>();
     public DbSet<SeriousViolation> SeriousViolations => Set<SeriousViolation>();
 
