@@ -60,6 +60,38 @@ public partial class Licence
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>
+    /// Working days after issue within which a licence granted on commitment is verified on site. [unconfirmed: rules
+    /// differ by province; 20 working days is a common figure]
+    /// </summary>
+    public const int CommitmentVerificationDays = 20;
+
+    /// <summary>
+    /// Records the on-site verification of a licence issued on commitment (告知承诺): it conforms, or the licence is
+    /// revoked because the commitment was not kept.
+    /// </summary>
+    public string? RecordVerification(bool conforms, DateOnly on)
+    {
+        if (!ByCommitment)
+        {
+            return "该许可证不是告知承诺方式办理 / this licence was not issued on commitment";
+        }
+        if (CommitmentVerifiedOn is not null)
+        {
+            return "该许可证已核查 / this licence has already been verified";
+        }
+        if (on < IssuedOn)
+        {
+            return "核查日期不能早于发证日期 / the verification cannot precede the issue";
+        }
+        CommitmentVerifiedOn = on;
+        if (!conforms)
+        {
+            Status = LicenceStatus.Revoked;
+        }
+        return null;
+    }
+
     /// <summary>Valid and within its dates on <paramref name="today"/>.</summary>
     public bool IsCurrent(DateOnly today) => Status == LicenceStatus.Valid && IssuedOn <= today && (ExpiresOn is null || today <= ExpiresOn);
 

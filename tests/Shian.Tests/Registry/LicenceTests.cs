@@ -71,3 +71,34 @@ public class LicenceTests
         Assert.DoesNotContain(codes, c => c.Contains('l') || c.Contains('o'));
     }
 }
+
+public class CommitmentTests
+{
+    private static Licence ByCommitment() => new() { ByCommitment = true, IssuedOn = new DateOnly(2020, 9, 1), ExpiresOn = new DateOnly(2025, 8, 31), Status = LicenceStatus.Valid };
+
+    [Fact]
+    public void A_conforming_verification_keeps_the_licence_and_happens_once()
+    {
+        var licence = ByCommitment();
+        Assert.Null(licence.RecordVerification(conforms: true, new DateOnly(2020, 9, 20)));
+        Assert.Equal((new DateOnly(2020, 9, 20), LicenceStatus.Valid), (licence.CommitmentVerifiedOn!.Value, licence.Status));
+        Assert.NotNull(licence.RecordVerification(conforms: false, new DateOnly(2020, 9, 21)));
+        Assert.Equal(LicenceStatus.Valid, licence.Status);
+    }
+
+    [Fact]
+    public void A_broken_commitment_revokes_the_licence()
+    {
+        var licence = ByCommitment();
+        Assert.Null(licence.RecordVerification(conforms: false, new DateOnly(2020, 9, 20)));
+        Assert.Equal(LicenceStatus.Revoked, licence.Status);
+        Assert.False(licence.IsCurrent(new DateOnly(2020, 10, 1)));
+    }
+
+    [Fact]
+    public void Only_licences_issued_on_commitment_are_verified_and_not_before_issue()
+    {
+        Assert.NotNull(new Licence { IssuedOn = new DateOnly(2020, 9, 1) }.RecordVerification(true, new DateOnly(2020, 9, 2)));
+        Assert.NotNull(ByCommitment().RecordVerification(true, new DateOnly(2020, 8, 31)));
+    }
+}

@@ -87,6 +87,39 @@ public sealed class LicenceWebTests(ShianWebFactory factory) : IClassFixture<Shi
         Assert.Contains("已失效", await anonymous.GetStringAsync($"/l/{code}"));
     }
 
+    [Fact]
+    public async Task A_licence_issued_on_commitment_waits_for_its_site_check_and_a_broken_commitment_revokes_it()
+    {
+        var restaurant = await RestaurantAsync();
+        using var department = await factory.SignedInAsync("department");
+        var saved = await department.PostFormAsync($"/businesses/{restaurant}/licences/new", new()
+        {
+            ["Kind"] = "BusinessLicence", ["Number"] = "JY21201190099999", ["IssuedOn"] = "2020-09-28", ["ExpiresOn"] = "2025-09-27", ["ByCommitment"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var page = await department.GetStringAsync($"/businesses/{restaurant}");
+        // 20 working days after 2020-09-28, across the National Day holiday (and its make-up working day).
+        Assert.Contains("待现场核查，截止 2020年11月2日", page);
+        Guid licence;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            licence = await scope.ServiceProvider.GetRequiredService<ShianDb>().Licences.Where(l => l.Number == "JY21201190099999").Select(l => l.Id).SingleAsync();
+        }
+        using var township = await factory.SignedInAsync("township");
+        var refused = await township.PostFormAsync("/businesses", new() { ["conforms"] = "false" }, $"/businesses/{restaurant}?handler=Verify&licenceId={licence}");
+        Assert.Contains("/account/access-denied", refused.Headers.Location?.OriginalString); // township officers do not verify licences
+
+        var verified = await department.PostFormAsync($"/businesses/{restaurant}", new() { ["conforms"] = "false" }, $"/businesses/{restaurant}?handler=Verify&licenceId={licence}");
+        Assert.Equal(HttpStatusCode.Redirect, verified.StatusCode);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var stored = await scope.ServiceProvider.GetRequiredService<ShianDb>().Licences.SingleAsync(l => l.Id == licence);
+            Assert.Equal(LicenceStatus.Revoked, stored.Status);
+            Assert.NotNull(stored.CommitmentVerifiedOn);
+        }
+        Assert.Contains("已于", await department.GetStringAsync($"/businesses/{restaurant}"));
+    }
+
     private async Task<int> CountAsync()
     {
         await using var scope = factory.Services.CreateAsyncScope();

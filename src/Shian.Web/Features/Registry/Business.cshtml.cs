@@ -26,6 +26,31 @@ public class BusinessModel(ShianDb db, CurrentUser user, IAuthorizationService a
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
     public bool CanEdit { get; private set; }
     public IReadOnlyList<Licence> Licences { get; private set; } = [];
+
+    /// <summary>For licences issued on commitment and not yet verified: the verification deadline (working days).</summary>
+    public IReadOnlyDictionary<Guid, DateOnly> VerifyBy { get; private set; } = new Dictionary<Guid, DateOnly>();
+
+    /// <summary>告知承诺 on-site verification: the licence conforms, or is revoked.</summary>
+    public async Task<IActionResult> OnPostVerifyAsync(Guid id, Guid licenceId, bool conforms)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.RegistryEdit)).Succeeded)
+        {
+            return Forbid();
+        }
+        var scope = await user.ScopeAsync();
+        var licence = await db.Licences.FirstOrDefaultAsync(l => l.Id == licenceId && l.BusinessId == id);
+        if (licence is null || !await scope.Visible(db.Businesses).AnyAsync(b => b.Id == id))
+        {
+            return NotFound();
+        }
+        if (licence.RecordVerification(conforms, Shian.Common.ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime)) is { } refusal)
+        {
+            ModelState.AddModelError(string.Empty, refusal);
+            return await OnGetAsync(id);
+        }
+        await db.SaveChangesAsync();
+        return Redirect($"/businesses/{id}");
+    }
     public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
@@ -40,6 +65,12 @@ public class BusinessModel(ShianDb db, CurrentUser user, IAuthorizationService a
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.RegistryEdit)).Succeeded;
         Today = Shian.Common.ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime);
         Licences = await db.Licences.AsNoTracking().Where(l => l.BusinessId == id).OrderByDescending(l => l.IssuedOn).ToListAsync();
+        if (Licences.Any(l => l.ByCommitment && l.CommitmentVerifiedOn is null))
+        {
+            var calendar = await db.LoadCalendarAsync();
+            VerifyBy = Licences.Where(l => l.ByCommitment && l.CommitmentVerifiedOn is null)
+                .ToDictionary(l => l.Id, l => calendar.AddWorkingDays(l.IssuedOn, Licence.CommitmentVerificationDays));
+        }
         var key = id.ToString();
         var entries = await db.AuditEntries.AsNoTracking().Where(a => a.Entity == nameof(Business) && a.EntityId == key)
             .OrderByDescending(a => a.Sequence).Take(100).ToListAsync();
