@@ -72,6 +72,9 @@ public sealed class LicenceWebTests(ShianWebFactory factory) : IClassFixture<Shi
         using var office = await factory.SignedInAsync("office");
         Assert.Contains("JY11201190012345", await office.GetStringAsync("/licences?within=90"));
         Assert.DoesNotContain("JY11201190012345", await office.GetStringAsync("/licences?within=30"));
+        var alert = System.Text.RegularExpressions.Regex.Match(await office.GetStringAsync("/workbench"), "data-testid=\"expiring-licences\".*?</section>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Contains("<span class=\"tag bad\">0</span>", alert);
+        Assert.Contains("<span class=\"tag warn\">1</span>", alert);
         // The township officer of 文昌街道 does not see a licence of 渔阳镇.
         using var township = await factory.SignedInAsync("township");
         Assert.DoesNotContain("JY11201190012345", await township.GetStringAsync("/licences?within=90"));

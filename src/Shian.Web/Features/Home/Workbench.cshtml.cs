@@ -5,6 +5,7 @@ using Shian.Accounts;
 using Shian.Common;
 using Shian.Data;
 using Shian.Plans;
+using Shian.Registry;
 using Shian.Web.Infrastructure;
 
 namespace Shian.Web.Features.Home;
@@ -24,6 +25,9 @@ public class WorkbenchModel(ShianDb db, CurrentUser user, TimeProvider clock, IA
     public IReadOnlyList<ReviewRow> Reviews { get; private set; } = [];
 
     public int ReviewCount { get; private set; }
+
+    /// <summary>Valid licences within this user's scope expiring within 30 and within 90 days.</summary>
+    public (int Within30, int Within90) ExpiringLicences { get; private set; }
 
     public sealed record Facts(string Name, string NameEn, string Parent, string RegionCode, PopulationFact? Population,
         int Townships, int OtherAreas, int Units, int Accounts);
@@ -84,6 +88,11 @@ public class WorkbenchModel(ShianDb db, CurrentUser user, TimeProvider clock, IA
                 .Select(d => new DutyRow(d.TaskId, byId[d.TaskId].Number, byId[d.TaskId].Title, byId[d.TaskId].Plan.Year, d.Period, d.Due, d.State))
                 .ToList();
         }
+        var businesses = Scope.Visible(db.Businesses.AsNoTracking()).Select(b => b.Id);
+        var valid = db.Licences.AsNoTracking().Where(l => l.Status == Shian.Registry.LicenceStatus.Valid && l.ExpiresOn >= Today && businesses.Contains(l.BusinessId));
+        var in30 = Today.AddDays(30);
+        var in90 = Today.AddDays(90);
+        ExpiringLicences = (await valid.CountAsync(l => l.ExpiresOn <= in30), await valid.CountAsync(l => l.ExpiresOn <= in90));
         if ((await authorization.AuthorizeAsync(User, Policies.Office)).Succeeded)
         {
             var pending = db.TaskReports.AsNoTracking().Where(r => r.Review == ReportReview.Pending);
