@@ -44,4 +44,39 @@ public static class BusinessCommands
         });
         return new Command("businesses", "市场主体 / the business registry") { import };
     }
+
+    /// <summary><c>shian licences import FILE</c>: licences of registered businesses, all rows or none.</summary>
+    public static Command Licences(CliConsole console)
+    {
+        var file = new Argument<FileInfo>("file") { Description = ".xlsx 或 .csv，第一行为列名 / .xlsx or .csv with a header row" };
+        var db = CliDatabase.Option();
+        var import = new Command("import", "导入许可证和备案，有错误时全部不导入 / import licences; any bad row imports nothing") { file, db };
+        import.SetAction(async parse =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!path.Exists)
+            {
+                console.Error($"文件不存在：{path.FullName} / no such file");
+                return ShianCli.Usage;
+            }
+            await using var database = await CliDatabase.OpenAsync(parse.GetValue(db), console, CliOpen.Existing);
+            if (database is null)
+            {
+                return ShianCli.Failed;
+            }
+            var (imported, errors) = await LicenceImport.ImportAsync(database.Db, await File.ReadAllBytesAsync(path.FullName), path.Name, database.Clock);
+            foreach (var error in errors)
+            {
+                console.Error(error.ToString());
+            }
+            if (errors.Count > 0)
+            {
+                console.Error($"有 {errors.Count} 处错误，未导入任何数据 / {errors.Count} errors: nothing was imported");
+                return ShianCli.Failed;
+            }
+            console.Out($"已导入 {imported} 个许可证或备案 / {imported} licences imported");
+            return ShianCli.Ok;
+        });
+        return new Command("licences", "许可证和备案 / licences and filings") { import };
+    }
 }

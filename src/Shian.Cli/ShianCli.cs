@@ -26,6 +26,7 @@ public static class ShianCli
             PlanCommands.Create(console),
             ValidateCommands.Create(console),
             BusinessCommands.Create(console),
+            BusinessCommands.Licences(console),
             RiskCommands.Create(console),
         };
 

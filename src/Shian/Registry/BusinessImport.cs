@@ -26,7 +26,11 @@ public static class BusinessImport
     public const string FileColumn = "文件";
 
     /// <summary>Reads the rows of the file, or says why the file cannot be read as a list of businesses.</summary>
-    public static (IReadOnlyList<Row> Rows, string? Error) Read(byte[] content, string fileName)
+    public static (IReadOnlyList<Row> Rows, string? Error) Read(byte[] content, string fileName) =>
+        Read(content, fileName, BusinessInput.Columns.All, BusinessInput.Columns.Required);
+
+    /// <summary>Reads a sheet with the given known and required columns (the licence import uses its own).</summary>
+    public static (IReadOnlyList<Row> Rows, string? Error) Read(byte[] content, string fileName, IReadOnlyList<string> known, IReadOnlyList<string> required)
     {
         if (content.Length == 0)
         {
@@ -84,15 +88,15 @@ public static class BusinessImport
             return ([], "文件中没有数据行 / The file has no data rows.");
         }
         var columns = headers.Select(h => h.Trim()).ToList();
-        var missing = BusinessInput.Columns.Required.Where(c => !columns.Contains(c)).ToList();
+        var missing = required.Where(c => !columns.Contains(c)).ToList();
         if (missing.Count > 0)
         {
             return ([], $"缺少必填列：{string.Join("、", missing)}（第 1 行应为列名） / Required columns are missing: {string.Join(", ", missing)}.");
         }
-        var unknown = columns.Where(c => c.Length > 0 && !BusinessInput.Columns.All.Contains(c)).ToList();
+        var unknown = columns.Where(c => c.Length > 0 && !known.Contains(c)).ToList();
         if (unknown.Count > 0)
         {
-            return ([], $"不认识的列：{string.Join("、", unknown)}；可用的列：{string.Join("、", BusinessInput.Columns.All)} / Unknown columns: {string.Join(", ", unknown)}.");
+            return ([], $"不认识的列：{string.Join("、", unknown)}；可用的列：{string.Join("、", known)} / Unknown columns: {string.Join(", ", unknown)}.");
         }
 
         var rows = new List<Row>();

@@ -60,6 +60,21 @@ public sealed class BusinessCliTests : IAsyncLifetime
             Assert.Contains("系统中已有该代码的主体", again.Error);
             Assert.Equal(demo + 4, await CountAsync());
             Assert.Equal(2, Run("businesses", "import", Path.Combine(folder, "missing.csv")).Code);
+
+            // Licences of the registered businesses: a row naming an unknown business refuses the file.
+            var licences = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "imports", "licences-sample.csv"));
+            var badLicences = Path.Combine(folder, "licences-bad.csv");
+            await File.WriteAllTextAsync(badLicences, licences.Replace("91120119AY4CL12THD", "91350200776049653A", StringComparison.Ordinal).Replace("2022-04-20", "2022-13-20", StringComparison.Ordinal));
+            var refusedLicences = Run("licences", "import", badLicences);
+            Assert.Equal(1, refusedLicences.Code);
+            Assert.Contains("第 3 行 统一社会信用代码：系统中没有该代码的主体", refusedLicences.Error);
+            Assert.Contains("第 4 行 发证日期：", refusedLicences.Error);
+            var goodLicences = Path.Combine(folder, "licences.csv");
+            await File.WriteAllTextAsync(goodLicences, licences);
+            var importedLicences = Run("licences", "import", goodLicences);
+            Assert.Equal(0, importedLicences.Code);
+            Assert.Contains("已导入 3 个许可证或备案", importedLicences.Out);
+            Assert.Contains("编号 JY21201199000011 已经登记", Run("licences", "import", goodLicences).Error);
         }
         finally
         {

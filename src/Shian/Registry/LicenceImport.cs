@@ -1,0 +1,128 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Shian.Data;
+
+namespace Shian.Registry;
+
+/// <summary>
+/// Imports licences and filings of registered businesses from .xlsx or .csv, matched to their business by credit code.
+/// Like the business import: every row checked, any bad row refuses the whole file, nothing stored.
+/// </summary>
+public static class LicenceImport
+{
+    public static class Columns
+    {
+        public const string CreditCode = "统一社会信用代码";
+        public const string Kind = "类别";
+        public const string Number = "编号";
+        public const string Scope = "许可范围";
+        public const string IssuedOn = "发证日期";
+        public const string ExpiresOn = "有效期至";
+        public const string Authority = "发证机关";
+        public const string ByCommitment = "告知承诺";
+
+        public static readonly IReadOnlyList<string> All = [CreditCode, Kind, Number, Scope, IssuedOn, ExpiresOn, Authority, ByCommitment];
+        public static readonly IReadOnlyList<string> Required = [CreditCode, Kind, Number, IssuedOn];
+    }
+
+    private static readonly Dictionary<string, AuthorisationKind> Kinds = new()
+    {
+        ["食品生产许可证"] = AuthorisationKind.ProductionLicence, ["食品经营许可证"] = AuthorisationKind.BusinessLicence,
+        ["仅销售预包装食品备案"] = AuthorisationKind.SalesFiling, ["保健食品注册"] = AuthorisationKind.HealthFoodRegistration,
+        ["保健食品备案"] = AuthorisationKind.HealthFoodFiling,
+    };
+
+    public static async Task<(int Imported, IReadOnlyList<BusinessImport.RowError> Errors)> ImportAsync(ShianDb db, byte[] content, string fileName,
+        TimeProvider clock, CancellationToken ct = default)
+    {
+        var (rows, error) = BusinessImport.Read(content, fileName, Columns.All, Columns.Required);
+        if (error is not null)
+        {
+            return (0, [new BusinessImport.RowError(0, BusinessImport.FileColumn, error)]);
+        }
+        string Get(BusinessImport.Row row, string column) => row.Values.TryGetValue(column, out var v) ? v.Trim() : "";
+        var codes = rows.Select(r => CreditCode.Normalize(Get(r, Columns.CreditCode))).Distinct().ToList();
+        var businesses = new Dictionary<string, Business>();
+        foreach (var chunk in codes.Chunk(500))
+        {
+            foreach (var b in await db.Businesses.AsNoTracking().Where(b => chunk.Contains(b.CreditCode)).ToListAsync(ct))
+            {
+                businesses[b.CreditCode] = b;
+            }
+        }
+        var numbers = rows.Select(r => LicenceNumber.Normalize(Get(r, Columns.Number))).Distinct().ToList();
+        var recorded = new HashSet<string>();
+        foreach (var chunk in numbers.Chunk(500))
+        {
+            recorded.UnionWith(await db.Licences.Where(l => chunk.Contains(l.Number)).Select(l => l.Number).ToListAsync(ct));
+        }
+
+        var errors = new List<BusinessImport.RowError>();
+        var licences = new List<Licence>();
+        var seen = new Dictionary<string, int>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var row in rows)
+        {
+            void Error(string column, string message) => errors.Add(new BusinessImport.RowError(row.Number, column, message));
+            var code = CreditCode.Normalize(Get(row, Columns.CreditCode));
+            if (!businesses.TryGetValue(code, out var business))
+            {
+                Error(Columns.CreditCode, $"系统中没有该代码的主体：{code} / no registered business has this code");
+            }
+            var kindText = Get(row, Columns.Kind);
+            if (!Kinds.TryGetValue(kindText, out var kind) && !Enum.TryParse(kindText, true, out kind))
+            {
+                Error(Columns.Kind, $"类别应为 {string.Join("、", Kinds.Keys)} / unknown kind");
+            }
+            var issued = Date(Get(row, Columns.IssuedOn));
+            if (issued is null)
+            {
+                Error(Columns.IssuedOn, "发证日期应写作 yyyy-MM-dd / the issue date must be yyyy-MM-dd");
+            }
+            var expiresText = Get(row, Columns.ExpiresOn);
+            var expires = Date(expiresText);
+            if (expiresText.Length > 0 && expires is null)
+            {
+                Error(Columns.ExpiresOn, "有效期至应写作 yyyy-MM-dd / the expiry date must be yyyy-MM-dd");
+            }
+            var number = LicenceNumber.Normalize(Get(row, Columns.Number));
+            if (business is null || issued is null || errors.Any(e => e.Row == row.Number))
+            {
+                continue;
+            }
+            foreach (var problem in Licence.Check(kind, number, issued.Value, expires, business).Errors)
+            {
+                Error(Columns.Number, problem);
+            }
+            if (seen.TryGetValue(number, out var first))
+            {
+                Error(Columns.Number, $"与第 {first} 行重复：{number} / duplicates row {first}");
+            }
+            else if (recorded.Contains(number))
+            {
+                Error(Columns.Number, $"编号 {number} 已经登记 / already recorded");
+            }
+            seen.TryAdd(number, row.Number);
+            if (errors.Any(e => e.Row == row.Number))
+            {
+                continue;
+            }
+            licences.Add(new Licence
+            {
+                BusinessId = business.Id, Kind = kind, Number = number, Scope = Get(row, Columns.Scope), IssuedOn = issued.Value, ExpiresOn = expires,
+                Authority = Get(row, Columns.Authority), Status = LicenceStatus.Valid, ByCommitment = Get(row, Columns.ByCommitment) is "是" or "true" or "1",
+                PublicCode = Licence.NewPublicCode(), CreatedAt = now,
+            });
+        }
+        if (errors.Count > 0)
+        {
+            return (0, errors);
+        }
+        db.Licences.AddRange(licences);
+        await db.SaveChangesAsync(ct);
+        return (licences.Count, []);
+    }
+
+    private static DateOnly? Date(string text) =>
+        DateOnly.TryParseExact(text, ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+}
