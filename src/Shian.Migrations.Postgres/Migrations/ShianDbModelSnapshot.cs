@@ -1336,6 +1336,49 @@ namespace Shian.Migrations.Postgres.Migrations
                     b.ToTable("RiskGrades");
                 });
 
+            modelBuilder.Entity("Shian.Risk.RiskRegradeRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("BusinessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Graded")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PerGrade")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("WithoutSheet")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("RiskRegradeRuns");
+                });
+
             modelBuilder.Entity("Shian.Risk.RiskSheetRecord", b =>
                 {
                     b.Property<Guid>("Id")

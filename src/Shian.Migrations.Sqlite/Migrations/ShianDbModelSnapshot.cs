@@ -1327,6 +1327,49 @@ namespace Shian.Migrations.Sqlite.Migrations
                     b.ToTable("RiskGrades");
                 });
 
+            modelBuilder.Entity("Shian.Risk.RiskRegradeRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BusinessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Graded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PerGrade")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WithoutSheet")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("RiskRegradeRuns");
+                });
+
             modelBuilder.Entity("Shian.Risk.RiskSheetRecord", b =>
                 {
                     b.Property<Guid>("Id")

@@ -57,3 +57,14 @@ internal sealed class SeriousViolationConfiguration : IEntityTypeConfiguration<S
         e.Property(v => v.RecordedBy).HasMaxLength(100);
     }
 }
+
+internal sealed class RiskRegradeRunConfiguration : IEntityTypeConfiguration<RiskRegradeRun>
+{
+    public void Configure(EntityTypeBuilder<RiskRegradeRun> e)
+    {
+        e.HasIndex(r => r.At);
+        e.Property(r => r.By).HasMaxLength(100);
+        e.Property(r => r.PerGrade).HasMaxLength(100);
+        e.Property(r => r.Digest).HasMaxLength(64);
+    }
+}

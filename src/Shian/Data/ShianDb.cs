@@ -41,6 +41,7 @@ public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<Shia
     public DbSet<Inspections.PlannedInspection> PlannedInspections => Set<Inspections.PlannedInspection>();
     public DbSet<RiskGrade> RiskGrades => Set<RiskGrade>();
     public DbSet<SeriousViolation> SeriousViolations => Set<SeriousViolation>();
+    public DbSet<RiskRegradeRun> RiskRegradeRuns => Set<RiskRegradeRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

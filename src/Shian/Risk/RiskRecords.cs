@@ -84,3 +84,28 @@ public class SeriousViolation
 
     public bool HoldsOn(DateOnly day) => From <= day && (To is not { } to || day <= to);
 }
+
+/// <summary>
+/// One regrade (全部或单户重新评定). The grade rows it writes are an append-only history of their own and are written in
+/// bulk, so the audit trail records the run — who, when, how many, and a SHA-256 digest of exactly the rows written —
+/// instead of one entry per row, which would cost more than the grading itself.
+/// </summary>
+public class RiskRegradeRun
+{
+    public Guid Id { get; set; }
+    public DateTime At { get; set; }
+    public string By { get; set; } = "";
+
+    /// <summary>The one business regraded, or null for everyone.</summary>
+    public Guid? BusinessId { get; set; }
+
+    public int Graded { get; set; }
+    public int Changed { get; set; }
+    public int WithoutSheet { get; set; }
+
+    /// <summary>Businesses per grade after the run, e.g. <c>A=120;B=80;C=12;D=3</c>.</summary>
+    public string PerGrade { get; set; } = "";
+
+    /// <summary>Hex SHA-256 over the written grade rows, in the order written (see <c>RiskRegrade.Digest</c>).</summary>
+    public string Digest { get; set; } = "";
+}

@@ -10,15 +10,13 @@ namespace Shian.Risk;
 /// <summary>
 /// Grades active businesses with the sheets in force and stores a new <see cref="RiskGrade"/> for each whose grade or
 /// score changed. Everything is read in a handful of queries (businesses, factors, listings, current grades) and
-/// written in batches, so that a province-sized registry regrades in seconds.
+/// written in bulk, so that a province-sized registry regrades in seconds.
 /// </summary>
 public static class RiskRegrade
 {
     public const string FirstGrading = "初次评定";
     public const string SeriousListing = "严重违法失信名单";
     public const string SeriousListingEnded = "移出严重违法失信名单";
-
-    private const int BatchSize = 5000;
 
     public sealed record Result(IReadOnlyDictionary<RiskLevel, int> PerGrade, int Graded, int Changed, int WithoutSheet);
 
@@ -59,10 +57,9 @@ public static class RiskRegrade
             .ToDictionary(g => g.BusinessId);
 
         var perGrade = Enum.GetValues<RiskLevel>().ToDictionary(l => l, _ => 0);
-        int graded = 0, changed = 0, withoutSheet = 0;
-        var pending = new List<(RiskGrade New, Guid? Replaced)>();
-
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        int graded = 0, withoutSheet = 0;
+        var written = new List<RiskGrade>();
+        var superseded = new List<Guid>();
         foreach (var business in businesses)
         {
             if (sheets.For(business.Category) is not { } sheet)
@@ -80,9 +77,9 @@ public static class RiskRegrade
             {
                 continue; // only a change of grade or score is history
             }
-            changed++;
-            pending.Add((new RiskGrade
+            written.Add(new RiskGrade
             {
+                Id = Guid.CreateVersion7(),
                 BusinessId = business.Id,
                 Grade = result.Grade,
                 Score = result.Score,
@@ -95,40 +92,52 @@ public static class RiskRegrade
                 Reason = Reason(previous, result, sheet),
                 GradedAt = at,
                 GradedBy = by,
-            }, previous?.Id));
-            if (pending.Count >= BatchSize)
+            });
+            if (previous is not null)
             {
-                await SaveAsync(db, pending, at, ct);
+                superseded.Add(previous.Id);
             }
         }
-        await SaveAsync(db, pending, at, ct);
+
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        foreach (var chunk in superseded.Chunk(5000))
+        {
+            await db.RiskGrades.Where(g => chunk.Contains(g.Id)).ExecuteUpdateAsync(s => s.SetProperty(g => g.SupersededAt, at), ct);
+        }
+        await BulkInsert.RunAsync(db, written, ct);
+        // The trail gets one entry for the run, carrying the digest of every row written (see RiskRegradeRun).
+        db.RiskRegradeRuns.Add(new RiskRegradeRun
+        {
+            At = at,
+            By = by,
+            BusinessId = businessId,
+            Graded = graded,
+            Changed = written.Count,
+            WithoutSheet = withoutSheet,
+            PerGrade = string.Join(";", perGrade.Select(p => $"{p.Key}={p.Value}")),
+            Digest = Digest(written),
+        });
+        await db.SaveChangesAsync(ct);
         if (transaction is not null)
         {
             await transaction.CommitAsync(ct);
         }
-        return new Result(perGrade, graded, changed, withoutSheet);
+        return new Result(perGrade, graded, written.Count, withoutSheet);
     }
 
-    private static async Task SaveAsync(ShianDb db, List<(RiskGrade New, Guid? Replaced)> pending, DateTime at, CancellationToken ct)
+    /// <summary>
+    /// SHA-256 over the grade rows a run wrote, in the order of their ids, so that the stored rows can be checked against
+    /// the audited run later: <c>Digest(rows graded at run.At)</c> must equal <c>run.Digest</c>.
+    /// </summary>
+    public static string Digest(IEnumerable<RiskGrade> rows)
     {
-        if (pending.Count == 0)
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var g in rows.OrderBy(g => g.Id.ToString("N"), StringComparer.Ordinal))
         {
-            return;
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(string.Join("|", g.Id.ToString("N"), g.BusinessId.ToString("N"), g.Grade,
+                Number(g.Score), Number(g.StaticScore), Number(g.DynamicScore), g.SeriousViolator, g.SheetName, g.SheetVersion, g.Breakdown, g.Reason) + "\n"));
         }
-        foreach (var (grade, replaced) in pending)
-        {
-            db.RiskGrades.Add(grade);
-            if (replaced is { } id)
-            {
-                // The row it replaces is marked without being read again: only SupersededAt is written.
-                var stub = new RiskGrade { Id = id };
-                db.RiskGrades.Attach(stub);
-                stub.SupersededAt = at;
-            }
-        }
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
-        pending.Clear();
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     /// <summary>Points per item code, items with points only, as JSON.</summary>

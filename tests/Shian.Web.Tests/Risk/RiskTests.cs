@@ -48,6 +48,16 @@ public sealed class RiskTests(ShianWebFactory factory) : IClassFixture<ShianWebF
         Assert.Equal((RiskLevel.A, 28m, RiskRegrade.FirstGrading, RiskSheets.SellersName, 1), (graded.Grade, graded.Score, graded.Reason, graded.SheetName, graded.SheetVersion));
         Assert.Equal("office", graded.GradedBy);
 
+        // The trail holds one entry for the run, not one per grade row, and the run's digest matches the stored rows.
+        var run = await QueryAsync(db => db.RiskRegradeRuns.AsNoTracking().OrderByDescending(r => r.At).FirstAsync());
+        Assert.Equal((3, 3, 1, "office"), (run.Graded, run.Changed, run.WithoutSheet, run.By));
+        Assert.Equal(RiskRegrade.Digest(await QueryAsync(db => db.RiskGrades.AsNoTracking().Where(g => g.GradedAt == run.At).ToListAsync())), run.Digest);
+        Assert.True(await QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Entity == nameof(RiskRegradeRun) && a.EntityId == run.Id.ToString())));
+        Assert.False(await QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Entity == nameof(RiskGrade))));
+        var tampered = await QueryAsync(db => db.RiskGrades.AsNoTracking().Where(g => g.GradedAt == run.At).ToListAsync());
+        tampered[0].Score += 1;
+        Assert.NotEqual(run.Digest, RiskRegrade.Digest(tampered));
+
         // The table links each count to the business list filtered to it.
         var link = WebUtility.HtmlDecode(Regex.Match(first, "href=\"(/businesses\\?[^\"]*category=Seller[^\"]*grade=A)\"").Groups[1].Value);
         var listed = await office.GetStringAsync(link);
