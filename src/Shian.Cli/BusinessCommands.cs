@@ -64,15 +64,25 @@ public static class BusinessCommands
             {
                 return ShianCli.Failed;
             }
-            var (imported, errors) = await LicenceImport.ImportAsync(database.Db, await File.ReadAllBytesAsync(path.FullName), path.Name, database.Clock);
+            var (imported, errors, warnings) = await LicenceImport.ImportAsync(database.Db, await File.ReadAllBytesAsync(path.FullName), path.Name,
+                database.Clock);
             foreach (var error in errors)
             {
                 console.Error(error.ToString());
+            }
+            // Warnings (a number whose region or type does not fit the business) are reported, never a refusal.
+            foreach (var warning in warnings)
+            {
+                console.Error($"提示 / warning：{warning}");
             }
             if (errors.Count > 0)
             {
                 console.Error($"有 {errors.Count} 处错误，未导入任何数据 / {errors.Count} errors: nothing was imported");
                 return ShianCli.Failed;
+            }
+            if (warnings.Count > 0)
+            {
+                console.Out($"有 {warnings.Count} 条提示，请核对 / {warnings.Count} warnings to review");
             }
             console.Out($"已导入 {imported} 个许可证或备案 / {imported} licences imported");
             return ShianCli.Ok;

@@ -16,7 +16,7 @@ namespace Shian.Web.Public;
 public class LicenceCheckModel(ShianDb db, TimeProvider clock) : PageModel
 {
     public sealed record View(AuthorisationKind Kind, string Number, string Business, string CreditCode, string Address, string Scope,
-        DateOnly IssuedOn, DateOnly? ExpiresOn, string Authority, LicenceStatus Status, bool Current, bool Expired);
+        DateOnly IssuedOn, DateOnly? ExpiresOn, string Authority, LicenceStatus Status, DateOnly? StatusChangedOn, bool Current, bool Expired);
 
     public View? Licence { get; private set; }
 
@@ -32,7 +32,7 @@ public class LicenceCheckModel(ShianDb db, TimeProvider clock) : PageModel
         }
         var l = found.Licence;
         Licence = new View(l.Kind, l.Number, found.Name, found.CreditCode, found.Address, l.Scope, l.IssuedOn, l.ExpiresOn, l.Authority, l.Status,
-            l.IsCurrent(today), l.ExpiresOn < today);
+            l.StatusChangedOn, l.IsCurrent(today), l.ExpiresOn < today);
         return Page();
     }
 }

@@ -89,4 +89,7 @@ public static class FileOwners
 
     /// <summary>A checked registry import waiting for the person's confirmation; never downloadable.</summary>
     public const string BusinessImport = "BusinessImport";
+
+    /// <summary>A checked licence import waiting for the person's confirmation; never downloadable.</summary>
+    public const string LicenceImport = "LicenceImport";
 }

@@ -38,5 +38,6 @@ internal sealed class LicenceConfiguration : IEntityTypeConfiguration<Licence>
         e.Property(l => l.Scope).HasMaxLength(1000);
         e.Property(l => l.Authority).HasMaxLength(100);
         e.Property(l => l.PublicCode).HasMaxLength(16);
+        e.Property(l => l.StatusReason).HasMaxLength(Licence.MaxReasonLength);
     }
 }

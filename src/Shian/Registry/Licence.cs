@@ -55,6 +55,12 @@ public partial class Licence
     /// <summary>For a licence issued by commitment: when the on-site verification was done; null while it is pending.</summary>
     public DateOnly? CommitmentVerifiedOn { get; set; }
 
+    /// <summary>Why the status last changed (暂停、恢复、撤销、注销): the decision's reason as recorded by staff.</summary>
+    public string StatusReason { get; set; } = "";
+
+    /// <summary>When the last status change took effect; null while the licence has kept the status it was issued with.</summary>
+    public DateOnly? StatusChangedOn { get; set; }
+
     /// <summary>The random code in the public check address (/l/{code}); not guessable from the number.</summary>
     public string PublicCode { get; set; } = "";
 
@@ -80,6 +86,10 @@ public partial class Licence
         {
             return "该许可证已核查 / this licence has already been verified";
         }
+        if (Status is LicenceStatus.Revoked or LicenceStatus.Cancelled)
+        {
+            return "该许可证已撤销或注销，无需核查 / this licence has been revoked or cancelled";
+        }
         if (on < IssuedOn)
         {
             return "核查日期不能早于发证日期 / the verification cannot precede the issue";
@@ -88,7 +98,68 @@ public partial class Licence
         if (!conforms)
         {
             Status = LicenceStatus.Revoked;
+            StatusReason = "告知承诺现场核查不符 / the on-site verification found the commitment not kept";
+            StatusChangedOn = on;
         }
+        return null;
+    }
+
+    public const int MaxReasonLength = 500;
+
+    /// <summary>The statuses a licence may move to from <paramref name="from"/>: revoked and cancelled are final.</summary>
+    public static IReadOnlyList<LicenceStatus> NextStatuses(LicenceStatus from) => from switch
+    {
+        LicenceStatus.Valid => [LicenceStatus.Suspended, LicenceStatus.Revoked, LicenceStatus.Cancelled],
+        LicenceStatus.Suspended => [LicenceStatus.Valid, LicenceStatus.Revoked, LicenceStatus.Cancelled],
+        _ => [],
+    };
+
+    /// <summary>
+    /// Changes the status by a decision of the authority: suspend (暂停) a valid licence, reinstate (恢复) a suspended one,
+    /// revoke (撤销) or cancel (注销) a valid or suspended one. Revoked and cancelled are final. The reason and the date the
+    /// change takes effect are required; the date cannot precede the issue or the previous change, nor lie after
+    /// <paramref name="today"/> (the status changes now). Returns why the change is refused, or null.
+    /// </summary>
+    public string? ChangeStatus(LicenceStatus to, string? reason, DateOnly effectiveOn, DateOnly today)
+    {
+        var why = reason?.Trim() ?? "";
+        if (Status is LicenceStatus.Revoked or LicenceStatus.Cancelled)
+        {
+            return Status == LicenceStatus.Revoked
+                ? "该许可证已撤销，撤销后不能恢复或再变更状态 / a revoked licence cannot be reinstated or changed"
+                : "该许可证已注销，注销后不能恢复或再变更状态 / a cancelled licence cannot be reinstated or changed";
+        }
+        if (to == Status)
+        {
+            return to == LicenceStatus.Valid ? "该许可证有效，无需恢复 / the licence is already valid" : "该许可证已暂停 / the licence is already suspended";
+        }
+        if (!NextStatuses(Status).Contains(to))
+        {
+            return "未知的许可证状态 / unknown status";
+        }
+        if (why.Length == 0)
+        {
+            return "请填写原因 / a reason is required";
+        }
+        if (why.Length > MaxReasonLength)
+        {
+            return $"原因不能超过 {MaxReasonLength} 字 / the reason is longer than {MaxReasonLength} characters";
+        }
+        if (effectiveOn < IssuedOn)
+        {
+            return "生效日期不能早于发证日期 / the change cannot take effect before the issue";
+        }
+        if (StatusChangedOn is { } previous && effectiveOn < previous)
+        {
+            return "生效日期不能早于上次状态变更 / the change cannot take effect before the previous one";
+        }
+        if (effectiveOn > today)
+        {
+            return "生效日期不能晚于今天 / the change cannot take effect after today";
+        }
+        Status = to;
+        StatusReason = why;
+        StatusChangedOn = effectiveOn;
         return null;
     }
 

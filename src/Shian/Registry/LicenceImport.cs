@@ -32,22 +32,37 @@ public static class LicenceImport
         ["保健食品备案"] = AuthorisationKind.HealthFoodFiling,
     };
 
-    public static async Task<(int Imported, IReadOnlyList<BusinessImport.RowError> Errors)> ImportAsync(ShianDb db, byte[] content, string fileName,
-        TimeProvider clock, CancellationToken ct = default)
+    /// <summary>
+    /// The outcome of checking a file: the licences it would store, the errors that refuse it, and the warnings to acknowledge
+    /// (a number whose region or type does not fit its business; never a refusal). Each names its row and column.
+    /// </summary>
+    public sealed record Checked(IReadOnlyList<Licence> Licences, IReadOnlyList<BusinessImport.RowError> Errors, IReadOnlyList<BusinessImport.RowError> Warnings);
+
+    /// <summary>What an import did: how many stored (0 when refused), why it was refused, and the warnings it carried.</summary>
+    public sealed record Result(int Imported, IReadOnlyList<BusinessImport.RowError> Errors, IReadOnlyList<BusinessImport.RowError> Warnings);
+
+    /// <summary>Reads the rows of a licence file, or says why the file cannot be read.</summary>
+    public static (IReadOnlyList<BusinessImport.Row> Rows, string? Error) Read(byte[] content, string fileName) =>
+        BusinessImport.Read(content, fileName, Columns.All, Columns.Required);
+
+    private static string Get(BusinessImport.Row row, string column) => row.Values.TryGetValue(column, out var v) ? v.Trim() : "";
+
+    /// <summary>
+    /// The registered businesses the rows name (by credit code), among <paramref name="businesses"/> (the user's scope; all by
+    /// default), and the rows' numbers already recorded (by any business).
+    /// </summary>
+    public static async Task<(IReadOnlyDictionary<string, Business> Businesses, IReadOnlySet<string> Recorded)> LookUpAsync(ShianDb db,
+        IReadOnlyList<BusinessImport.Row> rows, IQueryable<Business>? businesses = null, CancellationToken ct = default)
     {
-        var (rows, error) = BusinessImport.Read(content, fileName, Columns.All, Columns.Required);
-        if (error is not null)
-        {
-            return (0, [new BusinessImport.RowError(0, BusinessImport.FileColumn, error)]);
-        }
-        string Get(BusinessImport.Row row, string column) => row.Values.TryGetValue(column, out var v) ? v.Trim() : "";
+        var visible = (businesses ?? db.Businesses).AsNoTracking();
         var codes = rows.Select(r => CreditCode.Normalize(Get(r, Columns.CreditCode))).Distinct().ToList();
-        var businesses = new Dictionary<string, Business>();
+        var found = new Dictionary<string, Business>();
+        // In chunks: SQLite refuses a statement with more than a few thousand parameters.
         foreach (var chunk in codes.Chunk(500))
         {
-            foreach (var b in await db.Businesses.AsNoTracking().Where(b => chunk.Contains(b.CreditCode)).ToListAsync(ct))
+            foreach (var b in await visible.Where(b => chunk.Contains(b.CreditCode)).ToListAsync(ct))
             {
-                businesses[b.CreditCode] = b;
+                found[b.CreditCode] = b;
             }
         }
         var numbers = rows.Select(r => LicenceNumber.Normalize(Get(r, Columns.Number))).Distinct().ToList();
@@ -56,11 +71,19 @@ public static class LicenceImport
         {
             recorded.UnionWith(await db.Licences.Where(l => chunk.Contains(l.Number)).Select(l => l.Number).ToListAsync(ct));
         }
+        return (found, recorded);
+    }
 
+    /// <summary>
+    /// Checks every row against the registered businesses (by credit code) and the numbers already recorded: business, kind,
+    /// dates, number rules and duplicates are errors; a number whose region or type does not fit the business is a warning.
+    /// </summary>
+    public static Checked Check(IReadOnlyList<BusinessImport.Row> rows, IReadOnlyDictionary<string, Business> businesses, IReadOnlySet<string> recorded)
+    {
         var errors = new List<BusinessImport.RowError>();
+        var warnings = new List<BusinessImport.RowError>();
         var licences = new List<Licence>();
         var seen = new Dictionary<string, int>();
-        var now = clock.GetUtcNow().UtcDateTime;
         foreach (var row in rows)
         {
             void Error(string column, string message) => errors.Add(new BusinessImport.RowError(row.Number, column, message));
@@ -90,10 +113,12 @@ public static class LicenceImport
             {
                 continue;
             }
-            foreach (var problem in Licence.Check(kind, number, issued.Value, expires, business).Errors)
+            var (problems, cautions) = Licence.Check(kind, number, issued.Value, expires, business);
+            foreach (var problem in problems)
             {
                 Error(Columns.Number, problem);
             }
+            warnings.AddRange(cautions.Select(w => new BusinessImport.RowError(row.Number, Columns.Number, w)));
             if (seen.TryGetValue(number, out var first))
             {
                 Error(Columns.Number, $"与第 {first} 行重复：{number} / duplicates row {first}");
@@ -111,16 +136,38 @@ public static class LicenceImport
             {
                 BusinessId = business.Id, Kind = kind, Number = number, Scope = Get(row, Columns.Scope), IssuedOn = issued.Value, ExpiresOn = expires,
                 Authority = Get(row, Columns.Authority), Status = LicenceStatus.Valid, ByCommitment = Get(row, Columns.ByCommitment) is "是" or "true" or "1",
-                PublicCode = Licence.NewPublicCode(), CreatedAt = now,
+                PublicCode = Licence.NewPublicCode(),
             });
         }
-        if (errors.Count > 0)
+        return new Checked(licences, errors, warnings);
+    }
+
+    /// <summary>
+    /// Reads, checks and stores a file all at once: every licence, or none when any row has an error. Rows may name only
+    /// <paramref name="businesses"/> (all registered businesses by default).
+    /// </summary>
+    public static async Task<Result> ImportAsync(ShianDb db, byte[] content, string fileName, TimeProvider clock, IQueryable<Business>? businesses = null,
+        CancellationToken ct = default)
+    {
+        var (rows, error) = Read(content, fileName);
+        if (error is not null)
         {
-            return (0, errors);
+            return new Result(0, [new BusinessImport.RowError(0, BusinessImport.FileColumn, error)], []);
         }
-        db.Licences.AddRange(licences);
-        await db.SaveChangesAsync(ct);
-        return (licences.Count, []);
+        var (found, recorded) = await LookUpAsync(db, rows, businesses, ct);
+        var result = Check(rows, found, recorded);
+        if (result.Errors.Count > 0)
+        {
+            return new Result(0, result.Errors, result.Warnings);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var licence in result.Licences)
+        {
+            licence.CreatedAt = now;
+        }
+        db.Licences.AddRange(result.Licences);
+        await db.SaveChangesAsync(ct); // one transaction: all rows or none
+        return new Result(result.Licences.Count, [], result.Warnings);
     }
 
     private static DateOnly? Date(string text) =>

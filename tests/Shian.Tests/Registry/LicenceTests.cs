@@ -102,3 +102,88 @@ public class CommitmentTests
         Assert.NotNull(ByCommitment().RecordVerification(true, new DateOnly(2020, 8, 31)));
     }
 }
+
+public class LicenceStatusTests
+{
+    private static readonly DateOnly Issued = new(2022, 3, 1);
+    private static readonly DateOnly Today = new(2024, 6, 10);
+
+    private static Licence Valid() => new() { Number = "JY21201190012345", IssuedOn = Issued, ExpiresOn = Issued.AddYears(5), Status = LicenceStatus.Valid };
+
+    [Fact]
+    public void A_licence_is_suspended_reinstated_and_revoked_with_its_reason_and_date()
+    {
+        var licence = Valid();
+        Assert.Null(licence.ChangeStatus(LicenceStatus.Suspended, "  责令停产停业整改  ", new DateOnly(2024, 5, 1), Today));
+        Assert.Equal((LicenceStatus.Suspended, "责令停产停业整改", new DateOnly(2024, 5, 1)), (licence.Status, licence.StatusReason, licence.StatusChangedOn));
+        Assert.False(licence.IsCurrent(Today));
+        Assert.Null(licence.ExpiryAlert(Issued.AddYears(5).AddDays(-10))); // a suspended licence is not alerted
+
+        Assert.Null(licence.ChangeStatus(LicenceStatus.Valid, "整改到位，复查合格", new DateOnly(2024, 6, 1), Today));
+        Assert.Equal((LicenceStatus.Valid, "整改到位，复查合格", new DateOnly(2024, 6, 1)), (licence.Status, licence.StatusReason, licence.StatusChangedOn));
+        Assert.True(licence.IsCurrent(Today));
+
+        Assert.Null(licence.ChangeStatus(LicenceStatus.Revoked, "以欺骗手段取得许可", Today, Today));
+        Assert.Equal(LicenceStatus.Revoked, licence.Status);
+    }
+
+    [Theory]
+    [InlineData(LicenceStatus.Revoked, "已撤销")]
+    [InlineData(LicenceStatus.Cancelled, "已注销")]
+    public void Revoked_and_cancelled_are_final(LicenceStatus final, string said)
+    {
+        var licence = Valid();
+        Assert.Null(licence.ChangeStatus(final, "决定", new DateOnly(2024, 5, 1), Today));
+        foreach (var to in Enum.GetValues<LicenceStatus>())
+        {
+            var refusal = licence.ChangeStatus(to, "恢复经营", Today, Today);
+            Assert.NotNull(refusal);
+            Assert.Contains(said, refusal, StringComparison.Ordinal);
+        }
+        Assert.Equal((final, "决定", new DateOnly(2024, 5, 1)), (licence.Status, licence.StatusReason, licence.StatusChangedOn));
+        Assert.Empty(Licence.NextStatuses(final));
+    }
+
+    [Fact]
+    public void Only_a_suspended_licence_is_reinstated_and_a_suspended_one_is_not_suspended_again()
+    {
+        var licence = Valid();
+        Assert.Contains("无需恢复", licence.ChangeStatus(LicenceStatus.Valid, "恢复", Today, Today), StringComparison.Ordinal);
+        Assert.Null(licence.ChangeStatus(LicenceStatus.Suspended, "停业整改", Today, Today));
+        Assert.Contains("已暂停", licence.ChangeStatus(LicenceStatus.Suspended, "再次暂停", Today, Today), StringComparison.Ordinal);
+        Assert.Null(licence.ChangeStatus(LicenceStatus.Cancelled, "主体申请注销", Today, Today)); // a suspended licence may be cancelled
+        Assert.Equal([LicenceStatus.Suspended, LicenceStatus.Revoked, LicenceStatus.Cancelled], Licence.NextStatuses(LicenceStatus.Valid));
+        Assert.Equal([LicenceStatus.Valid, LicenceStatus.Revoked, LicenceStatus.Cancelled], Licence.NextStatuses(LicenceStatus.Suspended));
+    }
+
+    [Fact]
+    public void A_change_needs_a_reason_and_a_date_between_the_issue_or_last_change_and_today()
+    {
+        var licence = Valid();
+        Assert.Contains("请填写原因", licence.ChangeStatus(LicenceStatus.Suspended, "   ", Today, Today), StringComparison.Ordinal);
+        Assert.Contains("请填写原因", licence.ChangeStatus(LicenceStatus.Suspended, null, Today, Today), StringComparison.Ordinal);
+        Assert.Contains("不能超过 500 字", licence.ChangeStatus(LicenceStatus.Suspended, new string('因', 501), Today, Today), StringComparison.Ordinal);
+        Assert.Contains("不能早于发证日期", licence.ChangeStatus(LicenceStatus.Suspended, "整改", Issued.AddDays(-1), Today), StringComparison.Ordinal);
+        Assert.Contains("不能晚于今天", licence.ChangeStatus(LicenceStatus.Suspended, "整改", Today.AddDays(1), Today), StringComparison.Ordinal);
+        Assert.Contains("未知的许可证状态", licence.ChangeStatus((LicenceStatus)42, "整改", Today, Today), StringComparison.Ordinal);
+        Assert.Equal((LicenceStatus.Valid, "", null), (licence.Status, licence.StatusReason, licence.StatusChangedOn)); // refusals change nothing
+
+        Assert.Null(licence.ChangeStatus(LicenceStatus.Suspended, "整改", new DateOnly(2024, 6, 1), Today));
+        Assert.Contains("不能早于上次状态变更", licence.ChangeStatus(LicenceStatus.Valid, "复查合格", new DateOnly(2024, 5, 31), Today), StringComparison.Ordinal);
+        Assert.Equal(LicenceStatus.Suspended, licence.Status);
+    }
+
+    [Fact]
+    public void A_broken_commitment_records_why_and_a_cancelled_licence_is_not_verified()
+    {
+        var licence = new Licence { ByCommitment = true, IssuedOn = Issued, ExpiresOn = Issued.AddYears(5), Status = LicenceStatus.Valid };
+        Assert.Null(licence.RecordVerification(conforms: false, Issued.AddDays(10)));
+        Assert.Equal((LicenceStatus.Revoked, Issued.AddDays(10)), (licence.Status, licence.StatusChangedOn!.Value));
+        Assert.Contains("告知承诺", licence.StatusReason, StringComparison.Ordinal);
+
+        var cancelled = new Licence { ByCommitment = true, IssuedOn = Issued, ExpiresOn = Issued.AddYears(5), Status = LicenceStatus.Valid };
+        Assert.Null(cancelled.ChangeStatus(LicenceStatus.Cancelled, "主体申请注销", Issued.AddDays(5), Today));
+        Assert.NotNull(cancelled.RecordVerification(conforms: false, Issued.AddDays(10)));
+        Assert.Equal(LicenceStatus.Cancelled, cancelled.Status);
+    }
+}

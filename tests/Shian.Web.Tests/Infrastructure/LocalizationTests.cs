@@ -59,6 +59,9 @@ public class LocalizationTests
             .Concat(Enum.GetNames<Shian.Plans.TaskProgress>().Select(k => "TaskProgress." + k))
             .Concat(Enum.GetNames<Shian.Plans.ReportReview>().Select(k => "ReportReview." + k))
             .Concat(new[] { "accepted", "pending", "returned", "overdue", "due-later" }.Select(s => "Report.State." + s))
+            .Concat(Enum.GetNames<Shian.Registry.LicenceStatus>().Select(s => "LicenceStatus." + s))
+            .Concat(Enum.GetValues<Shian.Registry.LicenceStatus>().SelectMany(Shian.Registry.Licence.NextStatuses).Distinct().Select(s => "Licence.Action." + s))
+            .Concat(Enum.GetValues<Shian.Registry.LicenceStatus>().Where(s => s != Shian.Registry.LicenceStatus.Valid).Select(s => "Licence.Verdict" + s))
             .Concat(Shian.Web.Infrastructure.Frame.Navigation.Select(n => n.Label))
             .Concat(Shian.Web.Infrastructure.Frame.Navigation.Where(n => n.Group is not null).Select(n => n.Group!));
         var chinese = Strings("");

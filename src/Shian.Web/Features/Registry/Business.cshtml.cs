@@ -51,6 +51,38 @@ public class BusinessModel(ShianDb db, CurrentUser user, IAuthorizationService a
         await db.SaveChangesAsync();
         return Redirect($"/businesses/{id}");
     }
+
+    /// <summary>
+    /// A decision on a licence: suspend (暂停), reinstate (恢复), revoke (撤销) or cancel (注销), with its reason and the date it
+    /// takes effect. The licence refuses an illegal change (revoked and cancelled are final) and says why.
+    /// </summary>
+    public async Task<IActionResult> OnPostStatusAsync(Guid id, Guid licenceId, string? to, string? reason, DateOnly? effectiveOn)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.RegistryEdit)).Succeeded)
+        {
+            return Forbid();
+        }
+        var scope = await user.ScopeAsync();
+        var licence = await db.Licences.FirstOrDefaultAsync(l => l.Id == licenceId && l.BusinessId == id);
+        if (licence is null || !await scope.Visible(db.Businesses).AnyAsync(b => b.Id == id))
+        {
+            return NotFound();
+        }
+        var today = Shian.Common.ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime);
+        var refusal = !Enum.TryParse<LicenceStatus>(to, ignoreCase: false, out var status)
+            ? "请选择要变更的状态 / choose the new status"
+            : effectiveOn is not { } on
+                ? "请填写生效日期 / the date it takes effect is required"
+                : licence.ChangeStatus(status, reason, on, today);
+        if (refusal is not null)
+        {
+            ModelState.AddModelError(string.Empty, $"{licence.Number}：{refusal}");
+            return await OnGetAsync(id);
+        }
+        await db.SaveChangesAsync(); // through EF: the audit trail records the old and new status, reason and date
+        return Redirect($"/businesses/{id}");
+    }
+
     public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)

@@ -11,7 +11,7 @@ namespace Shian.Web.Features.Registry;
 
 /// <summary>许可证到期提醒: the valid licences that expire within 30 or 90 days, soonest first, within the user's scope.</summary>
 [Authorize(Policy = Policies.Staff)]
-public class LicencesModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
+public class LicencesModel(ShianDb db, CurrentUser user, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     public sealed record Row(Guid BusinessId, string Business, AuthorisationKind Kind, string Number, DateOnly ExpiresOn, int DaysLeft);
 
@@ -20,9 +20,13 @@ public class LicencesModel(ShianDb db, CurrentUser user, TimeProvider clock) : P
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
+    /// <summary>May import licences (the registry editors).</summary>
+    public bool CanImport { get; private set; }
+
     public async Task OnGetAsync()
     {
         Within = Within == 30 ? 30 : 90;
+        CanImport = (await authorization.AuthorizeAsync(User, Policies.RegistryEdit)).Succeeded;
         var today = ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime);
         var until = today.AddDays(Within);
         var businesses = (await user.ScopeAsync()).Visible(db.Businesses.AsNoTracking());

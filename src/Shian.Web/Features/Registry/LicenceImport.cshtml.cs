@@ -1,0 +1,122 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Shian.Common;
+using Shian.Data;
+using Shian.Registry;
+using Shian.Web.Infrastructure;
+
+namespace Shian.Web.Features.Registry;
+
+/// <summary>
+/// 批量导入许可证: as the business import — upload an .xlsx or .csv → every row checked (row, column, reason) → a preview
+/// with the warnings to acknowledge (a number whose region or type does not fit its business) → confirm. Rows are matched
+/// to the businesses of the user's scope by credit code; a file with any bad row stores nothing.
+/// </summary>
+[Authorize(Policy = Policies.RegistryEdit)]
+[RequestFormLimits(MultipartBodyLengthLimit = RequestLimits.MaxBodyBytes)]
+public class LicenceImportModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public sealed record PreviewRow(string Business, AuthorisationKind Kind, string Number, DateOnly IssuedOn, DateOnly? ExpiresOn);
+
+    [BindProperty] public IFormFile? Upload { get; set; }
+    [BindProperty] public Guid? Draft { get; set; }
+
+    public IReadOnlyList<BusinessImport.RowError> Errors { get; private set; } = [];
+    public IReadOnlyList<BusinessImport.RowError> Warnings { get; private set; } = [];
+    public IReadOnlyList<PreviewRow> Preview { get; private set; } = [];
+    public int RowCount { get; private set; }
+    public string? FileName { get; private set; }
+    public int? Imported { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    /// <summary>An empty workbook with the columns in order, to fill in.</summary>
+    public IActionResult OnGetTemplate() => ExcelExport.File("许可证导入模板.xlsx",
+        new ExcelExport.Sheet("许可证", LicenceImport.Columns.All,
+            [["921201193BJ1XG612E", "食品经营许可证", "JY21201190012345", "热食类食品制售", "2021-06-01", "2026-05-31", "天津市蓟州区市场监督管理局", "否"]]));
+
+    public async Task<IActionResult> OnPostCheckAsync()
+    {
+        if (Upload is not { Length: > 0 })
+        {
+            ModelState.AddModelError(nameof(Upload), l["Registry.ChooseFile"]);
+            return Page();
+        }
+        if (Upload.Length > RequestLimits.MaxAttachmentBytes)
+        {
+            ModelState.AddModelError(nameof(Upload), StoredFile.TooLarge(Upload.FileName));
+            return Page();
+        }
+        using var buffer = new MemoryStream();
+        await Upload.CopyToAsync(buffer);
+        var content = buffer.ToArray();
+        FileName = Path.GetFileName(Upload.FileName);
+        if (!await CheckAsync(content, FileName))
+        {
+            return Page();
+        }
+        var draft = new StoredFile
+        {
+            OwnerKind = FileOwners.LicenceImport, OwnerId = user.Id!.Value, FileName = FileName,
+            ContentType = "application/octet-stream", Length = content.Length, Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)),
+            Content = content, UploadedAt = clock.GetUtcNow().UtcDateTime, UploadedBy = user.Name,
+        };
+        db.StoredFiles.Add(draft);
+        await db.SaveChangesAsync();
+        Draft = draft.Id;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync()
+    {
+        var me = user.Id!.Value;
+        var draft = await db.StoredFiles.FirstOrDefaultAsync(f => f.Id == Draft && f.OwnerKind == FileOwners.LicenceImport && f.OwnerId == me);
+        if (draft is null)
+        {
+            ModelState.AddModelError(string.Empty, l["Registry.DraftGone"]);
+            return Page();
+        }
+        FileName = draft.FileName;
+        db.StoredFiles.Remove(draft); // saved with the licences, or not at all
+        var scope = await user.ScopeAsync();
+        var result = await LicenceImport.ImportAsync(db, draft.Content, draft.FileName, clock, scope.Visible(db.Businesses), HttpContext.RequestAborted);
+        Warnings = result.Warnings;
+        if (result.Errors.Count > 0)
+        {
+            // The register changed since the check (someone recorded one of the numbers): show why, keep nothing but drop the
+            // refused draft (it cannot be confirmed again).
+            db.ChangeTracker.Clear();
+            db.StoredFiles.Remove(draft);
+            await db.SaveChangesAsync();
+            Errors = result.Errors;
+            Draft = null;
+            return Page();
+        }
+        Imported = result.Imported;
+        return Page();
+    }
+
+    private async Task<bool> CheckAsync(byte[] content, string fileName)
+    {
+        var (rows, error) = LicenceImport.Read(content, fileName);
+        if (error is not null)
+        {
+            Errors = [new BusinessImport.RowError(0, BusinessImport.FileColumn, error)];
+            return false;
+        }
+        RowCount = rows.Count;
+        var scope = await user.ScopeAsync();
+        var (businesses, recorded) = await LicenceImport.LookUpAsync(db, rows, scope.Visible(db.Businesses), HttpContext.RequestAborted);
+        var result = LicenceImport.Check(rows, businesses, recorded);
+        Errors = result.Errors;
+        Warnings = result.Warnings;
+        var names = businesses.Values.ToDictionary(b => b.Id, b => b.Name);
+        Preview = result.Licences.Take(20).Select(x => new PreviewRow(names[x.BusinessId], x.Kind, x.Number, x.IssuedOn, x.ExpiresOn)).ToList();
+        return Errors.Count == 0;
+    }
+}
