@@ -67,19 +67,23 @@ public sealed class TeamTests(ShianWebFactory factory) : IClassFixture<ShianWebF
     {
         var yuyang = await TownshipAsync("渔阳镇");
         var businesses = await BusinessesAsync("渔阳镇", "yy", 3);
-        var inspectors = await InspectorsAsync("渔阳镇", "yyinsp", 2);
+        var inspectors = await InspectorsAsync("渔阳镇", "yyinsp", 3);
         await BusinessesAsync("下营镇", "xy", 1); // a township with no team
 
         using var office = await factory.SignedInAsync("office");
         var form = await office.GetStringAsync($"/inspections/teams/new?township={yuyang}");
         Assert.Contains("渔阳镇检查员yyinsp1", form);
         Assert.Contains("渔阳镇检查员yyinsp2", form);
-        var saved = await office.PostFieldsAsync($"/inspections/teams/new?township={yuyang}", [("Township", yuyang.ToString()), .. TeamForm("渔阳第一检查组", [.. inspectors])]);
+        var saved = await office.PostFieldsAsync($"/inspections/teams/new?township={yuyang}", [("Township", yuyang.ToString()), .. TeamForm("渔阳第一检查组", inspectors[0], inspectors[1])]);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var team = await WithDbAsync((db, _) => db.InspectionTeams.Include(t => t.Members).SingleAsync(t => t.Name == "渔阳第一检查组"));
         Assert.Equal(yuyang, team.TownshipId);
         Assert.True(team.Active);
-        Assert.Equal(inspectors.Order(), team.Members.Select(m => m.UserId).Order());
+        Assert.Equal(new[] { inspectors[0], inspectors[1] }.Order(), team.Members.Select(m => m.UserId).Order());
+        // Changing the members replaces them.
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostFieldsAsync($"/inspections/teams/{team.Id}/edit", TeamForm("渔阳第一检查组", inspectors[1], inspectors[2]))).StatusCode);
+        Assert.Equal(new[] { inspectors[1], inspectors[2] }.Order(),
+            (await WithDbAsync((db, _) => db.InspectionTeamMembers.Where(m => m.TeamId == team.Id).Select(m => m.UserId).ToListAsync())).Order());
         Assert.Contains("渔阳第一检查组", await office.GetStringAsync("/inspections/teams"));
 
         await office.PostFormAsync("/inspections/schedule?year=2021", new() { ["Year"] = "2021" });
