@@ -88,8 +88,9 @@ builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.AddRazorPages(o =>
     {
         o.RootDirectory = "/";
-        // One form registers and corrects a business.
+        // One form registers and corrects a business; one sets up and changes an inspection team.
         o.Conventions.AddPageRoute("/Features/Registry/Edit", "/businesses/new");
+        o.Conventions.AddPageRoute("/Features/Inspections/TeamEdit", "/inspections/teams/new");
     })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Shian.Web.SharedResource)))

@@ -76,6 +76,16 @@ public static class FormPosts
         return await client.PostAsync(action ?? page, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>As <see cref="PostFormAsync"/>, for forms that post one name several times (ticked checkboxes).</summary>
+    public static async Task<HttpResponseMessage> PostFieldsAsync(this HttpClient client, string page, IEnumerable<(string Name, string Value)> fields, string? action = null)
+    {
+        var html = await client.GetStringAsync(page);
+        var token = Token.Match(html);
+        Assert.True(token.Success, $"no antiforgery token on {page}");
+        var pairs = fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)));
+        return await client.PostAsync(action ?? page, new FormUrlEncodedContent(pairs));
+    }
+
     /// <summary>As <see cref="PostFormAsync"/>, as multipart/form-data with files (name, file name, bytes).</summary>
     public static async Task<HttpResponseMessage> PostFilesAsync(this HttpClient client, string page, Dictionary<string, string> fields,
         IEnumerable<(string Field, string FileName, byte[] Content)> files, string? action = null)

@@ -562,6 +562,56 @@ namespace Shian.Migrations.Postgres.Migrations
                     b.ToTable("StoredFiles");
                 });
 
+            modelBuilder.Entity("Shian.Inspections.InspectionTeam", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("TownshipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TownshipId", "Active");
+
+                    b.HasIndex("UnitId", "Active");
+
+                    b.ToTable("InspectionTeams", t =>
+                        {
+                            t.HasCheckConstraint("CK_InspectionTeams_Owner", "(\"TownshipId\" IS NULL AND \"UnitId\" IS NOT NULL) OR (\"TownshipId\" IS NOT NULL AND \"UnitId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Shian.Inspections.InspectionTeamMember", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TeamId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("InspectionTeamMembers");
+                });
+
             modelBuilder.Entity("Shian.Inspections.PlannedInspection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -582,6 +632,9 @@ namespace Shian.Migrations.Postgres.Migrations
                     b.Property<int>("Month")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("TownshipId")
                         .HasColumnType("uuid");
 
@@ -595,9 +648,13 @@ namespace Shian.Migrations.Postgres.Migrations
 
                     b.HasIndex("BusinessId");
 
+                    b.HasIndex("TeamId");
+
                     b.HasIndex("TownshipId");
 
                     b.HasIndex("Year", "BusinessId");
+
+                    b.HasIndex("Year", "TeamId", "Month");
 
                     b.HasIndex("Year", "TownshipId", "Month");
 
@@ -1589,6 +1646,34 @@ namespace Shian.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Shian.Inspections.InspectionTeam", b =>
+                {
+                    b.HasOne("Shian.Organization.Township", null)
+                        .WithMany()
+                        .HasForeignKey("TownshipId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Shian.Organization.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Shian.Inspections.InspectionTeamMember", b =>
+                {
+                    b.HasOne("Shian.Inspections.InspectionTeam", null)
+                        .WithMany("Members")
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Shian.Accounts.ShianUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shian.Inspections.PlannedInspection", b =>
                 {
                     b.HasOne("Shian.Registry.Business", null)
@@ -1596,6 +1681,11 @@ namespace Shian.Migrations.Postgres.Migrations
                         .HasForeignKey("BusinessId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Shian.Inspections.InspectionTeam", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Shian.Organization.Township", null)
                         .WithMany()
@@ -1764,6 +1854,11 @@ namespace Shian.Migrations.Postgres.Migrations
             modelBuilder.Entity("Shian.Assessment.AssessmentScheme", b =>
                 {
                     b.Navigation("Criteria");
+                });
+
+            modelBuilder.Entity("Shian.Inspections.InspectionTeam", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Shian.Organization.Jurisdiction", b =>

@@ -553,6 +553,56 @@ namespace Shian.Migrations.Sqlite.Migrations
                     b.ToTable("StoredFiles");
                 });
 
+            modelBuilder.Entity("Shian.Inspections.InspectionTeam", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TownshipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TownshipId", "Active");
+
+                    b.HasIndex("UnitId", "Active");
+
+                    b.ToTable("InspectionTeams", t =>
+                        {
+                            t.HasCheckConstraint("CK_InspectionTeams_Owner", "(\"TownshipId\" IS NULL AND \"UnitId\" IS NOT NULL) OR (\"TownshipId\" IS NOT NULL AND \"UnitId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Shian.Inspections.InspectionTeamMember", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TeamId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("InspectionTeamMembers");
+                });
+
             modelBuilder.Entity("Shian.Inspections.PlannedInspection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -573,6 +623,9 @@ namespace Shian.Migrations.Sqlite.Migrations
                     b.Property<int>("Month")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("TownshipId")
                         .HasColumnType("TEXT");
 
@@ -586,9 +639,13 @@ namespace Shian.Migrations.Sqlite.Migrations
 
                     b.HasIndex("BusinessId");
 
+                    b.HasIndex("TeamId");
+
                     b.HasIndex("TownshipId");
 
                     b.HasIndex("Year", "BusinessId");
+
+                    b.HasIndex("Year", "TeamId", "Month");
 
                     b.HasIndex("Year", "TownshipId", "Month");
 
@@ -1580,6 +1637,34 @@ namespace Shian.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Shian.Inspections.InspectionTeam", b =>
+                {
+                    b.HasOne("Shian.Organization.Township", null)
+                        .WithMany()
+                        .HasForeignKey("TownshipId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Shian.Organization.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Shian.Inspections.InspectionTeamMember", b =>
+                {
+                    b.HasOne("Shian.Inspections.InspectionTeam", null)
+                        .WithMany("Members")
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Shian.Accounts.ShianUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shian.Inspections.PlannedInspection", b =>
                 {
                     b.HasOne("Shian.Registry.Business", null)
@@ -1587,6 +1672,11 @@ namespace Shian.Migrations.Sqlite.Migrations
                         .HasForeignKey("BusinessId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Shian.Inspections.InspectionTeam", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Shian.Organization.Township", null)
                         .WithMany()
@@ -1755,6 +1845,11 @@ namespace Shian.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Shian.Assessment.AssessmentScheme", b =>
                 {
                     b.Navigation("Criteria");
+                });
+
+            modelBuilder.Entity("Shian.Inspections.InspectionTeam", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Shian.Organization.Jurisdiction", b =>

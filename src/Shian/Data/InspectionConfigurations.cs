@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shian.Accounts;
 using Shian.Inspections;
 using Shian.Organization;
 using Shian.Registry;
@@ -12,7 +13,35 @@ internal sealed class PlannedInspectionConfiguration : IEntityTypeConfiguration<
     {
         e.HasOne<Business>().WithMany().HasForeignKey(p => p.BusinessId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<Township>().WithMany().HasForeignKey(p => p.TownshipId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<InspectionTeam>().WithMany().HasForeignKey(p => p.TeamId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(p => new { p.Year, p.TownshipId, p.Month });
+        e.HasIndex(p => new { p.Year, p.TeamId, p.Month });
         e.HasIndex(p => new { p.Year, p.BusinessId });
+    }
+}
+
+internal sealed class InspectionTeamConfiguration : IEntityTypeConfiguration<InspectionTeam>
+{
+    public void Configure(EntityTypeBuilder<InspectionTeam> e)
+    {
+        e.Property(t => t.Name).HasMaxLength(InspectionTeam.NameMaxLength);
+        e.HasOne<Township>().WithMany().HasForeignKey(t => t.TownshipId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Unit>().WithMany().HasForeignKey(t => t.UnitId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(t => t.Members).WithOne().HasForeignKey(m => m.TeamId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(t => new { t.TownshipId, t.Active });
+        e.HasIndex(t => new { t.UnitId, t.Active });
+        // A team belongs to a township or to a unit, never both or neither.
+        e.ToTable(t => t.HasCheckConstraint("CK_InspectionTeams_Owner",
+            "(\"TownshipId\" IS NULL AND \"UnitId\" IS NOT NULL) OR (\"TownshipId\" IS NOT NULL AND \"UnitId\" IS NULL)"));
+    }
+}
+
+internal sealed class InspectionTeamMemberConfiguration : IEntityTypeConfiguration<InspectionTeamMember>
+{
+    public void Configure(EntityTypeBuilder<InspectionTeamMember> e)
+    {
+        e.HasKey(m => new { m.TeamId, m.UserId });
+        e.HasOne<ShianUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(m => m.UserId); // a person's teams
     }
 }

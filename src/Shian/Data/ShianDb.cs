@@ -39,6 +39,8 @@ public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<Shia
     public DbSet<RiskSheetRecord> RiskSheets => Set<RiskSheetRecord>();
     public DbSet<RiskFactor> RiskFactors => Set<RiskFactor>();
     public DbSet<Inspections.PlannedInspection> PlannedInspections => Set<Inspections.PlannedInspection>();
+    public DbSet<Inspections.InspectionTeam> InspectionTeams => Set<Inspections.InspectionTeam>();
+    public DbSet<Inspections.InspectionTeamMember> InspectionTeamMembers => Set<Inspections.InspectionTeamMember>();
     public DbSet<RiskGrade> RiskGrades => Set<RiskGrade>();
     public DbSet<SeriousViolation> SeriousViolations => Set<SeriousViolation>();
     public DbSet<RiskRegradeRun> RiskRegradeRuns => Set<RiskRegradeRun>();

@@ -57,6 +57,9 @@ public static class DemoWork
             // Graded once with the seeded sheets, so that 风险分级 shows the register's spread.
             await Risk.RiskRegrade.RunAsync(db, "demo", clock.GetUtcNow().UtcDateTime, ct: ct);
             db.ChangeTracker.Clear();
+            // Each township's inspectors and two teams, so that the schedule assigns its visits.
+            await DemoTeams.SeedAsync(db, clock, ct);
+            db.ChangeTracker.Clear();
             await Inspections.InspectionSchedule.GenerateAsync(db, today.Year, clock, ct);
             db.ChangeTracker.Clear();
         }

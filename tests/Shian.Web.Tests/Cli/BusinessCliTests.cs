@@ -21,11 +21,16 @@ public sealed class BusinessCliTests : IAsyncLifetime
         return (code, stdout.ToString(), stderr.ToString());
     }
 
-    private async Task<int> CountAsync()
+    private ShianDb Open()
     {
         var options = new DbContextOptionsBuilder<ShianDb>();
         options.UseShianDatabase(_database.Settings);
-        await using var db = new ShianDb(options.Options);
+        return new ShianDb(options.Options);
+    }
+
+    private async Task<int> CountAsync()
+    {
+        await using var db = Open();
         return await db.Businesses.CountAsync();
     }
 
@@ -35,6 +40,20 @@ public sealed class BusinessCliTests : IAsyncLifetime
         Assert.Equal(0, Run("demo", "seed").Code);
         var demo = await CountAsync(); // the demo's synthetic register
         Assert.Equal(Shian.Demo.DemoWork.BusinessCount, demo);
+        await using (var db = Open())
+        {
+            // The demo's townships each have two teams of their own inspectors, and its schedule gives every visit a team.
+            var townships = await db.Townships.CountAsync(t => t.Active);
+            Assert.Equal(2 * townships, await db.InspectionTeams.CountAsync(t => t.Active && t.TownshipId != null));
+            Assert.True(await db.InspectionTeamMembers.Join(db.InspectionTeams, m => m.TeamId, t => t.Id, (m, t) => new { m.UserId, t.TownshipId })
+                .Join(db.Users, x => x.UserId, u => u.Id, (x, u) => x.TownshipId == u.TownshipId).AllAsync(same => same));
+            Assert.True(await db.PlannedInspections.AnyAsync());
+            Assert.False(await db.PlannedInspections.AnyAsync(p => p.TeamId == null));
+            // The seeded inspectors sign in with the demo password.
+            var inspector = await db.Users.FirstAsync(u => u.UserName!.StartsWith("insp"));
+            Assert.NotEqual(Microsoft.AspNetCore.Identity.PasswordVerificationResult.Failed,
+                new Microsoft.AspNetCore.Identity.PasswordHasher<Shian.Accounts.ShianUser>().VerifyHashedPassword(inspector, inspector.PasswordHash!, Shian.Demo.DemoSeeder.Password));
+        }
         var sample = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "imports", "businesses-sample.csv"));
         var folder = Directory.CreateTempSubdirectory("shian-businesses-").FullName;
         try
