@@ -11,8 +11,8 @@ using Shian.Data;
 namespace Shian.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ShianDb))]
-    [Migration("20261129025356_LicenceStatusChange")]
-    partial class LicenceStatusChange
+    [Migration("20261129034456_LicenceStatusAndInspectionTeams")]
+    partial class LicenceStatusAndInspectionTeams
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -556,6 +556,56 @@ namespace Shian.Migrations.Sqlite.Migrations
                     b.ToTable("StoredFiles");
                 });
 
+            modelBuilder.Entity("Shian.Inspections.InspectionTeam", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TownshipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TownshipId", "Active");
+
+                    b.HasIndex("UnitId", "Active");
+
+                    b.ToTable("InspectionTeams", t =>
+                        {
+                            t.HasCheckConstraint("CK_InspectionTeams_Owner", "(\"TownshipId\" IS NULL AND \"UnitId\" IS NOT NULL) OR (\"TownshipId\" IS NOT NULL AND \"UnitId\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Shian.Inspections.InspectionTeamMember", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TeamId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("InspectionTeamMembers");
+                });
+
             modelBuilder.Entity("Shian.Inspections.PlannedInspection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -576,6 +626,9 @@ namespace Shian.Migrations.Sqlite.Migrations
                     b.Property<int>("Month")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("TownshipId")
                         .HasColumnType("TEXT");
 
@@ -589,9 +642,13 @@ namespace Shian.Migrations.Sqlite.Migrations
 
                     b.HasIndex("BusinessId");
 
+                    b.HasIndex("TeamId");
+
                     b.HasIndex("TownshipId");
 
                     b.HasIndex("Year", "BusinessId");
+
+                    b.HasIndex("Year", "TeamId", "Month");
 
                     b.HasIndex("Year", "TownshipId", "Month");
 
@@ -1338,6 +1395,49 @@ namespace Shian.Migrations.Sqlite.Migrations
                     b.ToTable("RiskGrades");
                 });
 
+            modelBuilder.Entity("Shian.Risk.RiskRegradeRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BusinessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Graded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PerGrade")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WithoutSheet")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("RiskRegradeRuns");
+                });
+
             modelBuilder.Entity("Shian.Risk.RiskSheetRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1540,6 +1640,34 @@ namespace Shian.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Shian.Inspections.InspectionTeam", b =>
+                {
+                    b.HasOne("Shian.Organization.Township", null)
+                        .WithMany()
+                        .HasForeignKey("TownshipId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Shian.Organization.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Shian.Inspections.InspectionTeamMember", b =>
+                {
+                    b.HasOne("Shian.Inspections.InspectionTeam", null)
+                        .WithMany("Members")
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Shian.Accounts.ShianUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shian.Inspections.PlannedInspection", b =>
                 {
                     b.HasOne("Shian.Registry.Business", null)
@@ -1547,6 +1675,11 @@ namespace Shian.Migrations.Sqlite.Migrations
                         .HasForeignKey("BusinessId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Shian.Inspections.InspectionTeam", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Shian.Organization.Township", null)
                         .WithMany()
@@ -1715,6 +1848,11 @@ namespace Shian.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Shian.Assessment.AssessmentScheme", b =>
                 {
                     b.Navigation("Criteria");
+                });
+
+            modelBuilder.Entity("Shian.Inspections.InspectionTeam", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Shian.Organization.Jurisdiction", b =>

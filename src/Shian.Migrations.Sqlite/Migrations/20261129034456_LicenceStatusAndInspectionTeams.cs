@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Shian.Migrations.Postgres.Migrations
+namespace Shian.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class InspectionTeams : Migration
+    public partial class LicenceStatusAndInspectionTeams : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,19 +14,33 @@ namespace Shian.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<Guid>(
                 name: "TeamId",
                 table: "PlannedInspections",
-                type: "uuid",
+                type: "TEXT",
                 nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "StatusChangedOn",
+                table: "Licences",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "StatusReason",
+                table: "Licences",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: false,
+                defaultValue: "");
 
             migrationBuilder.CreateTable(
                 name: "InspectionTeams",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    TownshipId = table.Column<Guid>(type: "uuid", nullable: true),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Active = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TownshipId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -50,8 +64,8 @@ namespace Shian.Migrations.Postgres.Migrations
                 name: "InspectionTeamMembers",
                 columns: table => new
                 {
-                    TeamId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -128,6 +142,14 @@ namespace Shian.Migrations.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "TeamId",
                 table: "PlannedInspections");
+
+            migrationBuilder.DropColumn(
+                name: "StatusChangedOn",
+                table: "Licences");
+
+            migrationBuilder.DropColumn(
+                name: "StatusReason",
+                table: "Licences");
         }
     }
 }
