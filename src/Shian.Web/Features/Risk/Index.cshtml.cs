@@ -25,6 +25,9 @@ public class IndexModel(ShianDb db, CurrentUser user, IAuthorizationService auth
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public IReadOnlyList<RiskSheet> Sheets { get; private set; } = [];
+
+    /// <summary>The stored version of each sheet in force, to link to its page.</summary>
+    public IReadOnlyDictionary<(string Name, int Version), Guid> SheetIds { get; private set; } = new Dictionary<(string, int), Guid>();
     public bool IsOffice { get; private set; }
     public RiskRegrade.Result? Regraded { get; private set; }
 
@@ -49,6 +52,8 @@ public class IndexModel(ShianDb db, CurrentUser user, IAuthorizationService auth
     {
         IsOffice = (await authorization.AuthorizeAsync(User, Policies.Office)).Succeeded;
         Sheets = (await RiskSheetSet.LoadAsync(db, ShianTime.LocalDate(ShianTime.UtcNow(clock)))).Sheets;
+        SheetIds = (await db.RiskSheets.AsNoTracking().Select(s => new { s.Name, s.Version, s.Id }).ToListAsync())
+            .ToDictionary(s => (s.Name, s.Version), s => s.Id);
         var scope = await user.ScopeAsync();
         // A business belongs to no unit, so a unit's scope sees them all; Apply would test Business.UnitId, which EF
         // cannot translate (it is not mapped), so that level is answered here.
