@@ -45,3 +45,18 @@ internal sealed class InspectionTeamMemberConfiguration : IEntityTypeConfigurati
         e.HasIndex(m => m.UserId); // a person's teams
     }
 }
+
+internal sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspection>
+{
+    public void Configure(EntityTypeBuilder<Inspection> e)
+    {
+        e.HasOne<Business>().WithMany().HasForeignKey(i => i.BusinessId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Township>().WithMany().HasForeignKey(i => i.TownshipId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<PlannedInspection>().WithMany().HasForeignKey(i => i.PlannedInspectionId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<InspectionTeam>().WithMany().HasForeignKey(i => i.TeamId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(i => new { i.BusinessId, i.EndedAt });
+        e.HasIndex(i => new { i.TownshipId, i.EndedAt });
+        e.HasIndex(i => i.CampaignId);
+        e.Property(i => i.CreatedBy).HasMaxLength(100);
+    }
+}

@@ -44,6 +44,7 @@ public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<Shia
     public DbSet<RiskGrade> RiskGrades => Set<RiskGrade>();
     public DbSet<SeriousViolation> SeriousViolations => Set<SeriousViolation>();
     public DbSet<RiskRegradeRun> RiskRegradeRuns => Set<RiskRegradeRun>();
+    public DbSet<Inspections.Inspection> Inspections => Set<Inspections.Inspection>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
