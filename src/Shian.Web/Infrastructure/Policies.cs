@@ -20,6 +20,9 @@ public static class Policies
     /// <summary>Registering and correcting businesses: the office and the market-supervision staff.</summary>
     public const string RegistryEdit = "registry-edit";
 
+    /// <summary>Rectification orders: the supervisors who issue and close them and the operators who answer them.</summary>
+    public const string Rectification = "rectification";
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
@@ -27,6 +30,7 @@ public static class Policies
         options.AddPolicy(Office, p => p.RequireRole(Roles.Admin, Roles.Office));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Operator, p => p.RequireRole(Roles.Operator));
+        options.AddPolicy(Rectification, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector, Roles.Operator));
         options.AddPolicy(RegistryEdit, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Inspector));
         options.AddPolicy(OrganizationRead, p => p.RequireRole(Roles.Staff).AddRequirements(new ScopeRequirement(ApiScopes.OrganizationRead)));
         options.AddPolicy(PlansRead, p => p.RequireRole(Roles.Staff).AddRequirements(new ScopeRequirement(ApiScopes.PlansRead)));

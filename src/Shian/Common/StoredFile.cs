@@ -92,4 +92,7 @@ public static class FileOwners
 
     /// <summary>A checked licence import waiting for the person's confirmation; never downloadable.</summary>
     public const string LicenceImport = "LicenceImport";
+
+    /// <summary>The operator's evidence of a correction (整改回复); opened through the order's page.</summary>
+    public const string RectificationResponse = "RectificationResponse";
 }

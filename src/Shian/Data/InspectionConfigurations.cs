@@ -60,3 +60,25 @@ internal sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspect
         e.Property(i => i.CreatedBy).HasMaxLength(100);
     }
 }
+
+internal sealed class RectificationOrderConfiguration : IEntityTypeConfiguration<Shian.Rectification.RectificationOrder>
+{
+    public void Configure(EntityTypeBuilder<Shian.Rectification.RectificationOrder> e)
+    {
+        e.HasOne<Inspection>().WithMany().HasForeignKey(o => o.InspectionId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Inspection>().WithMany().HasForeignKey(o => o.FollowUpInspectionId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Business>().WithMany().HasForeignKey(o => o.BusinessId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Township>().WithMany().HasForeignKey(o => o.TownshipId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(o => o.Number).IsUnique();
+        e.HasIndex(o => new { o.BusinessId, o.Status });
+        e.HasIndex(o => new { o.Status, o.Deadline });
+        e.Property(o => o.Number).HasMaxLength(40);
+        e.Property(o => o.Requirements).HasMaxLength(Shian.Rectification.RectificationOrder.RequirementsMaxLength);
+        e.Property(o => o.Response).HasMaxLength(Shian.Rectification.RectificationOrder.TextMaxLength);
+        e.Property(o => o.Conclusion).HasMaxLength(Shian.Rectification.RectificationOrder.TextMaxLength);
+        e.Property(o => o.EscalationReason).HasMaxLength(Shian.Rectification.RectificationOrder.TextMaxLength);
+        e.Property(o => o.IssuedBy).HasMaxLength(100);
+        e.Property(o => o.RespondedBy).HasMaxLength(100);
+        e.Property(o => o.ConcludedBy).HasMaxLength(100);
+    }
+}
