@@ -112,3 +112,26 @@ public sealed class ChecklistTests
         Assert.Null(Checklists.Pick(all, BusinessCategory.Producer, new DateOnly(2026, 7, 1)));
     }
 }
+
+public sealed class InspectionCoverageTests
+{
+    [Fact]
+    public void Coverage_counts_visits_due_by_todays_month_and_ignores_those_done_ahead()
+    {
+        // Due by May: months 1, 3, 5, 5 (four), of which three done; the June visit done early does not count yet.
+        var figures = Shian.Inspections.InspectionCoverage.Count([(1, true), (3, true), (5, true), (5, false), (6, true), (9, false)], new DateOnly(2026, 5, 31));
+        Assert.Equal((4, 3, 75.0m), (figures.Due, figures.Done, figures.Percent));
+        Assert.Equal(33.3m, new Shian.Inspections.InspectionCoverage.Figures(3, 1).Percent);
+        Assert.Null(Shian.Inspections.InspectionCoverage.Count([(7, false)], new DateOnly(2026, 5, 1)).Percent);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0 }, "image/jpeg")]
+    [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0 }, "image/png")]
+    [InlineData(new byte[] { 0x52, 0x49, 0x46, 0x46, 1, 2, 3, 4, 0x57, 0x45, 0x42, 0x50, 0x56 }, "image/webp")]
+    [InlineData(new byte[] { 0x52, 0x49, 0x46, 0x46, 1, 2, 3, 4, 0x57, 0x41, 0x56, 0x45 }, null)] // a WAV file is RIFF too
+    [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46 }, null)] // PDF
+    [InlineData(new byte[] { 0x4D, 0x5A, 0x90, 0 }, null)] // a program
+    public void Photos_are_recognised_by_their_content(byte[] content, string? type) =>
+        Assert.Equal(type, Shian.Common.StoredFile.ImageType(content));
+}
