@@ -562,16 +562,70 @@ namespace Shian.Migrations.Postgres.Migrations
                     b.ToTable("StoredFiles");
                 });
 
+            modelBuilder.Entity("Shian.Inspections.ChecklistRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name", "Version")
+                        .IsUnique();
+
+                    b.ToTable("Checklists");
+                });
+
             modelBuilder.Entity("Shian.Inspections.Inspection", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("AcknowledgementComment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<Guid>("BusinessId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ChecklistName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ChecklistVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ClientDraftId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
@@ -592,6 +646,9 @@ namespace Shian.Migrations.Postgres.Migrations
 
                     b.Property<Guid?>("PlannedInspectionId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("RequiresRectification")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Result")
                         .HasMaxLength(40)
@@ -619,11 +676,66 @@ namespace Shian.Migrations.Postgres.Migrations
 
                     b.HasIndex("TeamId");
 
+                    b.HasIndex("BusinessId", "ClientDraftId")
+                        .IsUnique();
+
                     b.HasIndex("BusinessId", "EndedAt");
 
                     b.HasIndex("TownshipId", "EndedAt");
 
                     b.ToTable("Inspections");
+                });
+
+            modelBuilder.Entity("Shian.Inspections.InspectionInspector", b =>
+                {
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("InspectionId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("InspectionInspectors");
+                });
+
+            modelBuilder.Entity("Shian.Inspections.InspectionItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Key")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("InspectionItems");
                 });
 
             modelBuilder.Entity("Shian.Inspections.InspectionTeam", b =>
@@ -1835,6 +1947,30 @@ namespace Shian.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Shian.Inspections.InspectionInspector", b =>
+                {
+                    b.HasOne("Shian.Inspections.Inspection", null)
+                        .WithMany("Inspectors")
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Shian.Accounts.ShianUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shian.Inspections.InspectionItem", b =>
+                {
+                    b.HasOne("Shian.Inspections.Inspection", null)
+                        .WithMany("Items")
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shian.Inspections.InspectionTeam", b =>
                 {
                     b.HasOne("Shian.Organization.Township", null)
@@ -2069,6 +2205,13 @@ namespace Shian.Migrations.Postgres.Migrations
             modelBuilder.Entity("Shian.Assessment.AssessmentScheme", b =>
                 {
                     b.Navigation("Criteria");
+                });
+
+            modelBuilder.Entity("Shian.Inspections.Inspection", b =>
+                {
+                    b.Navigation("Inspectors");
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Shian.Inspections.InspectionTeam", b =>

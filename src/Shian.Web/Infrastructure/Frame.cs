@@ -21,6 +21,7 @@ public sealed class Frame(ShianDb db, IAuthorizationService authorization, IHttp
         new("Nav.Risk", "/risk", Policies.Staff),
         new("Nav.Schedule", "/inspections/schedule", Policies.Staff),
         new("Nav.Teams", "/inspections/teams", Policies.Staff),
+        new("Nav.Inspections", "/inspections", Policies.Staff),
         new("Nav.Rectification", "/rectification", Policies.Rectification),
         new("Nav.MyBusinesses", "/operator", Policies.Operator),
         new("Nav.Jurisdiction", "/admin/jurisdiction", Policies.Admin, "Nav.Admin"),

@@ -59,6 +59,43 @@ public class StoredFile
 
     public const long MaxBytes = 10 * 1024 * 1024;
 
+    /// <summary>
+    /// The image type a photo's content is (JPEG, PNG or WebP by their magic bytes), or null for anything else. The name a
+    /// phone gives a photo says little, so only the content decides.
+    /// </summary>
+    public static string? ImageType(ReadOnlySpan<byte> content) =>
+        content.StartsWith((byte[])[0xFF, 0xD8, 0xFF]) ? "image/jpeg"
+        : content.StartsWith((byte[])[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) ? "image/png"
+        : content.Length >= 12 && content.StartsWith("RIFF"u8) && content[8..12].SequenceEqual("WEBP"u8) ? "image/webp"
+        : null;
+
+    /// <summary>A photo (JPEG, PNG or WebP by content, at most <see cref="MaxBytes"/>), or why not.</summary>
+    public static (StoredFile? File, string? Error) Photo(string fileName, byte[] content, string ownerKind, Guid ownerId, string by, DateTime at)
+    {
+        var name = Path.GetFileName(fileName.Replace('\\', '/')).Trim();
+        if (name.Length is 0 or > 200)
+        {
+            name = "photo";
+        }
+        if (content.Length == 0)
+        {
+            return (null, $"“{name}”是空文件 / {name} is empty.");
+        }
+        if (content.Length > MaxBytes)
+        {
+            return (null, TooLarge(name));
+        }
+        if (ImageType(content) is not { } type)
+        {
+            return (null, $"“{name}”不是图片，照片只接受 JPEG、PNG、WebP / {name} is not a JPEG, PNG or WebP image.");
+        }
+        return (new StoredFile
+        {
+            OwnerKind = ownerKind, OwnerId = ownerId, FileName = name, ContentType = type, Length = content.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)), Content = content, UploadedAt = at, UploadedBy = by,
+        }, null);
+    }
+
     public static string TooLarge(string name) => $"“{name}”超过 {MaxBytes / 1024 / 1024} MB / {name} is larger than {MaxBytes / 1024 / 1024} MB.";
     public const int MaxPerRecord = 5;
 
@@ -95,4 +132,6 @@ public static class FileOwners
 
     /// <summary>The operator's evidence of a correction (整改回复); opened through the order's page.</summary>
     public const string RectificationResponse = "RectificationResponse";
+    /// <summary>A photo taken for one item of an inspection (owner: the <c>InspectionItem</c>); images only.</summary>
+    public const string InspectionPhoto = "InspectionPhoto";
 }

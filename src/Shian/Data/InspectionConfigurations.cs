@@ -58,6 +58,42 @@ internal sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspect
         e.HasIndex(i => new { i.TownshipId, i.EndedAt });
         e.HasIndex(i => i.CampaignId);
         e.Property(i => i.CreatedBy).HasMaxLength(100);
+        e.Property(i => i.ChecklistName).HasMaxLength(100);
+        e.Property(i => i.AcknowledgedBy).HasMaxLength(100);
+        e.Property(i => i.AcknowledgementComment).HasMaxLength(Inspection.CommentMaxLength);
+        // A phone's draft is stored once: the same draft sent again finds the record already there.
+        e.HasIndex(i => new { i.BusinessId, i.ClientDraftId }).IsUnique();
+        e.HasMany(i => i.Items).WithOne().HasForeignKey(x => x.InspectionId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(i => i.Inspectors).WithOne().HasForeignKey(x => x.InspectionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class InspectionItemConfiguration : IEntityTypeConfiguration<InspectionItem>
+{
+    public void Configure(EntityTypeBuilder<InspectionItem> e)
+    {
+        e.HasIndex(x => new { x.InspectionId, x.Code }).IsUnique();
+        e.Property(x => x.Code).HasMaxLength(40);
+        e.Property(x => x.Note).HasMaxLength(Inspection.NoteMaxLength);
+    }
+}
+
+internal sealed class InspectionInspectorConfiguration : IEntityTypeConfiguration<InspectionInspector>
+{
+    public void Configure(EntityTypeBuilder<InspectionInspector> e)
+    {
+        e.HasKey(x => new { x.InspectionId, x.UserId });
+        e.HasOne<ShianUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => x.UserId);
+    }
+}
+
+internal sealed class ChecklistRecordConfiguration : IEntityTypeConfiguration<ChecklistRecord>
+{
+    public void Configure(EntityTypeBuilder<ChecklistRecord> e)
+    {
+        e.HasIndex(s => new { s.Name, s.Version }).IsUnique();
+        e.Property(s => s.Name).HasMaxLength(100);
     }
 }
 

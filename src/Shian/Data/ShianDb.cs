@@ -46,6 +46,9 @@ public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<Shia
     public DbSet<RiskRegradeRun> RiskRegradeRuns => Set<RiskRegradeRun>();
     public DbSet<Inspections.Inspection> Inspections => Set<Inspections.Inspection>();
     public DbSet<Rectification.RectificationOrder> RectificationOrders => Set<Rectification.RectificationOrder>();
+    public DbSet<Inspections.InspectionItem> InspectionItems => Set<Inspections.InspectionItem>();
+    public DbSet<Inspections.InspectionInspector> InspectionInspectors => Set<Inspections.InspectionInspector>();
+    public DbSet<Inspections.ChecklistRecord> Checklists => Set<Inspections.ChecklistRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,3 +1,5 @@
+using Shian.Accounts;
+
 namespace Shian.Inspections;
 
 /// <summary>监督检查结果: the overall result of an inspection, from its items by the checklist's rule.</summary>
@@ -27,8 +29,11 @@ public enum InspectionStatus
 /// One inspection of a business (监督检查记录). The inspections module fills it in (items, team, photos, the
 /// operator's acknowledgement); the credit lists, campaigns, school coverage and risk grading read it.
 /// </summary>
-public class Inspection
+public class Inspection : IScopedRecord
 {
+    public const int NoteMaxLength = 500;
+    public const int CommentMaxLength = 500;
+
     public Guid Id { get; set; }
     public Guid BusinessId { get; set; }
     public Guid TownshipId { get; set; }
@@ -50,4 +55,144 @@ public class Inspection
 
     public DateTime CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";
+
+    /// <summary>The checklist (name and version) the items were filled in with.</summary>
+    public string ChecklistName { get; set; } = "";
+
+    public int ChecklistVersion { get; set; }
+
+    /// <summary>
+    /// The id the phone's form gave its draft (crypto.randomUUID()): a second submission of the same draft returns the
+    /// inspection already stored instead of a duplicate. Unique per business.
+    /// </summary>
+    public Guid? ClientDraftId { get; set; }
+
+    /// <summary>Any item failed (不符合): a rectification order (责令整改) is required.</summary>
+    public bool RequiresRectification { get; set; }
+
+    /// <summary>The operator's acknowledgement (签收) of the submitted record, with their optional comment.</summary>
+    public DateTime? AcknowledgedAt { get; set; }
+
+    public string? AcknowledgedBy { get; set; }
+    public string? AcknowledgementComment { get; set; }
+
+    public List<InspectionItem> Items { get; set; } = [];
+    public List<InspectionInspector> Inspectors { get; set; } = [];
+
+    Guid? IScopedRecord.TownshipId => TownshipId;
+    Guid? IScopedRecord.UnitId => null;
+    Guid? IScopedRecord.BusinessId => BusinessId;
+
+    /// <summary>The operator signs for the submitted record; refused when not submitted or already signed.</summary>
+    public string? Acknowledge(string by, string? comment, DateTime at)
+    {
+        if (Status != InspectionStatus.Submitted)
+        {
+            return "检查记录尚未提交 / the inspection is not submitted";
+        }
+        if (AcknowledgedAt is not null)
+        {
+            return "该检查记录已签收 / already acknowledged";
+        }
+        var text = (comment ?? "").Trim();
+        if (text.Length > CommentMaxLength)
+        {
+            return $"意见不能超过 {CommentMaxLength} 字 / the comment may have at most {CommentMaxLength} characters";
+        }
+        AcknowledgedAt = at;
+        AcknowledgedBy = by;
+        AcknowledgementComment = text.Length == 0 ? null : text;
+        return null;
+    }
+
+    /// <summary>
+    /// A submitted inspection from what was found on site, or the problems that stop it (each naming the field): every
+    /// checklist item needs a result; notes are limited; the team is at least <see cref="InspectionTeam.MinimumMembers"/>
+    /// distinct inspectors among <paramref name="candidates"/>, the submitting user one of them; the end is not before the
+    /// start. The overall result comes from the checklist's rule.
+    /// </summary>
+    public static (Inspection? Inspection, IReadOnlyList<InspectionProblem> Problems) Record(Checklist checklist, Guid businessId, Guid townshipId,
+        InspectionKind kind, IReadOnlyDictionary<string, ItemResult> results, IReadOnlyDictionary<string, string> notes,
+        IReadOnlyCollection<Guid> inspectorIds, IReadOnlyCollection<Guid> candidates, Guid currentUser, DateTime startedAt, DateTime endedAt,
+        string by, DateTime now)
+    {
+        var problems = new List<InspectionProblem>();
+        foreach (var missing in checklist.MissingItems(results))
+        {
+            problems.Add(new InspectionProblem($"Item_{missing.Code}", $"请填写检查项目 {missing.Code}“{missing.Text}”的结果 / item {missing.Code} has no result"));
+        }
+        foreach (var (code, note) in notes)
+        {
+            if (note.Trim().Length > NoteMaxLength)
+            {
+                problems.Add(new InspectionProblem($"Note_{code}", $"项目 {code} 的说明不能超过 {NoteMaxLength} 字 / the note of item {code} is too long"));
+            }
+        }
+        var team = inspectorIds.Distinct().ToList();
+        if (team.Count < InspectionTeam.MinimumMembers)
+        {
+            problems.Add(new InspectionProblem("Inspectors", $"检查人员至少两名（现选 {team.Count} 名） / at least two inspectors ({team.Count} chosen)"));
+        }
+        if (team.Any(id => !candidates.Contains(id)))
+        {
+            problems.Add(new InspectionProblem("Inspectors", "所选检查人员不属于本乡镇街道或本检查组 / an inspector chosen is not one of the township's staff"));
+        }
+        if (!team.Contains(currentUser))
+        {
+            problems.Add(new InspectionProblem("Inspectors", "检查人员须包括本人 / you must be one of the inspectors"));
+        }
+        if (endedAt < startedAt)
+        {
+            problems.Add(new InspectionProblem("EndedAt", "结束时间不能早于开始时间 / the end is before the start"));
+        }
+        if (problems.Count > 0)
+        {
+            return (null, problems);
+        }
+
+        var inspection = new Inspection
+        {
+            Id = Guid.CreateVersion7(), BusinessId = businessId, TownshipId = townshipId, Kind = kind, StartedAt = startedAt, EndedAt = endedAt,
+            Status = InspectionStatus.Submitted, Result = checklist.Evaluate(results), CreatedAt = now, CreatedBy = by,
+            ChecklistName = checklist.Name, ChecklistVersion = checklist.Version,
+            RequiresRectification = checklist.Items.Any(i => results[i.Code] == ItemResult.No),
+        };
+        var order = 0;
+        foreach (var item in checklist.Items)
+        {
+            var note = notes.GetValueOrDefault(item.Code)?.Trim();
+            inspection.Items.Add(new InspectionItem
+            {
+                Id = Guid.CreateVersion7(), InspectionId = inspection.Id, Code = item.Code, Order = ++order, Key = item.Key,
+                Result = results[item.Code], Note = string.IsNullOrEmpty(note) ? null : note,
+            });
+        }
+        inspection.Inspectors.AddRange(team.Select(id => new InspectionInspector { InspectionId = inspection.Id, UserId = id }));
+        return (inspection, []);
+    }
+}
+
+/// <summary>Why an inspection could not be recorded, and the form field it concerns.</summary>
+public sealed record InspectionProblem(string Field, string Message);
+
+/// <summary>One checklist item's finding in an inspection; its photos are <see cref="Common.StoredFile"/>s owned by it (<see cref="Common.FileOwners.InspectionPhoto"/>).</summary>
+public class InspectionItem
+{
+    public Guid Id { get; set; }
+    public Guid InspectionId { get; set; }
+    public string Code { get; set; } = "";
+    public int Order { get; set; }
+
+    /// <summary>Whether the item was a key item (关键项) on the checklist version used.</summary>
+    public bool Key { get; set; }
+
+    public ItemResult Result { get; set; }
+    public string? Note { get; set; }
+}
+
+/// <summary>One inspector of an inspection (执法人员).</summary>
+public class InspectionInspector
+{
+    public Guid InspectionId { get; set; }
+    public Guid UserId { get; set; }
 }

@@ -1,3 +1,6 @@
+using Shian.Accounts;
+using Shian.Data;
+
 namespace Shian.Plans;
 
 /// <summary>
@@ -14,10 +17,20 @@ public static class Metrics
         new("sampling.disposal_completion", "不合格食品核查处置完成率 · failed products disposed of", ["核查处置完成率"], "%"),
         new("sampling.pass_rate", "抽检（监测）合格率 · sampling pass rate", ["合格率"], "%"),
         new("inspection.school_canteen_coverage", "学校食堂检查覆盖率 · school canteens inspected", ["学校食堂", "检查"], "%"),
-        new("inspection.coverage", "按风险等级检查覆盖率 · inspection coverage by risk grade", ["检查覆盖率"], "%"),
+        new(Inspections.InspectionCoverage.MetricName, "按风险等级检查覆盖率：本年截至本月应检计划中已完成的比例 · inspection coverage: planned visits due so far this year that are done", ["检查覆盖率"], "%"),
         new("trace.upload_rate", "追溯数据上传达标率 · trace data uploaded", ["追溯数据上传"], "%"),
         new("selfcheck.report_rate", "企业自查风险报告率 · self-inspection reports filed", ["自查风险报告率"], "%"),
     ];
+
+    /// <summary>
+    /// The value of a computed metric on a day for what the scope may see, or null when the metric is not computed yet
+    /// (its module has not arrived) or has nothing to measure.
+    /// </summary>
+    public static async Task<decimal?> ComputeAsync(ShianDb db, AccessScope scope, string name, DateOnly today, CancellationToken ct = default) => name switch
+    {
+        Inspections.InspectionCoverage.MetricName => (await Inspections.InspectionCoverage.ComputeAsync(db, scope, today, ct)).Percent,
+        _ => null,
+    };
 
     /// <summary>The metric whose words the subject carries and whose unit matches, if any (most specific first).</summary>
     public static Metric? Match(string subject, string unit) =>

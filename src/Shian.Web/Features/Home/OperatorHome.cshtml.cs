@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Shian.Common;
 using Shian.Data;
+using Shian.Inspections;
 using Shian.Registry;
 using Shian.Web.Infrastructure;
 
@@ -18,6 +19,9 @@ public class OperatorHomeModel(ShianDb db, CurrentUser user, TimeProvider clock)
     public IReadOnlyList<Mine> Businesses { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
+    /// <summary>Submitted inspections of the operator's businesses, newest first, to read and sign for (签收).</summary>
+    public IReadOnlyList<Inspection> Inspections { get; private set; } = [];
+
     public async Task OnGetAsync()
     {
         DisplayName = user.Principal.FindFirst(ShianClaims.DisplayName)?.Value ?? user.Name;
@@ -25,6 +29,8 @@ public class OperatorHomeModel(ShianDb db, CurrentUser user, TimeProvider clock)
         var businesses = await (await user.ScopeAsync()).Visible(db.Businesses.AsNoTracking()).OrderBy(b => b.Name).ToListAsync();
         var ids = businesses.Select(b => b.Id).ToList();
         var licences = (await db.Licences.AsNoTracking().Where(l => ids.Contains(l.BusinessId)).ToListAsync()).ToLookup(l => l.BusinessId);
+        Inspections = await (await user.ScopeAsync()).Visible(db.Inspections.AsNoTracking()).Where(i => i.Status == InspectionStatus.Submitted)
+            .OrderByDescending(i => i.StartedAt).Take(50).ToListAsync();
         Businesses = businesses.Select(b => new Mine(b, licences[b.Id].OrderByDescending(l => l.IssuedOn).ToList())).ToList();
     }
 }

@@ -28,6 +28,9 @@ public class ScheduleModel(ShianDb db, CurrentUser user, IAuthorizationService a
 
     public sealed record TeamOption(Guid Id, string Name, string Township, bool Active);
 
+    /// <summary>A visit due and not done that this user may start (开始检查): their team's, or any for the office.</summary>
+    public sealed record DueVisit(Guid Id, Guid BusinessId, string Business, string Team, int Month, int Visit, RiskLevel Grade);
+
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
     /// <summary>Only this team's visits.</summary>
@@ -37,6 +40,7 @@ public class ScheduleModel(ShianDb db, CurrentUser user, IAuthorizationService a
     public IReadOnlyList<TeamCoverage> Teams { get; private set; } = [];
     public IReadOnlyList<TeamOption> TeamOptions { get; private set; } = [];
     public IReadOnlyList<OverdueVisit> Overdue { get; private set; } = [];
+    public IReadOnlyList<DueVisit> ToStart { get; private set; } = [];
     public bool IsOffice { get; private set; }
     public int? Generated { get; private set; }
 
@@ -127,6 +131,16 @@ public class ScheduleModel(ShianDb db, CurrentUser user, IAuthorizationService a
         Overdue = overdue.Select(p => new OverdueVisit(p.BusinessId, names[p.BusinessId], townshipNames.GetValueOrDefault(p.TownshipId, ""),
                 p.TeamId is { } t && teams.TryGetValue(t, out var option) ? option.Name : "", p.Month, p.Visit, p.Grade))
             .OrderBy(v => v.Month).ThenBy(v => v.Township, StringComparer.Ordinal).ToList();
+
+        var me = user.Id;
+        var myTeams = await db.InspectionTeamMembers.Where(m => m.UserId == me).Select(m => (Guid?)m.TeamId).ToListAsync();
+        var startable = await plan.Where(p => p.DoneOn == null && p.Month <= month && (IsOffice || myTeams.Contains(p.TeamId)))
+            .OrderBy(p => p.Month).ThenBy(p => p.BusinessId).Take(100).ToListAsync();
+        var startIds = startable.Select(p => p.BusinessId).Distinct().ToList();
+        var startNames = await db.Businesses.Where(b => startIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Name);
+        ToStart = startable.Select(p => new DueVisit(p.Id, p.BusinessId, startNames[p.BusinessId],
+                p.TeamId is { } t && teams.TryGetValue(t, out var option) ? option.Name : "", p.Month, p.Visit, p.Grade))
+            .ToList();
         return true;
     }
 }

@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Shian.Accounts;
+using Shian.Common;
+using Shian.Data;
+using Shian.Inspections;
+using Shian.Web.Infrastructure;
+
+namespace Shian.Web.Features.Inspections;
+
+/// <summary>
+/// 检查记录: one inspection with its items, notes, photos, inspectors and result; the notice that a rectification order is
+/// required when an item failed; the operator's acknowledgement (签收). Staff see their township's, operators their own
+/// businesses' — anything else is not found.
+/// </summary>
+[Authorize(Policy = Policies.SignedIn)]
+public class DetailModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
+{
+    public sealed record ItemView(string Code, string Text, bool Key, ItemResult Result, string? Note, IReadOnlyList<Guid> Photos);
+
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Saved { get; set; }
+    [BindProperty] public string? Comment { get; set; }
+
+    public Inspection Record { get; private set; } = null!;
+    public string BusinessName { get; private set; } = "";
+    public IReadOnlyList<ItemView> Items { get; private set; } = [];
+    public IReadOnlyList<string> InspectorNames { get; private set; } = [];
+    public bool MayAcknowledge { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAcknowledgeAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+        if (!MayAcknowledge)
+        {
+            return Forbid();
+        }
+        var tracked = await db.Inspections.SingleAsync(i => i.Id == Id);
+        if (tracked.Acknowledge(user.Name, Comment, ShianTime.UtcNow(clock)) is { } error)
+        {
+            ModelState.AddModelError(nameof(Comment), error);
+            return Page();
+        }
+        await db.SaveChangesAsync();
+        return Redirect($"/inspections/{Id}");
+    }
+
+    /// <summary>One photo of the inspection, to whoever may see the inspection.</summary>
+    public async Task<IActionResult> OnGetPhotoAsync(Guid photo)
+    {
+        var scope = await user.ScopeAsync();
+        var itemIds = scope.Visible(db.Inspections).Where(i => i.Id == Id).SelectMany(i => i.Items.Select(x => x.Id));
+        var file = await db.StoredFiles.AsNoTracking()
+            .Where(f => f.Id == photo && f.OwnerKind == FileOwners.InspectionPhoto && itemIds.Contains(f.OwnerId))
+            .Select(f => new { f.Content, f.ContentType }).FirstOrDefaultAsync();
+        return file is null ? NotFound() : File(file.Content, file.ContentType);
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        var scope = await user.ScopeAsync();
+        var record = await scope.Visible(db.Inspections.AsNoTracking()).Include(i => i.Items).Include(i => i.Inspectors)
+            .FirstOrDefaultAsync(i => i.Id == Id);
+        if (record is null)
+        {
+            return false;
+        }
+        Record = record;
+        BusinessName = await db.Businesses.Where(b => b.Id == record.BusinessId).Select(b => b.Name).SingleAsync();
+        var checklist = await Checklists.VersionAsync(db, record.ChecklistName, record.ChecklistVersion);
+        var itemIds = record.Items.Select(i => i.Id).ToList();
+        var photos = (await db.StoredFiles.AsNoTracking().Where(f => f.OwnerKind == FileOwners.InspectionPhoto && itemIds.Contains(f.OwnerId))
+            .Select(f => new { f.Id, f.OwnerId }).ToListAsync()).ToLookup(f => f.OwnerId, f => f.Id);
+        Items = record.Items.OrderBy(i => i.Order)
+            .Select(i => new ItemView(i.Code, checklist?.FindItem(i.Code)?.Text ?? "", i.Key, i.Result, i.Note, photos[i.Id].ToList()))
+            .ToList();
+        var ids = record.Inspectors.Select(x => x.UserId).ToList();
+        InspectorNames = (await db.Users.Where(u => ids.Contains(u.Id)).Select(u => u.DisplayName).ToListAsync()).Order(StringComparer.Ordinal).ToList();
+        MayAcknowledge = scope.Level == AccessLevel.OwnBusinesses && scope.BusinessIds.Contains(record.BusinessId)
+            && record.Status == InspectionStatus.Submitted && record.AcknowledgedAt is null;
+        return true;
+    }
+}

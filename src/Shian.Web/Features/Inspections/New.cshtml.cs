@@ -1,0 +1,201 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Shian.Accounts;
+using Shian.Common;
+using Shian.Data;
+using Shian.Inspections;
+using Shian.Registry;
+using Shian.Web.Infrastructure;
+
+namespace Shian.Web.Features.Inspections;
+
+/// <summary>
+/// 现场检查: filling in an inspection of one business on a phone, from a planned visit (the schedule's 开始检查) or ad hoc
+/// from the business page (complaint, follow-up, routine). Item results (符合/不符合/不适用) with notes and photos, the
+/// inspectors (at least two, the user among them), start and end; the overall result comes from the checklist's rule on
+/// submit. The form carries the phone draft's id: the same draft sent twice is stored once.
+/// </summary>
+[Authorize(Policy = Policies.Staff)]
+public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
+{
+    public sealed record Person(Guid Id, string Name);
+
+    [BindProperty(SupportsGet = true)] public Guid Business { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? Planned { get; set; }
+    [BindProperty(SupportsGet = true)] public InspectionKind Kind { get; set; } = InspectionKind.Routine;
+    [BindProperty] public Guid? ClientDraftId { get; set; }
+    [BindProperty] public List<Guid> Inspectors { get; set; } = [];
+    [BindProperty] public DateTime? StartedAt { get; set; }
+    [BindProperty] public DateTime? EndedAt { get; set; }
+
+    public Business? Target { get; private set; }
+    public Checklist? Checklist { get; private set; }
+    public PlannedInspection? Visit { get; private set; }
+    public IReadOnlyList<Person> People { get; private set; } = [];
+    public Dictionary<string, ItemResult> Results { get; } = [];
+    public Dictionary<string, string> Notes { get; } = [];
+
+    public static readonly InspectionKind[] AdHocKinds = [InspectionKind.Routine, InspectionKind.Complaint, InspectionKind.FollowUp];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await LoadAsync() is { } refused)
+        {
+            return refused;
+        }
+        var now = ShianTime.ToLocal(ShianTime.UtcNow(clock));
+        StartedAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMinute));
+        var me = user.Id!.Value;
+        // From a visit of the user's team, the team goes; otherwise the user, who adds a colleague.
+        var team = Visit?.TeamId is { } teamId
+            ? await db.InspectionTeamMembers.Where(m => m.TeamId == teamId).Select(m => m.UserId).ToListAsync()
+            : [];
+        Inspectors = team.Contains(me) ? team : [me];
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await LoadAsync() is { } refused)
+        {
+            return refused;
+        }
+        var ct = HttpContext.RequestAborted;
+        if (await InspectionRecords.FromDraftAsync(db, Business, ClientDraftId, ct) is { } already)
+        {
+            return Redirect($"/inspections/{already.Id}?saved=duplicate");
+        }
+        var checklist = Checklist!;
+        foreach (var item in checklist.Items)
+        {
+            if (Enum.TryParse<ItemResult>(Request.Form[$"R_{item.Code}"].ToString(), out var r) && Enum.IsDefined(r))
+            {
+                Results[item.Code] = r;
+            }
+            var note = Request.Form[$"N_{item.Code}"].ToString();
+            if (note.Length > 0)
+            {
+                Notes[item.Code] = note;
+            }
+        }
+        if (StartedAt is null)
+        {
+            ModelState.AddModelError(nameof(StartedAt), "请填写检查开始时间 / the start time is required");
+            return Page();
+        }
+        var now = ShianTime.UtcNow(clock);
+        var started = ToUtc(StartedAt.Value);
+        var ended = EndedAt is { } e ? ToUtc(e) : now;
+        var me = user.Id!.Value;
+        var candidates = await CandidatesAsync(me);
+        var (inspection, problems) = Inspection.Record(checklist, Target!.Id, Target.TownshipId, Visit is null ? Kind : InspectionKind.Routine, Results, Notes,
+            Inspectors, candidates.Select(c => c.Id).ToList(), me, started, ended, user.Name, now);
+        foreach (var problem in problems)
+        {
+            ModelState.AddModelError(problem.Field, problem.Message);
+        }
+        if (inspection is null)
+        {
+            return Page();
+        }
+        inspection.PlannedInspectionId = Visit?.Id;
+        inspection.TeamId = Visit?.TeamId;
+        inspection.ClientDraftId = ClientDraftId;
+
+        var photos = new List<StoredFile>();
+        foreach (var item in inspection.Items)
+        {
+            var files = Request.Form.Files.GetFiles($"P_{item.Code}").Where(f => f.Length > 0 || f.FileName.Length > 0).ToList();
+            if (files.Count > StoredFile.MaxPerRecord)
+            {
+                ModelState.AddModelError($"P_{item.Code}", $"项目 {item.Code} 最多上传 {StoredFile.MaxPerRecord} 张照片 / at most {StoredFile.MaxPerRecord} photos per item");
+                continue;
+            }
+            foreach (var upload in files)
+            {
+                if (upload.Length > StoredFile.MaxBytes)
+                {
+                    ModelState.AddModelError($"P_{item.Code}", $"项目 {item.Code}：{StoredFile.TooLarge(Path.GetFileName(upload.FileName))}");
+                    continue;
+                }
+                using var buffer = new MemoryStream();
+                await upload.CopyToAsync(buffer, ct);
+                var (photo, error) = StoredFile.Photo(upload.FileName, buffer.ToArray(), FileOwners.InspectionPhoto, item.Id, user.Name, now);
+                if (photo is null)
+                {
+                    ModelState.AddModelError($"P_{item.Code}", $"项目 {item.Code}：{error}");
+                }
+                else
+                {
+                    photo.Id = Guid.CreateVersion7();
+                    photos.Add(photo);
+                }
+            }
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var (stored, duplicate) = await InspectionRecords.SaveAsync(db, inspection, photos, user.Name, now, ct);
+        return Redirect($"/inspections/{stored.Id}?saved={(duplicate ? "duplicate" : "new")}");
+    }
+
+    private static DateTime ToUtc(DateTime local) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), ShianTime.Zone);
+
+    /// <summary>Null when the page may go on; otherwise the refusal (not found for what the user may not see).</summary>
+    private async Task<IActionResult?> LoadAsync()
+    {
+        var scope = await user.ScopeAsync();
+        if (user.Id is null || scope.Level is not (AccessLevel.Jurisdiction or AccessLevel.Township))
+        {
+            return Forbid();
+        }
+        Target = await scope.Visible(db.Businesses.AsNoTracking()).FirstOrDefaultAsync(b => b.Id == Business);
+        if (Target is null)
+        {
+            return NotFound();
+        }
+        if (Planned is { } planned)
+        {
+            Visit = await db.PlannedInspections.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planned && p.BusinessId == Business);
+            if (Visit is null)
+            {
+                return NotFound();
+            }
+        }
+        if (!AdHocKinds.Contains(Kind))
+        {
+            Kind = InspectionKind.Routine;
+        }
+        Checklist = await Checklists.ForAsync(db, Target.Category, ShianTime.LocalDate(ShianTime.UtcNow(clock)));
+        if (Checklist is null)
+        {
+            ModelState.AddModelError("", "该经营类别没有适用的检查表 / no checklist applies to this kind of business");
+            return Page();
+        }
+        People = await CandidatesAsync(user.Id.Value);
+        return null;
+    }
+
+    /// <summary>Who may be named as an inspector: the staff of the business's township, the user's team mates, the user.</summary>
+    private async Task<IReadOnlyList<Person>> CandidatesAsync(Guid me)
+    {
+        var township = Target!.TownshipId;
+        var mates = await db.InspectionTeamMembers.Where(m => db.InspectionTeamMembers.Any(x => x.TeamId == m.TeamId && x.UserId == me))
+            .Select(m => m.UserId).ToListAsync();
+        var staffRoles = Roles.Staff.ToList();
+        var people = await db.Users.AsNoTracking()
+            .Where(u => u.Id == me || mates.Contains(u.Id) || u.TownshipId == township)
+            .Where(u => u.Id == me || db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && staffRoles.Contains(x.Name!))))
+            .Select(u => new { u.Id, u.DisplayName, u.UserName })
+            .ToListAsync();
+        return people.Select(p => new Person(p.Id, string.IsNullOrEmpty(p.DisplayName) ? p.UserName ?? "" : p.DisplayName))
+            .OrderByDescending(p => p.Id == me).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
+    }
+
+    public static string LocalInput(DateTime? local) => local?.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture) ?? "";
+}
