@@ -45,6 +45,7 @@ public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<Shia
     public DbSet<SeriousViolation> SeriousViolations => Set<SeriousViolation>();
     public DbSet<RiskRegradeRun> RiskRegradeRuns => Set<RiskRegradeRun>();
     public DbSet<Inspections.Inspection> Inspections => Set<Inspections.Inspection>();
+    public DbSet<Campaigns.Campaign> Campaigns => Set<Campaigns.Campaign>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
