@@ -22,6 +22,7 @@ public sealed class Frame(ShianDb db, IAuthorizationService authorization, IHttp
         new("Nav.Schedule", "/inspections/schedule", Policies.Staff),
         new("Nav.Teams", "/inspections/teams", Policies.Staff),
         new("Nav.Campaigns", "/campaigns", Policies.Staff),
+        new("Nav.Schools", "/schools", Policies.Staff),
         new("Nav.MyBusinesses", "/operator", Policies.Operator),
         new("Nav.Jurisdiction", "/admin/jurisdiction", Policies.Admin, "Nav.Admin"),
         new("Nav.Townships", "/admin/townships", Policies.Admin, "Nav.Admin"),
