@@ -23,6 +23,8 @@ public sealed class Frame(ShianDb db, IAuthorizationService authorization, IHttp
         new("Nav.Teams", "/inspections/teams", Policies.Staff),
         new("Nav.Inspections", "/inspections", Policies.Staff),
         new("Nav.Rectification", "/rectification", Policies.Rectification),
+        new("Nav.Campaigns", "/campaigns", Policies.Staff),
+        new("Nav.Schools", "/schools", Policies.Staff),
         new("Nav.MyBusinesses", "/operator", Policies.Operator),
         new("Nav.Jurisdiction", "/admin/jurisdiction", Policies.Admin, "Nav.Admin"),
         new("Nav.Townships", "/admin/townships", Policies.Admin, "Nav.Admin"),

@@ -49,6 +49,7 @@ public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<Shia
     public DbSet<Inspections.InspectionItem> InspectionItems => Set<Inspections.InspectionItem>();
     public DbSet<Inspections.InspectionInspector> InspectionInspectors => Set<Inspections.InspectionInspector>();
     public DbSet<Inspections.ChecklistRecord> Checklists => Set<Inspections.ChecklistRecord>();
+    public DbSet<Campaigns.Campaign> Campaigns => Set<Campaigns.Campaign>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

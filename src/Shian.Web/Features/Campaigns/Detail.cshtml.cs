@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Shian.Campaigns;
+using Shian.Common;
+using Shian.Data;
+using Shian.Registry;
+using Shian.Web.Infrastructure;
+
+namespace Shian.Web.Features.Campaigns;
+
+/// <summary>
+/// A campaign's progress: the businesses in its scope that the reader may see (a township's staff their township's),
+/// how many were inspected for it within its period, the results, per township; the in-scope list as a workbook.
+/// </summary>
+[Authorize(Policy = Policies.Staff)]
+public class DetailModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public Campaign Campaign { get; private set; } = null!;
+    public CampaignStatus Status { get; private set; }
+    public CampaignProgress Progress { get; private set; } = null!;
+    public IReadOnlyDictionary<Guid, string> TownshipNames { get; private set; } = new Dictionary<Guid, string>();
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        return Page();
+    }
+
+    /// <summary>导出: every in-scope business the reader may see, with whether it was inspected for the campaign.</summary>
+    public async Task<IActionResult> OnGetExportAsync(Guid id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        string Result(Shian.Inspections.InspectionResult? r) => r is { } x ? l["Campaigns.Result." + x].Value : "";
+        return ExcelExport.File($"{Campaign.Name}.xlsx", new ExcelExport.Sheet("范围内主体",
+            ["主体名称", "统一社会信用代码", "乡镇", "地址", "已检查", "检查次数", "最近结果"],
+            Progress.Businesses.Select(r => (IReadOnlyList<object?>)
+            [
+                r.Business.Name, r.Business.CreditCode, TownshipNames.GetValueOrDefault(r.Business.TownshipId, ""), r.Business.Address,
+                r.Inspected ? "是" : "否", r.Inspections, Result(r.LastResult),
+            ])));
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        if (await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id) is not { } campaign) return false;
+        Campaign = campaign;
+        Status = campaign.StatusOn(ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime));
+        Progress = await CampaignProgress.LoadAsync(db, campaign, await user.ScopeAsync());
+        TownshipNames = await db.Townships.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name);
+        return true;
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Shian.Campaigns;
+using Shian.Common;
+using Shian.Data;
+using Shian.Web.Infrastructure;
+
+namespace Shian.Web.Features.Campaigns;
+
+/// <summary>专项行动: the campaigns, newest first, with their period and status. Every staff member reads them.</summary>
+[Authorize(Policy = Policies.Staff)]
+public class IndexModel(ShianDb db, TimeProvider clock) : PageModel
+{
+    public sealed record Row(Guid Id, string Name, CampaignKind Kind, DateOnly From, DateOnly To, CampaignStatus Status, string Checklist);
+
+    public IReadOnlyList<Row> Campaigns { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        var today = ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime);
+        var campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.From).ThenBy(c => c.Name).ToListAsync();
+        Campaigns = campaigns.Select(c => new Row(c.Id, c.Name, c.Kind, c.From, c.To, c.StatusOn(today), c.Checklist)).ToList();
+    }
+}

@@ -1,0 +1,97 @@
+using Shian.Campaigns;
+using Shian.Registry;
+
+namespace Shian.Tests.Campaigns;
+
+public class CampaignTests
+{
+    private static readonly Guid T1 = Guid.NewGuid();
+    private static readonly Guid T2 = Guid.NewGuid();
+
+    private static Campaign Valid() => new()
+    {
+        Name = "春节节日市场专项检查", Kind = CampaignKind.Holiday,
+        From = new DateOnly(2020, 1, 10), To = new DateOnly(2020, 2, 10), Checklist = "节日市场检查表",
+    };
+
+    private static Business B(BusinessCategory c, string subtype, Guid township, string tags = "", BusinessStatus status = BusinessStatus.Active) =>
+        new() { Id = Guid.NewGuid(), Name = subtype, Category = c, Subtype = subtype, TownshipId = township, Tags = tags, Status = status };
+
+    [Fact]
+    public void A_complete_campaign_is_valid()
+    {
+        Assert.Empty(Valid().Validate());
+    }
+
+    [Fact]
+    public void Name_is_required_and_dates_must_be_in_order()
+    {
+        var c = Valid();
+        c.Name = "  ";
+        c.From = new DateOnly(2020, 2, 11);
+        var errors = c.Validate();
+        Assert.Contains(errors, e => e.Field == "Name" && e.Message.Contains("名称"));
+        Assert.Contains(errors, e => e.Field == "To" && e.Message.Contains("不能早于"));
+    }
+
+    [Fact]
+    public void A_one_day_campaign_is_valid_but_missing_dates_are_not()
+    {
+        var c = Valid();
+        c.To = c.From;
+        Assert.Empty(c.Validate());
+        c.To = default;
+        Assert.Contains(c.Validate(), e => e.Field == "To" && e.Message.Contains("必填"));
+    }
+
+    [Fact]
+    public void Unknown_subtypes_and_tags_are_refused()
+    {
+        var c = Valid();
+        c.Subtypes = ["school", "no-such"];
+        c.Tags = ["scenic-area", "moon"];
+        var errors = c.Validate();
+        Assert.Equal(2, errors.Count);
+        Assert.Contains(errors, e => e.Field == "Subtypes" && e.Message.Contains("no-such"));
+        Assert.Contains(errors, e => e.Field == "Tags" && e.Message.Contains("moon"));
+    }
+
+    [Fact]
+    public void An_empty_scope_takes_every_business_not_closed()
+    {
+        var c = Valid();
+        Assert.True(c.InScope(B(BusinessCategory.Seller, "market", T1)));
+        Assert.True(c.InScope(B(BusinessCategory.Producer, "food-plant", T2)));
+        Assert.False(c.InScope(B(BusinessCategory.Seller, "market", T1, status: BusinessStatus.Closed)));
+    }
+
+    [Fact]
+    public void Category_or_subtype_tag_and_township_must_all_match()
+    {
+        var c = Valid();
+        c.Categories = [BusinessCategory.Seller];
+        c.Subtypes = ["school"];
+        c.Tags = ["scenic-area", "railway"];
+        c.TownshipIds = [T1];
+
+        Assert.True(c.InScope(B(BusinessCategory.Seller, "shop", T1, "scenic-area")));
+        Assert.True(c.InScope(B(BusinessCategory.Canteen, "school", T1, "railway|cold-chain")));
+        Assert.False(c.InScope(B(BusinessCategory.Canteen, "hospital", T1, "railway")));   // neither category nor subtype
+        Assert.False(c.InScope(B(BusinessCategory.Seller, "shop", T1, "cold-chain")));    // no tag of the scope
+        Assert.False(c.InScope(B(BusinessCategory.Seller, "shop", T2, "scenic-area")));   // other township
+    }
+
+    [Fact]
+    public void Status_follows_the_dates_unless_closed_by_hand()
+    {
+        var c = Valid();
+        Assert.Equal(CampaignStatus.Planned, c.StatusOn(new DateOnly(2020, 1, 9)));
+        Assert.Equal(CampaignStatus.Running, c.StatusOn(new DateOnly(2020, 1, 10)));
+        Assert.Equal(CampaignStatus.Running, c.StatusOn(new DateOnly(2020, 2, 10)));
+        Assert.Equal(CampaignStatus.Closed, c.StatusOn(new DateOnly(2020, 2, 11)));
+        c.Status = CampaignStatus.Closed;
+        Assert.Equal(CampaignStatus.Closed, c.StatusOn(new DateOnly(2020, 1, 20)));
+        Assert.True(c.Covers(new DateOnly(2020, 2, 10)));
+        Assert.False(c.Covers(new DateOnly(2020, 2, 11)));
+    }
+}
