@@ -19,6 +19,7 @@ public static class Metrics
         new("inspection.school_canteen_coverage", "学校食堂检查覆盖率 · school canteens inspected", ["学校食堂", "检查"], "%"),
         new(Inspections.InspectionCoverage.MetricName, "按风险等级检查覆盖率：本年截至本月应检计划中已完成的比例 · inspection coverage: planned visits due so far this year that are done", ["检查覆盖率"], "%"),
         new("trace.upload_rate", "追溯数据上传达标率 · trace data uploaded", ["追溯数据上传"], "%"),
+        new("rectification.closure_rate", "整改销号率 · rectification orders closed", ["整改"], "%"),
         new("selfcheck.report_rate", "企业自查风险报告率 · self-inspection reports filed", ["自查风险报告率"], "%"),
     ];
 
@@ -29,6 +30,13 @@ public static class Metrics
     public static async Task<decimal?> ComputeAsync(ShianDb db, AccessScope scope, string name, DateOnly today, CancellationToken ct = default) => name switch
     {
         Inspections.InspectionCoverage.MetricName => (await Inspections.InspectionCoverage.ComputeAsync(db, scope, today, ct)).Percent,
+        Schools.SchoolCoverage.MetricName => scope.Level switch
+        {
+            AccessLevel.Jurisdiction or AccessLevel.Unit => await Schools.SchoolCoverage.IndicatorAsync(db, Schools.SchoolTerm.Of(today), ct: ct),
+            AccessLevel.Township => await Schools.SchoolCoverage.IndicatorAsync(db, Schools.SchoolTerm.Of(today), townshipId: scope.TownshipId, ct: ct),
+            _ => null,
+        },
+        Rectification.RectificationMetrics.ClosureRate => await Rectification.RectificationMetrics.ClosureRateAsync(db, scope, today, ct),
         _ => null,
     };
 

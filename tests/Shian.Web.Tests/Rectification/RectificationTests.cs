@@ -106,5 +106,16 @@ public sealed class RectificationTests(ShianWebFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.Redirect, closed.StatusCode);
         var final = await QueryAsync(db => db.RectificationOrders.AsNoTracking().SingleAsync(o => o.Id == order.Id));
         Assert.Equal((RectificationStatus.Closed, passed), (final.Status, final.FollowUpInspectionId!.Value));
+
+        // rectification.closure_rate: the closed order counts; the other is within its deadline and not yet counted.
+        // On its deadline day plus one, the open order is due and not closed: 1 of 2.
+        var district = new AccessScope(AccessLevel.Jurisdiction, null, null, new HashSet<Guid>());
+        Assert.Equal(100.0m, await QueryAsync(db => RectificationMetrics.ClosureRateAsync(db, district, order.IssuedOn)));
+        var otherDeadline = await QueryAsync(db => db.RectificationOrders.Where(o => o.BusinessId == other).Select(o => o.Deadline).SingleAsync());
+        if (otherDeadline.AddDays(1).Year == order.IssuedOn.Year) // the figure is per year of issue
+        {
+            Assert.Equal(50.0m, await QueryAsync(db => RectificationMetrics.ClosureRateAsync(db, district, otherDeadline.AddDays(1))));
+        }
+        Assert.Null(await QueryAsync(db => RectificationMetrics.ClosureRateAsync(db, AccessScope.Nothing, order.IssuedOn)));
     }
 }
