@@ -166,6 +166,7 @@ public static class ShianData
         db.CalendarDays.AddRange(WorkingDayCalendar.BuiltInDays().Where(d => !yearsPresent.Contains(d.Date.Year)));
         await db.SaveChangesAsync(ct);
         await Risk.RiskSheets.EnsureSeededAsync(db, DateTime.UtcNow, ct);
+        await Credit.RedBlackRuleRecord.EnsureSeededAsync(db, DateTime.UtcNow, ct);
     }
 
     /// <summary>The id of the jurisdiction this deployment supervises, or null before one is set up.</summary>

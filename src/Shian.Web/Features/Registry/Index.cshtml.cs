@@ -36,6 +36,9 @@ public class IndexModel(ShianDb db, CurrentUser user, IAuthorizationService auth
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public bool CanEdit { get; private set; }
 
+    /// <summary>The businesses of this page on the serious-violation list today.</summary>
+    public IReadOnlySet<Guid> Listed { get; private set; } = new HashSet<Guid>();
+
     public async Task OnGetAsync()
     {
         var query = await FilteredAsync();
@@ -43,6 +46,7 @@ public class IndexModel(ShianDb db, CurrentUser user, IAuthorizationService auth
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         Rows = await Project(query.OrderBy(b => b.Name).Skip((PageNumber - 1) * PageSize).Take(PageSize)).ToListAsync();
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.RegistryEdit)).Succeeded;
+        Listed = await Shian.Credit.CreditFlags.ListedAmongAsync(db, Rows.Select(r => r.Id).ToList(), Shian.Common.ShianTime.LocalDate(DateTime.UtcNow));
     }
 
     /// <summary>The whole filtered list as a workbook, with names people read rather than codes.</summary>
