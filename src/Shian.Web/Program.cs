@@ -82,6 +82,7 @@ builder.Services.ConfigureApplicationCookie(o =>
 builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.AddAuthorization(Policies.Add);
 builder.Services.AddSingleton<IAuthorizationHandler, ScopeRequirementHandler>();
+builder.Services.AddSingleton(builder.Configuration.GetSection("Credit").Get<Shian.Credit.CreditSettings>() ?? new Shian.Credit.CreditSettings());
 
 // Pages, language, API documents, health.
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");

@@ -19,6 +19,8 @@ public sealed class Frame(ShianDb db, IAuthorizationService authorization, IHttp
         new("Nav.Registry", "/businesses", Policies.Staff),
         new("Nav.Licences", "/licences", Policies.Staff),
         new("Nav.Risk", "/risk", Policies.Staff),
+        new("Nav.Credit", "/credit/serious", Policies.Staff),
+        new("Nav.RedBlack", "/credit/redblack", Policies.Staff),
         new("Nav.Schedule", "/inspections/schedule", Policies.Staff),
         new("Nav.Teams", "/inspections/teams", Policies.Staff),
         new("Nav.Inspections", "/inspections", Policies.Staff),

@@ -20,17 +20,21 @@ public class LicenceCheckModel(ShianDb db, TimeProvider clock) : PageModel
 
     public View? Licence { get; private set; }
 
+    /// <summary>The holder is on the serious-violation list today: the public sees it.</summary>
+    public bool SeriousViolator { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string code)
     {
         var today = ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime);
         var found = await db.Licences.AsNoTracking().Where(l => l.PublicCode == code)
-            .Join(db.Businesses, l => l.BusinessId, b => b.Id, (l, b) => new { Licence = l, b.Name, b.CreditCode, b.Address })
+            .Join(db.Businesses, l => l.BusinessId, b => b.Id, (l, b) => new { Licence = l, b.Id, b.Name, b.CreditCode, b.Address })
             .FirstOrDefaultAsync();
         if (found is null)
         {
             return NotFound();
         }
         var l = found.Licence;
+        SeriousViolator = await Shian.Credit.CreditFlags.IsListedAsync(db, found.Id, today);
         Licence = new View(l.Kind, l.Number, found.Name, found.CreditCode, found.Address, l.Scope, l.IssuedOn, l.ExpiresOn, l.Authority, l.Status,
             l.StatusChangedOn, l.IsCurrent(today), l.ExpiresOn < today);
         return Page();

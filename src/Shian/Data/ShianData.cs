@@ -167,6 +167,7 @@ public static class ShianData
         await db.SaveChangesAsync(ct);
         await Risk.RiskSheets.EnsureSeededAsync(db, DateTime.UtcNow, ct);
         await Inspections.Checklists.EnsureSeededAsync(db, DateTime.UtcNow, ct);
+        await Credit.RedBlackRuleRecord.EnsureSeededAsync(db, DateTime.UtcNow, ct);
     }
 
     /// <summary>The id of the jurisdiction this deployment supervises, or null before one is set up.</summary>

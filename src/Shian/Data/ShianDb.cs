@@ -42,7 +42,11 @@ public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<Shia
     public DbSet<Inspections.InspectionTeam> InspectionTeams => Set<Inspections.InspectionTeam>();
     public DbSet<Inspections.InspectionTeamMember> InspectionTeamMembers => Set<Inspections.InspectionTeamMember>();
     public DbSet<RiskGrade> RiskGrades => Set<RiskGrade>();
-    public DbSet<SeriousViolation> SeriousViolations => Set<SeriousViolation>();
+    public DbSet<Credit.SeriousViolation> SeriousViolations => Set<Credit.SeriousViolation>();
+    public DbSet<Credit.SeriousViolationRemoval> SeriousViolationRemovals => Set<Credit.SeriousViolationRemoval>();
+    public DbSet<Credit.RedBlackRuleRecord> RedBlackRules => Set<Credit.RedBlackRuleRecord>();
+    public DbSet<Credit.RedBlackList> RedBlackLists => Set<Credit.RedBlackList>();
+    public DbSet<Credit.RedBlackEntry> RedBlackEntries => Set<Credit.RedBlackEntry>();
     public DbSet<RiskRegradeRun> RiskRegradeRuns => Set<RiskRegradeRun>();
     public DbSet<Inspections.Inspection> Inspections => Set<Inspections.Inspection>();
     public DbSet<Rectification.RectificationOrder> RectificationOrders => Set<Rectification.RectificationOrder>();

@@ -63,29 +63,6 @@ public class RiskGrade
 }
 
 /// <summary>
-/// 严重违法失信名单 listing of a business: while it holds, the business is graded D (the top risk grade). A placeholder
-/// that the credit-list module will extend with its own workflow.
-/// </summary>
-public class SeriousViolation
-{
-    public Guid Id { get; set; }
-    public Guid BusinessId { get; set; }
-
-    /// <summary>The decision or case it rests on.</summary>
-    public string Basis { get; set; } = "";
-
-    public DateOnly From { get; set; }
-
-    /// <summary>The last day it holds; null while it has no end.</summary>
-    public DateOnly? To { get; set; }
-
-    public DateTime RecordedAt { get; set; }
-    public string RecordedBy { get; set; } = "";
-
-    public bool HoldsOn(DateOnly day) => From <= day && (To is not { } to || day <= to);
-}
-
-/// <summary>
 /// One regrade (全部或单户重新评定). The grade rows it writes are an append-only history of their own and are written in
 /// bulk, so the audit trail records the run — who, when, how many, and a SHA-256 digest of exactly the rows written —
 /// instead of one entry per row, which would cost more than the grading itself.

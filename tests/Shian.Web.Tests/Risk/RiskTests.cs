@@ -7,6 +7,7 @@ using Shian.Cli;
 using Shian.Common;
 using Shian.Data;
 using Shian.Registry;
+using Shian.Credit;
 using Shian.Risk;
 
 namespace Shian.Web.Tests.Risk;

@@ -85,6 +85,9 @@ public class BusinessModel(ShianDb db, CurrentUser user, IAuthorizationService a
 
     public DateOnly Today { get; private set; }
 
+    /// <summary>The listing that puts the business on the serious-violation list today, if any.</summary>
+    public Shian.Credit.SeriousViolation? SeriousListing { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         Record = await db.Businesses.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id);
@@ -96,6 +99,7 @@ public class BusinessModel(ShianDb db, CurrentUser user, IAuthorizationService a
         Township = await db.Townships.Where(t => t.Id == Record.TownshipId).Select(t => t.Name).SingleAsync();
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.RegistryEdit)).Succeeded;
         Today = Shian.Common.ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime);
+        SeriousListing = await Shian.Credit.CreditFlags.HoldingOn(db, Today).FirstOrDefaultAsync(v => v.BusinessId == id);
         Licences = await db.Licences.AsNoTracking().Where(l => l.BusinessId == id).OrderByDescending(l => l.IssuedOn).ToListAsync();
         if (Licences.Any(l => l.ByCommitment && l.CommitmentVerifiedOn is null))
         {

@@ -12,7 +12,7 @@ namespace Shian.Web.Features.Registry;
 
 /// <summary>主体档案: every business this user may see, searched and filtered, paged, exported to Excel.</summary>
 [Authorize(Policy = Policies.Staff)]
-public class IndexModel(ShianDb db, CurrentUser user, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : PageModel
+public class IndexModel(ShianDb db, CurrentUser user, IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     private const int PageSize = 50;
 
@@ -36,6 +36,9 @@ public class IndexModel(ShianDb db, CurrentUser user, IAuthorizationService auth
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public bool CanEdit { get; private set; }
 
+    /// <summary>The businesses of this page on the serious-violation list today.</summary>
+    public IReadOnlySet<Guid> Listed { get; private set; } = new HashSet<Guid>();
+
     public async Task OnGetAsync()
     {
         var query = await FilteredAsync();
@@ -43,6 +46,7 @@ public class IndexModel(ShianDb db, CurrentUser user, IAuthorizationService auth
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         Rows = await Project(query.OrderBy(b => b.Name).Skip((PageNumber - 1) * PageSize).Take(PageSize)).ToListAsync();
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.RegistryEdit)).Succeeded;
+        Listed = await Shian.Credit.CreditFlags.ListedAmongAsync(db, Rows.Select(r => r.Id).ToList(), Shian.Common.ShianTime.LocalDate(Shian.Common.ShianTime.UtcNow(clock)));
     }
 
     /// <summary>The whole filtered list as a workbook, with names people read rather than codes.</summary>

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Shian.Audit;
+using Shian.Common;
+using Shian.Credit;
+using Shian.Data;
+using Shian.Registry;
+using Shian.Web.Infrastructure;
+
+namespace Shian.Web.Features.Credit;
+
+/// <summary>
+/// One month's red/black list. Staff see the entries within their scope; the office reviews a draft — leaves an entry
+/// off with a reason, or puts it back — and approves it, which publishes it on <c>/public/redblack</c>.
+/// </summary>
+[Authorize(Policy = Policies.Staff)]
+public class RedBlackDetailModel(ShianDb db, CurrentUser user, IAuthorizationService authorization, IAuditActor actor, TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    public RedBlackList? List { get; private set; }
+    public IReadOnlyList<RedBlackEntry> Entries { get; private set; } = [];
+    public bool CanReview { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostExcludeAsync(Guid id, Guid entryId, bool exclude, string? reason)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.Office)).Succeeded)
+        {
+            return Forbid();
+        }
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        var entry = await db.RedBlackEntries.FirstOrDefaultAsync(e => e.Id == entryId && e.ListId == id);
+        if (entry is null)
+        {
+            return NotFound();
+        }
+        reason = (reason ?? "").Trim();
+        if (List!.Status != RedBlackListStatus.Draft)
+        {
+            ModelState.AddModelError(string.Empty, l["RedBlack.AlreadyPublished"]);
+        }
+        else if (exclude && reason.Length is 0 or > 500)
+        {
+            ModelState.AddModelError("reason", l["Validation.Required", l["RedBlack.ExcludedReason"]]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        entry.Excluded = exclude;
+        entry.ExcludedReason = exclude ? reason : "";
+        await db.SaveChangesAsync();
+        return Redirect($"/credit/redblack/{id}");
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync(Guid id)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.Office)).Succeeded)
+        {
+            return Forbid();
+        }
+        var list = await db.RedBlackLists.FirstOrDefaultAsync(x => x.Id == id);
+        if (list is null)
+        {
+            return NotFound();
+        }
+        if (list.Status != RedBlackListStatus.Draft)
+        {
+            await LoadAsync(id);
+            ModelState.AddModelError(string.Empty, l["RedBlack.AlreadyPublished"]);
+            return Page();
+        }
+        list.Status = RedBlackListStatus.Published;
+        list.ApprovedAt = ShianTime.UtcNow(clock);
+        list.ApprovedBy = actor.Name;
+        await db.SaveChangesAsync();
+        return Redirect($"/credit/redblack/{id}");
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        List = await db.RedBlackLists.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
+        if (List is null)
+        {
+            return false;
+        }
+        var visible = (await user.ScopeAsync()).Visible(db.Businesses.AsNoTracking()).Select(b => b.Id);
+        Entries = await db.RedBlackEntries.AsNoTracking().Where(e => e.ListId == id && visible.Contains(e.BusinessId))
+            .OrderBy(e => e.Side).ThenBy(e => e.BusinessName).ToListAsync();
+        CanReview = List.Status == RedBlackListStatus.Draft && (await authorization.AuthorizeAsync(User, Policies.Office)).Succeeded;
+        return true;
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Shian.Common;
+using Shian.Credit;
+using Shian.Data;
+using Shian.Registry;
+using Shian.Web.Infrastructure;
+
+namespace Shian.Web.Features.Credit;
+
+/// <summary>严重违法失信名单: every listing of a business this user may see, newest first, exported to Excel or CSV.</summary>
+[Authorize(Policy = Policies.Staff)]
+public class SeriousModel(ShianDb db, CurrentUser user, IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public sealed record Row(Guid Id, Guid BusinessId, string Business, string CreditCode, string Township, string Basis, DateOnly DecidedOn,
+        DateOnly From, DateOnly? To, SeriousViolationStatus Status);
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public bool CanAdd { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Rows = await LoadAsync();
+        CanAdd = (await authorization.AuthorizeAsync(User, Policies.Office)).Succeeded;
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(string? format)
+    {
+        var rows = await LoadAsync();
+        string[] header = [l["Registry.Name"], l["Registry.CreditCode"], l["Registry.Township"], l["Credit.Basis"], l["Credit.DecidedOn"], l["Credit.From"], l["Credit.To"], l["Common.Status"]];
+        var cells = rows.Select(r => (IReadOnlyList<string>)[r.Business, r.CreditCode, r.Township, r.Basis, r.DecidedOn.ToString("yyyy-MM-dd"),
+            r.From.ToString("yyyy-MM-dd"), r.To?.ToString("yyyy-MM-dd") ?? "", l["SeriousViolationStatus." + r.Status]]).ToList();
+        var name = l["Credit.SeriousTitle"].Value;
+        return format == "csv"
+            ? CsvExport.File(name + ".csv", header, cells)
+            : ExcelExport.File(name + ".xlsx", new ExcelExport.Sheet(name, header, cells.Select(c => (IReadOnlyList<object?>)c.Cast<object?>().ToList())));
+    }
+
+    private async Task<List<Row>> LoadAsync()
+    {
+        var today = ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime);
+        var businesses = (await user.ScopeAsync()).Visible(db.Businesses.AsNoTracking());
+        var rows = await db.SeriousViolations.AsNoTracking()
+            .Join(businesses, v => v.BusinessId, b => b.Id, (v, b) => new { v, b.Name, b.CreditCode, b.TownshipId })
+            .Join(db.Townships, x => x.TownshipId, t => t.Id, (x, t) => new { x.v, x.Name, x.CreditCode, Township = t.Name })
+            .OrderByDescending(x => x.v.From).Take(2000).ToListAsync();
+        return rows.Select(x => new Row(x.v.Id, x.v.BusinessId, x.Name, x.CreditCode, x.Township, x.v.Basis, x.v.DecidedOn, x.v.From, x.v.To, x.v.StatusOn(today))).ToList();
+    }
+}

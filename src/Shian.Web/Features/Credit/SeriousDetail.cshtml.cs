@@ -1,0 +1,169 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Shian.Audit;
+using Shian.Common;
+using Shian.Credit;
+using Shian.Data;
+using Shian.Registry;
+using Shian.Risk;
+using Shian.Web.Infrastructure;
+
+namespace Shian.Web.Features.Credit;
+
+/// <summary>
+/// One listing: its basis and period, and the early-removal requests with their credit repair. The office records a
+/// request (the operator's application or its own proposal) once the minimum period has passed, and approves or refuses
+/// it; an approval ends the listing that day and regrades the business.
+/// </summary>
+[Authorize(Policy = Policies.Staff)]
+public class SeriousDetailModel(ShianDb db, CurrentUser user, IAuthorizationService authorization, IAuditActor actor, TimeProvider clock,
+    CreditSettings settings, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public sealed class RequestInput
+    {
+        public bool ByOperator { get; set; } = true;
+        public string Reason { get; set; } = "";
+        public bool FinePaid { get; set; }
+        public bool Corrected { get; set; }
+        public bool PublicCommitment { get; set; }
+        public string RepairNote { get; set; } = "";
+    }
+
+    public SeriousViolation? Listing { get; private set; }
+    public Business? Business { get; private set; }
+    public IReadOnlyList<SeriousViolationRemoval> Removals { get; private set; } = [];
+    public SeriousViolationStatus Status { get; private set; }
+    public DateOnly EarliestRemoval { get; private set; }
+    public bool CanDecide { get; private set; }
+
+    [BindProperty] public RequestInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostRequestAsync(Guid id)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.Office)).Succeeded)
+        {
+            return Forbid();
+        }
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        var now = ShianTime.UtcNow(clock);
+        var today = ShianTime.LocalDate(now);
+        if (Listing!.RefuseRemovalRequest(today, settings) is { } refusal)
+        {
+            ModelState.AddModelError(string.Empty, refusal);
+            return Page();
+        }
+        if (Removals.Any(r => r.Decision == RemovalDecision.Pending))
+        {
+            ModelState.AddModelError(string.Empty, l["Credit.RemovalPending"]);
+            return Page();
+        }
+        var reason = Input.Reason.Trim();
+        if (reason.Length is 0 or > 1000)
+        {
+            ModelState.AddModelError("Input.Reason", l["Validation.Required", l["Credit.RemovalReason"]]);
+        }
+        var repair = (Input.FinePaid ? CreditRepair.FinePaid : 0) | (Input.Corrected ? CreditRepair.Corrected : 0) | (Input.PublicCommitment ? CreditRepair.PublicCommitment : 0);
+        if (repair == CreditRepair.None)
+        {
+            ModelState.AddModelError("Input.FinePaid", l["Credit.RepairRequired"]);
+        }
+        if (Input.RepairNote.Trim().Length > 1000)
+        {
+            ModelState.AddModelError("Input.RepairNote", l["Validation.Invalid", l["Credit.RepairNote"]]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        db.SeriousViolationRemovals.Add(new SeriousViolationRemoval
+        {
+            SeriousViolationId = id, ByOperator = Input.ByOperator, Reason = reason, Repair = repair, RepairNote = Input.RepairNote.Trim(),
+            RequestedOn = today, RequestedAt = now, RequestedBy = actor.Name, Decision = RemovalDecision.Pending,
+        });
+        await db.SaveChangesAsync();
+        return Redirect($"/credit/serious/{id}");
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync(Guid id, Guid removalId, bool approve, string? note)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.Office)).Succeeded)
+        {
+            return Forbid();
+        }
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        var removal = await db.SeriousViolationRemovals.FirstOrDefaultAsync(r => r.Id == removalId && r.SeriousViolationId == id);
+        if (removal is null)
+        {
+            return NotFound();
+        }
+        var now = ShianTime.UtcNow(clock);
+        var today = ShianTime.LocalDate(now);
+        note = (note ?? "").Trim();
+        if (removal.Decision != RemovalDecision.Pending)
+        {
+            ModelState.AddModelError(string.Empty, l["Credit.AlreadyDecided"]);
+        }
+        else if (approve && Listing!.RefuseRemovalRequest(today, settings) is { } refusal)
+        {
+            ModelState.AddModelError(string.Empty, refusal);
+        }
+        else if (!approve && note.Length == 0)
+        {
+            ModelState.AddModelError("note", l["Validation.Required", l["Credit.DecisionNote"]]);
+        }
+        else if (note.Length > 1000)
+        {
+            ModelState.AddModelError("note", l["Validation.Invalid", l["Credit.DecisionNote"]]);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        removal.Decision = approve ? RemovalDecision.Approved : RemovalDecision.Refused;
+        removal.DecisionNote = note;
+        removal.DecidedAt = now;
+        removal.DecidedBy = actor.Name;
+        if (approve)
+        {
+            var listing = await db.SeriousViolations.FirstAsync(v => v.Id == id);
+            listing.RemoveEarly(today);
+        }
+        await db.SaveChangesAsync();
+        if (approve)
+        {
+            await RiskRegrade.RunAsync(db, actor.Name, now, Listing!.BusinessId, HttpContext.RequestAborted);
+        }
+        return Redirect($"/credit/serious/{id}");
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        Listing = await db.SeriousViolations.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id);
+        if (Listing is null)
+        {
+            return false;
+        }
+        Business = await (await user.ScopeAsync()).Visible(db.Businesses.AsNoTracking()).FirstOrDefaultAsync(b => b.Id == Listing.BusinessId);
+        if (Business is null)
+        {
+            return false;
+        }
+        Removals = await db.SeriousViolationRemovals.AsNoTracking().Where(r => r.SeriousViolationId == id).OrderBy(r => r.RequestedAt).ToListAsync();
+        var today = ShianTime.LocalDate(ShianTime.UtcNow(clock));
+        Status = Listing.StatusOn(today);
+        EarliestRemoval = Listing.EarliestRemoval(settings);
+        CanDecide = (await authorization.AuthorizeAsync(User, Policies.Office)).Succeeded;
+        return true;
+    }
+}

@@ -1,0 +1,133 @@
+using Shian.Credit;
+using Shian.Risk;
+
+namespace Shian.Tests.Credit;
+
+public class SeriousViolationRulesTests
+{
+    private static readonly CreditSettings Settings = new();
+    private static readonly DateTime At = new(2026, 3, 1, 2, 0, 0, DateTimeKind.Utc);
+
+    private static SeriousViolation Listing(DateOnly decided, DateOnly? from = null, CreditSettings? settings = null)
+    {
+        var (listing, error) = SeriousViolation.Create(Guid.NewGuid(), "津市监罚〔2025〕12 号", "《市场监督管理严重违法失信名单管理办法》第二条",
+            decided, from, new DateOnly(2026, 3, 1), settings ?? Settings, At, "office");
+        Assert.Null(error);
+        return listing!;
+    }
+
+    [Fact]
+    public void A_listing_decided_on_15_March_2025_runs_three_years_to_14_March_2028()
+    {
+        var listing = Listing(new DateOnly(2025, 3, 15));
+        Assert.Equal(new DateOnly(2025, 3, 15), listing.From);
+        Assert.Equal(new DateOnly(2028, 3, 14), listing.To);
+        Assert.True(listing.HoldsOn(new DateOnly(2028, 3, 14)));
+        Assert.False(listing.HoldsOn(new DateOnly(2028, 3, 15)));
+        Assert.False(listing.HoldsOn(new DateOnly(2025, 3, 14)));
+        Assert.Equal(SeriousViolationStatus.Listed, listing.StatusOn(new DateOnly(2028, 3, 14)));
+        Assert.Equal(SeriousViolationStatus.Expired, listing.StatusOn(new DateOnly(2028, 3, 15)));
+    }
+
+    [Fact]
+    public void The_period_is_configurable_and_a_leap_day_start_ends_on_the_last_of_February()
+    {
+        var listing = Listing(new DateOnly(2024, 2, 29), settings: new CreditSettings { ListingYears = 2, EarlyRemovalAfterYears = 1 });
+        Assert.Equal(new DateOnly(2026, 2, 27), listing.To); // 2024-02-29 + 2 years = 2026-02-28, the day before is the last
+        Assert.Equal(new DateOnly(2025, 2, 28), listing.EarliestRemoval(Settings));
+    }
+
+    [Fact]
+    public void Early_removal_may_be_requested_from_the_first_anniversary_and_ends_the_listing_that_day()
+    {
+        var listing = Listing(new DateOnly(2025, 3, 15));
+        var refusal = listing.RefuseRemovalRequest(new DateOnly(2026, 3, 14), Settings);
+        Assert.Equal("列入未满 1 年，不得申请提前移出（最早可于 2026-03-15 申请）", refusal);
+        Assert.Null(listing.RefuseRemovalRequest(new DateOnly(2026, 3, 15), Settings));
+
+        listing.RemoveEarly(new DateOnly(2026, 4, 2));
+        Assert.Equal(new DateOnly(2026, 4, 1), listing.To);
+        Assert.True(listing.HoldsOn(new DateOnly(2026, 4, 1)));
+        Assert.False(listing.HoldsOn(new DateOnly(2026, 4, 2)));
+        Assert.Equal(SeriousViolationStatus.RemovedEarly, listing.StatusOn(new DateOnly(2026, 4, 2)));
+        Assert.Equal("该名单已移出，无需申请提前移出", listing.RefuseRemovalRequest(new DateOnly(2026, 5, 1), Settings));
+    }
+
+    [Fact]
+    public void A_two_year_minimum_moves_the_earliest_request()
+    {
+        var settings = new CreditSettings { EarlyRemovalAfterYears = 2 };
+        var listing = Listing(new DateOnly(2025, 3, 15));
+        Assert.Equal("列入未满 2 年，不得申请提前移出（最早可于 2027-03-15 申请）", listing.RefuseRemovalRequest(new DateOnly(2026, 6, 1), settings));
+    }
+
+    [Theory]
+    [InlineData("", "x", "2026-01-01", null, "请填写决定书或案件编号（不超过 200 字）")]
+    [InlineData("a", " ", "2026-01-01", null, "请填写所依据的法律条款（不超过 500 字）")]
+    [InlineData("a", "b", null, null, "请填写决定日期")]
+    [InlineData("a", "b", "2026-03-02", null, "决定日期不能晚于今天")]
+    [InlineData("a", "b", "2026-01-10", "2026-01-09", "列入日期不能早于决定日期")]
+    public void Bad_listings_are_refused_with_the_field_named(string basis, string provision, string? decided, string? from, string message)
+    {
+        var (listing, error) = SeriousViolation.Create(Guid.NewGuid(), basis, provision, decided is null ? null : DateOnly.Parse(decided),
+            from is null ? null : DateOnly.Parse(from), new DateOnly(2026, 3, 1), Settings, At, "office");
+        Assert.Null(listing);
+        Assert.Equal(message, error);
+    }
+}
+
+public class RedBlackRulesTests
+{
+    private static readonly RedBlackRules Rules = RedBlackRules.Default;
+
+    [Fact]
+    public void Grade_A_with_inspections_and_none_non_conforming_is_red()
+    {
+        var verdict = Rules.Evaluate(new RedBlackFacts(RiskLevel.A, 2, 0, false));
+        Assert.Equal((RedBlackSide.Red, "风险等级 A 级，近 12 个月检查 2 次均无不符合"), verdict);
+    }
+
+    [Theory]
+    [InlineData(RiskLevel.B, 3, 0)] // grade B is not red under the default rules
+    [InlineData(RiskLevel.A, 0, 0)] // no inspection: nothing to vouch for it
+    [InlineData(RiskLevel.A, 3, 1)] // one non-conforming: neither red nor black
+    public void Otherwise_it_is_on_neither_list(RiskLevel grade, int inspections, int nonConforming) =>
+        Assert.Null(Rules.Evaluate(new RedBlackFacts(grade, inspections, nonConforming, false)));
+
+    [Fact]
+    public void An_ungraded_caterer_is_not_red() => Assert.Null(Rules.Evaluate(new RedBlackFacts(null, 3, 0, false)));
+
+    [Fact]
+    public void Two_non_conforming_inspections_or_a_serious_listing_make_it_black_whatever_the_grade()
+    {
+        Assert.Equal((RedBlackSide.Black, "近 12 个月监督检查结果不符合 2 次"), Rules.Evaluate(new RedBlackFacts(RiskLevel.B, 4, 2, false)));
+        Assert.Equal((RedBlackSide.Black, "列入严重违法失信名单"), Rules.Evaluate(new RedBlackFacts(RiskLevel.A, 3, 0, true)));
+        Assert.Equal((RedBlackSide.Black, "近 12 个月监督检查结果不符合 3 次；列入严重违法失信名单"), Rules.Evaluate(new RedBlackFacts(RiskLevel.D, 3, 3, true)));
+    }
+
+    [Fact]
+    public void Penalties_count_only_once_the_rule_is_switched_on()
+    {
+        Assert.Null(Rules.Evaluate(new RedBlackFacts(RiskLevel.B, 1, 0, false, Penalties: 5)));
+        var strict = Rules with { BlackMinPenalties = 1, RedMaxGrade = RiskLevel.B };
+        Assert.Equal((RedBlackSide.Black, "受到行政处罚 1 次"), strict.Evaluate(new RedBlackFacts(RiskLevel.A, 1, 0, false, Penalties: 1)));
+        Assert.Equal(RedBlackSide.Red, strict.Evaluate(new RedBlackFacts(RiskLevel.B, 1, 0, false))?.Side);
+    }
+
+    [Fact]
+    public void The_window_of_the_October_2026_list_is_November_2025_to_October_2026()
+    {
+        Assert.Equal(new DateOnly(2025, 11, 1), Rules.WindowStart(new DateOnly(2026, 10, 17)));
+        Assert.Equal(new DateOnly(2026, 10, 31), RedBlackRules.MonthEnd(new DateOnly(2026, 10, 17)));
+        Assert.Equal(new DateOnly(2026, 2, 28), RedBlackRules.MonthEnd(new DateOnly(2026, 2, 1)));
+    }
+
+    [Fact]
+    public void The_rules_round_trip_through_json()
+    {
+        var rules = Rules with { WindowMonths = 6, RedMaxGrade = RiskLevel.B };
+        var json = rules.ToJson();
+        Assert.Contains("\"RedMaxGrade\": \"B\"", json);
+        Assert.Equal(rules, RedBlackRules.FromJson(json));
+    }
+}
