@@ -24,7 +24,7 @@ public static class BulkInsert
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
         var columns = entity.GetProperties()
-            .Select(p => (Property: p, Name: p.GetColumnName(table)!, Mapping: p.GetRelationalTypeMapping()))
+            .Select(p => (Property: p, Name: p.GetColumnName(table)!, Mapping: p.GetRelationalTypeMapping(), Getter: p.GetGetter()))
             .ToList();
         var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) VALUES ";
         // SQLite is in-process: one prepared single-row statement executed per row is fastest (it binds parameters by
@@ -58,8 +58,8 @@ public static class BulkInsert
                     {
                         for (var c = 0; c < columns.Count; c++)
                         {
-                            var (property, _, mapping) = columns[c];
-                            var value = property.GetGetter().GetClrValue(chunk[r]);
+                            var (property, _, mapping, getter) = columns[c];
+                            var value = getter.GetClrValue(chunk[r]);
                             // CreateParameter applies the property's converters (UTC instants, enums by name, SQLite's text GUIDs).
                             command.Parameters.Add(mapping.CreateParameter(command, $"p{r}_{c}", value, property.IsNullable));
                         }

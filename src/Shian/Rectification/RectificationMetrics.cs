@@ -19,15 +19,15 @@ public static class RectificationMetrics
         var yearStart = new DateOnly(today.Year, 1, 1);
         var orders = db.RectificationOrders.Where(o => o.IssuedOn >= yearStart && o.IssuedOn <= today);
         var township = scope.TownshipId;
-        orders = scope.Level switch
+        switch (scope.Level)
         {
-            AccessLevel.Jurisdiction or AccessLevel.Unit => orders,
-            AccessLevel.Township => orders.Where(o => o.TownshipId == township),
-            _ => orders.Where(o => false),
-        };
-        if (scope.Level is not (AccessLevel.Jurisdiction or AccessLevel.Unit or AccessLevel.Township))
-        {
-            return null;
+            case AccessLevel.Jurisdiction or AccessLevel.Unit:
+                break;
+            case AccessLevel.Township:
+                orders = orders.Where(o => o.TownshipId == township);
+                break;
+            default:
+                return null;
         }
         var counted = await orders.Where(o => o.Deadline < today || o.Status == RectificationStatus.Closed || o.Status == RectificationStatus.Escalated)
             .GroupBy(o => o.Status == RectificationStatus.Closed)

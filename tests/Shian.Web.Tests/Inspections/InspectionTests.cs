@@ -137,6 +137,12 @@ public sealed class InspectionTests(ShianWebFactory factory) : IClassFixture<Shi
 
         var record = await client.GetStringAsync($"/inspections/{id}");
         Assert.Contains("data-testid=\"rectification\"", record);
+        // Only those who may issue the order get the link to it: not the township officer, the office yes.
+        Assert.DoesNotContain("issue-rectification", record);
+        using (var office = await factory.SignedInAsync("office"))
+        {
+            Assert.Contains($"href=\"/rectification/new/{id}\"", await office.GetStringAsync($"/inspections/{id}"));
+        }
         Assert.Contains(">不符合<", record);
         Assert.Contains($"handler=Photo&amp;photo={photo.Id}", record);
         Assert.Equal("image/png", (await client.GetAsync($"/inspections/{id}?handler=Photo&photo={photo.Id}")).Content.Headers.ContentType!.MediaType);

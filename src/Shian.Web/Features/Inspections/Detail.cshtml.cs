@@ -16,7 +16,7 @@ namespace Shian.Web.Features.Inspections;
 /// businesses' — anything else is not found.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public class DetailModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
+public class DetailModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
     public sealed record ItemView(string Code, string Text, bool Key, ItemResult Result, string? Note, IReadOnlyList<Guid> Photos);
 
@@ -28,6 +28,7 @@ public class DetailModel(ShianDb db, CurrentUser user, TimeProvider clock) : Pag
     public string BusinessName { get; private set; } = "";
     public IReadOnlyList<ItemView> Items { get; private set; } = [];
     public IReadOnlyList<string> InspectorNames { get; private set; } = [];
+    public bool MayIssueRectification { get; private set; }
     public bool MayAcknowledge { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
@@ -83,6 +84,9 @@ public class DetailModel(ShianDb db, CurrentUser user, TimeProvider clock) : Pag
             .ToList();
         var ids = record.Inspectors.Select(x => x.UserId).ToList();
         InspectorNames = (await db.Users.Where(u => ids.Contains(u.Id)).Select(u => u.DisplayName).ToListAsync()).Order(StringComparer.Ordinal).ToList();
+        // The same rule as the page that issues the order, so the link never leads to "access denied".
+        MayIssueRectification = record.Status == InspectionStatus.Submitted
+            && (await authorization.AuthorizeAsync(User, Policies.RegistryEdit)).Succeeded;
         MayAcknowledge = scope.Level == AccessLevel.OwnBusinesses && scope.BusinessIds.Contains(record.BusinessId)
             && record.Status == InspectionStatus.Submitted && record.AcknowledgedAt is null;
         return true;
