@@ -21,7 +21,7 @@ public class IndicatorsModel(ShianDb db, CurrentUser user, IAuthorizationService
 {
     public sealed record Row(Guid Id, int Task, string Subject, string Target, IndicatorKind Kind, string? Metric, Guid? OwnerId, string? Owner,
         IReadOnlyList<decimal> Trend, IndicatorStatus Status, bool CanReport, decimal? TownshipLatest,
-        IReadOnlyList<TaskModel.FileLink> Evidence);
+        IReadOnlyList<TaskModel.FileLink> Evidence, DateOnly? ComputedAsOf);
 
     /// <summary>The signed-in township officer's township: they report their own values for the townships' tasks.</summary>
     public string? MyTownship { get; private set; }
@@ -111,17 +111,28 @@ public class IndicatorsModel(ShianDb db, CurrentUser user, IAuthorizationService
         var evidence = (await db.StoredFiles.AsNoTracking().Where(f => f.OwnerKind == FileOwners.IndicatorValue && latestIds.Contains(f.OwnerId))
                 .Select(f => new TaskModel.FileLink(f.Id, f.OwnerId, f.FileName, f.Length)).ToListAsync())
             .ToLookup(f => f.OwnerId);
+        // A township officer also sees each computed target measured on their own township's records.
+        var townshipComputed = new Dictionary<string, decimal?>();
+        if (_township is not null && IndicatorStanding.MeasuredOn(Header.Year, today) is { } measuredOn)
+        {
+            foreach (var metric in standings.Where(s => s.ComputedAsOf is not null).Select(s => s.Indicator.Metric!).Distinct())
+            {
+                townshipComputed[metric] = await Metrics.ComputeAsync(db, scope, metric, measuredOn, HttpContext.RequestAborted);
+            }
+        }
         Rows = standings.Select(x =>
         {
             var i = x.Indicator;
             var canReport = i.Kind == IndicatorKind.Reported && (_township is not null
                 ? townshipTasks.Contains(i.TaskId)
                 : office || (myUnit is not null && myUnit == i.OwnerUnitId));
-            var townshipLatest = ownValues.Where(v => v.IndicatorId == i.Id)
-                .OrderBy(v => v.AsOf).ThenBy(v => v.SubmittedAt).Select(v => (decimal?)v.Value).LastOrDefault();
+            var townshipLatest = x.ComputedAsOf is not null
+                ? townshipComputed.GetValueOrDefault(i.Metric!) is { } own ? Math.Round(own, 2) : null
+                : ownValues.Where(v => v.IndicatorId == i.Id)
+                    .OrderBy(v => v.AsOf).ThenBy(v => v.SubmittedAt).Select(v => (decimal?)v.Value).LastOrDefault();
             return new Row(i.Id, x.Task, i.Subject, i.Target, i.Kind, i.Metric, i.OwnerUnitId,
                 i.OwnerUnitId is { } o && units.TryGetValue(o, out var n) ? n : null, x.Trend, x.Status, canReport, townshipLatest,
-                x.LatestValueId is { } latest ? evidence[latest].ToList() : []);
+                x.LatestValueId is { } latest ? evidence[latest].ToList() : [], x.ComputedAsOf);
         }).ToList();
         AsOf ??= today.Year == Header.Year ? today : new DateOnly(Header.Year, 12, 31);
         return true;
