@@ -48,7 +48,7 @@ public static class DemoCommands
             console.Out(result.JurisdictionCreated ? "演示辖区已加载 / demo district loaded" : "演示辖区已存在 / demo district already present");
             if (result.Errors.Count == 0 && await DemoWork.SeedAsync(database.Db, database.Clock))
             {
-                console.Out("演示年度计划（2020）和乡镇考核方案已加载 / demo plan 2020 and township assessment scheme loaded");
+                console.Out("演示年度计划（2020 年及沿用至本年）、本年检查记录和乡镇考核方案已加载 / demo plan 2020 (also carried into this year), this year's inspections and township assessment scheme loaded");
             }
             console.Out(result.UsersCreated.Count > 0
                 ? $"已创建账户 / accounts created: {string.Join(", ", result.UsersCreated)} (password {DemoSeeder.Password})"

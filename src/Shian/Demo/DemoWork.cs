@@ -6,8 +6,8 @@ using Shian.Plans;
 namespace Shian.Demo;
 
 /// <summary>
-/// The demo district's work: about 3,000 synthetic businesses with licences, its 2020 plan (the district's real plan
-/// document) and a township assessment scheme, so that a first look at the platform shows content rather than empty
+/// The demo district's work: about 3,000 synthetic businesses with licences, a year of inspections so far, its 2020
+/// plan (the district's real plan document, also carried into this year) and a township assessment scheme, so that a first look at the platform shows content rather than empty
 /// pages. Each part only when none exists yet: the demo never touches a database in use.
 /// </summary>
 public static class DemoWork
@@ -62,6 +62,9 @@ public static class DemoWork
             db.ChangeTracker.Clear();
             await Inspections.InspectionSchedule.GenerateAsync(db, today.Year, clock, ct);
             db.ChangeTracker.Clear();
+            // The year's inspections so far, their rectification orders and campaigns.
+            await DemoInspections.SeedAsync(db, clock, ct);
+            db.ChangeTracker.Clear();
         }
         if (await db.Plans.AnyAsync(ct))
         {
@@ -70,10 +73,13 @@ public static class DemoWork
         using var stream = typeof(DemoWork).Assembly.GetManifestResourceStream("demo/plan-2020.txt")
             ?? throw new InvalidOperationException("The demo plan is missing from the assembly.");
         var text = await new StreamReader(stream).ReadToEndAsync(ct);
-        var imported = await PlanImport.ImportAsync(db, PlanParser.Parse(text).Plan!, text, 2020, new Dictionary<string, Guid>(), new HashSet<string>(), clock, ct);
-        if (imported.PlanId is not { } planId)
+        var planId = await ImportPlanAsync(db, text, 2020, clock, ct);
+        // The same document carried into this year, so that the targets Shian computes (inspection coverage,
+        // rectification closure …) are measured on the demo's work of this year.
+        var thisYear = Common.ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime).Year;
+        if (thisYear > 2020)
         {
-            throw new InvalidOperationException("The demo plan did not import: " + string.Join("; ", imported.Errors));
+            planId = await ImportPlanAsync(db, text.Replace("2020年", $"{thisYear}年", StringComparison.Ordinal), thisYear, clock, ct);
         }
         db.AssessmentSchemes.Add(new AssessmentScheme
         {
@@ -87,5 +93,11 @@ public static class DemoWork
         });
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    private static async Task<Guid> ImportPlanAsync(ShianDb db, string text, int year, TimeProvider clock, CancellationToken ct)
+    {
+        var imported = await PlanImport.ImportAsync(db, PlanParser.Parse(text).Plan!, text, year, new Dictionary<string, Guid>(), new HashSet<string>(), clock, ct);
+        return imported.PlanId ?? throw new InvalidOperationException($"The demo plan for {year} did not import: " + string.Join("; ", imported.Errors));
     }
 }

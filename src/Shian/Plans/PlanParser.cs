@@ -376,6 +376,8 @@ public static partial class PlanParser
         new(new(@"(?<v>\d+(?:\.\d+)?)(?<u>分|%)以上"), ">=", null, SubjectFrom.Before),
         new(new(@"完成(?<v>\d+)(?<u>家|个|次|项|批次|所|户)"), ">=", null, SubjectFrom.After),
         new(new(@"(?<v>100)(?<u>%)"), "=", null, SubjectFrom.BeforeAndAfter),
+        // 实行全覆盖检查: every one of them, i.e. 100% (unless the number is written out: 100%全覆盖).
+        new(new(@"(?<!%)(?<full>全覆盖)"), ">=", "%", SubjectFrom.BeforeAndAfter),
         new(new(@"每(?<p>半年|学期|季度|月|年|周)"), ">=", "次", SubjectFrom.After),
     ];
 
@@ -399,8 +401,8 @@ public static partial class PlanParser
                     SubjectFrom.BeforeAndAfter => Clean(before + after),
                     _ => Clean(after) is { Length: >= 2 } s ? s : Clean(before),
                 };
-                var (value, unit) = match.Groups["p"].Success
-                    ? (1m, $"{pattern.Unit}/{match.Groups["p"].Value}")
+                var (value, unit) = match.Groups["p"].Success ? (1m, $"{pattern.Unit}/{match.Groups["p"].Value}")
+                    : match.Groups["full"].Success ? (100m, pattern.Unit!)
                     : (decimal.Parse(match.Groups["v"].Value, CultureInfo.InvariantCulture), match.Groups["u"].Value);
                 found.Add((match.Index, match.Index + match.Length,
                     new ParsedIndicator(text[clauseStart..clauseEnd].Trim(), subject, pattern.Comparator, value, unit)));

@@ -121,7 +121,13 @@ public class PlanParserTests
     {
         var tasks = ParseSample("jizhou-2020.txt").Tasks;
         // Task 5 cites DB12/T 914—2019 and task 1 the 四个最严: neither is a target.
-        Assert.Equal([4, 9, 10, 12, 13, 15], tasks.Where(t => t.Indicators.Count > 0).Select(t => t.Number));
+        Assert.Equal([4, 5, 9, 10, 12, 13, 15], tasks.Where(t => t.Indicators.Count > 0).Select(t => t.Number));
+        // Task 5's one target is its 全覆盖检查 of school canteens, read as 100%; task 12's "100%全覆盖" stays one target.
+        var school = Assert.Single(tasks[4].Indicators);
+        Assert.Equal((">=", 100m, "%"), (school.Comparator, school.Value, school.Unit));
+        Assert.Contains("学校食堂", school.Subject);
+        Assert.Equal("inspection.school_canteen_coverage", Metrics.Match(school.Subject, school.Unit)?.Name);
+        Assert.Single(tasks[11].Indicators, i => i.Text.Contains("全覆盖"));
     }
 
     // ---- other plans, other forms ------------------------------------------------------------------------------

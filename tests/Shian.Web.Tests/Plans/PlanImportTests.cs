@@ -105,7 +105,7 @@ public sealed class PlanImportTests(ShianWebFactory factory) : IClassFixture<Shi
             tasks[15].Indicators.OrderBy(i => i.Order).Select(i => i.Subject + " " + i.Target));
         Assert.Equal("全年农产品和食品抽检量不少于5批次/千人", tasks[15].Indicators.Single(i => i.Order == 0).Text);
         Assert.Equal("实施风险监测和标准制定专项行动", tasks[3].Title);
-        Assert.Equal(14, plan.Tasks.Sum(t => t.Indicators.Count)); // one removed, one added
+        Assert.Equal(15, plan.Tasks.Sum(t => t.Indicators.Count)); // one removed, one added
         Assert.NotEqual(PlanImport.HashOf(Seed), plan.SourceHash);
 
         // The same document with the same corrections: nothing changes.
@@ -174,7 +174,7 @@ public sealed class PlanImportTests(ShianWebFactory factory) : IClassFixture<Shi
         using var office = await factory.SignedInAsync("office");
         var preview = await UploadAsync(office, Encoding.UTF8.GetBytes(Seed.Replace("区卫生健康委", "区卫健委", StringComparison.Ordinal)), "plan.txt");
         var html = await preview.Content.ReadAsStringAsync();
-        Assert.Contains("22 项任务，14 项指标", html);
+        Assert.Contains("22 项任务，15 项指标", html);
         Assert.Contains("“区卫健委”", html);
         Assert.False(await QueryAsync(db => db.Plans.AnyAsync(p => p.Year == 2020)));
 

@@ -1,0 +1,223 @@
+using Microsoft.EntityFrameworkCore;
+using Shian.Campaigns;
+using Shian.Common;
+using Shian.Data;
+using Shian.Inspections;
+using Shian.Rectification;
+using Shian.Registry;
+using Shian.Risk;
+
+namespace Shian.Demo;
+
+/// <summary>
+/// The demo district's year of inspections so far: most planned visits that are due are done by the visit's team, at
+/// each township's own pace; about one in eight finds problems, and a failed item gets a rectification order whose fate
+/// depends on its age (closed after a follow-up inspection, answered and waiting, overdue, escalated). Three campaigns
+/// of the year take the inspections in their scope and period. The demo operator's restaurant has an open order to
+/// answer. Only when no inspection exists yet.
+/// </summary>
+public static class DemoInspections
+{
+    public static async Task<int> SeedAsync(ShianDb db, TimeProvider clock, CancellationToken ct = default)
+    {
+        if (await db.Inspections.AnyAsync(ct))
+        {
+            return 0;
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = ShianTime.LocalDate(now);
+        var random = new Random(2026);
+        var checklists = (await db.Checklists.AsNoTracking().ToListAsync(ct)).Select(r => r.Read()).ToList();
+        var businesses = await db.Businesses.AsNoTracking().ToDictionaryAsync(b => b.Id, ct);
+        var teams = await db.InspectionTeams.AsNoTracking().Include(t => t.Members).ToDictionaryAsync(t => t.Id, ct);
+        var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var campaigns = Campaigns(today, now);
+
+        var due = await db.PlannedInspections.Where(p => p.Year == today.Year && p.Month <= today.Month && p.DoneOn == null && p.TeamId != null)
+            .OrderBy(p => p.Month).ThenBy(p => p.Id).ToListAsync(ct);
+        // Each township keeps its own pace, so that coverage differs between them as it does in a real district.
+        var pace = due.Select(p => p.TownshipId).Distinct().Order().ToDictionary(t => t, _ => 0.72 + random.NextDouble() * 0.26);
+        var inspections = new List<Inspection>();
+        var findings = new List<Inspection>();
+        foreach (var visit in due)
+        {
+            var monthStart = new DateOnly(today.Year, visit.Month, 1);
+            var lastDay = visit.Month == today.Month ? today.AddDays(-1) : monthStart.AddMonths(1).AddDays(-1);
+            if (lastDay < monthStart || random.NextDouble() > pace[visit.TownshipId]
+                || Checklists.Pick(checklists, businesses[visit.BusinessId].Category, lastDay) is not { } checklist)
+            {
+                continue;
+            }
+            var day = monthStart.AddDays(random.Next(lastDay.DayNumber - monthStart.DayNumber + 1));
+            var team = teams[visit.TeamId!.Value].Members.Select(m => m.UserId).Take(InspectionTeam.MinimumMembers).ToList();
+            var inspection = Record(checklist, businesses[visit.BusinessId], InspectionKind.Routine, Findings(checklist, random), team, names, day, random, now);
+            inspection.PlannedInspectionId = visit.Id;
+            inspection.TeamId = visit.TeamId;
+            inspection.CampaignId = campaigns.FirstOrDefault(c => c.Covers(day) && c.InScope(businesses[visit.BusinessId]))?.Id;
+            visit.DoneOn = day;
+            inspections.Add(inspection);
+            if (inspection.RequiresRectification)
+            {
+                findings.Add(inspection);
+            }
+        }
+
+        // The demo operator's restaurant failed a key item last week and has an order to answer.
+        if (await db.OperatorBusinesses.AsNoTracking().Join(db.Users.Where(u => u.UserName == Accounts.Roles.Operator), o => o.UserId, u => u.Id, (o, _) => o.BusinessId)
+                .FirstOrDefaultAsync(ct) is var operated && operated != Guid.Empty && businesses.TryGetValue(operated, out var restaurant)
+            && Checklists.Pick(checklists, restaurant.Category, today) is { } own
+            && teams.Values.FirstOrDefault(t => t.TownshipId == restaurant.TownshipId) is { } ownTeam)
+        {
+            var results = own.Items.ToDictionary(i => i.Code, i => ItemResult.Yes);
+            results[own.Items.First(i => i.Key).Code] = ItemResult.No;
+            var inspection = Record(own, restaurant, InspectionKind.Complaint, results, ownTeam.Members.Select(m => m.UserId).Take(2).ToList(), names,
+                today.AddDays(-7), random, now);
+            inspection.TeamId = ownTeam.Id;
+            inspection.AcknowledgedAt = null;
+            inspection.AcknowledgedBy = null;
+            inspections.Add(inspection);
+            findings.Add(inspection);
+        }
+
+        var calendar = await db.LoadCalendarAsync(ct);
+        var orders = new List<RectificationOrder>();
+        foreach (var failed in findings.OrderBy(i => i.EndedAt))
+        {
+            var issuedAt = failed.EndedAt!.Value.AddMinutes(30);
+            var (order, _) = RectificationOrder.Issue(failed, "对检查发现的不符合项逐项整改，整改完成后在线提交整改情况和照片", null, calendar, issuedAt,
+                names[failed.Inspectors[0].UserId], $"整改〔{today.Year}〕{orders.Count + 1:0000}");
+            var age = today.DayNumber - order!.Deadline.DayNumber;
+            var roll = random.NextDouble();
+            if (failed.Kind == InspectionKind.Complaint || age < -3 && roll < 0.6)
+            {
+                orders.Add(order); // open, within its deadline
+                continue;
+            }
+            if (age > 0 && roll < 0.08)
+            {
+                orders.Add(order); // open and overdue: on the overdue list
+                continue;
+            }
+            var late = age > 0 && roll < 0.2;
+            var answeredOn = late ? order.Deadline.AddDays(random.Next(1, 5)) : order.IssuedOn.AddDays(random.Next(2, Math.Max(3, order.Deadline.DayNumber - order.IssuedOn.DayNumber)));
+            if (answeredOn >= today)
+            {
+                orders.Add(order);
+                continue;
+            }
+            order.Respond("已按要求完成整改：更换过期原料、补齐进货查验记录、开展从业人员培训，附整改前后照片。", At(answeredOn, 10), Signer(businesses[failed.BusinessId]));
+            var followUpDay = answeredOn.AddDays(random.Next(1, 6));
+            if (followUpDay >= today)
+            {
+                orders.Add(order); // answered, the follow-up visit is still to come
+                continue;
+            }
+            var checklist = checklists.First(c => c.Name == failed.ChecklistName && c.Version == failed.ChecklistVersion);
+            var team = failed.Inspectors.Select(i => i.UserId).ToList();
+            if (random.NextDouble() < 0.06)
+            {
+                var again = Record(checklist, businesses[failed.BusinessId], InspectionKind.FollowUp, Failing(checklist, random), team, names, followUpDay, random, now);
+                inspections.Add(again);
+                order.Escalate("复查仍不符合，拒不整改，移交立案查处", At(followUpDay, 17), names[team[0]]);
+            }
+            else
+            {
+                var passed = Record(checklist, businesses[failed.BusinessId], InspectionKind.FollowUp, checklist.Items.ToDictionary(i => i.Code, _ => ItemResult.Yes), team, names, followUpDay, random, now);
+                inspections.Add(passed);
+                order.Close(passed, null, At(followUpDay, 17), names[team[0]]);
+            }
+            orders.Add(order);
+        }
+
+        // Inspection records by the thousand: written in bulk (the demo's own data, not anybody's act to audit).
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Campaigns.AddRange(campaigns);
+        await db.SaveChangesAsync(ct); // the campaigns and the visits now done, before the inspections that refer to them
+        await BulkInsert.RunAsync(db, inspections, ct);
+        await BulkInsert.RunAsync(db, inspections.SelectMany(i => i.Items).ToList(), ct);
+        await BulkInsert.RunAsync(db, inspections.SelectMany(i => i.Inspectors).ToList(), ct);
+        await BulkInsert.RunAsync(db, inspections.Where(i => i.Result != InspectionResult.Conforming).Select(i => new RiskFactor
+        {
+            Id = Guid.CreateVersion7(), BusinessId = i.BusinessId, ItemCode = InspectionRecords.RiskItemCode, Points = InspectionRecords.RiskPoints(i.Result!.Value),
+            Reason = i.Result == InspectionResult.NonConforming ? "监督检查结果不符合" : "监督检查结果基本符合",
+            Date = ShianTime.LocalDate(i.EndedAt!.Value), Source = InspectionRecords.RiskSource, RecordedAt = now, RecordedBy = "demo",
+        }).ToList(), ct);
+        db.RectificationOrders.AddRange(orders);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        await RiskRegrade.RunAsync(db, "demo", now, ct: ct);
+        db.ChangeTracker.Clear();
+        return inspections.Count;
+    }
+
+    /// <summary>A festival check, a summer campaign in scenic areas and the autumn term's school check, as far as the year has come.</summary>
+    private static List<Campaign> Campaigns(DateOnly today, DateTime now)
+    {
+        var year = today.Year;
+        Campaign Make(string name, CampaignKind kind, DateOnly from, DateOnly to, Action<Campaign> scope)
+        {
+            var campaign = new Campaign
+            {
+                Id = Guid.CreateVersion7(), Name = name, Kind = kind, From = from, To = to, CreatedAt = now, CreatedBy = "demo",
+            };
+            scope(campaign);
+            campaign.Status = campaign.StatusOn(today);
+            return campaign;
+        }
+        return
+        [
+            Make($"{year}年元旦春节期间食品安全专项检查", CampaignKind.Holiday, new DateOnly(year, 1, 2), new DateOnly(year, 2, 28),
+                c => c.Categories = [BusinessCategory.Caterer, BusinessCategory.Seller]),
+            Make($"{year}年景区及农家院餐饮夏季专项整治", CampaignKind.Special, new DateOnly(year, 6, 1), new DateOnly(year, 8, 31),
+                c => c.Tags = ["scenic-area"]),
+            Make($"{year}年秋季学期校园食品安全专项检查", CampaignKind.Special, new DateOnly(year, 9, 1), new DateOnly(year, 10, 31),
+                c => c.Tags = ["school-related"]),
+        ];
+    }
+
+    /// <summary>What a visit found: mostly all in order, sometimes a few ordinary items, now and then a key item.</summary>
+    private static Dictionary<string, ItemResult> Findings(Checklist checklist, Random random)
+    {
+        var roll = random.NextDouble();
+        return roll < 0.04 ? Failing(checklist, random)
+            : roll < 0.13 ? Fail(checklist, checklist.Items.Where(i => !i.Key).OrderBy(_ => random.Next()).Take(random.Next(1, 4)).Select(i => i.Code))
+            : Fail(checklist, []);
+    }
+
+    private static Dictionary<string, ItemResult> Failing(Checklist checklist, Random random) =>
+        Fail(checklist, [checklist.Items.Where(i => i.Key).ElementAt(random.Next(checklist.Items.Count(i => i.Key))).Code]);
+
+    private static Dictionary<string, ItemResult> Fail(Checklist checklist, IEnumerable<string> failed)
+    {
+        var results = checklist.Items.ToDictionary(i => i.Code, _ => ItemResult.Yes);
+        foreach (var code in failed)
+        {
+            results[code] = ItemResult.No;
+        }
+        return results;
+    }
+
+    private static Inspection Record(Checklist checklist, Business business, InspectionKind kind, Dictionary<string, ItemResult> results, List<Guid> team,
+        Dictionary<Guid, string> names, DateOnly day, Random random, DateTime now)
+    {
+        var start = At(day, 9 + random.Next(7)).AddMinutes(random.Next(60));
+        var notes = results.Where(r => r.Value == ItemResult.No).ToDictionary(r => r.Key, _ => "现场发现问题，已拍照取证并当场告知经营者");
+        var (inspection, problems) = Inspection.Record(checklist, business.Id, business.TownshipId, kind, results, notes, team, team, team[0],
+            start, start.AddMinutes(40 + random.Next(50)), names[team[0]], now);
+        if (inspection is null)
+        {
+            throw new InvalidOperationException("Demo inspection refused: " + string.Join("; ", problems.Select(p => p.Message)));
+        }
+        inspection.CreatedAt = inspection.EndedAt!.Value;
+        inspection.AcknowledgedAt = inspection.EndedAt.Value.AddMinutes(5);
+        inspection.AcknowledgedBy = Signer(business);
+        return inspection;
+    }
+
+    private static string Signer(Business business) => business.LegalRepresentative is { Length: > 0 } name ? name : "经营者";
+
+    /// <summary>The UTC moment of a local (Beijing) hour on a day.</summary>
+    private static DateTime At(DateOnly day, int hour) =>
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(hour, 0)), ShianTime.Zone);
+}
