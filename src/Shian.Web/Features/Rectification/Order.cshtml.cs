@@ -133,7 +133,8 @@ public class OrderModel(ShianDb db, CurrentUser user, TimeProvider clock) : Page
         Business = await db.Businesses.Where(b => b.Id == order.BusinessId).Select(b => b.Name).SingleAsync();
         Evidence = await db.StoredFiles.AsNoTracking().Where(f => f.OwnerKind == FileOwners.RectificationResponse && f.OwnerId == id)
             .OrderBy(f => f.UploadedAt).Select(f => new FileLink(f.Id, f.FileName, f.Length)).ToListAsync();
-        var issuedAt = order.IssuedAt;
+        // Inspection times are entered to the minute: a follow-up begun in the minute the order went out counts.
+        var issuedAt = order.IssuedAt.AddTicks(-(order.IssuedAt.Ticks % TimeSpan.TicksPerMinute));
         FollowUps = await db.Inspections.AsNoTracking()
             .Where(i => i.BusinessId == order.BusinessId && i.Id != order.InspectionId && i.Status == InspectionStatus.Submitted && i.StartedAt >= issuedAt)
             .OrderByDescending(i => i.StartedAt).Select(i => new FollowUp(i.Id, i.StartedAt, i.Result)).ToListAsync();
