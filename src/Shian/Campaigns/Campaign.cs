@@ -1,3 +1,4 @@
+using Shian.Accounts;
 using Shian.Registry;
 
 namespace Shian.Campaigns;
@@ -107,6 +108,17 @@ public class Campaign
         StoppedBy = by;
         return null;
     }
+
+    /// <summary>
+    /// Whether the reader may see the campaign: the district's and units' staff all of them, a township's staff those that
+    /// touch their township (whole-district ones included), operators and the public none.
+    /// </summary>
+    public bool VisibleTo(AccessScope scope) => scope.Level switch
+    {
+        AccessLevel.Jurisdiction or AccessLevel.Unit => true,
+        AccessLevel.Township => scope.TownshipId is { } t && (TownshipIds.Count == 0 || TownshipIds.Contains(t)),
+        _ => false,
+    };
 
     /// <summary>Whether the campaign's period holds the day.</summary>
     public bool Covers(DateOnly day) => day >= From && day <= To;
