@@ -52,6 +52,7 @@ public static class ChecklistVersions
         var title = (name ?? "").Trim();
         if (title.Length == 0) problems.Add(new("Name", "检查表名称：必填。"));
         else if (title.Length > NameMax) problems.Add(new("Name", $"检查表名称：不能超过 {NameMax} 个字。"));
+        else if (title.IndexOfAny(['/', '\\', '?', '#', '%']) >= 0 || title == "new") problems.Add(new("Name", "检查表名称：不能含有 / \\ ? # % 字符，也不能叫 new。"));
         else if (creating && versions.Count > 0) problems.Add(new("Name", $"检查表名称：“{title}”已存在，请发布新版本或另取名称。"));
 
         var latest = versions.MaxBy(v => v.Version);
