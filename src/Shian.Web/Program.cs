@@ -92,6 +92,7 @@ builder.Services.AddRazorPages(o =>
         // One form registers and corrects a business; one sets up and changes an inspection team.
         o.Conventions.AddPageRoute("/Features/Registry/Edit", "/businesses/new");
         o.Conventions.AddPageRoute("/Features/Inspections/TeamEdit", "/inspections/teams/new");
+        o.Conventions.AddPageRoute("/Features/Campaigns/Edit", "/campaigns/new");
     })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Shian.Web.SharedResource)))

@@ -24,6 +24,7 @@ public sealed class Frame(ShianDb db, IAuthorizationService authorization, IHttp
         new("Nav.Schedule", "/inspections/schedule", Policies.Staff),
         new("Nav.Teams", "/inspections/teams", Policies.Staff),
         new("Nav.Inspections", "/inspections", Policies.Staff),
+        new("Nav.Checklists", "/inspections/checklists", Policies.Staff),
         new("Nav.Rectification", "/rectification", Policies.Rectification),
         new("Nav.Campaigns", "/campaigns", Policies.Staff),
         new("Nav.Schools", "/schools", Policies.Staff),

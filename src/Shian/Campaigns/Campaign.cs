@@ -1,3 +1,4 @@
+using Shian.Accounts;
 using Shian.Registry;
 
 namespace Shian.Campaigns;
@@ -12,7 +13,8 @@ public enum CampaignStatus
 {
     Planned, // 计划中
     Running, // 进行中
-    Closed,  // 已结束
+    Closed,    // 已结束 (by its dates, or closed early by hand)
+    Cancelled, // 已取消 (called off by hand)
 }
 
 /// <summary>
@@ -40,10 +42,21 @@ public class Campaign
     public DateTime CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";
 
+    /// <summary>Why it was closed early or cancelled by hand, when, by whom; null while it runs by its dates.</summary>
+    public string? StopReason { get; set; }
+
+    public DateTime? StoppedAt { get; set; }
+    public string? StoppedBy { get; set; }
+
     public const int NameMax = 200;
+    public const int ReasonMax = 500;
 
     /// <summary>What is wrong with the campaign as entered, field by field, in Chinese; empty when it can be stored.</summary>
-    public IReadOnlyList<(string Field, string Message)> Validate()
+    /// <remarks>
+    /// With <paramref name="checklists"/> (the names of the active checklists) an unknown checklist is refused; with
+    /// <paramref name="townships"/> (the jurisdiction's township ids) an unknown township is.
+    /// </remarks>
+    public IReadOnlyList<(string Field, string Message)> Validate(IReadOnlyCollection<string>? checklists = null, IReadOnlyCollection<Guid>? townships = null)
     {
         var errors = new List<(string, string)>();
         if (string.IsNullOrWhiteSpace(Name)) errors.Add((nameof(Name), "名称：必填。"));
@@ -55,9 +68,57 @@ public class Campaign
             if (BusinessTypes.Subtypes.All(t => t.Code != s)) errors.Add((nameof(Subtypes), $"业态：无此细分类型“{s}”。"));
         foreach (var t in Tags)
             if (BusinessTypes.Tags.All(x => x.Code != t)) errors.Add((nameof(Tags), $"标签：无此标签“{t}”。"));
+        foreach (var c in Categories)
+            if (!Enum.IsDefined(c)) errors.Add((nameof(Categories), $"经营类别：无此类别“{c}”。"));
         if (Checklist.Length > NameMax) errors.Add((nameof(Checklist), $"检查表：不能超过 {NameMax} 个字。"));
+        else if (checklists is not null && Checklist.Length > 0 && !checklists.Contains(Checklist))
+            errors.Add((nameof(Checklist), $"检查表：无此在用检查表“{Checklist}”。"));
+        if (townships is not null)
+            foreach (var t in TownshipIds.Where(t => !townships.Contains(t)))
+                errors.Add((nameof(TownshipIds), $"乡镇（街道）：无此乡镇“{t}”。"));
         return errors;
     }
+
+    /// <summary>Whether it has ended (by its dates or by hand) on the day: an ended campaign is a record, no longer edited.</summary>
+    public bool IsFinished(DateOnly day) => StatusOn(day) is CampaignStatus.Closed or CampaignStatus.Cancelled;
+
+    /// <summary>Why it cannot be changed on the day, in Chinese; null when it can.</summary>
+    public string? WhyNotEditable(DateOnly day) => StatusOn(day) switch
+    {
+        CampaignStatus.Cancelled => "该专项行动已取消，不能再修改。",
+        CampaignStatus.Closed when Status == CampaignStatus.Closed => "该专项行动已提前结束，不能再修改。",
+        CampaignStatus.Closed => $"该专项行动已于 {To:yyyy-MM-dd} 结束，不能再修改；其范围与检查表是已完成检查的依据。",
+        _ => null,
+    };
+
+    /// <summary>
+    /// Ends it by hand before its end date: <see cref="CampaignStatus.Closed"/> (结束) or <see cref="CampaignStatus.Cancelled"/>
+    /// (取消), with a reason. Refused (and nothing changed) when it has already ended, the reason is missing or too long.
+    /// </summary>
+    public (string Field, string Message)? Stop(CampaignStatus to, string? reason, string by, DateTime at, DateOnly today)
+    {
+        if (to is not (CampaignStatus.Closed or CampaignStatus.Cancelled)) return ("Status", "状态：只能结束或取消。");
+        if (WhyNotEditable(today) is { } why) return ("Status", why);
+        var text = (reason ?? "").Trim();
+        if (text.Length == 0) return ("Reason", "原因：必填。");
+        if (text.Length > ReasonMax) return ("Reason", $"原因：不能超过 {ReasonMax} 个字。");
+        Status = to;
+        StopReason = text;
+        StoppedAt = at;
+        StoppedBy = by;
+        return null;
+    }
+
+    /// <summary>
+    /// Whether the reader may see the campaign: the district's and units' staff all of them, a township's staff those that
+    /// touch their township (whole-district ones included), operators and the public none.
+    /// </summary>
+    public bool VisibleTo(AccessScope scope) => scope.Level switch
+    {
+        AccessLevel.Jurisdiction or AccessLevel.Unit => true,
+        AccessLevel.Township => scope.TownshipId is { } t && (TownshipIds.Count == 0 || TownshipIds.Contains(t)),
+        _ => false,
+    };
 
     /// <summary>Whether the campaign's period holds the day.</summary>
     public bool Covers(DateOnly day) => day >= From && day <= To;
@@ -74,7 +135,7 @@ public class Campaign
 
     /// <summary>The status the dates suggest on a day, for a campaign nobody closed by hand.</summary>
     public CampaignStatus StatusOn(DateOnly day) =>
-        Status == CampaignStatus.Closed ? CampaignStatus.Closed
+        Status is CampaignStatus.Closed or CampaignStatus.Cancelled ? Status
         : day < From ? CampaignStatus.Planned
         : day > To ? CampaignStatus.Closed
         : CampaignStatus.Running;

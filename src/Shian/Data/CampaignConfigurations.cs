@@ -20,6 +20,8 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         e.Property(c => c.Name).HasMaxLength(Campaign.NameMax);
         e.Property(c => c.Checklist).HasMaxLength(Campaign.NameMax);
         e.Property(c => c.CreatedBy).HasMaxLength(100);
+        e.Property(c => c.StopReason).HasMaxLength(Campaign.ReasonMax);
+        e.Property(c => c.StoppedBy).HasMaxLength(100);
         e.Property(c => c.Categories).HasMaxLength(400).HasConversion(
             l => string.Join('|', l.Select(x => x.ToString())),
             s => s.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<BusinessCategory>).ToList(),

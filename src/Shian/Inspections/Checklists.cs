@@ -154,6 +154,32 @@ public static class Checklists
             .OrderByDescending(c => c.EffectiveFrom).ThenBy(c => c.Name, StringComparer.Ordinal)
             .FirstOrDefault();
 
+    /// <summary>The version of the named checklist in force on the day: the newest sound version already effective; null when none.</summary>
+    public static Checklist? InForce(IEnumerable<Checklist> versions, string name, DateOnly day) =>
+        versions.Where(c => c.Name == name && c.EffectiveFrom <= day && c.Problems().Count == 0).MaxBy(c => c.Version);
+
+    /// <summary>The named checklist in force on the day (a campaign's checklist, whatever the business's category).</summary>
+    public static async Task<Checklist?> NamedAsync(ShianDb db, string name, DateOnly day, CancellationToken ct = default)
+    {
+        var records = await db.Checklists.AsNoTracking().Where(s => s.Name == name && s.EffectiveFrom <= day).ToListAsync(ct);
+        return InForce(records.Select(r => r.Read()), name, day);
+    }
+
+    /// <summary>Every stored version of every checklist, by name then version.</summary>
+    public static async Task<IReadOnlyList<Checklist>> AllVersionsAsync(ShianDb db, CancellationToken ct = default)
+    {
+        var records = await db.Checklists.AsNoTracking().OrderBy(c => c.Name).ThenBy(c => c.Version).ToListAsync(ct);
+        return records.Select(r => r.Read()).ToList();
+    }
+
+    /// <summary>
+    /// The checklists a campaign may name: those with a sound version in force on the day or issued to take effect later.
+    /// </summary>
+    public static IReadOnlyList<string> Active(IEnumerable<Checklist> versions, DateOnly day) =>
+        versions.GroupBy(c => c.Name)
+            .Where(g => InForce(g, g.Key, day) is not null || g.Any(c => c.EffectiveFrom > day && c.Problems().Count == 0))
+            .Select(g => g.Key).OrderBy(n => n, StringComparer.Ordinal).ToList();
+
     /// <summary>A given version of a checklist (what an inspection was filled in with).</summary>
     public static async Task<Checklist?> VersionAsync(ShianDb db, string name, int version, CancellationToken ct = default) =>
         (await db.Checklists.AsNoTracking().FirstOrDefaultAsync(c => c.Name == name && c.Version == version, ct))?.Read();

@@ -94,4 +94,39 @@ public class CampaignTests
         Assert.True(c.Covers(new DateOnly(2020, 2, 10)));
         Assert.False(c.Covers(new DateOnly(2020, 2, 11)));
     }
+
+    [Fact]
+    public void An_unknown_checklist_or_township_is_refused_when_the_known_ones_are_given()
+    {
+        var c = Valid();
+        c.TownshipIds = [T1, T2];
+        Assert.Empty(c.Validate(["节日市场检查表"], [T1, T2]));
+        var errors = c.Validate(["餐饮服务日常监督检查表"], [T1]);
+        Assert.Contains(errors, e => e.Field == "Checklist" && e.Message.StartsWith("检查表：") && e.Message.Contains("节日市场检查表"));
+        Assert.Contains(errors, e => e.Field == "TownshipIds" && e.Message.StartsWith("乡镇（街道）："));
+        c.Checklist = "";
+        Assert.DoesNotContain(c.Validate(["餐饮服务日常监督检查表"], [T1, T2]), e => e.Field == "Checklist"); // empty: the type's default
+    }
+
+    [Fact]
+    public void Stopping_early_needs_a_reason_and_an_ended_campaign_is_no_longer_editable()
+    {
+        var c = Valid();
+        var day = new DateOnly(2020, 1, 20);
+        Assert.Null(c.WhyNotEditable(day));
+        Assert.Equal("Reason", c.Stop(CampaignStatus.Cancelled, " ", "office", DateTime.UtcNow, day)?.Field);
+        Assert.Equal(CampaignStatus.Running, c.StatusOn(day));
+        Assert.Equal("Status", c.Stop(CampaignStatus.Running, "原因", "office", DateTime.UtcNow, day)?.Field);
+
+        Assert.Null(c.Stop(CampaignStatus.Cancelled, "上级通知取消", "office", DateTime.UtcNow, day));
+        Assert.Equal(CampaignStatus.Cancelled, c.StatusOn(day));
+        Assert.Equal("上级通知取消", c.StopReason);
+        Assert.NotNull(c.WhyNotEditable(day));
+        Assert.Equal("Status", c.Stop(CampaignStatus.Closed, "再次结束", "office", DateTime.UtcNow, day)?.Field);
+        Assert.Equal(CampaignStatus.Cancelled, c.Status);
+
+        var ended = Valid();
+        Assert.Contains("2020-02-10", ended.WhyNotEditable(new DateOnly(2020, 2, 11)));
+        Assert.NotNull(ended.Stop(CampaignStatus.Closed, "结束", "office", DateTime.UtcNow, new DateOnly(2020, 2, 11)));
+    }
 }

@@ -16,7 +16,8 @@ namespace Shian.Web.Features.Inspections;
 /// 现场检查: filling in an inspection of one business on a phone, from a planned visit (the schedule's 开始检查) or ad hoc
 /// from the business page (complaint, follow-up, routine). Item results (符合/不符合/不适用) with notes and photos, the
 /// inspectors (at least two, the user among them), start and end; the overall result comes from the checklist's rule on
-/// submit. The form carries the phone draft's id: the same draft sent twice is stored once.
+/// submit. The form carries the phone draft's id: the same draft sent twice is stored once. From a campaign's page
+/// (?campaign=…) it is a 专项检查 recording the campaign, on the campaign's checklist when it names one.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
 public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
@@ -26,6 +27,9 @@ public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageMo
     [BindProperty(SupportsGet = true)] public Guid Business { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Planned { get; set; }
     [BindProperty(SupportsGet = true)] public InspectionKind Kind { get; set; } = InspectionKind.Routine;
+
+    /// <summary>The campaign (专项行动) the inspection is part of: kind 专项检查, on the campaign's checklist when it names one.</summary>
+    [BindProperty(SupportsGet = true)] public Guid? Campaign { get; set; }
     [BindProperty] public Guid? ClientDraftId { get; set; }
     [BindProperty] public List<Guid> Inspectors { get; set; } = [];
     [BindProperty] public DateTime? StartedAt { get; set; }
@@ -34,6 +38,7 @@ public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageMo
     public Business? Target { get; private set; }
     public Checklist? Checklist { get; private set; }
     public PlannedInspection? Visit { get; private set; }
+    public Shian.Campaigns.Campaign? ForCampaign { get; private set; }
     public IReadOnlyList<Person> People { get; private set; } = [];
     public Dictionary<string, ItemResult> Results { get; } = [];
     public Dictionary<string, string> Notes { get; } = [];
@@ -102,6 +107,7 @@ public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageMo
             return Page();
         }
         inspection.PlannedInspectionId = Visit?.Id;
+        inspection.CampaignId = ForCampaign?.Id;
         inspection.TeamId = Visit?.TeamId;
         inspection.ClientDraftId = ClientDraftId;
 
@@ -171,7 +177,34 @@ public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageMo
         {
             Kind = InspectionKind.Routine;
         }
-        Checklist = await Checklists.ForAsync(db, Target.Category, ShianTime.LocalDate(ShianTime.UtcNow(clock)));
+        var today = ShianTime.LocalDate(ShianTime.UtcNow(clock));
+        if (Campaign is { } campaignId && Visit is null)
+        {
+            ForCampaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId);
+            if (ForCampaign is null || !ForCampaign.VisibleTo(scope))
+            {
+                return NotFound();
+            }
+            Kind = InspectionKind.Campaign;
+            if (ForCampaign.StatusOn(today) != Shian.Campaigns.CampaignStatus.Running)
+            {
+                ModelState.AddModelError("", $"专项行动“{ForCampaign.Name}”不在进行中（{ForCampaign.From:yyyy-MM-dd} – {ForCampaign.To:yyyy-MM-dd}），不能为其开始检查 / the campaign is not running");
+                return Page();
+            }
+            if (!ForCampaign.InScope(Target))
+            {
+                ModelState.AddModelError("", $"该主体不在专项行动“{ForCampaign.Name}”的范围内 / the business is not in the campaign's scope");
+                return Page();
+            }
+        }
+        Checklist = ForCampaign is { Checklist.Length: > 0 } named
+            ? await Checklists.NamedAsync(db, named.Checklist, today)
+            : await Checklists.ForAsync(db, Target.Category, today);
+        if (Checklist is null && ForCampaign is { Checklist.Length: > 0 } missing)
+        {
+            ModelState.AddModelError("", $"专项行动指定的检查表“{missing.Checklist}”尚未生效 / the campaign's checklist is not in force");
+            return Page();
+        }
         if (Checklist is null)
         {
             ModelState.AddModelError("", "该经营类别没有适用的检查表 / no checklist applies to this kind of business");
