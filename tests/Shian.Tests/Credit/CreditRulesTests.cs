@@ -190,3 +190,49 @@ public class RedBlackRulesIssueTests
         Assert.Empty(Issue(inspections: 0, nonConforming: 1, penalties: 0).Errors);
     }
 }
+
+public class RemovalRequestTests
+{
+    private static readonly CreditSettings Settings = new();
+    private static readonly DateTime At = new(2026, 6, 1, 2, 0, 0, DateTimeKind.Utc);
+
+    private static SeriousViolation Listed(DateOnly from) =>
+        new() { Id = Guid.NewGuid(), BusinessId = Guid.NewGuid(), Basis = "b", Provision = "p", DecidedOn = from, From = from, To = SeriousViolation.PeriodEnd(from, 3) };
+
+    [Fact]
+    public void Before_a_year_the_request_is_refused_naming_the_earliest_day_and_nothing_else_is_checked()
+    {
+        var (removal, errors) = SeriousViolationRemoval.Request(Listed(new DateOnly(2025, 6, 2)), false, true, "", CreditRepair.None, "",
+            new DateOnly(2026, 6, 1), Settings, At, "operator");
+        Assert.Null(removal);
+        Assert.Equal([("", "列入未满 1 年，不得申请提前移出（最早可于 2026-06-02 申请）")], errors);
+    }
+
+    [Fact]
+    public void From_the_first_allowed_day_a_request_with_reason_and_repair_is_pending_and_another_waits_for_its_decision()
+    {
+        var listing = Listed(new DateOnly(2025, 6, 1));
+        var (removal, errors) = SeriousViolationRemoval.Request(listing, false, true, "  已缴纳罚款  ", CreditRepair.FinePaid | CreditRepair.Corrected, " 缴款书 1 ",
+            new DateOnly(2026, 6, 1), Settings, At, "operator");
+        Assert.Empty(errors);
+        Assert.Equal((listing.Id, true, "已缴纳罚款", "缴款书 1", RemovalDecision.Pending, new DateOnly(2026, 6, 1)),
+            (removal!.SeriousViolationId, removal.ByOperator, removal.Reason, removal.RepairNote, removal.Decision, removal.RequestedOn));
+        Assert.NotEqual(Guid.Empty, removal.Id); // evidence files are owned by it before it is saved
+        Assert.Equal([("", "已有待审核的提前移出申请，请等待审核结果")],
+            SeriousViolationRemoval.Request(listing, true, true, "r", CreditRepair.FinePaid, "", new DateOnly(2026, 6, 1), Settings, At, "operator").Errors);
+    }
+
+    [Fact]
+    public void Reason_and_a_repair_measure_are_required_and_texts_limited()
+    {
+        var listing = Listed(new DateOnly(2024, 1, 1));
+        var (removal, errors) = SeriousViolationRemoval.Request(listing, false, true, " ", CreditRepair.None, new string('x', 1001), new DateOnly(2026, 6, 1), Settings, At, "o");
+        Assert.Null(removal);
+        Assert.Equal(["Reason", "Repair", "RepairNote"], errors.Select(e => e.Field));
+        Assert.Equal("申请理由：请填写申请提前移出的理由", errors[0].Error);
+        var removed = Listed(new DateOnly(2024, 1, 1));
+        removed.RemoveEarly(new DateOnly(2026, 1, 1));
+        Assert.Equal("该名单已移出，无需申请提前移出",
+            SeriousViolationRemoval.Request(removed, false, true, "r", CreditRepair.FinePaid, "", new DateOnly(2026, 6, 1), Settings, At, "o").Errors.Single().Error);
+    }
+}
