@@ -1,18 +1,22 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Credit;
 using Shian.Data;
+using Shian.Web.Infrastructure;
 
 namespace Shian.Web.Public;
 
 /// <summary>
 /// 餐饮服务红黑榜 for the public: the latest published month's red and black lists (name, address, township, reason),
-/// earlier published months selectable. Drafts are never shown, nor entries the office left off.
+/// earlier published months selectable, and downloadable as a workbook of what is shown. Drafts are never shown, nor
+/// entries the office left off.
 /// </summary>
 [AllowAnonymous]
-public class RedBlackModel(ShianDb db) : PageModel
+public class RedBlackModel(ShianDb db, IStringLocalizer<SharedResource> l) : PageModel
 {
     public IReadOnlyList<DateOnly> Months { get; private set; } = [];
     public DateOnly? Shown { get; private set; }
@@ -21,7 +25,25 @@ public class RedBlackModel(ShianDb db) : PageModel
     /// <summary>yyyy-MM; the latest published month when absent or not published.</summary>
     public string? Month { get; set; }
 
-    public async Task OnGetAsync(string? month)
+    public Task OnGetAsync(string? month) => LoadAsync(month);
+
+    /// <summary>
+    /// A published month as a workbook: only what the page shows the public (side, name, address, reason), never a draft,
+    /// an excluded entry or an internal field.
+    /// </summary>
+    public async Task<IActionResult> OnGetExportAsync(string? month)
+    {
+        await LoadAsync(month);
+        if (Shown is not { } shown)
+        {
+            return NotFound();
+        }
+        string[] header = [l["RedBlack.Side"], l["Registry.Name"], l["Registry.Address"], l["RedBlack.Reason"]];
+        var rows = Entries.Select(e => (IReadOnlyList<object?>)[l["RedBlack." + e.Side].Value, e.BusinessName, e.Address, e.Reason]);
+        return ExcelExport.File($"{l["RedBlack.PublicTitle"].Value} {shown:yyyy-MM}.xlsx", new ExcelExport.Sheet(shown.ToString("yyyy-MM"), header, rows));
+    }
+
+    private async Task LoadAsync(string? month)
     {
         var lists = await db.RedBlackLists.AsNoTracking().Where(x => x.Status == RedBlackListStatus.Published)
             .OrderByDescending(x => x.Month).Select(x => new { x.Id, x.Month }).ToListAsync();

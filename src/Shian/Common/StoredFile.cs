@@ -134,4 +134,10 @@ public static class FileOwners
     public const string RectificationResponse = "RectificationResponse";
     /// <summary>A photo taken for one item of an inspection (owner: the <c>InspectionItem</c>); images only.</summary>
     public const string InspectionPhoto = "InspectionPhoto";
+
+    /// <summary>
+    /// The operator's credit-repair evidence for an early-removal request (owner: the <c>SeriousViolationRemoval</c>); opened
+    /// through the operator's credit page and the listing's page.
+    /// </summary>
+    public const string CreditRepair = "CreditRepair";
 }

@@ -85,6 +85,80 @@ public sealed record RedBlackRules
 
     /// <summary>The last day of <paramref name="month"/>.</summary>
     public static DateOnly MonthEnd(DateOnly month) => new DateOnly(month.Year, month.Month, 1).AddMonths(1).AddDays(-1);
+
+    public const int MaxWindowMonths = 36;
+
+    /// <summary>The rules in plain Chinese, one line per side, as the office reads them before issuing.</summary>
+    public IReadOnlyList<string> Describe()
+    {
+        var red = $"红榜：风险等级 {RedMaxGrade} 级及以上，近 {WindowMonths} 个月至少检查 {RedMinInspections} 次且无不符合，未列入严重违法失信名单";
+        var black = new List<string> { $"近 {WindowMonths} 个月监督检查结果不符合 {BlackMinNonConforming} 次及以上" };
+        if (BlackIfSeriousViolator)
+        {
+            black.Add("列入严重违法失信名单");
+        }
+        if (BlackMinPenalties > 0)
+        {
+            black.Add($"受到行政处罚 {BlackMinPenalties} 次及以上");
+        }
+        return [red, "黑榜：" + string.Join("，或", black) + "（黑榜优先）"];
+    }
+
+    /// <summary>
+    /// A new version of the rules from the office's form, or every reason why not (field, Chinese message). The version
+    /// takes effect from the first day of <paramref name="effectiveMonth"/> and may not reach back to a month whose list
+    /// is already approved (<paramref name="lastApprovedMonth"/>): that list stays as it was published.
+    /// </summary>
+    public static (RedBlackRules? Rules, IReadOnlyList<(string Field, string Error)> Errors) Issue(int version, DateOnly? effectiveMonth,
+        DateOnly? lastApprovedMonth, int? windowMonths, RiskLevel? redMaxGrade, int? redMinInspections, int? blackMinNonConforming,
+        bool blackIfSeriousViolator, int? blackMinPenalties)
+    {
+        var errors = new List<(string, string)>();
+        DateOnly from = default;
+        if (effectiveMonth is not { } month)
+        {
+            errors.Add((nameof(EffectiveFrom), "生效月份：请填写生效月份"));
+        }
+        else
+        {
+            from = new DateOnly(month.Year, month.Month, 1);
+            if (lastApprovedMonth is { } approved && from <= approved)
+            {
+                errors.Add((nameof(EffectiveFrom),
+                    $"生效月份：{approved:yyyy-MM} 的红黑榜已审定发布，新规则最早从 {approved.AddMonths(1):yyyy-MM} 起生效"));
+            }
+        }
+        if (windowMonths is not { } window || window is < 1 or > MaxWindowMonths)
+        {
+            errors.Add((nameof(WindowMonths), $"统计期（月）：应在 1 到 {MaxWindowMonths} 个月之间"));
+        }
+        if (redMaxGrade is not { } grade || !Enum.IsDefined(grade))
+        {
+            errors.Add((nameof(RedMaxGrade), "红榜风险等级：请选择 A、B、C 或 D 级"));
+        }
+        if (redMinInspections is not { } inspections || inspections < 0)
+        {
+            errors.Add((nameof(RedMinInspections), "红榜最少检查次数：应为 0 或更大的整数"));
+        }
+        if (blackMinNonConforming is not { } nonConforming || nonConforming < 1)
+        {
+            errors.Add((nameof(BlackMinNonConforming), "黑榜不符合次数：至少为 1（为 0 将把所有餐饮单位列入黑榜）"));
+        }
+        if (blackMinPenalties is not { } penalties || penalties < 0)
+        {
+            errors.Add((nameof(BlackMinPenalties), "黑榜行政处罚次数：应为 0（不启用）或更大的整数"));
+        }
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+        return (new RedBlackRules
+        {
+            Version = version, EffectiveFrom = from, WindowMonths = windowMonths!.Value, RedMaxGrade = redMaxGrade!.Value,
+            RedMinInspections = redMinInspections!.Value, BlackMinNonConforming = blackMinNonConforming!.Value,
+            BlackIfSeriousViolator = blackIfSeriousViolator, BlackMinPenalties = blackMinPenalties!.Value,
+        }, errors);
+    }
 }
 
 /// <summary>A stored version of the <see cref="RedBlackRules"/>.</summary>
@@ -109,10 +183,17 @@ public class RedBlackRuleRecord
         }
     }
 
-    /// <summary>The newest version in force on <paramref name="day"/>, or the defaults when none is stored.</summary>
+    /// <summary>
+    /// The newest version in force on <paramref name="day"/>, or the defaults when none is stored. A month's list reads the
+    /// rules in force on the month's first day.
+    /// </summary>
     public static async Task<RedBlackRules> InForceAsync(ShianDb db, DateOnly day, CancellationToken ct = default) =>
         (await db.RedBlackRules.AsNoTracking().Where(r => r.EffectiveFrom <= day).OrderByDescending(r => r.Version).FirstOrDefaultAsync(ct))?.Read()
         ?? RedBlackRules.Default;
+
+    /// <summary>A new version's record, numbered after the stored ones.</summary>
+    public static RedBlackRuleRecord From(RedBlackRules rules, DateTime at) =>
+        new() { Version = rules.Version, EffectiveFrom = rules.EffectiveFrom, Content = rules.ToJson(), CreatedAt = at };
 }
 
 /// <summary>红黑榜 of one month: a draft the office reviews, then approves; only published lists are public.</summary>

@@ -168,4 +168,52 @@ public class SeriousViolationRemoval
     public string DecisionNote { get; set; } = "";
     public DateTime? DecidedAt { get; set; }
     public string DecidedBy { get; set; } = "";
+
+    public const int MaxText = 1000;
+
+    /// <summary>
+    /// A pending request on <paramref name="listing"/>, or every reason why not (field, Chinese message). A request that may
+    /// not be made yet (<see cref="SeriousViolation.RefuseRemovalRequest"/>) or while another waits is refused as a whole
+    /// (field ""); then the reason and at least one repair measure are required.
+    /// </summary>
+    public static (SeriousViolationRemoval? Removal, IReadOnlyList<(string Field, string Error)> Errors) Request(SeriousViolation listing, bool pendingExists,
+        bool byOperator, string? reason, CreditRepair repair, string? repairNote, DateOnly today, CreditSettings settings, DateTime at, string by)
+    {
+        if (listing.RefuseRemovalRequest(today, settings) is { } refusal)
+        {
+            return (null, [("", refusal)]);
+        }
+        if (pendingExists)
+        {
+            return (null, [("", "已有待审核的提前移出申请，请等待审核结果")]);
+        }
+        var errors = new List<(string, string)>();
+        reason = (reason ?? "").Trim();
+        repairNote = (repairNote ?? "").Trim();
+        if (reason.Length == 0)
+        {
+            errors.Add((nameof(Reason), "申请理由：请填写申请提前移出的理由"));
+        }
+        else if (reason.Length > MaxText)
+        {
+            errors.Add((nameof(Reason), $"申请理由：不能超过 {MaxText} 字"));
+        }
+        if (repair == CreditRepair.None)
+        {
+            errors.Add((nameof(Repair), "信用修复：请至少选择一项已完成的修复措施"));
+        }
+        if (repairNote.Length > MaxText)
+        {
+            errors.Add((nameof(RepairNote), $"修复情况说明：不能超过 {MaxText} 字"));
+        }
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+        return (new SeriousViolationRemoval
+        {
+            Id = Guid.NewGuid(), SeriousViolationId = listing.Id, ByOperator = byOperator, Reason = reason, Repair = repair, RepairNote = repairNote,
+            RequestedOn = today, RequestedAt = at, RequestedBy = by, Decision = RemovalDecision.Pending,
+        }, errors);
+    }
 }

@@ -131,3 +131,108 @@ public class RedBlackRulesTests
         Assert.Equal(rules, RedBlackRules.FromJson(json));
     }
 }
+
+public class RedBlackRulesIssueTests
+{
+    private static (RedBlackRules? Rules, IReadOnlyList<(string Field, string Error)> Errors) Issue(DateOnly? month = null, DateOnly? approved = null,
+        int? window = 12, RiskLevel? grade = RiskLevel.A, int? inspections = 1, int? nonConforming = 2, int? penalties = 0) =>
+        RedBlackRules.Issue(3, month ?? new DateOnly(2027, 2, 1), approved, window, grade, inspections, nonConforming, true, penalties);
+
+    [Fact]
+    public void A_valid_version_takes_effect_on_the_first_day_of_its_month_and_reads_in_plain_Chinese()
+    {
+        var (rules, errors) = RedBlackRules.Issue(3, new DateOnly(2027, 2, 17), new DateOnly(2027, 1, 1), 6, RiskLevel.B, 2, 1, false, 3);
+        Assert.Empty(errors);
+        Assert.Equal((3, new DateOnly(2027, 2, 1), 6, RiskLevel.B, 2, 1, false, 3),
+            (rules!.Version, rules.EffectiveFrom, rules.WindowMonths, rules.RedMaxGrade, rules.RedMinInspections, rules.BlackMinNonConforming,
+                rules.BlackIfSeriousViolator, rules.BlackMinPenalties));
+        Assert.Equal(
+            ["红榜：风险等级 B 级及以上，近 6 个月至少检查 2 次且无不符合，未列入严重违法失信名单", "黑榜：近 6 个月监督检查结果不符合 1 次及以上，或受到行政处罚 3 次及以上（黑榜优先）"],
+            rules.Describe());
+        Assert.Equal("黑榜：近 12 个月监督检查结果不符合 2 次及以上，或列入严重违法失信名单（黑榜优先）", RedBlackRules.Default.Describe()[1]);
+        // The stored JSON reads back to the same rules.
+        Assert.Equal(rules, RedBlackRuleRecord.From(rules, DateTime.UtcNow).Read());
+    }
+
+    [Fact]
+    public void It_may_not_reach_back_to_an_approved_month()
+    {
+        var (rules, errors) = Issue(month: new DateOnly(2027, 1, 1), approved: new DateOnly(2027, 1, 1));
+        Assert.Null(rules);
+        Assert.Equal([("EffectiveFrom", "生效月份：2027-01 的红黑榜已审定发布，新规则最早从 2027-02 起生效")], errors);
+        Assert.NotNull(Issue(month: new DateOnly(2026, 12, 1), approved: new DateOnly(2027, 1, 1)).Errors.SingleOrDefault(e => e.Field == "EffectiveFrom").Error);
+        Assert.Empty(Issue(month: new DateOnly(2027, 2, 1), approved: new DateOnly(2027, 1, 1)).Errors);
+        Assert.Empty(Issue(month: new DateOnly(2020, 2, 1), approved: null).Errors); // no approved list yet: any month
+        Assert.Equal("生效月份：请填写生效月份", RedBlackRules.Issue(3, null, null, 12, RiskLevel.A, 1, 2, true, 0).Errors.Single().Error);
+    }
+
+    [Theory]
+    [InlineData(0, "WindowMonths")]
+    [InlineData(37, "WindowMonths")]
+    [InlineData(null, "WindowMonths")]
+    public void The_window_is_1_to_36_months(int? window, string field)
+    {
+        var (rules, errors) = Issue(window: window);
+        Assert.Null(rules);
+        Assert.Equal([(field, "统计期（月）：应在 1 到 36 个月之间")], errors);
+        Assert.Empty(Issue(window: 1).Errors);
+        Assert.Empty(Issue(window: 36).Errors);
+    }
+
+    [Fact]
+    public void Counts_may_not_be_negative_and_the_black_threshold_not_zero_every_error_named_at_once()
+    {
+        var (rules, errors) = Issue(inspections: -1, nonConforming: 0, penalties: -2, grade: (RiskLevel)7);
+        Assert.Null(rules);
+        Assert.Equal(["RedMaxGrade", "RedMinInspections", "BlackMinNonConforming", "BlackMinPenalties"], errors.Select(e => e.Field));
+        Assert.Equal("黑榜不符合次数：至少为 1（为 0 将把所有餐饮单位列入黑榜）", errors.Single(e => e.Field == "BlackMinNonConforming").Error);
+        Assert.StartsWith("红榜最少检查次数：", errors.Single(e => e.Field == "RedMinInspections").Error);
+        Assert.Empty(Issue(inspections: 0, nonConforming: 1, penalties: 0).Errors);
+    }
+}
+
+public class RemovalRequestTests
+{
+    private static readonly CreditSettings Settings = new();
+    private static readonly DateTime At = new(2026, 6, 1, 2, 0, 0, DateTimeKind.Utc);
+
+    private static SeriousViolation Listed(DateOnly from) =>
+        new() { Id = Guid.NewGuid(), BusinessId = Guid.NewGuid(), Basis = "b", Provision = "p", DecidedOn = from, From = from, To = SeriousViolation.PeriodEnd(from, 3) };
+
+    [Fact]
+    public void Before_a_year_the_request_is_refused_naming_the_earliest_day_and_nothing_else_is_checked()
+    {
+        var (removal, errors) = SeriousViolationRemoval.Request(Listed(new DateOnly(2025, 6, 2)), false, true, "", CreditRepair.None, "",
+            new DateOnly(2026, 6, 1), Settings, At, "operator");
+        Assert.Null(removal);
+        Assert.Equal([("", "列入未满 1 年，不得申请提前移出（最早可于 2026-06-02 申请）")], errors);
+    }
+
+    [Fact]
+    public void From_the_first_allowed_day_a_request_with_reason_and_repair_is_pending_and_another_waits_for_its_decision()
+    {
+        var listing = Listed(new DateOnly(2025, 6, 1));
+        var (removal, errors) = SeriousViolationRemoval.Request(listing, false, true, "  已缴纳罚款  ", CreditRepair.FinePaid | CreditRepair.Corrected, " 缴款书 1 ",
+            new DateOnly(2026, 6, 1), Settings, At, "operator");
+        Assert.Empty(errors);
+        Assert.Equal((listing.Id, true, "已缴纳罚款", "缴款书 1", RemovalDecision.Pending, new DateOnly(2026, 6, 1)),
+            (removal!.SeriousViolationId, removal.ByOperator, removal.Reason, removal.RepairNote, removal.Decision, removal.RequestedOn));
+        Assert.NotEqual(Guid.Empty, removal.Id); // evidence files are owned by it before it is saved
+        Assert.Equal([("", "已有待审核的提前移出申请，请等待审核结果")],
+            SeriousViolationRemoval.Request(listing, true, true, "r", CreditRepair.FinePaid, "", new DateOnly(2026, 6, 1), Settings, At, "operator").Errors);
+    }
+
+    [Fact]
+    public void Reason_and_a_repair_measure_are_required_and_texts_limited()
+    {
+        var listing = Listed(new DateOnly(2024, 1, 1));
+        var (removal, errors) = SeriousViolationRemoval.Request(listing, false, true, " ", CreditRepair.None, new string('x', 1001), new DateOnly(2026, 6, 1), Settings, At, "o");
+        Assert.Null(removal);
+        Assert.Equal(["Reason", "Repair", "RepairNote"], errors.Select(e => e.Field));
+        Assert.Equal("申请理由：请填写申请提前移出的理由", errors[0].Error);
+        var removed = Listed(new DateOnly(2024, 1, 1));
+        removed.RemoveEarly(new DateOnly(2026, 1, 1));
+        Assert.Equal("该名单已移出，无需申请提前移出",
+            SeriousViolationRemoval.Request(removed, false, true, "r", CreditRepair.FinePaid, "", new DateOnly(2026, 6, 1), Settings, At, "o").Errors.Single().Error);
+    }
+}

@@ -14,7 +14,7 @@ namespace Shian.Web.Features.Credit;
 
 /// <summary>
 /// 餐饮服务红黑榜: the monthly lists, drafts and published. The office generates a month's draft from the rules in force
-/// (regenerating a draft replaces it; a published month stays as published).
+/// on the month's first day, recording their version (regenerating a draft replaces it; a published month stays as published).
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
 public class RedBlackModel(ShianDb db, IAuthorizationService authorization, IAuditActor actor, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
@@ -59,7 +59,7 @@ public class RedBlackModel(ShianDb db, IAuthorizationService authorization, IAud
             ModelState.AddModelError(nameof(Month), l["RedBlack.AlreadyPublished"]);
             return Page();
         }
-        Rules = await RedBlackRuleRecord.InForceAsync(db, today);
+        Rules = await RedBlackRuleRecord.InForceAsync(db, month); // the version in force for that month, not today's
         if (list is null)
         {
             list = new RedBlackList { Month = month };

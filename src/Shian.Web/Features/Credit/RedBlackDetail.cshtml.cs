@@ -84,6 +84,31 @@ public class RedBlackDetailModel(ShianDb db, CurrentUser user, IAuthorizationSer
         return Redirect($"/credit/redblack/{id}");
     }
 
+    /// <summary>
+    /// The month's list (draft or approved) as a workbook, for the entries this user may see: side, business, its food
+    /// business licence number, township, reason, and whether and why the office left it off.
+    /// </summary>
+    public async Task<IActionResult> OnGetExportAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        var ids = Entries.Select(e => e.BusinessId).Distinct().ToList();
+        var licences = (await db.Licences.AsNoTracking().Where(x => ids.Contains(x.BusinessId) && x.Kind == AuthorisationKind.BusinessLicence)
+                .Select(x => new { x.BusinessId, x.Number, x.Status, x.IssuedOn }).ToListAsync())
+            .GroupBy(x => x.BusinessId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.Status == LicenceStatus.Valid).ThenByDescending(x => x.IssuedOn).First().Number);
+        string[] header = [l["RedBlack.Side"], l["Credit.Business"], l["RedBlack.LicenceNumber"], l["Registry.Township"], l["RedBlack.Reason"],
+            l["RedBlack.Excluded"], l["RedBlack.ExcludedReason"]];
+        var rows = Entries.OrderBy(e => e.Side).ThenBy(e => e.Township, StringComparer.Ordinal).ThenBy(e => e.BusinessName, StringComparer.Ordinal)
+            .Select(e => (IReadOnlyList<object?>)[l["RedBlack." + e.Side].Value, e.BusinessName, licences.GetValueOrDefault(e.BusinessId, ""), e.Township,
+                e.Reason, e.Excluded ? l["Common.Yes"].Value : l["Common.No"].Value, e.ExcludedReason]);
+        var name = $"{l["RedBlack.Title"].Value} {List!.Month:yyyy-MM}";
+        var status = l["RedBlackListStatus." + List.Status].Value;
+        return ExcelExport.File($"{name}（{status}）.xlsx", new ExcelExport.Sheet(List.Month.ToString("yyyy-MM"), header, rows));
+    }
+
     private async Task<bool> LoadAsync(Guid id)
     {
         List = await db.RedBlackLists.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);

@@ -16,14 +16,23 @@ namespace Shian.Web.Features.Credit;
 public class SeriousModel(ShianDb db, CurrentUser user, IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Row(Guid Id, Guid BusinessId, string Business, string CreditCode, string Township, string Basis, DateOnly DecidedOn,
-        DateOnly From, DateOnly? To, SeriousViolationStatus Status);
+        DateOnly From, DateOnly? To, SeriousViolationStatus Status, bool Pending);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public bool CanAdd { get; private set; }
 
-    public async Task OnGetAsync()
+    /// <summary>Listings with an early-removal request waiting for the office's decision, among those this user sees.</summary>
+    public int PendingCount { get; private set; }
+
+    /// <summary>Only the listings with a request waiting.</summary>
+    public bool PendingOnly { get; private set; }
+
+    public async Task OnGetAsync(bool pending)
     {
-        Rows = await LoadAsync();
+        var rows = await LoadAsync();
+        PendingCount = rows.Count(r => r.Pending);
+        PendingOnly = pending;
+        Rows = pending ? rows.Where(r => r.Pending).ToList() : rows;
         CanAdd = (await authorization.AuthorizeAsync(User, Policies.Office)).Succeeded;
     }
 
@@ -47,6 +56,10 @@ public class SeriousModel(ShianDb db, CurrentUser user, IAuthorizationService au
             .Join(businesses, v => v.BusinessId, b => b.Id, (v, b) => new { v, b.Name, b.CreditCode, b.TownshipId })
             .Join(db.Townships, x => x.TownshipId, t => t.Id, (x, t) => new { x.v, x.Name, x.CreditCode, Township = t.Name })
             .OrderByDescending(x => x.v.From).Take(2000).ToListAsync();
-        return rows.Select(x => new Row(x.v.Id, x.v.BusinessId, x.Name, x.CreditCode, x.Township, x.v.Basis, x.v.DecidedOn, x.v.From, x.v.To, x.v.StatusOn(today))).ToList();
+        var ids = rows.Select(x => x.v.Id).ToList();
+        var pending = (await db.SeriousViolationRemovals.AsNoTracking().Where(r => r.Decision == RemovalDecision.Pending && ids.Contains(r.SeriousViolationId))
+            .Select(r => r.SeriousViolationId).ToListAsync()).ToHashSet();
+        return rows.Select(x => new Row(x.v.Id, x.v.BusinessId, x.Name, x.CreditCode, x.Township, x.v.Basis, x.v.DecidedOn, x.v.From, x.v.To, x.v.StatusOn(today),
+            pending.Contains(x.v.Id))).ToList();
     }
 }

@@ -35,6 +35,9 @@ public class SeriousDetailModel(ShianDb db, CurrentUser user, IAuthorizationServ
     public SeriousViolation? Listing { get; private set; }
     public Business? Business { get; private set; }
     public IReadOnlyList<SeriousViolationRemoval> Removals { get; private set; } = [];
+
+    /// <summary>The operator's credit-repair evidence, by request.</summary>
+    public IReadOnlyList<(Guid Id, Guid RemovalId, string Name, long Length)> Evidence { get; private set; } = [];
     public SeriousViolationStatus Status { get; private set; }
     public DateOnly EarliestRemoval { get; private set; }
     public bool CanDecide { get; private set; }
@@ -147,6 +150,18 @@ public class SeriousDetailModel(ShianDb db, CurrentUser user, IAuthorizationServ
         return Redirect($"/credit/serious/{id}");
     }
 
+    /// <summary>An evidence file of one of this listing's requests, to staff who may see the listing.</summary>
+    public async Task<IActionResult> OnGetFileAsync(Guid id, Guid file)
+    {
+        if (!await LoadAsync(id) || Evidence.All(f => f.Id != file))
+        {
+            return NotFound();
+        }
+        var stored = await db.StoredFiles.AsNoTracking().Where(f => f.Id == file && f.OwnerKind == FileOwners.CreditRepair)
+            .Select(f => new { f.Content, f.ContentType, f.FileName }).SingleAsync();
+        return File(stored.Content, stored.ContentType, stored.FileName);
+    }
+
     private async Task<bool> LoadAsync(Guid id)
     {
         Listing = await db.SeriousViolations.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id);
@@ -160,6 +175,10 @@ public class SeriousDetailModel(ShianDb db, CurrentUser user, IAuthorizationServ
             return false;
         }
         Removals = await db.SeriousViolationRemovals.AsNoTracking().Where(r => r.SeriousViolationId == id).OrderBy(r => r.RequestedAt).ToListAsync();
+        var removalIds = Removals.Select(r => r.Id).ToList();
+        Evidence = (await db.StoredFiles.AsNoTracking().Where(f => f.OwnerKind == FileOwners.CreditRepair && removalIds.Contains(f.OwnerId))
+            .OrderBy(f => f.UploadedAt).Select(f => new { f.Id, f.OwnerId, f.FileName, f.Length }).ToListAsync())
+            .Select(f => (f.Id, f.OwnerId, f.FileName, f.Length)).ToList();
         var today = ShianTime.LocalDate(ShianTime.UtcNow(clock));
         Status = Listing.StatusOn(today);
         EarliestRemoval = Listing.EarliestRemoval(settings);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Shian.Common;
+using Shian.Credit;
 using Shian.Data;
 using Shian.Inspections;
 using Shian.Registry;
@@ -22,6 +23,9 @@ public class OperatorHomeModel(ShianDb db, CurrentUser user, TimeProvider clock)
     /// <summary>Submitted inspections of the operator's businesses, newest first, to read and sign for (签收).</summary>
     public IReadOnlyList<Inspection> Inspections { get; private set; } = [];
 
+    /// <summary>Those of the operator's businesses on the serious-violation list today: flagged, with the way to ask for early removal.</summary>
+    public IReadOnlySet<Guid> Listed { get; private set; } = new HashSet<Guid>();
+
     public async Task OnGetAsync()
     {
         DisplayName = user.Principal.FindFirst(ShianClaims.DisplayName)?.Value ?? user.Name;
@@ -31,6 +35,7 @@ public class OperatorHomeModel(ShianDb db, CurrentUser user, TimeProvider clock)
         var licences = (await db.Licences.AsNoTracking().Where(l => ids.Contains(l.BusinessId)).ToListAsync()).ToLookup(l => l.BusinessId);
         Inspections = await (await user.ScopeAsync()).Visible(db.Inspections.AsNoTracking()).Where(i => i.Status == InspectionStatus.Submitted)
             .OrderByDescending(i => i.StartedAt).Take(50).ToListAsync();
+        Listed = await CreditFlags.ListedAmongAsync(db, ids, Today);
         Businesses = businesses.Select(b => new Mine(b, licences[b.Id].OrderByDescending(l => l.IssuedOn).ToList())).ToList();
     }
 }
