@@ -210,6 +210,19 @@ public class RedBlackList
     public string GeneratedBy { get; set; } = "";
     public DateTime? ApprovedAt { get; set; }
     public string ApprovedBy { get; set; } = "";
+
+    /// <summary>The office approves the draft and it becomes public; refused once published.</summary>
+    public bool Approve(string by, DateTime at)
+    {
+        if (Status != RedBlackListStatus.Draft)
+        {
+            return false;
+        }
+        Status = RedBlackListStatus.Published;
+        ApprovedAt = at;
+        ApprovedBy = by;
+        return true;
+    }
 }
 
 /// <summary>One caterer on a month's list, with what the public sees kept as generated.</summary>
@@ -232,6 +245,43 @@ public class RedBlackEntry
 /// <summary>Generating a month's draft from inspections, grades and listings.</summary>
 public static class RedBlackDraft
 {
+    /// <summary>
+    /// Writes the month's draft from the rules in force on the month's first day (not today's), recording their version;
+    /// a draft already there is replaced. Null when the month is already published: a published list stays as it was.
+    /// </summary>
+    public static async Task<RedBlackList?> GenerateAsync(ShianDb db, DateOnly month, DateOnly today, string by, DateTime now, CancellationToken ct = default)
+    {
+        month = new DateOnly(month.Year, month.Month, 1);
+        var list = await db.RedBlackLists.FirstOrDefaultAsync(x => x.Month == month, ct);
+        if (list is { Status: RedBlackListStatus.Published })
+        {
+            return null;
+        }
+        var rules = await RedBlackRuleRecord.InForceAsync(db, month, ct);
+        if (list is null)
+        {
+            list = new RedBlackList { Month = month };
+            db.RedBlackLists.Add(list);
+        }
+        else
+        {
+            db.RedBlackEntries.RemoveRange(await db.RedBlackEntries.Where(e => e.ListId == list.Id).ToListAsync(ct));
+        }
+        list.Status = RedBlackListStatus.Draft;
+        list.RulesVersion = rules.Version;
+        list.GeneratedAt = now;
+        list.GeneratedBy = by;
+        var entries = await EvaluateAsync(db, rules, month, today, ct);
+        await db.SaveChangesAsync(ct); // the list's id first, then its entries
+        foreach (var entry in entries)
+        {
+            entry.ListId = list.Id;
+        }
+        db.RedBlackEntries.AddRange(entries);
+        await db.SaveChangesAsync(ct);
+        return list;
+    }
+
     /// <summary>
     /// The caterers (<see cref="BusinessCategory.Caterer"/>, active) who go on the list of <paramref name="month"/>: submitted
     /// inspections that ended in the window, the current risk grade, and the serious-violation list on the month's last

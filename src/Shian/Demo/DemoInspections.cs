@@ -13,8 +13,8 @@ namespace Shian.Demo;
 /// The demo district's year of inspections so far: most planned visits that are due are done by the visit's team, at
 /// each township's own pace; about one in eight finds problems, and a failed item gets a rectification order whose fate
 /// depends on its age (closed after a follow-up inspection, answered and waiting, overdue, escalated). Three campaigns
-/// of the year take the inspections in their scope and period. The demo operator's restaurant has an open order to
-/// answer. Only when no inspection exists yet.
+/// of the year take the inspections in their scope and period; last month's red/black list is approved and this
+/// month's is a draft. The demo operator's restaurant has an open order to answer. Only when no inspection exists yet.
 /// </summary>
 public static class DemoInspections
 {
@@ -31,7 +31,8 @@ public static class DemoInspections
         var businesses = await db.Businesses.AsNoTracking().ToDictionaryAsync(b => b.Id, ct);
         var teams = await db.InspectionTeams.AsNoTracking().Include(t => t.Members).ToDictionaryAsync(t => t.Id, ct);
         var names = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        var campaigns = Campaigns(today, now);
+        var planned = Campaigns(today, now).Where(c => c.Campaign.From < today).ToList();
+        var campaigns = planned.Select(c => c.Campaign).ToList();
 
         var due = await db.PlannedInspections.Where(p => p.Year == today.Year && p.Month <= today.Month && p.DoneOn == null && p.TeamId != null)
             .OrderBy(p => p.Month).ThenBy(p => p.Id).ToListAsync(ct);
@@ -59,6 +60,30 @@ public static class DemoInspections
             if (inspection.RequiresRectification)
             {
                 findings.Add(inspection);
+            }
+        }
+
+        // Campaign visits, besides the schedule: a share of the businesses in scope, within the period so far.
+        foreach (var (campaign, share) in planned)
+        {
+            var last = campaign.To < today ? campaign.To : today.AddDays(-1);
+            foreach (var business in businesses.Values.Where(b => b.Status == BusinessStatus.Active && campaign.InScope(b)).OrderBy(b => b.Id))
+            {
+                if (random.NextDouble() > share || Checklists.Pick(checklists, business.Category, last) is not { } checklist
+                    || teams.Values.Where(t => t.TownshipId == business.TownshipId).MinBy(t => t.Name) is not { } team)
+                {
+                    continue;
+                }
+                var day = campaign.From.AddDays(random.Next(last.DayNumber - campaign.From.DayNumber + 1));
+                var inspection = Record(checklist, business, InspectionKind.Campaign, Findings(checklist, random),
+                    team.Members.Select(m => m.UserId).Take(InspectionTeam.MinimumMembers).ToList(), names, day, random, now);
+                inspection.CampaignId = campaign.Id;
+                inspection.TeamId = team.Id;
+                inspections.Add(inspection);
+                if (inspection.RequiresRectification)
+                {
+                    findings.Add(inspection);
+                }
             }
         }
 
@@ -148,14 +173,28 @@ public static class DemoInspections
         db.ChangeTracker.Clear();
         await RiskRegrade.RunAsync(db, "demo", now, ct: ct);
         db.ChangeTracker.Clear();
+
+        // Last month's red/black list approved and public, this month's a draft for the office to review.
+        await Credit.RedBlackRuleRecord.EnsureSeededAsync(db, now, ct);
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        if (await Credit.RedBlackDraft.GenerateAsync(db, thisMonth.AddMonths(-1), today, "demo", now, ct) is { } lastMonth)
+        {
+            lastMonth.Approve("demo", now);
+            await db.SaveChangesAsync(ct);
+        }
+        await Credit.RedBlackDraft.GenerateAsync(db, thisMonth, today, "demo", now, ct);
+        db.ChangeTracker.Clear();
         return inspections.Count;
     }
 
-    /// <summary>A festival check, a summer campaign in scenic areas and the autumn term's school check, as far as the year has come.</summary>
-    private static List<Campaign> Campaigns(DateOnly today, DateTime now)
+    /// <summary>
+    /// A festival check, a summer campaign in scenic areas and the autumn term's two school checks (the start of term
+    /// and the one running now), as far as the year has come; with the share of the businesses in scope each visits.
+    /// </summary>
+    private static List<(Campaign Campaign, double Share)> Campaigns(DateOnly today, DateTime now)
     {
         var year = today.Year;
-        Campaign Make(string name, CampaignKind kind, DateOnly from, DateOnly to, Action<Campaign> scope)
+        (Campaign, double) Make(string name, CampaignKind kind, DateOnly from, DateOnly to, double share, Action<Campaign> scope)
         {
             var campaign = new Campaign
             {
@@ -163,15 +202,17 @@ public static class DemoInspections
             };
             scope(campaign);
             campaign.Status = campaign.StatusOn(today);
-            return campaign;
+            return (campaign, share);
         }
         return
         [
-            Make($"{year}年元旦春节期间食品安全专项检查", CampaignKind.Holiday, new DateOnly(year, 1, 2), new DateOnly(year, 2, 28),
+            Make($"{year}年元旦春节期间食品安全专项检查", CampaignKind.Holiday, new DateOnly(year, 1, 2), new DateOnly(year, 2, 28), 0.08,
                 c => c.Categories = [BusinessCategory.Caterer, BusinessCategory.Seller]),
-            Make($"{year}年景区及农家院餐饮夏季专项整治", CampaignKind.Special, new DateOnly(year, 6, 1), new DateOnly(year, 8, 31),
+            Make($"{year}年景区及农家院餐饮夏季专项整治", CampaignKind.Special, new DateOnly(year, 6, 1), new DateOnly(year, 8, 31), 0.7,
                 c => c.Tags = ["scenic-area"]),
-            Make($"{year}年秋季学期校园食品安全专项检查", CampaignKind.Special, new DateOnly(year, 9, 1), new DateOnly(year, 10, 31),
+            Make($"{year}年秋季开学校园食品安全专项检查", CampaignKind.Special, new DateOnly(year, 9, 1), new DateOnly(year, 9, 30), 0.97,
+                c => c.Tags = ["school-related"]),
+            Make($"{year}年秋季学期期中校园食品安全检查", CampaignKind.Special, new DateOnly(year, 11, 1), new DateOnly(year, 12, 20), 0.8,
                 c => c.Tags = ["school-related"]),
         ];
     }

@@ -53,34 +53,12 @@ public class RedBlackModel(ShianDb db, IAuthorizationService authorization, IAud
             ModelState.AddModelError(nameof(Month), l["RedBlack.MonthInFuture"]);
             return Page();
         }
-        var list = await db.RedBlackLists.FirstOrDefaultAsync(x => x.Month == month);
-        if (list is { Status: RedBlackListStatus.Published })
+        var list = await RedBlackDraft.GenerateAsync(db, month, today, actor.Name, now, HttpContext.RequestAborted);
+        if (list is null)
         {
             ModelState.AddModelError(nameof(Month), l["RedBlack.AlreadyPublished"]);
             return Page();
         }
-        Rules = await RedBlackRuleRecord.InForceAsync(db, month); // the version in force for that month, not today's
-        if (list is null)
-        {
-            list = new RedBlackList { Month = month };
-            db.RedBlackLists.Add(list);
-        }
-        else
-        {
-            db.RedBlackEntries.RemoveRange(await db.RedBlackEntries.Where(e => e.ListId == list.Id).ToListAsync());
-        }
-        list.Status = RedBlackListStatus.Draft;
-        list.RulesVersion = Rules.Version;
-        list.GeneratedAt = now;
-        list.GeneratedBy = actor.Name;
-        var entries = await RedBlackDraft.EvaluateAsync(db, Rules, month, today, HttpContext.RequestAborted);
-        await db.SaveChangesAsync(); // the list's id first, then its entries
-        foreach (var entry in entries)
-        {
-            entry.ListId = list.Id;
-        }
-        db.RedBlackEntries.AddRange(entries);
-        await db.SaveChangesAsync();
         return Redirect($"/credit/redblack/{list.Id}");
     }
 

@@ -71,15 +71,12 @@ public class RedBlackDetailModel(ShianDb db, CurrentUser user, IAuthorizationSer
         {
             return NotFound();
         }
-        if (list.Status != RedBlackListStatus.Draft)
+        if (!list.Approve(actor.Name, ShianTime.UtcNow(clock)))
         {
             await LoadAsync(id);
             ModelState.AddModelError(string.Empty, l["RedBlack.AlreadyPublished"]);
             return Page();
         }
-        list.Status = RedBlackListStatus.Published;
-        list.ApprovedAt = ShianTime.UtcNow(clock);
-        list.ApprovedBy = actor.Name;
         await db.SaveChangesAsync();
         return Redirect($"/credit/redblack/{id}");
     }
