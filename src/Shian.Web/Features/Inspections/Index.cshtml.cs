@@ -49,8 +49,8 @@ public class IndexModel(ShianDb db, CurrentUser user) : PageModel
         }
         Rows = await query.OrderByDescending(i => i.StartedAt).Take(PageSize)
             .Select(i => new Row(i.Id, i.BusinessId, db.Businesses.Where(b => b.Id == i.BusinessId).Select(b => b.Name).First(),
-                db.Townships.Where(t => t.Id == i.TownshipId).Select(t => t.Name).First(), i.Kind, i.StartedAt, i.Result, i.RequiresRectification,
-                i.AcknowledgedAt != null))
+                db.Townships.Where(t => t.Id == i.TownshipId).Select(t => t.Name).First(), i.Kind, i.StartedAt, i.Result,
+                i.RequiresRectification && !db.RectificationOrders.Any(o => o.InspectionId == i.Id), i.AcknowledgedAt != null))
             .ToListAsync();
     }
 }

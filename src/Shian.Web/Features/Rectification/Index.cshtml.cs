@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Shian.Accounts;
 using Shian.Common;
+using Shian.Inspections;
 using Shian.Data;
 using Shian.Rectification;
 using Shian.Web.Infrastructure;
@@ -17,18 +19,36 @@ public class IndexModel(ShianDb db, CurrentUser user, TimeProvider clock) : Page
 {
     public sealed record Row(Guid Id, string Number, string Business, DateOnly IssuedOn, DateOnly Deadline, RectificationStatus Status, bool Late, bool Overdue);
 
+    /// <summary>A submitted inspection that failed items and has no order yet (待下达整改).</summary>
+    public sealed record Awaiting(Guid InspectionId, string Business, DateTime EndedAt, InspectionResult? Result);
+
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public string? Show { get; private set; }
     public int OverdueCount { get; private set; }
+    public int AwaitingCount { get; private set; }
+    public IReadOnlyList<Awaiting> AwaitingRows { get; private set; } = [];
 
     public async Task OnGetAsync(string? show)
     {
         Show = show;
         Today = ShianTime.LocalDate(ShianTime.UtcNow(clock));
         var today = Today;
-        var orders = (await user.ScopeAsync()).Visible(db).AsNoTracking();
+        var scope = await user.ScopeAsync();
+        var orders = scope.Visible(db).AsNoTracking();
         OverdueCount = await orders.CountAsync(o => o.Status == RectificationStatus.Open && o.Deadline < today);
+        // Failed items must not be left without an order: supervisors see every such inspection until one is issued.
+        var awaiting = scope.Level == AccessLevel.OwnBusinesses ? db.Inspections.Where(i => false)
+            : scope.Visible(db.Inspections.AsNoTracking()).Where(i => i.Status == InspectionStatus.Submitted && i.RequiresRectification
+                && !db.RectificationOrders.Any(o => o.InspectionId == i.Id));
+        AwaitingCount = await awaiting.CountAsync();
+        if (show == "awaiting")
+        {
+            AwaitingRows = (await awaiting.Join(db.Businesses, i => i.BusinessId, b => b.Id, (i, b) => new { i.Id, b.Name, i.EndedAt, i.Result })
+                    .OrderBy(x => x.EndedAt).Take(500).ToListAsync())
+                .Select(x => new Awaiting(x.Id, x.Name, x.EndedAt ?? default, x.Result)).ToList();
+            return;
+        }
         orders = show switch
         {
             "overdue" => orders.Where(o => o.Status == RectificationStatus.Open && o.Deadline < today),
