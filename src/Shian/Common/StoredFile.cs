@@ -134,4 +134,7 @@ public static class FileOwners
     public const string RectificationResponse = "RectificationResponse";
     /// <summary>A photo taken for one item of an inspection (owner: the <c>InspectionItem</c>); images only.</summary>
     public const string InspectionPhoto = "InspectionPhoto";
+
+    /// <summary>A photo of a 陪餐 record (owner: the <c>SchoolMealRecord</c>); images only, opened through the record's page.</summary>
+    public const string SchoolMealPhoto = "SchoolMealPhoto";
 }
