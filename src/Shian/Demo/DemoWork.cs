@@ -63,6 +63,7 @@ public static class DemoWork
             await Inspections.InspectionSchedule.GenerateAsync(db, today.Year, clock, ct);
             db.ChangeTracker.Clear();
         }
+        await DemoSchools.SeedAsync(db, clock, ct); // 陪餐 records and 明厨亮灶 statuses, once
         if (await db.Plans.AnyAsync(ct))
         {
             return false;
