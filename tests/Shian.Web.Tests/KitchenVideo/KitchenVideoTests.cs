@@ -109,6 +109,17 @@ public sealed class KitchenVideoTests(ShianWebFactory factory) : IClassFixture<S
         using var township = await factory.SignedInAsync("township");
         Assert.Equal(HttpStatusCode.NotFound, (await township.GetAsync(page)).StatusCode);
         Assert.DoesNotContain("测试明厨镇", await township.GetStringAsync("/kitchen-video"));
+        // An inspector of another township, who may edit the registry there, neither sees nor changes this kitchen.
+        await QueryAsync(async db =>
+        {
+            var inspector = await db.Users.SingleAsync(u => u.UserName == "inspector");
+            inspector.TownshipId = await db.Townships.Where(t => t.Id != townshipId).OrderBy(t => t.Code).Select(t => t.Id).FirstAsync();
+            return await db.SaveChangesAsync();
+        });
+        using var inspectorClient = await factory.SignedInAsync("inspector");
+        Assert.Equal(HttpStatusCode.NotFound, (await inspectorClient.GetAsync(page)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await inspectorClient.PostFormAsync("/kitchen-video", new() { ["to"] = "None", ["reason"] = "x" }, page + "?handler=Status")).StatusCode);
+        Assert.Equal(KitchenVideoStatus.Degraded, await QueryAsync(db => db.KitchenVideoLinks.Where(l => l.BusinessId == restaurant).Select(l => l.Status).SingleAsync()));
         var district = new AccessScope(AccessLevel.Jurisdiction, null, null, new HashSet<Guid>());
         var today = ShianTime.LocalDate(DateTime.UtcNow);
         var elsewhere = new AccessScope(AccessLevel.Township, null, Guid.NewGuid(), new HashSet<Guid>());
