@@ -28,6 +28,8 @@ public sealed class Frame(ShianDb db, IAuthorizationService authorization, IHttp
         new("Nav.Rectification", "/rectification", Policies.Rectification),
         new("Nav.Campaigns", "/campaigns", Policies.Staff),
         new("Nav.Schools", "/schools", Policies.Staff),
+        new("Nav.SchoolMeals", "/schools/meals", Policies.SchoolMeals),
+        new("Nav.KitchenVideo", "/kitchen-video", Policies.Staff),
         new("Nav.MyBusinesses", "/operator", Policies.Operator),
         new("Nav.Jurisdiction", "/admin/jurisdiction", Policies.Admin, "Nav.Admin"),
         new("Nav.Townships", "/admin/townships", Policies.Admin, "Nav.Admin"),

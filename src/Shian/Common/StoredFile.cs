@@ -140,4 +140,7 @@ public static class FileOwners
     /// through the operator's credit page and the listing's page.
     /// </summary>
     public const string CreditRepair = "CreditRepair";
+
+    /// <summary>A photo of a 陪餐 record (owner: the <c>SchoolMealRecord</c>); images only, opened through the record's page.</summary>
+    public const string SchoolMealPhoto = "SchoolMealPhoto";
 }

@@ -54,6 +54,10 @@ public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<Shia
     public DbSet<Inspections.InspectionInspector> InspectionInspectors => Set<Inspections.InspectionInspector>();
     public DbSet<Inspections.ChecklistRecord> Checklists => Set<Inspections.ChecklistRecord>();
     public DbSet<Campaigns.Campaign> Campaigns => Set<Campaigns.Campaign>();
+    public DbSet<Schools.SchoolMealRecord> SchoolMealRecords => Set<Schools.SchoolMealRecord>();
+    public DbSet<KitchenVideo.KitchenVideoLink> KitchenVideoLinks => Set<KitchenVideo.KitchenVideoLink>();
+    public DbSet<KitchenVideo.KitchenVideoStatusChange> KitchenVideoStatusChanges => Set<KitchenVideo.KitchenVideoStatusChange>();
+    public DbSet<KitchenVideo.KitchenCamera> KitchenCameras => Set<KitchenVideo.KitchenCamera>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

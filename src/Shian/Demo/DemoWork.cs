@@ -66,6 +66,7 @@ public static class DemoWork
             await DemoInspections.SeedAsync(db, clock, ct);
             db.ChangeTracker.Clear();
         }
+        await DemoSchools.SeedAsync(db, clock, ct); // 陪餐 records and 明厨亮灶 statuses, once
         if (await db.Plans.AnyAsync(ct))
         {
             return false;

@@ -20,6 +20,8 @@ public static class Metrics
         new(Inspections.InspectionCoverage.MetricName, "按风险等级检查覆盖率：本年截至本月应检计划中已完成的比例 · inspection coverage: planned visits due so far this year that are done", ["检查覆盖率"], "%"),
         new("trace.upload_rate", "追溯数据上传达标率 · trace data uploaded", ["追溯数据上传"], "%"),
         new("rectification.closure_rate", "整改销号率 · rectification orders closed", ["整改"], "%"),
+        new(KitchenVideo.KitchenVideoCoverage.SchoolMetricName, "学校食堂明厨亮灶接入率 · kitchen video: school and kindergarten canteens on the video platform", ["学校", "明厨亮灶"], "%"),
+        new(KitchenVideo.KitchenVideoCoverage.MetricName, "明厨亮灶接入率：未关闭的餐饮服务提供者和单位食堂中视频已接入的比例 · kitchen video: catering businesses whose kitchen is on the video platform", ["明厨亮灶"], "%"),
         new("selfcheck.report_rate", "企业自查风险报告率 · self-inspection reports filed", ["自查风险报告率"], "%"),
     ];
 
@@ -36,6 +38,8 @@ public static class Metrics
             AccessLevel.Township => await Schools.SchoolCoverage.IndicatorAsync(db, Schools.SchoolTerm.Of(today), townshipId: scope.TownshipId, ct: ct),
             _ => null,
         },
+        KitchenVideo.KitchenVideoCoverage.MetricName => await KitchenVideo.KitchenVideoCoverage.IndicatorAsync(db, scope, schoolsOnly: false, ct),
+        KitchenVideo.KitchenVideoCoverage.SchoolMetricName => await KitchenVideo.KitchenVideoCoverage.IndicatorAsync(db, scope, schoolsOnly: true, ct),
         Rectification.RectificationMetrics.ClosureRate => await Rectification.RectificationMetrics.ClosureRateAsync(db, scope, today, ct),
         _ => null,
     };

@@ -58,6 +58,11 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Equal(Roles.All.Order(), names.Except(townshipInspectors).Order());
         Assert.Equal(28, await db.Townships.CountAsync());
         Assert.Equal(28 * Shian.Demo.DemoTeams.InspectorsPerTownship, townshipInspectors.Count);
+        // 陪餐 records and 明厨亮灶 statuses, seeded once: some school canteens with records, some kitchens connected, one faulty.
+        Assert.True(await db.SchoolMealRecords.CountAsync() > 0);
+        Assert.True(await db.KitchenVideoLinks.CountAsync(l => l.Status == Shian.KitchenVideo.KitchenVideoStatus.Active) > 0);
+        Assert.Equal(1, await db.KitchenVideoLinks.CountAsync(l => l.Status == Shian.KitchenVideo.KitchenVideoStatus.Degraded));
+        Assert.True(await db.KitchenCameras.AnyAsync(c => c.StreamUrl.StartsWith("https://")));
     }
 
     [Fact]

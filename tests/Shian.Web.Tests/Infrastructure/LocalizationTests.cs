@@ -62,6 +62,8 @@ public class LocalizationTests
             .Concat(Enum.GetNames<Shian.Registry.LicenceStatus>().Select(s => "LicenceStatus." + s))
             .Concat(Enum.GetValues<Shian.Registry.LicenceStatus>().SelectMany(Shian.Registry.Licence.NextStatuses).Distinct().Select(s => "Licence.Action." + s))
             .Concat(Enum.GetValues<Shian.Registry.LicenceStatus>().Where(s => s != Shian.Registry.LicenceStatus.Valid).Select(s => "Licence.Verdict" + s))
+            .Concat(Enum.GetNames<Shian.Schools.SchoolMeal>().Select(m => "SchoolMeal." + m))
+            .Concat(Enum.GetNames<Shian.KitchenVideo.KitchenVideoStatus>().Select(m => "KitchenVideoStatus." + m))
             .Concat(Shian.Web.Infrastructure.Frame.Navigation.Select(n => n.Label))
             .Concat(Shian.Web.Infrastructure.Frame.Navigation.Where(n => n.Group is not null).Select(n => n.Group!));
         var chinese = Strings("");

@@ -23,6 +23,11 @@ public class IndexModel(ShianDb db, CurrentUser user, TimeProvider clock) : Page
     public decimal? Coverage { get; private set; }
     public IReadOnlyDictionary<Guid, string> TownshipNames { get; private set; } = new Dictionary<Guid, string>();
 
+    /// <summary>Per school canteen: its 陪餐 records this term and the date of its last one.</summary>
+    public IReadOnlyDictionary<Guid, (int Count, DateOnly? Last)> Meals { get; private set; } = new Dictionary<Guid, (int, DateOnly?)>();
+
+    public DateOnly Today { get; private set; }
+
     public async Task OnGetAsync()
     {
         Term = SchoolTerm.Of(ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime));
@@ -37,6 +42,10 @@ public class IndexModel(ShianDb db, CurrentUser user, TimeProvider clock) : Page
             .Where(i => ids.Contains(i.BusinessId) && i.Status == InspectionStatus.Submitted && i.EndedAt >= from && i.EndedAt < to).ToListAsync();
         Rows = SchoolCoverage.Rows(businesses, inspections, Term, Required);
         Coverage = SchoolCoverage.Indicator(businesses, inspections, Term, Required);
+        Today = ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime);
+        var meals = await db.SchoolMealRecords.AsNoTracking().Where(m => ids.Contains(m.BusinessId) && m.Date >= Term.From && m.Date <= Term.To)
+            .GroupBy(m => m.BusinessId).Select(g => new { g.Key, Count = g.Count(), Last = g.Max(m => m.Date) }).ToListAsync();
+        Meals = meals.ToDictionary(m => m.Key, m => (m.Count, (DateOnly?)m.Last));
         TownshipNames = await db.Townships.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name);
     }
 }
