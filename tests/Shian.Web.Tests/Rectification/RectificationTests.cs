@@ -33,6 +33,7 @@ public sealed class RectificationTests(ShianWebFactory factory) : IClassFixture<
         {
             BusinessId = business, TownshipId = township, Kind = InspectionKind.Routine, StartedAt = at, EndedAt = at.AddHours(1),
             Status = InspectionStatus.Submitted, Result = result, CreatedAt = at, CreatedBy = "test",
+            RequiresRectification = result == InspectionResult.NonConforming,
         };
         db.Inspections.Add(inspection);
         await db.SaveChangesAsync();
@@ -55,8 +56,14 @@ public sealed class RectificationTests(ShianWebFactory factory) : IClassFixture<
         var failed = await InspectAsync(mine, InspectionResult.NonConforming, DateTime.UtcNow.AddHours(-2));
         var elsewhere = await InspectAsync(other, InspectionResult.NonConforming, DateTime.UtcNow.AddHours(-2));
 
-        // The supervisor issues the order; without requirements it is refused and nothing is stored.
+        // Supervisors are told of failed inspections that have no order yet.
         using var office = await factory.SignedInAsync("office");
+        Assert.Contains("2 次检查发现不符合项，尚未下达整改通知", await office.GetStringAsync("/rectification"));
+        var awaiting = await office.GetStringAsync("/rectification?show=awaiting");
+        Assert.Contains($"/inspections/{failed}", awaiting);
+        Assert.Contains($"/inspections/{elsewhere}", awaiting);
+
+        // The supervisor issues the order; without requirements it is refused and nothing is stored.
         var page = $"/rectification/new/{failed}";
         var empty = await (await office.PostFormAsync(page, new() { ["Requirements"] = "", ["WorkingDays"] = "5" })).Content.ReadAsStringAsync();
         Assert.True(empty.Contains("请填写整改要求"), empty[..Math.Min(empty.Length, 3000)]);
@@ -70,6 +77,7 @@ public sealed class RectificationTests(ShianWebFactory factory) : IClassFixture<
         Assert.Equal(calendar.AddWorkingDays(order.IssuedOn, 5), order.Deadline);
         var otherOrder = await office.PostFormAsync($"/rectification/new/{elsewhere}", new() { ["Requirements"] = "清理货架过期食品", ["WorkingDays"] = "3" });
         var otherPage = otherOrder.Headers.Location!.OriginalString;
+        Assert.DoesNotContain("data-testid=\"awaiting-notice\"", await office.GetStringAsync("/rectification"));
 
         // The operator sees only the order of their own business.
         using var operatorClient = await factory.SignedInAsync("operator");
