@@ -48,7 +48,7 @@ public sealed class PlanImportTests(BrowserFixture app) : IClassFixture<BrowserF
             await Expect(indicators).ToContainTextAsync("全年农产品和食品抽检量");
             await Expect(indicators).ToContainTextAsync(">= 4批次/千人");
             await Expect(indicators).ToContainTextAsync("sampling.batches_per_1000");
-            await Expect(indicators.Locator("tbody tr")).ToHaveCountAsync(14);
+            await Expect(indicators.Locator("tbody tr")).ToHaveCountAsync(15);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "plan-2020.png"), FullPage = true });
         }
         finally
