@@ -69,6 +69,10 @@ public sealed class SampleTests(ShianWebFactory factory) : IClassFixture<ShianWe
         using var inspector = await factory.SignedInAsync("inspector");
         const string newPage = "/sampling/samples/new";
 
+        // The form suggests businesses from the registry by name or credit code.
+        using var lookup = System.Text.Json.JsonDocument.Parse(await inspector.GetStringAsync(newPage + "?handler=Businesses&q=" + Uri.EscapeDataString("鑫源")));
+        Assert.Contains("鑫源超市", Assert.Single(lookup.RootElement.EnumerateArray()).GetProperty("name").GetString());
+
         // Bad fields: each named in Chinese, nothing stored.
         var bad = Form(today.AddDays(2), lab, unit);
         bad["Input.QuantityTaken"] = "0";
@@ -185,5 +189,17 @@ public sealed class SampleTests(ShianWebFactory factory) : IClassFixture<ShianWe
         var district = new AccessScope(AccessLevel.Jurisdiction, null, null, new HashSet<Guid>());
         Assert.Equal(100.0m, await QueryAsync((db, _) => Metrics.ComputeAsync(db, district, SampleMetrics.ReportTimeliness, today)));
         Assert.Null(await QueryAsync((db, _) => Metrics.ComputeAsync(db, new AccessScope(AccessLevel.Unit, otherLab, null, new HashSet<Guid>()), SampleMetrics.ReportTimeliness, today)));
+    
+        // A draft is kept without a number, hidden from the operator, and numbered when submitted.
+        var draft = await inspector.PostFormAsync(newPage, Form(today, lab, unit), newPage + "?handler=Draft");
+        Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
+        var draftPage = draft.Headers.Location!.OriginalString.Split('?')[0];
+        var draftId = Guid.Parse(draftPage.Split('/')[^1]);
+        Assert.Equal((SampleStatus.Draft, (string?)null), await QueryAsync((db, _) => db.Samples.Where(s => s.Id == draftId).Select(s => new ValueTuple<SampleStatus, string?>(s.Status, s.Number)).SingleAsync()));
+        Assert.Equal(HttpStatusCode.NotFound, (await operatorClient.GetAsync(draftPage)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await inspector.GetAsync(draftPage + "/print")).StatusCode);
+        var submitted = await inspector.PostFormAsync(draftPage, [], draftPage + "?handler=Submit");
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        Assert.Equal((SampleStatus.Submitted, $"JZ-{today.Year}-000002"), await QueryAsync((db, _) => db.Samples.Where(s => s.Id == draftId).Select(s => new ValueTuple<SampleStatus, string?>(s.Status, s.Number)).SingleAsync()));
     }
 }

@@ -77,6 +77,25 @@ public class SamplesNewModel(ShianDb db, CurrentUser user, TimeProvider clock) :
         }
     }
 
+    public sealed record BusinessOption(string Name, string CreditCode, string Address);
+
+    /// <summary>Up to 10 businesses the user may see whose name contains, or whose credit code starts with, the text typed.</summary>
+    public async Task<IActionResult> OnGetBusinessesAsync(string? q)
+    {
+        var text = Clean(q);
+        if (text.Length < 2)
+        {
+            return new JsonResult(Array.Empty<BusinessOption>());
+        }
+        var code = text.ToUpperInvariant();
+        var scope = await user.ScopeAsync();
+        var found = await scope.Visible(db.Businesses.AsNoTracking())
+            .Where(b => b.Name.Contains(text) || b.CreditCode.StartsWith(code))
+            .OrderBy(b => b.Name).Take(10)
+            .Select(b => new BusinessOption(b.Name, b.CreditCode, b.Address)).ToListAsync();
+        return new JsonResult(found);
+    }
+
     public Task<IActionResult> OnPostAsync() => SaveAsync(submit: true);
 
     public Task<IActionResult> OnPostDraftAsync() => SaveAsync(submit: false);
