@@ -146,4 +146,7 @@ public static class FileOwners
 
     /// <summary>A laboratory's test report (owner: the <c>Sample</c>); PDF only, opened through the sample's page.</summary>
     public const string SampleReport = "SampleReport";
+
+    /// <summary>The sampled business's signature drawn on the sampler's phone (owner: the <c>Sample</c>); PNG, shown on its pages.</summary>
+    public const string SampleSignature = "SampleSignature";
 }

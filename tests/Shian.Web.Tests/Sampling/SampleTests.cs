@@ -23,6 +23,7 @@ namespace Shian.Web.Tests.Sampling;
 public sealed class SampleTests(ShianWebFactory factory) : IClassFixture<ShianWebFactory>
 {
     private static readonly string Businesses = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "imports", "businesses-sample.csv"));
+    private static readonly byte[] Signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF");
 
     private async Task<T> QueryAsync<T>(Func<ShianDb, IServiceProvider, Task<T>> query)
@@ -80,16 +81,20 @@ public sealed class SampleTests(ShianWebFactory factory) : IClassFixture<ShianWe
         bad["Input.ShelfLife"] = "很久";
         bad["Input.SampleName"] = "";
         bad["Input.Business"] = "不存在的公司";
+        bad["Input.SignatureImage"] = "data:image/png;base64,bm90IGEgcGljdHVyZQ==";
         var refused = await (await inspector.PostFormAsync(newPage, bad)).Content.ReadAsStringAsync();
-        foreach (var message in new[] { "抽样日期不能晚于今天", "抽样数量应大于 0", "保质期格式", "请填写样品名称", "未找到被抽样单位" })
+        foreach (var message in new[] { "签名图片无效", "抽样日期不能晚于今天", "抽样数量应大于 0", "保质期格式", "请填写样品名称", "未找到被抽样单位" })
         {
             Assert.True(refused.Contains(message), message);
         }
         Assert.Equal(0, await QueryAsync((db, _) => db.Samples.CountAsync()));
+        Assert.Equal(0, await QueryAsync((db, _) => db.StoredFiles.CountAsync(f => f.OwnerKind == FileOwners.SampleSignature)));
 
         // A valid form, sampled 20 days ago: numbered on submit, the business's particulars copied.
         var sampledOn = today.AddDays(-20);
-        var created = await inspector.PostFormAsync(newPage, Form(sampledOn, lab, unit));
+        var valid = Form(sampledOn, lab, unit);
+        valid["Input.SignatureImage"] = "data:image/png;base64," + Convert.ToBase64String(Signature);
+        var created = await inspector.PostFormAsync(newPage, valid);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var page = created.Headers.Location!.OriginalString.Split('?')[0];
         var sample = await QueryAsync((db, _) => db.Samples.AsNoTracking().SingleAsync());
@@ -179,6 +184,8 @@ public sealed class SampleTests(ShianWebFactory factory) : IClassFixture<ShianWe
         var print = await labClient.GetStringAsync(page + "/print");
         Assert.Contains($"<img src=\"{page}/print?handler=Qr\"", print);
         Assert.DoesNotContain("sidenav", print);
+        Assert.Contains($"src=\"{page}?handler=Signature\"", print);
+        Assert.Equal(Signature, await labClient.GetByteArrayAsync(page + "?handler=Signature"));
         Assert.Contains("sample-print.css", print);
         var qr = await labClient.GetByteArrayAsync(page + "/print?handler=Qr");
         using var expected = QRCodeGenerator.GenerateQrCode($"http://localhost{page}", QRCodeGenerator.ECCLevel.M);

@@ -19,6 +19,10 @@ public static class SamplesAccess
     public static bool IsLabOf(this AccessScope scope, System.Security.Claims.ClaimsPrincipal user, Sample sample) =>
         user.IsInRole(Roles.Laboratory) && scope.Level == AccessLevel.Unit && scope.UnitId == sample.LaboratoryId;
 
+    /// <summary>The id of the signature drawn on the form, if one was.</summary>
+    public static Task<Guid?> SignatureIdAsync(this ShianDb db, Guid sampleId, CancellationToken ct) =>
+        db.StoredFiles.Where(f => f.OwnerKind == Shian.Common.FileOwners.SampleSignature && f.OwnerId == sampleId).Select(f => (Guid?)f.Id).FirstOrDefaultAsync(ct);
+
     /// <summary>An operator sees the results and the report only once the report is out.</summary>
     public static bool ShowsResults(this AccessScope scope, Sample sample) =>
         scope.Level != AccessLevel.OwnBusinesses || sample.Status == SampleStatus.Reported;

@@ -42,6 +42,7 @@ public class SamplesDetailModel(ShianDb db, CurrentUser user, TimeProvider clock
     public bool ShowResults { get; private set; }
     public DateOnly Today { get; private set; }
     public string? Done { get; private set; }
+    public Guid? SignatureId { get; private set; }
 
     [BindProperty] public string? ReceivedOn { get; set; }
     [BindProperty] public List<ItemInput> Items { get; set; } = [];
@@ -192,6 +193,17 @@ public class SamplesDetailModel(ShianDb db, CurrentUser user, TimeProvider clock
         return stored is null ? NotFound() : File(stored.Content, stored.ContentType, stored.FileName);
     }
 
+    /// <summary>The signature drawn on the form, to whoever may see the sample (also shown on the print view).</summary>
+    public async Task<IActionResult> OnGetSignatureAsync(Guid id)
+    {
+        if (!await LoadAsync(id, track: false) || SignatureId is not { } fileId)
+        {
+            return NotFound();
+        }
+        var content = await db.StoredFiles.AsNoTracking().Where(f => f.Id == fileId).Select(f => f.Content).SingleAsync();
+        return File(content, "image/png");
+    }
+
     private async Task<bool> LoadAsync(Guid id, bool track)
     {
         var scope = await user.ScopeAsync();
@@ -205,6 +217,7 @@ public class SamplesDetailModel(ShianDb db, CurrentUser user, TimeProvider clock
         CanSubmit = sample.Status == SampleStatus.Draft && (User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Office) || User.IsInRole(Roles.Department)
             || User.IsInRole(Roles.Township) || User.IsInRole(Roles.Inspector));
         Today = ShianTime.LocalDate(ShianTime.UtcNow(clock));
+        SignatureId = await db.SignatureIdAsync(id, HttpContext.RequestAborted);
         var names = await db.Units.AsNoTracking().Where(u => u.Id == sample.LaboratoryId || u.Id == sample.SamplingUnitId)
             .ToDictionaryAsync(u => u.Id, u => u.Name);
         Laboratory = names.GetValueOrDefault(sample.LaboratoryId, "");

@@ -57,7 +57,13 @@ public class SamplesNewModel(ShianDb db, CurrentUser user, TimeProvider clock) :
         public string? Sampler2 { get; set; }
         public bool OperatorConfirmed { get; set; }
         public string? SignerName { get; set; }
+
+        /// <summary>The signature drawn on the phone, as a PNG data URL (optional; the checkbox and name suffice).</summary>
+        public string? SignatureImage { get; set; }
     }
+
+    private const string PngDataUrl = "data:image/png;base64,";
+    private const int MaxSignatureBytes = 512 * 1024;
 
     [BindProperty] public InputModel Input { get; set; } = new();
 
@@ -115,7 +121,7 @@ public class SamplesNewModel(ShianDb db, CurrentUser user, TimeProvider clock) :
             Packaging = Clean(i.Packaging), StorageCondition = Clean(i.StorageCondition), QuantityUnit = Clean(i.QuantityUnit),
             ProducerName = Clean(i.ProducerName), ProducerAddress = Clean(i.ProducerAddress), Sampler1 = Clean(i.Sampler1), Sampler2 = Clean(i.Sampler2),
             OperatorConfirmed = i.OperatorConfirmed, SignerName = Clean(i.SignerName), SignedAt = i.OperatorConfirmed ? now : null,
-            Status = SampleStatus.Draft, CreatedAt = now, CreatedBy = user.Name,
+            Status = SampleStatus.Draft, CreatedAt = now, CreatedBy = user.Name, Id = Guid.CreateVersion7(),
         };
         var errors = new Dictionary<string, string>();
         sample.ProductionDate = ParseDate(i.ProductionDate, nameof(InputModel.ProductionDate), "生产日期", errors);
@@ -157,6 +163,7 @@ public class SamplesNewModel(ShianDb db, CurrentUser user, TimeProvider clock) :
         {
             errors[nameof(InputModel.SamplingUnitId)] = "请选择抽样单位 / choose the sampling unit";
         }
+        var signature = ReadSignature(Clean(i.SignatureImage), sample.Id, now, errors);
         foreach (var (field, message) in sample.Validate(today))
         {
             var key = field is nameof(Sample.BusinessName) or nameof(Sample.BusinessAddress) ? nameof(InputModel.Business) : field;
@@ -184,6 +191,10 @@ public class SamplesNewModel(ShianDb db, CurrentUser user, TimeProvider clock) :
             return Page();
         }
         db.Samples.Add(sample);
+        if (signature is not null)
+        {
+            db.StoredFiles.Add(signature);
+        }
         try
         {
             await db.SaveChangesAsync(HttpContext.RequestAborted);
@@ -195,6 +206,32 @@ public class SamplesNewModel(ShianDb db, CurrentUser user, TimeProvider clock) :
             return Page();
         }
         return Redirect($"/sampling/samples/{sample.Id}?done={(submit ? "submitted" : "draft")}");
+    }
+
+    private StoredFile? ReadSignature(string dataUrl, Guid sampleId, DateTime now, Dictionary<string, string> errors)
+    {
+        if (dataUrl.Length == 0)
+        {
+            return null;
+        }
+        byte[]? bytes = null;
+        if (dataUrl.StartsWith(PngDataUrl, StringComparison.Ordinal) && dataUrl.Length <= PngDataUrl.Length + MaxSignatureBytes * 4 / 3 + 4)
+        {
+            try
+            {
+                bytes = Convert.FromBase64String(dataUrl[PngDataUrl.Length..]);
+            }
+            catch (FormatException)
+            {
+            }
+        }
+        var (file, _) = bytes is null ? (null, null) : StoredFile.Photo("签名.png", bytes, FileOwners.SampleSignature, sampleId, user.Name, now);
+        if (file is null || file.ContentType != "image/png")
+        {
+            errors[nameof(InputModel.SignatureImage)] = "签名图片无效，请清除后重新签字 / the drawn signature could not be read; clear it and sign again";
+            return null;
+        }
+        return file;
     }
 
     private async Task<Business?> FindBusinessAsync(AccessScope scope, string text, Dictionary<string, string> errors)

@@ -20,6 +20,7 @@ public class SamplesPrintModel(ShianDb db, CurrentUser user, IConfiguration conf
     public string Laboratory { get; private set; } = "";
     public string SamplingUnit { get; private set; } = "";
     public string VerificationUrl { get; private set; } = "";
+    public bool HasSignature { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -30,6 +31,7 @@ public class SamplesPrintModel(ShianDb db, CurrentUser user, IConfiguration conf
         var names = await db.Units.AsNoTracking().Where(u => u.Id == Sample.LaboratoryId || u.Id == Sample.SamplingUnitId).ToDictionaryAsync(u => u.Id, u => u.Name);
         Laboratory = names.GetValueOrDefault(Sample.LaboratoryId, "");
         SamplingUnit = names.GetValueOrDefault(Sample.SamplingUnitId, "");
+        HasSignature = await db.SignatureIdAsync(id, HttpContext.RequestAborted) is not null;
         return Page();
     }
 

@@ -28,3 +28,50 @@
     }, 250);
   });
 }());
+
+// The sampled business signs on the sampler's screen; the drawing goes with the form as a PNG. Optional: the checkbox
+// and the signer's name are the record when the phone has no touch screen.
+(function () {
+  'use strict';
+  var pad = document.getElementById('signature-pad');
+  if (!pad) { return; }
+  var target = document.getElementById(pad.dataset.target);
+  var ctx = pad.getContext('2d');
+  var drawing = false;
+  var drawn = false;
+  ctx.lineWidth = 3;
+  ctx.lineCap = 'round';
+  ctx.strokeStyle = '#000';
+  function point(e) {
+    var r = pad.getBoundingClientRect();
+    return { x: (e.clientX - r.left) * pad.width / r.width, y: (e.clientY - r.top) * pad.height / r.height };
+  }
+  pad.addEventListener('pointerdown', function (e) {
+    drawing = true;
+    pad.setPointerCapture(e.pointerId);
+    var p = point(e);
+    ctx.beginPath();
+    ctx.moveTo(p.x, p.y);
+  });
+  pad.addEventListener('pointermove', function (e) {
+    if (!drawing) { return; }
+    var p = point(e);
+    ctx.lineTo(p.x, p.y);
+    ctx.stroke();
+    drawn = true;
+  });
+  function end() {
+    if (drawing && drawn && target) { target.value = pad.toDataURL('image/png'); }
+    drawing = false;
+  }
+  pad.addEventListener('pointerup', end);
+  pad.addEventListener('pointercancel', end);
+  var clear = document.getElementById('signature-clear');
+  if (clear) {
+    clear.addEventListener('click', function () {
+      ctx.clearRect(0, 0, pad.width, pad.height);
+      drawn = false;
+      if (target) { target.value = ''; }
+    });
+  }
+}());
