@@ -26,6 +26,7 @@ public sealed class Frame(ShianDb db, IAuthorizationService authorization, IHttp
         new("Nav.Inspections", "/inspections", Policies.Staff),
         new("Nav.Checklists", "/inspections/checklists", Policies.Staff),
         new("Nav.Rectification", "/rectification", Policies.Rectification),
+        new("Nav.Samples", "/sampling/samples", Policies.Samples),
         new("Nav.Campaigns", "/campaigns", Policies.Staff),
         new("Nav.Schools", "/schools", Policies.Staff),
         new("Nav.SchoolMeals", "/schools/meals", Policies.SchoolMeals),

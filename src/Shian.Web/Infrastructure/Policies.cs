@@ -26,6 +26,12 @@ public static class Policies
     /// <summary>陪餐 records: the school canteens' operators who enter them and the supervisors who read them.</summary>
     public const string SchoolMeals = "school-meals";
 
+    /// <summary>Sample forms (抽样单): everyone who takes, tests or reads samples, and operators for their own businesses'.</summary>
+    public const string Samples = "samples";
+
+    /// <summary>Taking samples (filling in the 抽样单): supervisors, not the laboratories or the operators.</summary>
+    public const string SamplesTake = "samples-take";
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
@@ -35,6 +41,8 @@ public static class Policies
         options.AddPolicy(Operator, p => p.RequireRole(Roles.Operator));
         options.AddPolicy(Rectification, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector, Roles.Operator));
         options.AddPolicy(SchoolMeals, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector, Roles.Operator));
+        options.AddPolicy(Samples, p => p.RequireRole(Roles.All.ToArray()));
+        options.AddPolicy(SamplesTake, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector));
         options.AddPolicy(RegistryEdit, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Inspector));
         options.AddPolicy(OrganizationRead, p => p.RequireRole(Roles.Staff).AddRequirements(new ScopeRequirement(ApiScopes.OrganizationRead)));
         options.AddPolicy(PlansRead, p => p.RequireRole(Roles.Staff).AddRequirements(new ScopeRequirement(ApiScopes.PlansRead)));

@@ -143,4 +143,10 @@ public static class FileOwners
 
     /// <summary>A photo of a 陪餐 record (owner: the <c>SchoolMealRecord</c>); images only, opened through the record's page.</summary>
     public const string SchoolMealPhoto = "SchoolMealPhoto";
+
+    /// <summary>A laboratory's test report (owner: the <c>Sample</c>); PDF only, opened through the sample's page.</summary>
+    public const string SampleReport = "SampleReport";
+
+    /// <summary>The sampled business's signature drawn on the sampler's phone (owner: the <c>Sample</c>); PNG, shown on its pages.</summary>
+    public const string SampleSignature = "SampleSignature";
 }

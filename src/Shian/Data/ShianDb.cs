@@ -58,6 +58,8 @@ public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<Shia
     public DbSet<KitchenVideo.KitchenVideoLink> KitchenVideoLinks => Set<KitchenVideo.KitchenVideoLink>();
     public DbSet<KitchenVideo.KitchenVideoStatusChange> KitchenVideoStatusChanges => Set<KitchenVideo.KitchenVideoStatusChange>();
     public DbSet<KitchenVideo.KitchenCamera> KitchenCameras => Set<KitchenVideo.KitchenCamera>();
+    public DbSet<Sampling.Sample> Samples => Set<Sampling.Sample>();
+    public DbSet<Sampling.SampleTestItem> SampleTestItems => Set<Sampling.SampleTestItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -22,6 +22,7 @@ public static class Metrics
         new("rectification.closure_rate", "整改销号率 · rectification orders closed", ["整改"], "%"),
         new(KitchenVideo.KitchenVideoCoverage.SchoolMetricName, "学校食堂明厨亮灶接入率 · kitchen video: school and kindergarten canteens on the video platform", ["学校", "明厨亮灶"], "%"),
         new(KitchenVideo.KitchenVideoCoverage.MetricName, "明厨亮灶接入率：未关闭的餐饮服务提供者和单位食堂中视频已接入的比例 · kitchen video: catering businesses whose kitchen is on the video platform", ["明厨亮灶"], "%"),
+        new(Sampling.SampleMetrics.ReportTimeliness, "检验报告及时率：已接收且报告已到期的样品中，20个工作日内出具报告的比例 · sampling reports issued within 20 working days of receipt", ["检验报告", "及时"], "%"),
         new("selfcheck.report_rate", "企业自查风险报告率 · self-inspection reports filed", ["自查风险报告率"], "%"),
     ];
 
@@ -40,6 +41,7 @@ public static class Metrics
         },
         KitchenVideo.KitchenVideoCoverage.MetricName => await KitchenVideo.KitchenVideoCoverage.IndicatorAsync(db, scope, schoolsOnly: false, ct),
         KitchenVideo.KitchenVideoCoverage.SchoolMetricName => await KitchenVideo.KitchenVideoCoverage.IndicatorAsync(db, scope, schoolsOnly: true, ct),
+        Sampling.SampleMetrics.ReportTimeliness => await Sampling.SampleMetrics.ReportTimelinessAsync(db, scope, today, ct),
         Rectification.RectificationMetrics.ClosureRate => await Rectification.RectificationMetrics.ClosureRateAsync(db, scope, today, ct),
         _ => null,
     };

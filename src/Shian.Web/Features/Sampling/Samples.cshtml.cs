@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Shian.Accounts;
+using Shian.Common;
+using Shian.Data;
+using Shian.Organization;
+using Shian.Sampling;
+using Shian.Web.Infrastructure;
+
+namespace Shian.Web.Features.Sampling;
+
+/// <summary>
+/// 抽样单: the samples a user may see, filtered by kind, status, lab and lateness. A laboratory sees the samples sent to it
+/// and the office all of them, each with the overdue ones (not received within 5 working days, no report within 20) first.
+/// </summary>
+[Authorize(Policy = Policies.Samples)]
+public class SamplesModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
+{
+    public sealed record Row(Guid Id, string? Number, string SampleName, string Business, DateOnly SampledOn, SamplingKind Kind, SampleStatus Status,
+        string Laboratory, SampleConclusion? Conclusion, int LateDays, DateOnly? ReportDeadline, bool ReceiptOverdue, bool ReportOverdue);
+
+    public sealed record Option(Guid Id, string Name);
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public IReadOnlyList<Option> Laboratories { get; private set; } = [];
+    public int OverdueCount { get; private set; }
+    public bool IsOperator { get; private set; }
+    public bool CanTake { get; private set; }
+
+    public SamplingKind? Kind { get; private set; }
+    public SampleStatus? Status { get; private set; }
+    public Guid? Lab { get; private set; }
+    public bool Overdue { get; private set; }
+
+    public async Task OnGetAsync(SamplingKind? kind, SampleStatus? status, Guid? lab, bool overdue = false)
+    {
+        (Kind, Status, Lab, Overdue) = (kind, status, lab, overdue);
+        var today = ShianTime.LocalDate(ShianTime.UtcNow(clock));
+        var scope = await user.ScopeAsync();
+        IsOperator = scope.Level == AccessLevel.OwnBusinesses;
+        CanTake = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Office) || User.IsInRole(Roles.Department) || User.IsInRole(Roles.Township) || User.IsInRole(Roles.Inspector);
+        var samples = scope.Visible(db.Samples.AsNoTracking());
+        // Overdue: at the lab's door past the 5th working day, or in the lab past the 20th without a report.
+        var overdueSamples = samples.Where(s =>
+            (s.Status == SampleStatus.Submitted && s.ReceiptDeadline < today)
+            || ((s.Status == SampleStatus.Received || s.Status == SampleStatus.Tested) && s.ReportDeadline < today));
+        OverdueCount = IsOperator ? 0 : await overdueSamples.CountAsync();
+        if (overdue)
+        {
+            samples = overdueSamples;
+        }
+        if (kind is { } k)
+        {
+            samples = samples.Where(s => s.Kind == k);
+        }
+        if (status is { } st)
+        {
+            samples = samples.Where(s => s.Status == st);
+        }
+        if (lab is { } l)
+        {
+            samples = samples.Where(s => s.LaboratoryId == l);
+        }
+        Laboratories = await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.Laboratory).OrderBy(u => u.Name).Select(u => new Option(u.Id, u.Name)).ToListAsync();
+        var rows = await samples
+            .Join(db.Units, s => s.LaboratoryId, u => u.Id, (s, u) => new { s, Lab = u.Name })
+            .OrderByDescending(x => x.s.SampledOn).ThenByDescending(x => x.s.CreatedAt).Take(500)
+            .ToListAsync();
+        Rows = rows.Select(x => new Row(x.s.Id, x.s.Number, x.s.SampleName, x.s.BusinessName, x.s.SampledOn, x.s.Kind, x.s.Status, x.Lab,
+                // An operator learns the verdict with the report, not before.
+                IsOperator && x.s.Status != SampleStatus.Reported ? null : x.s.Conclusion,
+                x.s.ReceivedLateDays, x.s.ReportDeadline, x.s.IsReceiptOverdue(today), x.s.IsReportOverdue(today)))
+            .OrderByDescending(r => r.ReceiptOverdue || r.ReportOverdue).ToList();
+    }
+}

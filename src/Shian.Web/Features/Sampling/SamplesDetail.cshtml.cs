@@ -1,0 +1,227 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Shian.Accounts;
+using Shian.Common;
+using Shian.Data;
+using Shian.Sampling;
+using Shian.Web.Infrastructure;
+
+namespace Shian.Web.Features.Sampling;
+
+/// <summary>
+/// One sample form: its particulars, and the laboratory's steps (receive, enter results per item, upload the PDF report)
+/// for the users of the lab it was sent to. A draft is submitted here by the staff who may take samples.
+/// </summary>
+[Authorize(Policy = Policies.Samples)]
+public class SamplesDetailModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
+{
+    /// <summary>Rows offered for results; empty rows are ignored.</summary>
+    public const int ItemRows = 8;
+
+    public sealed class ItemInput
+    {
+        public string? Name { get; set; }
+        public string? Value { get; set; }
+        public string? Unit { get; set; }
+        public string? Limit { get; set; }
+        public string? MethodStandard { get; set; }
+        public ItemJudgement? Judgement { get; set; }
+
+        public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Value) && string.IsNullOrWhiteSpace(Limit)
+            && string.IsNullOrWhiteSpace(Unit) && string.IsNullOrWhiteSpace(MethodStandard);
+    }
+
+    public Sample Sample { get; private set; } = null!;
+    public string Laboratory { get; private set; } = "";
+    public string SamplingUnit { get; private set; } = "";
+    public bool IsLab { get; private set; }
+    public bool CanSubmit { get; private set; }
+    public bool ShowResults { get; private set; }
+    public DateOnly Today { get; private set; }
+    public string? Done { get; private set; }
+    public Guid? SignatureId { get; private set; }
+
+    [BindProperty] public string? ReceivedOn { get; set; }
+    [BindProperty] public List<ItemInput> Items { get; set; } = [];
+    [BindProperty] public IFormFile? Report { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? done)
+    {
+        Done = done;
+        if (!await LoadAsync(id, track: false))
+        {
+            return NotFound();
+        }
+        ReceivedOn = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Items = Sample.Items.OrderBy(i => i.Order).Select(i => new ItemInput
+        {
+            Name = i.Name, Value = i.Value, Unit = i.Unit, Limit = i.Limit, MethodStandard = i.MethodStandard, Judgement = i.Judgement,
+        }).ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync(Guid id)
+    {
+        if (!await LoadAsync(id, track: true))
+        {
+            return NotFound();
+        }
+        if (!CanSubmit)
+        {
+            return Forbid();
+        }
+        var now = ShianTime.UtcNow(clock);
+        var year = ShianTime.LocalDate(now).Year;
+        var number = Sample.Number ?? Sample.NextNumber(year,
+            await db.Samples.Where(s => s.Number != null && s.Number.StartsWith($"{Sample.NumberPrefix}-{year:D4}-")).Select(s => s.Number).ToListAsync());
+        if (Sample.Number is not null && await db.Samples.AnyAsync(s => s.Number == number && s.Id != id))
+        {
+            ModelState.AddModelError("Submit", $"抽样单编号 {number} 已被使用 / the form number {number} is already taken");
+            return Page();
+        }
+        if (Sample.Submit(number, await db.LoadCalendarAsync(), now) is { } error)
+        {
+            ModelState.AddModelError("Submit", error);
+            return Page();
+        }
+        await db.SaveChangesAsync(HttpContext.RequestAborted);
+        return Redirect($"/sampling/samples/{id}?done=submitted");
+    }
+
+    public async Task<IActionResult> OnPostReceiveAsync(Guid id)
+    {
+        if (!await LoadAsync(id, track: true))
+        {
+            return NotFound();
+        }
+        if (!IsLab)
+        {
+            return Forbid();
+        }
+        var text = (ReceivedOn ?? "").Trim();
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on))
+        {
+            ModelState.AddModelError(nameof(ReceivedOn), "请填写接收日期（如 2026-03-01） / give the date of receipt");
+            return Page();
+        }
+        if (Sample.Receive(on, await db.LoadCalendarAsync(), ShianTime.UtcNow(clock), user.Name) is { } error)
+        {
+            ModelState.AddModelError(nameof(ReceivedOn), error);
+            return Page();
+        }
+        await db.SaveChangesAsync(HttpContext.RequestAborted);
+        return Redirect($"/sampling/samples/{id}?done=received");
+    }
+
+    public async Task<IActionResult> OnPostResultsAsync(Guid id)
+    {
+        if (!await LoadAsync(id, track: true))
+        {
+            return NotFound();
+        }
+        if (!IsLab)
+        {
+            return Forbid();
+        }
+        static string C(string? v) => (v ?? "").Trim();
+        var items = Items.Where(i => !i.IsEmpty).Select(i => new SampleTestItem
+        {
+            Name = C(i.Name), Value = C(i.Value), Unit = C(i.Unit), Limit = C(i.Limit), MethodStandard = C(i.MethodStandard), Judgement = i.Judgement,
+        }).ToList();
+        // The previous items are replaced: remove them explicitly so that the audit trail shows what changed.
+        var previous = Sample.Items.ToList();
+        var errors = Sample.RecordResults(items, ShianTime.UtcNow(clock), user.Name);
+        if (errors.Count > 0)
+        {
+            foreach (var (field, message) in errors)
+            {
+                ModelState.AddModelError(field, message);
+            }
+            return Page();
+        }
+        db.SampleTestItems.RemoveRange(previous);
+        await db.SaveChangesAsync(HttpContext.RequestAborted);
+        return Redirect($"/sampling/samples/{id}?done=tested");
+    }
+
+    public async Task<IActionResult> OnPostReportAsync(Guid id)
+    {
+        if (!await LoadAsync(id, track: true))
+        {
+            return NotFound();
+        }
+        if (!IsLab)
+        {
+            return Forbid();
+        }
+        var now = ShianTime.UtcNow(clock);
+        var files = await Uploads.ReadAsync(Report is null ? [] : [Report], FileOwners.SampleReport, id, user.Name, now, ModelState, nameof(Report), HttpContext.RequestAborted);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        if (files.Count == 0)
+        {
+            ModelState.AddModelError(nameof(Report), "请选择检验报告（PDF） / choose the report (PDF)");
+            return Page();
+        }
+        var file = files[0];
+        file.Id = Guid.CreateVersion7();
+        if (Sample.AttachReport(file, now, user.Name) is { } error)
+        {
+            ModelState.AddModelError(nameof(Report), error);
+            return Page();
+        }
+        db.StoredFiles.Add(file);
+        await db.SaveChangesAsync(HttpContext.RequestAborted);
+        return Redirect($"/sampling/samples/{id}?done=reported");
+    }
+
+    /// <summary>The report, to whoever may see the sample's results.</summary>
+    public async Task<IActionResult> OnGetReportAsync(Guid id)
+    {
+        if (!await LoadAsync(id, track: false) || !ShowResults || Sample.ReportFileId is not { } fileId)
+        {
+            return NotFound();
+        }
+        var stored = await db.StoredFiles.AsNoTracking()
+            .Where(f => f.Id == fileId && f.OwnerKind == FileOwners.SampleReport && f.OwnerId == id)
+            .Select(f => new { f.Content, f.ContentType, f.FileName }).FirstOrDefaultAsync();
+        return stored is null ? NotFound() : File(stored.Content, stored.ContentType, stored.FileName);
+    }
+
+    /// <summary>The signature drawn on the form, to whoever may see the sample (also shown on the print view).</summary>
+    public async Task<IActionResult> OnGetSignatureAsync(Guid id)
+    {
+        if (!await LoadAsync(id, track: false) || SignatureId is not { } fileId)
+        {
+            return NotFound();
+        }
+        var content = await db.StoredFiles.AsNoTracking().Where(f => f.Id == fileId).Select(f => f.Content).SingleAsync();
+        return File(content, "image/png");
+    }
+
+    private async Task<bool> LoadAsync(Guid id, bool track)
+    {
+        var scope = await user.ScopeAsync();
+        if (await db.FindVisibleAsync(scope, id, track, HttpContext.RequestAborted) is not { } sample)
+        {
+            return false;
+        }
+        Sample = sample;
+        IsLab = scope.IsLabOf(User, sample);
+        ShowResults = scope.ShowsResults(sample);
+        CanSubmit = sample.Status == SampleStatus.Draft && (User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Office) || User.IsInRole(Roles.Department)
+            || User.IsInRole(Roles.Township) || User.IsInRole(Roles.Inspector));
+        Today = ShianTime.LocalDate(ShianTime.UtcNow(clock));
+        SignatureId = await db.SignatureIdAsync(id, HttpContext.RequestAborted);
+        var names = await db.Units.AsNoTracking().Where(u => u.Id == sample.LaboratoryId || u.Id == sample.SamplingUnitId)
+            .ToDictionaryAsync(u => u.Id, u => u.Name);
+        Laboratory = names.GetValueOrDefault(sample.LaboratoryId, "");
+        SamplingUnit = names.GetValueOrDefault(sample.SamplingUnitId, "");
+        return true;
+    }
+}
