@@ -143,4 +143,7 @@ public static class FileOwners
 
     /// <summary>A photo of a 陪餐 record (owner: the <c>SchoolMealRecord</c>); images only, opened through the record's page.</summary>
     public const string SchoolMealPhoto = "SchoolMealPhoto";
+
+    /// <summary>Evidence that failed imported food was returned or destroyed (owner: the <c>ImportedFoodCheck</c>).</summary>
+    public const string ImportDisposalEvidence = "ImportDisposalEvidence";
 }
