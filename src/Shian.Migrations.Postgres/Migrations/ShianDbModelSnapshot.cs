@@ -899,9 +899,6 @@ namespace Shian.Migrations.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<Guid?>("OwnerUnitId")
-                        .HasColumnType("uuid");
-
                     b.Property<decimal>("QuantityTonnes")
                         .HasPrecision(12, 3)
                         .HasColumnType("numeric(12,3)");
@@ -913,6 +910,9 @@ namespace Shian.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("TownshipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("UnitId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
@@ -1000,9 +1000,6 @@ namespace Shian.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<Guid?>("OwnerUnitId")
-                        .HasColumnType("uuid");
-
                     b.Property<bool>("QualityPassed")
                         .HasColumnType("boolean");
 
@@ -1021,6 +1018,9 @@ namespace Shian.Migrations.Postgres.Migrations
                         .HasColumnType("date");
 
                     b.Property<Guid>("TownshipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("UnitId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
@@ -1199,9 +1199,6 @@ namespace Shian.Migrations.Postgres.Migrations
                     b.Property<int>("HarvestYear")
                         .HasColumnType("integer");
 
-                    b.Property<Guid?>("OwnerUnitId")
-                        .HasColumnType("uuid");
-
                     b.Property<decimal>("StockTonnes")
                         .HasPrecision(12, 3)
                         .HasColumnType("numeric(12,3)");
@@ -1212,14 +1209,17 @@ namespace Shian.Migrations.Postgres.Migrations
                     b.Property<Guid>("TownshipId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("OwnerUnitId");
-
                     b.HasIndex("TownshipId");
+
+                    b.HasIndex("UnitId");
 
                     b.ToTable("Silos");
                 });
@@ -2810,16 +2810,16 @@ namespace Shian.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Shian.Grain.Silo", b =>
                 {
-                    b.HasOne("Shian.Organization.Unit", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerUnitId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Shian.Organization.Township", null)
                         .WithMany()
                         .HasForeignKey("TownshipId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Shian.Organization.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Shian.Inspections.Inspection", b =>

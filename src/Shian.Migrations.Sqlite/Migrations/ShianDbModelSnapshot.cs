@@ -890,9 +890,6 @@ namespace Shian.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("OwnerUnitId")
-                        .HasColumnType("TEXT");
-
                     b.Property<decimal>("QuantityTonnes")
                         .HasPrecision(12, 3)
                         .HasColumnType("TEXT");
@@ -904,6 +901,9 @@ namespace Shian.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TownshipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UnitId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -991,9 +991,6 @@ namespace Shian.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("OwnerUnitId")
-                        .HasColumnType("TEXT");
-
                     b.Property<bool>("QualityPassed")
                         .HasColumnType("INTEGER");
 
@@ -1012,6 +1009,9 @@ namespace Shian.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TownshipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UnitId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1190,9 +1190,6 @@ namespace Shian.Migrations.Sqlite.Migrations
                     b.Property<int>("HarvestYear")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid?>("OwnerUnitId")
-                        .HasColumnType("TEXT");
-
                     b.Property<decimal>("StockTonnes")
                         .HasPrecision(12, 3)
                         .HasColumnType("TEXT");
@@ -1203,14 +1200,17 @@ namespace Shian.Migrations.Sqlite.Migrations
                     b.Property<Guid>("TownshipId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("OwnerUnitId");
-
                     b.HasIndex("TownshipId");
+
+                    b.HasIndex("UnitId");
 
                     b.ToTable("Silos");
                 });
@@ -2801,16 +2801,16 @@ namespace Shian.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Shian.Grain.Silo", b =>
                 {
-                    b.HasOne("Shian.Organization.Unit", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerUnitId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Shian.Organization.Township", null)
                         .WithMany()
                         .HasForeignKey("TownshipId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Shian.Organization.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Shian.Inspections.Inspection", b =>

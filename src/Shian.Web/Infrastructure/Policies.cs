@@ -26,6 +26,9 @@ public static class Policies
     /// <summary>陪餐 records: the school canteens' operators who enter them and the supervisors who read them.</summary>
     public const string SchoolMeals = "school-meals";
 
+    /// <summary>Reserve grain, grain purchase checks and imported food: staff of the office, departments and townships, and inspectors.</summary>
+    public const string Grain = "grain";
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
@@ -35,6 +38,7 @@ public static class Policies
         options.AddPolicy(Operator, p => p.RequireRole(Roles.Operator));
         options.AddPolicy(Rectification, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector, Roles.Operator));
         options.AddPolicy(SchoolMeals, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector, Roles.Operator));
+        options.AddPolicy(Grain, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector));
         options.AddPolicy(RegistryEdit, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Inspector));
         options.AddPolicy(OrganizationRead, p => p.RequireRole(Roles.Staff).AddRequirements(new ScopeRequirement(ApiScopes.OrganizationRead)));
         options.AddPolicy(PlansRead, p => p.RequireRole(Roles.Staff).AddRequirements(new ScopeRequirement(ApiScopes.PlansRead)));

@@ -11,7 +11,7 @@ internal sealed class SiloConfiguration : IEntityTypeConfiguration<Silo>
     public void Configure(EntityTypeBuilder<Silo> e)
     {
         e.HasOne<Township>().WithMany().HasForeignKey(s => s.TownshipId).OnDelete(DeleteBehavior.Restrict);
-        e.HasOne<Unit>().WithMany().HasForeignKey(s => s.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Unit>().WithMany().HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(s => s.Code).IsUnique();
         e.HasIndex(s => s.TownshipId);
         e.Property(s => s.Code).HasMaxLength(Silo.CodeMax);

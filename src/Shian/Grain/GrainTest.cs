@@ -14,7 +14,7 @@ public class GrainTest : IScopedRecord
     public Guid Id { get; set; }
     public Guid SiloId { get; set; }
     public Guid TownshipId { get; set; }
-    public Guid? OwnerUnitId { get; set; }
+    public Guid? UnitId { get; set; }
 
     /// <summary>The <see cref="HalfYear.Code"/> of the test date.</summary>
     public int HalfYearCode { get; set; }
@@ -30,7 +30,7 @@ public class GrainTest : IScopedRecord
     public const int LabMax = 100;
 
     Guid? IScopedRecord.TownshipId => TownshipId;
-    Guid? IScopedRecord.UnitId => OwnerUnitId;
+    Guid? IScopedRecord.UnitId => UnitId;
     Guid? IScopedRecord.BusinessId => null;
 
     public HalfYear HalfYear => HalfYear.FromCode(HalfYearCode);
@@ -77,7 +77,7 @@ public class GrainTest : IScopedRecord
         bool Passed(ItemGroup group) => items.Where(i => GrainStandards.Find(i.Code)!.Group == group).All(i => i.Judgement != Judgement.Fail);
         var test = new GrainTest
         {
-            Id = Guid.CreateVersion7(), SiloId = silo.Id, TownshipId = silo.TownshipId, OwnerUnitId = silo.OwnerUnitId,
+            Id = Guid.CreateVersion7(), SiloId = silo.Id, TownshipId = silo.TownshipId, UnitId = silo.UnitId,
             HalfYearCode = HalfYear.Of(input.TestDate!.Value).Code, TestDate = input.TestDate!.Value, Laboratory = lab,
             QualityPassed = Passed(ItemGroup.Quality), SafetyPassed = Passed(ItemGroup.Safety),
             Storage = GrainStandards.Storage(silo.GrainKind, items.FirstOrDefault(i => i.Code == "fatty-acid")?.Value),
@@ -111,7 +111,7 @@ public class GrainDisposal : IScopedRecord
     public Guid TestId { get; set; }
     public Guid SiloId { get; set; }
     public Guid TownshipId { get; set; }
-    public Guid? OwnerUnitId { get; set; }
+    public Guid? UnitId { get; set; }
     public string Method { get; set; } = "";
     public DateOnly Date { get; set; }
     public decimal QuantityTonnes { get; set; }
@@ -123,7 +123,7 @@ public class GrainDisposal : IScopedRecord
     public const int NoteMax = 500;
 
     Guid? IScopedRecord.TownshipId => TownshipId;
-    Guid? IScopedRecord.UnitId => OwnerUnitId;
+    Guid? IScopedRecord.UnitId => UnitId;
     Guid? IScopedRecord.BusinessId => null;
 
     public sealed record Input(string? Method, DateOnly? Date, decimal? QuantityTonnes, string? Note);
@@ -145,7 +145,7 @@ public class GrainDisposal : IScopedRecord
         if (errors.Count > 0) return (null, errors);
         return (new GrainDisposal
         {
-            Id = Guid.CreateVersion7(), TestId = test.Id, SiloId = silo.Id, TownshipId = silo.TownshipId, OwnerUnitId = silo.OwnerUnitId,
+            Id = Guid.CreateVersion7(), TestId = test.Id, SiloId = silo.Id, TownshipId = silo.TownshipId, UnitId = silo.UnitId,
             Method = method, Date = input.Date!.Value, QuantityTonnes = input.QuantityTonnes!.Value, Note = note, EnteredBy = by, EnteredAt = at,
         }, errors);
     }

@@ -19,7 +19,7 @@ public class Silo : IScopedRecord
     public decimal StockTonnes { get; set; }
     public int HarvestYear { get; set; }
     public DateOnly StoredSince { get; set; }
-    public Guid? OwnerUnitId { get; set; }
+    public Guid? UnitId { get; set; }
     public string CreatedBy { get; set; } = "";
     public DateTime CreatedAt { get; set; }
 
@@ -27,7 +27,7 @@ public class Silo : IScopedRecord
     public const int NameMax = 100;
 
     Guid? IScopedRecord.TownshipId => TownshipId;
-    Guid? IScopedRecord.UnitId => OwnerUnitId;
+    Guid? IScopedRecord.UnitId => UnitId;
     Guid? IScopedRecord.BusinessId => null;
 
     public sealed record Input(string? Code, string? DepotName, Guid? TownshipId, string? GrainKind, decimal? CapacityTonnes,
@@ -61,7 +61,7 @@ public class Silo : IScopedRecord
         {
             Id = Guid.CreateVersion7(), Code = code, DepotName = depot, TownshipId = input.TownshipId!.Value, GrainKind = kind,
             CapacityTonnes = input.CapacityTonnes!.Value, StockTonnes = input.StockTonnes!.Value, HarvestYear = input.HarvestYear!.Value,
-            StoredSince = input.StoredSince!.Value, OwnerUnitId = ownerUnitId, CreatedBy = by, CreatedAt = at,
+            StoredSince = input.StoredSince!.Value, UnitId = ownerUnitId, CreatedBy = by, CreatedAt = at,
         }, errors);
     }
 

@@ -12,7 +12,7 @@ using Shian.Data;
 namespace Shian.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(ShianDb))]
-    [Migration("20261129075014_GrainAndImports")]
+    [Migration("20261129080853_GrainAndImports")]
     partial class GrainAndImports
     {
         /// <inheritdoc />
@@ -902,9 +902,6 @@ namespace Shian.Migrations.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<Guid?>("OwnerUnitId")
-                        .HasColumnType("uuid");
-
                     b.Property<decimal>("QuantityTonnes")
                         .HasPrecision(12, 3)
                         .HasColumnType("numeric(12,3)");
@@ -916,6 +913,9 @@ namespace Shian.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("TownshipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("UnitId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
@@ -1003,9 +1003,6 @@ namespace Shian.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<Guid?>("OwnerUnitId")
-                        .HasColumnType("uuid");
-
                     b.Property<bool>("QualityPassed")
                         .HasColumnType("boolean");
 
@@ -1024,6 +1021,9 @@ namespace Shian.Migrations.Postgres.Migrations
                         .HasColumnType("date");
 
                     b.Property<Guid>("TownshipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("UnitId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
@@ -1202,9 +1202,6 @@ namespace Shian.Migrations.Postgres.Migrations
                     b.Property<int>("HarvestYear")
                         .HasColumnType("integer");
 
-                    b.Property<Guid?>("OwnerUnitId")
-                        .HasColumnType("uuid");
-
                     b.Property<decimal>("StockTonnes")
                         .HasPrecision(12, 3)
                         .HasColumnType("numeric(12,3)");
@@ -1215,14 +1212,17 @@ namespace Shian.Migrations.Postgres.Migrations
                     b.Property<Guid>("TownshipId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("OwnerUnitId");
-
                     b.HasIndex("TownshipId");
+
+                    b.HasIndex("UnitId");
 
                     b.ToTable("Silos");
                 });
@@ -2813,16 +2813,16 @@ namespace Shian.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Shian.Grain.Silo", b =>
                 {
-                    b.HasOne("Shian.Organization.Unit", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerUnitId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Shian.Organization.Township", null)
                         .WithMany()
                         .HasForeignKey("TownshipId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Shian.Organization.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Shian.Inspections.Inspection", b =>

@@ -87,7 +87,7 @@ namespace Shian.Migrations.Sqlite.Migrations
                     StockTonnes = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
                     HarvestYear = table.Column<int>(type: "INTEGER", nullable: false),
                     StoredSince = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    OwnerUnitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: true),
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
@@ -101,8 +101,8 @@ namespace Shian.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_Silos_Units_OwnerUnitId",
-                        column: x => x.OwnerUnitId,
+                        name: "FK_Silos_Units_UnitId",
+                        column: x => x.UnitId,
                         principalTable: "Units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -115,7 +115,7 @@ namespace Shian.Migrations.Sqlite.Migrations
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     SiloId = table.Column<Guid>(type: "TEXT", nullable: false),
                     TownshipId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OwnerUnitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: true),
                     HalfYearCode = table.Column<int>(type: "INTEGER", nullable: false),
                     TestDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Laboratory = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
@@ -144,7 +144,7 @@ namespace Shian.Migrations.Sqlite.Migrations
                     TestId = table.Column<Guid>(type: "TEXT", nullable: false),
                     SiloId = table.Column<Guid>(type: "TEXT", nullable: false),
                     TownshipId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OwnerUnitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Method = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     QuantityTonnes = table.Column<decimal>(type: "TEXT", precision: 12, scale: 3, nullable: false),
@@ -251,14 +251,14 @@ namespace Shian.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Silos_OwnerUnitId",
-                table: "Silos",
-                column: "OwnerUnitId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Silos_TownshipId",
                 table: "Silos",
                 column: "TownshipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Silos_UnitId",
+                table: "Silos",
+                column: "UnitId");
         }
 
         /// <inheritdoc />

@@ -11,7 +11,7 @@ using Shian.Data;
 namespace Shian.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ShianDb))]
-    [Migration("20261129074923_GrainAndImports")]
+    [Migration("20261129080651_GrainAndImports")]
     partial class GrainAndImports
     {
         /// <inheritdoc />
@@ -893,9 +893,6 @@ namespace Shian.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("OwnerUnitId")
-                        .HasColumnType("TEXT");
-
                     b.Property<decimal>("QuantityTonnes")
                         .HasPrecision(12, 3)
                         .HasColumnType("TEXT");
@@ -907,6 +904,9 @@ namespace Shian.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TownshipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UnitId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -994,9 +994,6 @@ namespace Shian.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("OwnerUnitId")
-                        .HasColumnType("TEXT");
-
                     b.Property<bool>("QualityPassed")
                         .HasColumnType("INTEGER");
 
@@ -1015,6 +1012,9 @@ namespace Shian.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TownshipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UnitId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1193,9 +1193,6 @@ namespace Shian.Migrations.Sqlite.Migrations
                     b.Property<int>("HarvestYear")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid?>("OwnerUnitId")
-                        .HasColumnType("TEXT");
-
                     b.Property<decimal>("StockTonnes")
                         .HasPrecision(12, 3)
                         .HasColumnType("TEXT");
@@ -1206,14 +1203,17 @@ namespace Shian.Migrations.Sqlite.Migrations
                     b.Property<Guid>("TownshipId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("OwnerUnitId");
-
                     b.HasIndex("TownshipId");
+
+                    b.HasIndex("UnitId");
 
                     b.ToTable("Silos");
                 });
@@ -2804,16 +2804,16 @@ namespace Shian.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Shian.Grain.Silo", b =>
                 {
-                    b.HasOne("Shian.Organization.Unit", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerUnitId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Shian.Organization.Township", null)
                         .WithMany()
                         .HasForeignKey("TownshipId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Shian.Organization.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Shian.Inspections.Inspection", b =>

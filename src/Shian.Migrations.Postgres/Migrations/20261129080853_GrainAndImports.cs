@@ -87,7 +87,7 @@ namespace Shian.Migrations.Postgres.Migrations
                     StockTonnes = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
                     HarvestYear = table.Column<int>(type: "integer", nullable: false),
                     StoredSince = table.Column<DateOnly>(type: "date", nullable: false),
-                    OwnerUnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: true),
                     CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
@@ -101,8 +101,8 @@ namespace Shian.Migrations.Postgres.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_Silos_Units_OwnerUnitId",
-                        column: x => x.OwnerUnitId,
+                        name: "FK_Silos_Units_UnitId",
+                        column: x => x.UnitId,
                         principalTable: "Units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -115,7 +115,7 @@ namespace Shian.Migrations.Postgres.Migrations
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     SiloId = table.Column<Guid>(type: "uuid", nullable: false),
                     TownshipId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OwnerUnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: true),
                     HalfYearCode = table.Column<int>(type: "integer", nullable: false),
                     TestDate = table.Column<DateOnly>(type: "date", nullable: false),
                     Laboratory = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
@@ -144,7 +144,7 @@ namespace Shian.Migrations.Postgres.Migrations
                     TestId = table.Column<Guid>(type: "uuid", nullable: false),
                     SiloId = table.Column<Guid>(type: "uuid", nullable: false),
                     TownshipId = table.Column<Guid>(type: "uuid", nullable: false),
-                    OwnerUnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: true),
                     Method = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Date = table.Column<DateOnly>(type: "date", nullable: false),
                     QuantityTonnes = table.Column<decimal>(type: "numeric(12,3)", precision: 12, scale: 3, nullable: false),
@@ -251,14 +251,14 @@ namespace Shian.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Silos_OwnerUnitId",
-                table: "Silos",
-                column: "OwnerUnitId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Silos_TownshipId",
                 table: "Silos",
                 column: "TownshipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Silos_UnitId",
+                table: "Silos",
+                column: "UnitId");
         }
 
         /// <inheritdoc />
