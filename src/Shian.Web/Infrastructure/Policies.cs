@@ -32,6 +32,9 @@ public static class Policies
     /// <summary>Taking samples (filling in the 抽样单): supervisors, not the laboratories or the operators.</summary>
     public const string SamplesTake = "samples-take";
 
+    /// <summary>Reserve grain, grain purchase checks and imported food: staff of the office, departments and townships, and inspectors.</summary>
+    public const string Grain = "grain";
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
@@ -43,6 +46,7 @@ public static class Policies
         options.AddPolicy(SchoolMeals, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector, Roles.Operator));
         options.AddPolicy(Samples, p => p.RequireRole(Roles.All.ToArray()));
         options.AddPolicy(SamplesTake, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector));
+        options.AddPolicy(Grain, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector));
         options.AddPolicy(RegistryEdit, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Inspector));
         options.AddPolicy(OrganizationRead, p => p.RequireRole(Roles.Staff).AddRequirements(new ScopeRequirement(ApiScopes.OrganizationRead)));
         options.AddPolicy(PlansRead, p => p.RequireRole(Roles.Staff).AddRequirements(new ScopeRequirement(ApiScopes.PlansRead)));

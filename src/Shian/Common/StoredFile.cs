@@ -149,4 +149,7 @@ public static class FileOwners
 
     /// <summary>The sampled business's signature drawn on the sampler's phone (owner: the <c>Sample</c>); PNG, shown on its pages.</summary>
     public const string SampleSignature = "SampleSignature";
+
+    /// <summary>Evidence that failed imported food was returned or destroyed (owner: the <c>ImportedFoodCheck</c>).</summary>
+    public const string ImportDisposalEvidence = "ImportDisposalEvidence";
 }

@@ -60,6 +60,12 @@ public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<Shia
     public DbSet<KitchenVideo.KitchenCamera> KitchenCameras => Set<KitchenVideo.KitchenCamera>();
     public DbSet<Sampling.Sample> Samples => Set<Sampling.Sample>();
     public DbSet<Sampling.SampleTestItem> SampleTestItems => Set<Sampling.SampleTestItem>();
+    public DbSet<Grain.Silo> Silos => Set<Grain.Silo>();
+    public DbSet<Grain.GrainTest> GrainTests => Set<Grain.GrainTest>();
+    public DbSet<Grain.GrainTestItem> GrainTestItems => Set<Grain.GrainTestItem>();
+    public DbSet<Grain.GrainDisposal> GrainDisposals => Set<Grain.GrainDisposal>();
+    public DbSet<Grain.GrainPurchaseCheck> GrainPurchaseChecks => Set<Grain.GrainPurchaseCheck>();
+    public DbSet<Grain.ImportedFoodCheck> ImportedFoodChecks => Set<Grain.ImportedFoodCheck>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

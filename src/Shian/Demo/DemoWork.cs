@@ -67,6 +67,7 @@ public static class DemoWork
             db.ChangeTracker.Clear();
         }
         await DemoSchools.SeedAsync(db, clock, ct); // 陪餐 records and 明厨亮灶 statuses, once
+        await DemoGrain.SeedAsync(db, clock, ct); // reserve silos and their tests, purchase checks, imported food checks, once
         if (await db.Plans.AnyAsync(ct))
         {
             return false;

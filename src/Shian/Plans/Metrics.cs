@@ -23,6 +23,9 @@ public static class Metrics
         new(KitchenVideo.KitchenVideoCoverage.SchoolMetricName, "学校食堂明厨亮灶接入率 · kitchen video: school and kindergarten canteens on the video platform", ["学校", "明厨亮灶"], "%"),
         new(KitchenVideo.KitchenVideoCoverage.MetricName, "明厨亮灶接入率：未关闭的餐饮服务提供者和单位食堂中视频已接入的比例 · kitchen video: catering businesses whose kitchen is on the video platform", ["明厨亮灶"], "%"),
         new(Sampling.SampleMetrics.ReportTimeliness, "检验报告及时率：已接收且报告已到期的样品中，20个工作日内出具报告的比例 · sampling reports issued within 20 working days of receipt", ["检验报告", "及时"], "%"),
+        new(Grain.GrainMetrics.ReserveTestCompletion, "区级储备粮半年强制检验完成率：本半年已检验的储备粮仓房比例 · reserve grain: silos tested this half-year", ["储备粮", "检验"], "%"),
+        new(Grain.GrainMetrics.PurchaseCheckRate, "粮食收购企业检查比例：本年已检查的粮食收购企业比例（不低于5%） · grain purchase enterprises checked this year (floor 5%)", ["粮食收购企业"], "%"),
+        new(Grain.GrainMetrics.ImportedFailedDisposalRate, "不合格进口食品退运销毁率：本年核查不合格的进口食品中已退运或销毁的比例 · failed imported food returned or destroyed", ["进口食品", "退运"], "%"),
         new("selfcheck.report_rate", "企业自查风险报告率 · self-inspection reports filed", ["自查风险报告率"], "%"),
     ];
 
@@ -42,6 +45,8 @@ public static class Metrics
         KitchenVideo.KitchenVideoCoverage.MetricName => await KitchenVideo.KitchenVideoCoverage.IndicatorAsync(db, scope, schoolsOnly: false, ct),
         KitchenVideo.KitchenVideoCoverage.SchoolMetricName => await KitchenVideo.KitchenVideoCoverage.IndicatorAsync(db, scope, schoolsOnly: true, ct),
         Sampling.SampleMetrics.ReportTimeliness => await Sampling.SampleMetrics.ReportTimelinessAsync(db, scope, today, ct),
+        Grain.GrainMetrics.ReserveTestCompletion or Grain.GrainMetrics.PurchaseCheckRate or Grain.GrainMetrics.ImportedFailedDisposalRate
+            => await Grain.GrainMetrics.ComputeAsync(db, scope, name, today, ct),
         Rectification.RectificationMetrics.ClosureRate => await Rectification.RectificationMetrics.ClosureRateAsync(db, scope, today, ct),
         _ => null,
     };

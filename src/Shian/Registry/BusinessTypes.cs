@@ -52,6 +52,7 @@ public static class BusinessTypes
         new("construction-site", "建筑工地", "construction site"),
         new("hospital", "医院", "hospital"),
         new("railway", "铁路站段", "railway"),
+        new("imported-food", "进口食品", "imported food"),
     ];
 
     public static Subtype? FindSubtype(string codeOrName) =>

@@ -1,0 +1,153 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Shian.Common;
+using Shian.Data;
+using Shian.Grain;
+using Shian.Registry;
+using Shian.Web.Infrastructure;
+
+namespace Shian.Web.Features.Grain;
+
+/// <summary>
+/// 进口食品核查: verifications of imported food at the importers and sellers of the registry (businesses tagged
+/// <see cref="ImporterTag"/>, a tag the office sets on the business's edit page), the online verification of imported
+/// health food, and the return or destruction of failed goods with the completion against the plan's 100%.
+/// </summary>
+[Authorize(Policy = Policies.Grain)]
+public class ImportsModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
+{
+    public const string ImporterTag = "imported-food";
+
+    public sealed class CheckInput
+    {
+        public Guid Business { get; set; }
+        public string? Product { get; set; }
+        public string? OriginCountry { get; set; }
+        public string? DeclarationNumber { get; set; }
+        public string? CertificateNumber { get; set; }
+        public decimal? QuantityKg { get; set; }
+        public DateOnly? Date { get; set; }
+        public bool HealthFood { get; set; }
+        public bool OnlineVerified { get; set; }
+        public ImportResult? Result { get; set; }
+    }
+
+    public sealed class DisposalInput
+    {
+        public Guid Check { get; set; }
+        public ImportDisposalMethod? Method { get; set; }
+        public DateOnly? Date { get; set; }
+        public decimal? QuantityKg { get; set; }
+        public string? Witness { get; set; }
+    }
+
+    [BindProperty] public CheckInput Input { get; set; } = new();
+    [BindProperty] public DisposalInput Disposal { get; set; } = new();
+    [BindProperty] public IFormFile? Evidence { get; set; }
+
+    public IReadOnlyList<Business> Importers { get; private set; } = [];
+    public IReadOnlyList<ImportedFoodCheck> Checks { get; private set; } = [];
+    public IReadOnlyDictionary<Guid, string> Names { get; private set; } = new Dictionary<Guid, string>();
+    public int Failed { get; private set; }
+    public int Disposed { get; private set; }
+    public bool MayEdit { get; private set; }
+    public DateOnly Today { get; private set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnGetExportAsync()
+    {
+        await LoadAsync();
+        return ExcelExport.File("imported-food-checks.xlsx", new ExcelExport.Sheet("进口食品核查",
+            ["核查日期", "经营者", "产品", "原产国（地区）", "报关单号", "检验检疫证明编号", "数量（千克）", "进口保健食品", "联网核查", "结果", "处置方式", "处置日期", "处置数量（千克）", "见证人"],
+            Checks.Select(c => (IReadOnlyList<object?>)[c.Date.ToString("yyyy-MM-dd"), Names.GetValueOrDefault(c.BusinessId), c.Product, c.OriginCountry, c.DeclarationNumber,
+                c.CertificateNumber, c.QuantityKg, c.HealthFood ? "是" : "否", c.OnlineVerified ? "是" : "否", ImportedFoodCheck.ResultName(c.Result),
+                c.DisposalMethod is { } m ? ImportedFoodCheck.MethodName(m) : null, c.DisposalDate?.ToString("yyyy-MM-dd"), c.DisposalQuantityKg, c.DisposalWitness])));
+    }
+
+    public async Task<IActionResult> OnGetEvidenceAsync(Guid check)
+    {
+        var scope = await user.ScopeAsync();
+        if (!await scope.Apply(db.ImportedFoodChecks).AnyAsync(c => c.Id == check)) return NotFound();
+        var file = await db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(f => f.OwnerKind == FileOwners.ImportDisposalEvidence && f.OwnerId == check);
+        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var scope = await user.ScopeAsync();
+        if (!GrainAccess.MayEdit(user, scope)) return Forbid();
+        await LoadAsync();
+        ModelState.Clear();
+        var target = Importers.FirstOrDefault(b => b.Id == Input.Business);
+        if (target is null)
+        {
+            ModelState.AddModelError("Input.Business", "经营者：请从进口食品经营者中选择。");
+            return Page();
+        }
+        var (check, errors) = ImportedFoodCheck.Create(target.Id, target.TownshipId, GrainAccess.RecordUnit(scope),
+            new ImportedFoodCheck.Input(Input.Product, Input.OriginCountry, Input.DeclarationNumber, Input.CertificateNumber, Input.QuantityKg, Input.Date,
+                Input.HealthFood, Input.OnlineVerified, Input.Result), Today, user.Name, ShianTime.UtcNow(clock));
+        foreach (var (field, message) in errors) ModelState.AddModelError($"Input.{field}", message);
+        if (check is null) return Page();
+        db.ImportedFoodChecks.Add(check);
+        await db.SaveChangesAsync();
+        return Redirect("/grain/imports?saved=1");
+    }
+
+    public async Task<IActionResult> OnPostDisposeAsync()
+    {
+        var scope = await user.ScopeAsync();
+        if (!GrainAccess.MayEdit(user, scope)) return Forbid();
+        var check = await scope.Apply(db.ImportedFoodChecks).FirstOrDefaultAsync(c => c.Id == Disposal.Check);
+        if (check is null) return NotFound();
+        var now = ShianTime.UtcNow(clock);
+        var today = ShianTime.LocalDate(now);
+        ModelState.Clear();
+        StoredFile? evidence = null;
+        string? fileError = null;
+        if (Evidence is { Length: > 0 } upload)
+        {
+            if (upload.Length > StoredFile.MaxBytes)
+            {
+                fileError = "证明材料：" + StoredFile.TooLarge(Path.GetFileName(upload.FileName));
+            }
+            else
+            {
+                using var buffer = new MemoryStream();
+                await upload.CopyToAsync(buffer, HttpContext.RequestAborted);
+                (evidence, var error) = StoredFile.From(upload.FileName, buffer.ToArray(), FileOwners.ImportDisposalEvidence, check.Id, user.Name, now);
+                if (error is not null) fileError = "证明材料：" + error;
+            }
+        }
+        var errors = check.Dispose(Disposal.Method, Disposal.Date, Disposal.QuantityKg, Disposal.Witness, evidence is not null || fileError is not null, today, user.Name);
+        foreach (var (field, message) in errors) ModelState.AddModelError(field.Length == 0 ? "" : $"Disposal.{field}", message);
+        if (fileError is not null) ModelState.AddModelError("Disposal.Evidence", fileError);
+        if (!ModelState.IsValid)
+        {
+            db.ChangeTracker.Clear(); // nothing of a refused disposal is stored
+            await LoadAsync();
+            return Page();
+        }
+        db.StoredFiles.Add(evidence!);
+        await db.SaveChangesAsync();
+        return Redirect("/grain/imports?saved=1");
+    }
+
+    private async Task LoadAsync()
+    {
+        var scope = await user.ScopeAsync();
+        MayEdit = GrainAccess.MayEdit(user, scope);
+        Today = ShianTime.LocalDate(ShianTime.UtcNow(clock));
+        var tag = $"|{ImporterTag}|";
+        Importers = await scope.Visible(db.Businesses.AsNoTracking()).Where(b => b.Tags.Contains(tag) && b.Status != BusinessStatus.Closed)
+            .OrderBy(b => b.Name).ToListAsync();
+        var yearStart = new DateOnly(Today.Year, 1, 1);
+        Checks = await scope.Apply(db.ImportedFoodChecks.AsNoTracking()).Where(c => c.Date >= yearStart).OrderByDescending(c => c.Date).Take(500).ToListAsync();
+        (Disposed, Failed) = await GrainMetrics.FailedImportsAsync(db, scope, Today);
+        var ids = Checks.Select(c => c.BusinessId).Distinct().ToList();
+        Names = await db.Businesses.Where(b => ids.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Name);
+    }
+}
