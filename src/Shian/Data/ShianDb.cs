@@ -58,6 +58,9 @@ public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<Shia
     public DbSet<KitchenVideo.KitchenVideoLink> KitchenVideoLinks => Set<KitchenVideo.KitchenVideoLink>();
     public DbSet<KitchenVideo.KitchenVideoStatusChange> KitchenVideoStatusChanges => Set<KitchenVideo.KitchenVideoStatusChange>();
     public DbSet<KitchenVideo.KitchenCamera> KitchenCameras => Set<KitchenVideo.KitchenCamera>();
+    public DbSet<Sampling.FoodCategory> FoodCategories => Set<Sampling.FoodCategory>();
+    public DbSet<Sampling.SamplingPlan> SamplingPlans => Set<Sampling.SamplingPlan>();
+    public DbSet<Sampling.SamplingAllocation> SamplingAllocations => Set<Sampling.SamplingAllocation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
