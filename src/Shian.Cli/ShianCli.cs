@@ -15,7 +15,7 @@ public static class ShianCli
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var console = new CliConsole(stdout, stderr);
-        var root = new RootCommand("Shian 食安 — food-safety supervision platform: database, demo, accounts, audit, calendar.")
+        var root = new RootCommand("Shian 食安 — food-safety supervision platform: database, demo, accounts, audit, calendar, sampling.")
         {
             DbCommands.Create(console),
             DemoCommands.Create(console),
@@ -28,6 +28,7 @@ public static class ShianCli
             BusinessCommands.Create(console),
             BusinessCommands.Licences(console),
             RiskCommands.Create(console),
+            SamplingCommands.Create(console),
         };
 
         var parsed = root.Parse(args);

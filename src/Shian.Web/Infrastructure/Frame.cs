@@ -28,6 +28,7 @@ public sealed class Frame(ShianDb db, IAuthorizationService authorization, IHttp
         new("Nav.Rectification", "/rectification", Policies.Rectification),
         new("Nav.Samples", "/sampling/samples", Policies.Samples),
         new("Nav.Campaigns", "/campaigns", Policies.Staff),
+        new("Nav.Sampling", "/sampling", Policies.Staff),
         new("Nav.Schools", "/schools", Policies.Staff),
         new("Nav.SchoolMeals", "/schools/meals", Policies.SchoolMeals),
         new("Nav.KitchenVideo", "/kitchen-video", Policies.Staff),

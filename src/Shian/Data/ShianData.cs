@@ -153,7 +153,7 @@ public static class ShianData
         }
     }
 
-    /// <summary>Data every deployment starts with: the roles, the built-in holiday calendar (only where none is entered) and the default risk sheets.</summary>
+    /// <summary>Data every deployment starts with: the roles, the built-in holiday calendar (only where none is entered), the default risk sheets and the top-level food categories.</summary>
     private static async Task SeedBaseDataAsync(ShianDb db, CancellationToken ct)
     {
         var roles = await db.Roles.Select(r => r.Name!).ToListAsync(ct);
@@ -168,6 +168,7 @@ public static class ShianData
         await Risk.RiskSheets.EnsureSeededAsync(db, DateTime.UtcNow, ct);
         await Inspections.Checklists.EnsureSeededAsync(db, DateTime.UtcNow, ct);
         await Credit.RedBlackRuleRecord.EnsureSeededAsync(db, DateTime.UtcNow, ct);
+        await Sampling.FoodCategories.EnsureSeededAsync(db, ct);
     }
 
     /// <summary>The id of the jurisdiction this deployment supervises, or null before one is set up.</summary>

@@ -66,6 +66,9 @@ public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<Shia
     public DbSet<Grain.GrainDisposal> GrainDisposals => Set<Grain.GrainDisposal>();
     public DbSet<Grain.GrainPurchaseCheck> GrainPurchaseChecks => Set<Grain.GrainPurchaseCheck>();
     public DbSet<Grain.ImportedFoodCheck> ImportedFoodChecks => Set<Grain.ImportedFoodCheck>();
+    public DbSet<Sampling.FoodCategory> FoodCategories => Set<Sampling.FoodCategory>();
+    public DbSet<Sampling.SamplingPlan> SamplingPlans => Set<Sampling.SamplingPlan>();
+    public DbSet<Sampling.SamplingAllocation> SamplingAllocations => Set<Sampling.SamplingAllocation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -13,7 +13,7 @@ public static class Metrics
 
     public static readonly IReadOnlyList<Metric> All =
     [
-        new("sampling.batches_per_1000", "抽检批次/千人 · sampling batches per 1,000 residents", ["抽检"], "批次/千人"),
+        new(Sampling.SamplingQuota.MetricName, "抽检批次/千人 · sampling batches per 1,000 residents", ["抽检"], "批次/千人"),
         new("sampling.disposal_completion", "不合格食品核查处置完成率 · failed products disposed of", ["核查处置完成率"], "%"),
         new("sampling.pass_rate", "抽检（监测）合格率 · sampling pass rate", ["合格率"], "%"),
         new("inspection.school_canteen_coverage", "学校食堂检查覆盖率 · school canteens inspected", ["学校食堂", "检查"], "%"),
@@ -48,6 +48,9 @@ public static class Metrics
         Grain.GrainMetrics.ReserveTestCompletion or Grain.GrainMetrics.PurchaseCheckRate or Grain.GrainMetrics.ImportedFailedDisposalRate
             => await Grain.GrainMetrics.ComputeAsync(db, scope, name, today, ct),
         Rectification.RectificationMetrics.ClosureRate => await Rectification.RectificationMetrics.ClosureRateAsync(db, scope, today, ct),
+        // Batches sampled per 1,000 residents needs the samples themselves (the sampling-form module); the plans alone
+        // say only what is due, so the value stays empty rather than reporting the quota as if it were done.
+        Sampling.SamplingQuota.MetricName => null,
         _ => null,
     };
 

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Shian.Common;
+using Shian.Data;
+using Shian.Sampling;
+using Shian.Web.Infrastructure;
+
+namespace Shian.Web.Features.Sampling;
+
+/// <summary>抽检监测: the sampling plans of a year with their quota and the batches sampled so far.</summary>
+[Authorize(Policy = Policies.Staff)]
+public class IndexModel(ShianDb db, TimeProvider clock) : PageModel
+{
+    public sealed record Row(Guid Id, string Title, SamplingKind Kind, int Population, decimal PerThousand, int Quota, int Sampled, bool Mismatched);
+
+    public int Year { get; private set; }
+    public IReadOnlyList<int> Years { get; private set; } = [];
+    public IReadOnlyList<Row> Plans { get; private set; } = [];
+
+    public async Task OnGetAsync(int? year)
+    {
+        Year = year is >= 2000 and <= 2100 ? year.Value : ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime).Year;
+        var plans = await db.SamplingPlans.AsNoTracking().Include(p => p.Allocations)
+            .Where(p => p.Year == Year).OrderBy(p => p.Kind).ThenBy(p => p.Name).ToListAsync();
+        // Samples are recorded by the sampling-form module; until it feeds SamplingProgress every plan shows 0 sampled.
+        Plans = plans.Select(p => new Row(p.Id, p.Title, p.Kind, p.Population, p.PerThousand, p.Quota,
+            SamplingProgress.Count([], p).Total, p.Mismatches().Count > 0)).ToList();
+        Years = (await db.SamplingPlans.Select(p => p.Year).Distinct().ToListAsync()).Append(Year).Distinct().OrderDescending().ToList();
+    }
+}
