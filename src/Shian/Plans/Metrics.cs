@@ -48,9 +48,7 @@ public static class Metrics
         Grain.GrainMetrics.ReserveTestCompletion or Grain.GrainMetrics.PurchaseCheckRate or Grain.GrainMetrics.ImportedFailedDisposalRate
             => await Grain.GrainMetrics.ComputeAsync(db, scope, name, today, ct),
         Rectification.RectificationMetrics.ClosureRate => await Rectification.RectificationMetrics.ClosureRateAsync(db, scope, today, ct),
-        // Batches sampled per 1,000 residents needs the samples themselves (the sampling-form module); the plans alone
-        // say only what is due, so the value stays empty rather than reporting the quota as if it were done.
-        Sampling.SamplingQuota.MetricName => null,
+        Sampling.SamplingQuota.MetricName => await Sampling.SamplingPlanProgress.BatchesPerThousandAsync(db, scope, today, ct),
         _ => null,
     };
 

@@ -3,11 +3,8 @@ namespace Shian.Sampling;
 /// <summary>The sampling-volume arithmetic: the quota from population and rate, and proposals to share it out.</summary>
 public static class SamplingQuota
 {
-    /// <summary>
-    /// The plan indicator "抽检量不少于4批次/千人". Not computed yet: it counts sampled batches, which the sampling-form
-    /// module records; <see cref="Plans.Metrics.ComputeAsync"/> returns null for it until then.
-    /// </summary>
-    public const string MetricName = "sampling.batches_per_1000";
+    /// <summary>The plan indicator "抽检量不少于4批次/千人", computed by <see cref="SamplingPlanProgress.BatchesPerThousandAsync"/>.</summary>
+    public const string MetricName = SamplingPlanProgress.BatchesPerThousand;
 
     /// <summary>
     /// Batches a plan must reach: population × batches-per-1,000 / 1000, rounded up (a target of "not less than 4 per

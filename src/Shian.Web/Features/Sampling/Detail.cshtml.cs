@@ -180,8 +180,7 @@ public class DetailModel(ShianDb db, CurrentUser user, IStringLocalizer<SharedRe
         var scope = await user.ScopeAsync();
         OwnTownshipOnly = scope.Level == AccessLevel.Township;
 
-        // The sampling-form module feeds the plan's samples here; none are recorded yet.
-        Progress = SamplingProgress.Count([], plan);
+        Progress = await SamplingPlanProgress.LoadAsync(db, plan, HttpContext.RequestAborted);
         int Stored(AllocationDimension d, string key) => plan.Allocations.FirstOrDefault(a => a.Dimension == d && a.Key == key)?.Batches ?? 0;
         int Done(AllocationDimension d, string key) => Progress.For(SamplingAllocation.For(plan.Id, d, key, 0));
 

@@ -23,9 +23,13 @@ public class IndexModel(ShianDb db, TimeProvider clock) : PageModel
         Year = year is >= 2000 and <= 2100 ? year.Value : ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime).Year;
         var plans = await db.SamplingPlans.AsNoTracking().Include(p => p.Allocations)
             .Where(p => p.Year == Year).OrderBy(p => p.Kind).ThenBy(p => p.Name).ToListAsync();
-        // Samples are recorded by the sampling-form module; until it feeds SamplingProgress every plan shows 0 sampled.
-        Plans = plans.Select(p => new Row(p.Id, p.Title, p.Kind, p.Population, p.PerThousand, p.Quota,
-            SamplingProgress.Count([], p).Total, p.Mismatches().Count > 0)).ToList();
+        var rows = new List<Row>();
+        foreach (var p in plans)
+        {
+            rows.Add(new Row(p.Id, p.Title, p.Kind, p.Population, p.PerThousand, p.Quota,
+                (await SamplingPlanProgress.LoadAsync(db, p, HttpContext.RequestAborted)).Total, p.Mismatches().Count > 0));
+        }
+        Plans = rows;
         Years = (await db.SamplingPlans.Select(p => p.Year).Distinct().ToListAsync()).Append(Year).Distinct().OrderDescending().ToList();
     }
 }
