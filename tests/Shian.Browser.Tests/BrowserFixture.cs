@@ -71,6 +71,21 @@ public sealed class BrowserFixture : WebApplicationFactory<Program>, IAsyncLifet
         return await context.NewPageAsync();
     }
 
+    /// <summary>A fresh context signed in as the user (phone-sized unless told otherwise).</summary>
+    public async Task<IPage> SignInAsync(string user, string password, int width = 390, int height = 844)
+    {
+        var page = await NewPageAsync(width, height);
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("用户名").FillAsync(user);
+        await page.GetByLabel("密码").FillAsync(password);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        return page;
+    }
+
+    /// <summary>Whether the page fits its viewport's width (no sideways scrolling on a phone).</summary>
+    public static Task<bool> FitsAsync(IPage page) => page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth");
+
     async Task IAsyncLifetime.DisposeAsync()
     {
         if (Browser is not null)

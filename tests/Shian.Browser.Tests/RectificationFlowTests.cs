@@ -28,7 +28,7 @@ public sealed class RectificationFlowTests(BrowserFixture app) : IClassFixture<B
         var business = await SeedAsync();
 
         // 1. The inspector, on site, fails key item C10 and issues the order.
-        var inspector = await SignInAsync("flowinsp1", Password);
+        var inspector = await app.SignInAsync("flowinsp1", Password);
         await InspectAsync(inspector, business, failKeyItem: true);
         await Expect(inspector.GetByTestId("result")).ToHaveTextAsync("不符合");
         await inspector.GetByTestId("issue-rectification").ClickAsync();
@@ -36,10 +36,10 @@ public sealed class RectificationFlowTests(BrowserFixture app) : IClassFixture<B
         await inspector.GetByTestId("issue-order").ClickAsync();
         await Expect(inspector.GetByTestId("status")).ToHaveTextAsync("待整改");
         var orderUrl = inspector.Url;
-        Assert.True(await FitsAsync(inspector), "the order page is wider than the phone");
+        Assert.True(await BrowserFixture.FitsAsync(inspector), "the order page is wider than the phone");
 
         // 2. The operator finds the order on their phone and answers with a photo taken of the corrected storeroom.
-        var operatorPage = await SignInAsync("flowop", Password);
+        var operatorPage = await app.SignInAsync("flowop", Password);
         await operatorPage.GotoAsync("/rectification");
         await operatorPage.GetByTestId("orders").GetByRole(AriaRole.Link).First.ClickAsync();
         Assert.Equal(orderUrl, operatorPage.Url);
@@ -70,7 +70,7 @@ public sealed class RectificationFlowTests(BrowserFixture app) : IClassFixture<B
 
         // 4. One 不符合 is not enough for the black list under the default rules (two in 12 months) …
         var month = ShianTime.LocalDate(DateTime.UtcNow).ToString("yyyy-MM");
-        var office = await SignInAsync("office", Shian.Demo.DemoSeeder.Password, 1280, 900);
+        var office = await app.SignInAsync("office", Shian.Demo.DemoSeeder.Password, 1280, 900);
         await GenerateAsync(office, month);
         Assert.Equal(0, await office.GetByTestId("entries-Black").GetByText(Restaurant).CountAsync());
         // … the office makes one enough from this month, and the month's draft follows the new rules.
@@ -87,7 +87,7 @@ public sealed class RectificationFlowTests(BrowserFixture app) : IClassFixture<B
         var visitor = await app.NewPageAsync(390, 844);
         await visitor.GotoAsync("/public/redblack");
         await Expect(visitor.GetByTestId("public-Black")).ToContainTextAsync(Restaurant);
-        Assert.True(await FitsAsync(visitor), "the public list is wider than the phone");
+        Assert.True(await BrowserFixture.FitsAsync(visitor), "the public list is wider than the phone");
     }
 
     private async Task<Guid> SeedAsync()
@@ -120,7 +120,7 @@ public sealed class RectificationFlowTests(BrowserFixture app) : IClassFixture<B
     private async Task InspectAsync(IPage page, Guid business, bool failKeyItem, string kind = "Complaint")
     {
         await page.GotoAsync($"/inspections/new?business={business}&kind={kind}");
-        Assert.True(await FitsAsync(page), "the inspection form is wider than the phone");
+        Assert.True(await BrowserFixture.FitsAsync(page), "the inspection form is wider than the phone");
         await page.EvaluateAsync("localStorage.clear()");
         foreach (var yes in await page.Locator("label.seg-Yes").AllAsync())
         {
@@ -142,19 +142,6 @@ public sealed class RectificationFlowTests(BrowserFixture app) : IClassFixture<B
         await office.GetByTestId("generate").ClickAsync();
         await Expect(office.GetByTestId("list-status")).ToBeVisibleAsync();
     }
-
-    private async Task<IPage> SignInAsync(string user, string password, int width = 390, int height = 844)
-    {
-        var page = await app.NewPageAsync(width, height);
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("用户名").FillAsync(user);
-        await page.GetByLabel("密码").FillAsync(password);
-        await page.GetByTestId("login-submit").ClickAsync();
-        await Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
-        return page;
-    }
-
-    private static Task<bool> FitsAsync(IPage page) => page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth");
 
     /// <summary>A 1×1 PNG: what the upload checks is that the content is an image.</summary>
     private static readonly byte[] TinyPng = Convert.FromBase64String(

@@ -41,7 +41,7 @@ public sealed class SchoolKitchenTests(BrowserFixture app) : IClassFixture<Brows
             school = b.Id;
         }
 
-        var operatorPage = await SignInAsync("schoolop", "Test@2020pass");
+        var operatorPage = await app.SignInAsync("schoolop", "Test@2020pass");
         await operatorPage.GotoAsync("/schools/meals");
         await operatorPage.GetByLabel("陪餐日期").FillAsync(ShianTime.LocalDate(DateTime.UtcNow).ToString("yyyy-MM-dd"));
         await operatorPage.Locator("label[for=meal-Lunch]").ClickAsync();
@@ -49,12 +49,12 @@ public sealed class SchoolKitchenTests(BrowserFixture app) : IClassFixture<Brows
         await operatorPage.GetByLabel("陪餐人职务").SelectOptionAsync("校长");
         await operatorPage.GetByLabel("菜品").FillAsync("米饭、西红柿炒鸡蛋、清炒油菜、紫菜汤");
         await operatorPage.GetByLabel("发现问题及意见").FillAsync("汤偏咸，已告知厨师调整");
-        Assert.True(await FitsAsync(operatorPage), "the meal form is wider than the phone");
+        Assert.True(await BrowserFixture.FitsAsync(operatorPage), "the meal form is wider than the phone");
         await operatorPage.GetByTestId("save-meal").ClickAsync();
         await Expect(operatorPage.GetByRole(AriaRole.Status)).ToHaveTextAsync("已保存");
         await Expect(operatorPage.Locator("main")).ToContainTextAsync("李校长（校长）");
 
-        var inspector = await SignInAsync("inspector", Shian.Demo.DemoSeeder.Password);
+        var inspector = await app.SignInAsync("inspector", Shian.Demo.DemoSeeder.Password);
         await inspector.GotoAsync($"/kitchen-video/{school}");
         await inspector.GetByLabel("摄像头名称").FillAsync("后厨一号");
         await inspector.GetByLabel("视频地址").FillAsync(" javascript:alert(document.cookie)");
@@ -72,20 +72,7 @@ public sealed class SchoolKitchenTests(BrowserFixture app) : IClassFixture<Brows
         await inspector.GetByLabel("变更原因").FillAsync("后厨摄像头接入平台，画面清晰");
         await inspector.GetByTestId("status-form").GetByRole(AriaRole.Button).ClickAsync();
         await Expect(inspector.GetByTestId("video-status")).ToHaveTextAsync("已接入");
-        Assert.True(await FitsAsync(inspector), "the kitchen video page is wider than the phone");
+        Assert.True(await BrowserFixture.FitsAsync(inspector), "the kitchen video page is wider than the phone");
         await inspector.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "kitchen-video-phone.png"), FullPage = true });
     }
-
-    private async Task<IPage> SignInAsync(string user, string password)
-    {
-        var page = await app.NewPageAsync(390, 844);
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("用户名").FillAsync(user);
-        await page.GetByLabel("密码").FillAsync(password);
-        await page.GetByTestId("login-submit").ClickAsync();
-        await Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
-        return page;
-    }
-
-    private static Task<bool> FitsAsync(IPage page) => page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth");
 }
