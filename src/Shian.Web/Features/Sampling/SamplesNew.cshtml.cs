@@ -181,6 +181,10 @@ public class SamplesNewModel(ShianDb db, CurrentUser user, TimeProvider clock) :
             {
                 errors[nameof(Sample.Number)] = error;
             }
+            else
+            {
+                sample.EnsurePublicToken();
+            }
         }
         foreach (var (field, message) in errors)
         {
