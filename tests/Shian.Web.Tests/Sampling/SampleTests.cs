@@ -37,7 +37,7 @@ public sealed class SampleTests(ShianWebFactory factory) : IClassFixture<ShianWe
     private static Dictionary<string, string> Form(DateOnly sampledOn, Guid lab, Guid unit, string business = "鑫源超市") => new()
     {
         ["Input.TaskSource"] = "区级食品安全监督抽检计划", ["Input.Kind"] = "Supervision", ["Input.Environment"] = "Distribution",
-        ["Input.Business"] = business, ["Input.FoodCategoryCode"] = "101", ["Input.SampleName"] = "小麦粉", ["Input.Brand"] = "金龙鱼",
+        ["Input.Business"] = business, ["Input.FoodCategoryCode"] = "0101", ["Input.SampleName"] = "小麦粉", ["Input.Brand"] = "金龙鱼",
         ["Input.Specification"] = "5kg/袋", ["Input.BatchNumber"] = "20260101A", ["Input.ProductionDate"] = Iso(sampledOn.AddDays(-20)),
         ["Input.ShelfLife"] = "12个月", ["Input.Price"] = "25.80", ["Input.BatchSize"] = "100", ["Input.QuantityTaken"] = "4",
         ["Input.BackupQuantity"] = "2", ["Input.QuantityUnit"] = "袋", ["Input.SampledOn"] = Iso(sampledOn), ["Input.SamplingUnitId"] = unit.ToString(),

@@ -21,6 +21,7 @@ public class SamplesPrintModel(ShianDb db, CurrentUser user, IConfiguration conf
     public string Laboratory { get; private set; } = "";
     public string SamplingUnit { get; private set; } = "";
     public string VerificationUrl { get; private set; } = "";
+    public string CategoryPath { get; private set; } = "";
     public bool HasSignature { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
@@ -33,6 +34,7 @@ public class SamplesPrintModel(ShianDb db, CurrentUser user, IConfiguration conf
         Laboratory = names.GetValueOrDefault(Sample.LaboratoryId, "");
         SamplingUnit = names.GetValueOrDefault(Sample.SamplingUnitId, "");
         HasSignature = await db.SignatureIdAsync(id, HttpContext.RequestAborted) is not null;
+        CategoryPath = await FoodCategoryPaths.OfAsync(db, Sample.FoodCategoryCode, HttpContext.RequestAborted);
         return Page();
     }
 
