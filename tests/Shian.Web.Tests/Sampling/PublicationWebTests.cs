@@ -128,6 +128,12 @@ public sealed class PublicationWebTests(ShianWebFactory factory) : IClassFixture
         Assert.Equal((AnnouncementStatus.Published, $"{today.Year}年第1期", today, "admin"), (published.Status, published.Number, published.PublishedOn!.Value, published.ApprovedBy));
         Assert.Contains("公告已发布或已撤回，不能再审核", await (await admin.PostFormAsync(page, [], page + "?handler=Approve")).Content.ReadAsStringAsync());
 
+        var list = await office.GetStringAsync("/sampling/announcements");
+        Assert.Contains(published.Number!, list);
+        Assert.Contains("不合格 1 批次", list);
+        Assert.Contains("已发布", list);
+        Assert.Contains("data-testid=\"none\"", await department.GetStringAsync("/sampling/announcements")); // the office's, not the department's
+
         // The public search: both published results, filters by result, product, business, category and year.
         var all = await anonymous.GetStringAsync("/public/sampling");
         Assert.Contains("特一粉小麦粉", all);
