@@ -2701,6 +2701,10 @@ namespace Shian.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("ProductionDate")
                         .HasColumnType("date");
 
+                    b.Property<string>("PublicToken")
+                        .HasMaxLength(22)
+                        .HasColumnType("character varying(22)");
+
                     b.Property<decimal>("QuantityTaken")
                         .HasPrecision(14, 3)
                         .HasColumnType("numeric(14,3)");
@@ -2824,6 +2828,9 @@ namespace Shian.Migrations.Postgres.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("PublicToken")
+                        .IsUnique();
+
                     b.HasIndex("ReportFileId");
 
                     b.HasIndex("SamplingUnitId");
@@ -2921,6 +2928,112 @@ namespace Shian.Migrations.Postgres.Migrations
                     b.HasIndex("PlanId", "Dimension");
 
                     b.ToTable("SamplingAllocations");
+                });
+
+            modelBuilder.Entity("Shian.Sampling.SamplingAnnouncement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("WithdrawnReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("Status", "PublishedOn");
+
+                    b.ToTable("SamplingAnnouncements");
+                });
+
+            modelBuilder.Entity("Shian.Sampling.SamplingAnnouncementEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AnnouncementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SampleId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SampleId");
+
+                    b.HasIndex("AnnouncementId", "Order");
+
+                    b.ToTable("SamplingAnnouncementEntries");
                 });
 
             modelBuilder.Entity("Shian.Sampling.SamplingPlan", b =>
@@ -3622,6 +3735,29 @@ namespace Shian.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Shian.Sampling.SamplingAnnouncement", b =>
+                {
+                    b.HasOne("Shian.Organization.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Shian.Sampling.SamplingAnnouncementEntry", b =>
+                {
+                    b.HasOne("Shian.Sampling.SamplingAnnouncement", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Shian.Sampling.Sample", null)
+                        .WithMany()
+                        .HasForeignKey("SampleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shian.Schools.SchoolMealRecord", b =>
                 {
                     b.HasOne("Shian.Registry.Business", null)
@@ -3695,6 +3831,11 @@ namespace Shian.Migrations.Postgres.Migrations
             modelBuilder.Entity("Shian.Sampling.Sample", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Shian.Sampling.SamplingAnnouncement", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("Shian.Sampling.SamplingPlan", b =>

@@ -2692,6 +2692,10 @@ namespace Shian.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("ProductionDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PublicToken")
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("QuantityTaken")
                         .HasPrecision(14, 3)
                         .HasColumnType("TEXT");
@@ -2815,6 +2819,9 @@ namespace Shian.Migrations.Sqlite.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("PublicToken")
+                        .IsUnique();
+
                     b.HasIndex("ReportFileId");
 
                     b.HasIndex("SamplingUnitId");
@@ -2912,6 +2919,112 @@ namespace Shian.Migrations.Sqlite.Migrations
                     b.HasIndex("PlanId", "Dimension");
 
                     b.ToTable("SamplingAllocations");
+                });
+
+            modelBuilder.Entity("Shian.Sampling.SamplingAnnouncement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("Status", "PublishedOn");
+
+                    b.ToTable("SamplingAnnouncements");
+                });
+
+            modelBuilder.Entity("Shian.Sampling.SamplingAnnouncementEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AnnouncementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SampleId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SampleId");
+
+                    b.HasIndex("AnnouncementId", "Order");
+
+                    b.ToTable("SamplingAnnouncementEntries");
                 });
 
             modelBuilder.Entity("Shian.Sampling.SamplingPlan", b =>
@@ -3613,6 +3726,29 @@ namespace Shian.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Shian.Sampling.SamplingAnnouncement", b =>
+                {
+                    b.HasOne("Shian.Organization.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Shian.Sampling.SamplingAnnouncementEntry", b =>
+                {
+                    b.HasOne("Shian.Sampling.SamplingAnnouncement", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Shian.Sampling.Sample", null)
+                        .WithMany()
+                        .HasForeignKey("SampleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shian.Schools.SchoolMealRecord", b =>
                 {
                     b.HasOne("Shian.Registry.Business", null)
@@ -3686,6 +3822,11 @@ namespace Shian.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Shian.Sampling.Sample", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Shian.Sampling.SamplingAnnouncement", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("Shian.Sampling.SamplingPlan", b =>

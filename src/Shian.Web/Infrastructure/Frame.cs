@@ -29,6 +29,7 @@ public sealed class Frame(ShianDb db, IAuthorizationService authorization, IHttp
         new("Nav.Samples", "/sampling/samples", Policies.Samples),
         new("Nav.Campaigns", "/campaigns", Policies.Staff),
         new("Nav.Sampling", "/sampling", Policies.Staff),
+        new("Nav.SamplingAnnouncements", "/sampling/announcements", Policies.SamplingPublish),
         new("Nav.Schools", "/schools", Policies.Staff),
         new("Nav.SchoolMeals", "/schools/meals", Policies.SchoolMeals),
         new("Nav.KitchenVideo", "/kitchen-video", Policies.Staff),

@@ -32,6 +32,9 @@ public static class Policies
     /// <summary>Taking samples (filling in the 抽样单): supervisors, not the laboratories or the operators.</summary>
     public const string SamplesTake = "samples-take";
 
+    /// <summary>抽检信息公告: the office and the departments draft them; only an office user approves (checked on the page).</summary>
+    public const string SamplingPublish = "sampling-publish";
+
     /// <summary>Reserve grain, grain purchase checks and imported food: staff of the office, departments and townships, and inspectors.</summary>
     public const string Grain = "grain";
 
@@ -46,6 +49,7 @@ public static class Policies
         options.AddPolicy(SchoolMeals, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector, Roles.Operator));
         options.AddPolicy(Samples, p => p.RequireRole(Roles.All.ToArray()));
         options.AddPolicy(SamplesTake, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector));
+        options.AddPolicy(SamplingPublish, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department));
         options.AddPolicy(Grain, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector));
         options.AddPolicy(RegistryEdit, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Inspector));
         options.AddPolicy(OrganizationRead, p => p.RequireRole(Roles.Staff).AddRequirements(new ScopeRequirement(ApiScopes.OrganizationRead)));

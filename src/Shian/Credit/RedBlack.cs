@@ -5,6 +5,7 @@ using Shian.Data;
 using Shian.Inspections;
 using Shian.Registry;
 using Shian.Risk;
+using Shian.Sampling;
 
 namespace Shian.Credit;
 
@@ -20,14 +21,18 @@ public enum RedBlackListStatus
     Published, // 已审定发布
 }
 
-/// <summary>What the rules look at for one caterer, as of the list's month.</summary>
-public sealed record RedBlackFacts(RiskLevel? Grade, int Inspections, int NonConforming, bool SeriousViolator, int Penalties = 0);
+/// <summary>
+/// What the rules look at for one caterer, as of the list's month. <paramref name="FailedSamples"/>: its samples reported
+/// 不合格 in the window (监督抽检 and 评价性抽检; 风险监测 is monitoring, not a finding against the operator).
+/// </summary>
+public sealed record RedBlackFacts(RiskLevel? Grade, int Inspections, int NonConforming, bool SeriousViolator, int Penalties = 0, int FailedSamples = 0);
 
 /// <summary>
 /// 餐饮服务红黑榜 rules: the district's choice, kept as a versioned JSON record like the risk sheets. Black wins over red.
 /// Red: current grade at most <see cref="RedMaxGrade"/>, at least <see cref="RedMinInspections"/> submitted inspections
-/// and no non-conforming one in the window. Black: <see cref="BlackMinNonConforming"/> or more non-conforming inspections in
-/// the window, or listed as a serious violator, or (once penalties are recorded) <see cref="BlackMinPenalties"/> penalties.
+/// and no non-conforming one and no failed sample in the window. Black: <see cref="BlackMinNonConforming"/> or more
+/// non-conforming inspections in the window, or listed as a serious violator, or <see cref="BlackMinFailedSamples"/> or more
+/// failed samples in the window, or (once penalties are recorded) <see cref="BlackMinPenalties"/> penalties.
 /// </summary>
 public sealed record RedBlackRules
 {
@@ -47,6 +52,15 @@ public sealed record RedBlackRules
     /// <summary>Placeholder until the case module records penalties: 0 switches the rule off.</summary>
     public int BlackMinPenalties { get; init; }
 
+    /// <summary>
+    /// 1 by default: one batch found 不合格 by the district's own sampling in the window puts a caterer on the black list,
+    /// as a failed sample is itself a finding against the operator; 0 switches the rule off. Rules stored before this rule
+    /// existed read as the default. Red always requires no failed sample in the window.
+    /// </summary>
+    public const int DefaultBlackMinFailedSamples = 1;
+
+    public int BlackMinFailedSamples { get; init; } = DefaultBlackMinFailedSamples;
+
     public static readonly RedBlackRules Default = new();
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
@@ -65,6 +79,10 @@ public sealed record RedBlackRules
         {
             black.Add("列入严重违法失信名单");
         }
+        if (BlackMinFailedSamples > 0 && f.FailedSamples >= BlackMinFailedSamples)
+        {
+            black.Add($"近 {WindowMonths} 个月抽检不合格 {f.FailedSamples} 批次");
+        }
         if (BlackMinPenalties > 0 && f.Penalties >= BlackMinPenalties)
         {
             black.Add($"受到行政处罚 {f.Penalties} 次");
@@ -73,7 +91,8 @@ public sealed record RedBlackRules
         {
             return (RedBlackSide.Black, string.Join("；", black));
         }
-        if (f.Grade is { } grade && grade <= RedMaxGrade && f.Inspections >= RedMinInspections && f.NonConforming == 0 && !f.SeriousViolator)
+        if (f.Grade is { } grade && grade <= RedMaxGrade && f.Inspections >= RedMinInspections && f.NonConforming == 0 && f.FailedSamples == 0
+            && !f.SeriousViolator)
         {
             return (RedBlackSide.Red, $"风险等级 {grade} 级，近 {WindowMonths} 个月检查 {f.Inspections} 次均无不符合");
         }
@@ -91,11 +110,15 @@ public sealed record RedBlackRules
     /// <summary>The rules in plain Chinese, one line per side, as the office reads them before issuing.</summary>
     public IReadOnlyList<string> Describe()
     {
-        var red = $"红榜：风险等级 {RedMaxGrade} 级及以上，近 {WindowMonths} 个月至少检查 {RedMinInspections} 次且无不符合，未列入严重违法失信名单";
+        var red = $"红榜：风险等级 {RedMaxGrade} 级及以上，近 {WindowMonths} 个月至少检查 {RedMinInspections} 次且无不符合，无抽检不合格，未列入严重违法失信名单";
         var black = new List<string> { $"近 {WindowMonths} 个月监督检查结果不符合 {BlackMinNonConforming} 次及以上" };
         if (BlackIfSeriousViolator)
         {
             black.Add("列入严重违法失信名单");
+        }
+        if (BlackMinFailedSamples > 0)
+        {
+            black.Add($"近 {WindowMonths} 个月抽检不合格 {BlackMinFailedSamples} 批次及以上");
         }
         if (BlackMinPenalties > 0)
         {
@@ -111,7 +134,7 @@ public sealed record RedBlackRules
     /// </summary>
     public static (RedBlackRules? Rules, IReadOnlyList<(string Field, string Error)> Errors) Issue(int version, DateOnly? effectiveMonth,
         DateOnly? lastApprovedMonth, int? windowMonths, RiskLevel? redMaxGrade, int? redMinInspections, int? blackMinNonConforming,
-        bool blackIfSeriousViolator, int? blackMinPenalties)
+        bool blackIfSeriousViolator, int? blackMinPenalties, int? blackMinFailedSamples = DefaultBlackMinFailedSamples)
     {
         var errors = new List<(string, string)>();
         DateOnly from = default;
@@ -148,6 +171,10 @@ public sealed record RedBlackRules
         {
             errors.Add((nameof(BlackMinPenalties), "黑榜行政处罚次数：应为 0（不启用）或更大的整数"));
         }
+        if (blackMinFailedSamples is not { } failedSamples || failedSamples < 0)
+        {
+            errors.Add((nameof(BlackMinFailedSamples), "黑榜抽检不合格批次：应为 0（不启用）或更大的整数"));
+        }
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -156,7 +183,7 @@ public sealed record RedBlackRules
         {
             Version = version, EffectiveFrom = from, WindowMonths = windowMonths!.Value, RedMaxGrade = redMaxGrade!.Value,
             RedMinInspections = redMinInspections!.Value, BlackMinNonConforming = blackMinNonConforming!.Value,
-            BlackIfSeriousViolator = blackIfSeriousViolator, BlackMinPenalties = blackMinPenalties!.Value,
+            BlackIfSeriousViolator = blackIfSeriousViolator, BlackMinPenalties = blackMinPenalties!.Value, BlackMinFailedSamples = blackMinFailedSamples!.Value,
         }, errors);
     }
 }
@@ -284,8 +311,8 @@ public static class RedBlackDraft
 
     /// <summary>
     /// The caterers (<see cref="BusinessCategory.Caterer"/>, active) who go on the list of <paramref name="month"/>: submitted
-    /// inspections that ended in the window, the current risk grade, and the serious-violation list on the month's last
-    /// day (or <paramref name="today"/> if earlier).
+    /// inspections that ended in the window, samples whose report of 不合格 came out in the window (not 风险监测), the
+    /// current risk grade, and the serious-violation list on the month's last day (or <paramref name="today"/> if earlier).
     /// </summary>
     public static async Task<List<RedBlackEntry>> EvaluateAsync(ShianDb db, RedBlackRules rules, DateOnly month, DateOnly today, CancellationToken ct = default)
     {
@@ -306,13 +333,19 @@ public static class RedBlackDraft
         var grades = await db.RiskGrades.AsNoTracking().Where(g => g.SupersededAt == null)
             .Join(db.Businesses.Where(b => b.Category == BusinessCategory.Caterer), g => g.BusinessId, b => b.Id, (g, b) => new { g.BusinessId, g.Grade })
             .ToDictionaryAsync(g => g.BusinessId, g => g.Grade, ct);
+        var failedSamples = await db.Samples.AsNoTracking()
+            .Where(s => s.Status == SampleStatus.Reported && s.Conclusion == SampleConclusion.Failed && s.Kind != SamplingKind.RiskMonitoring
+                && s.ReportedOn >= start && s.ReportedOn <= end)
+            .Join(db.Businesses.Where(b => b.Category == BusinessCategory.Caterer), s => s.BusinessId, b => b.Id, (s, b) => s.BusinessId)
+            .GroupBy(id => id).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var listed = (await CreditFlags.HoldingOn(db, day).Select(v => v.BusinessId).ToListAsync(ct)).ToHashSet();
         var entries = new List<RedBlackEntry>();
         foreach (var c in caterers.OrderBy(c => c.Name, StringComparer.Ordinal))
         {
             var done = inspections[c.Id].ToList();
             var facts = new RedBlackFacts(grades.TryGetValue(c.Id, out var g) ? g : null, done.Count,
-                done.Count(i => i.Result == InspectionResult.NonConforming), listed.Contains(c.Id));
+                done.Count(i => i.Result == InspectionResult.NonConforming), listed.Contains(c.Id), FailedSamples: failedSamples.GetValueOrDefault(c.Id));
             if (rules.Evaluate(facts) is { } verdict)
             {
                 entries.Add(new RedBlackEntry

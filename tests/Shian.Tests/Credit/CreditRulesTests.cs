@@ -123,6 +123,30 @@ public class RedBlackRulesTests
     }
 
     [Fact]
+    public void One_failed_sample_in_the_window_makes_it_black_by_default_and_keeps_it_off_the_red_list_even_when_the_rule_is_off()
+    {
+        Assert.Equal(1, RedBlackRules.Default.BlackMinFailedSamples);
+        Assert.Equal((RedBlackSide.Black, "近 12 个月抽检不合格 1 批次"), Rules.Evaluate(new RedBlackFacts(RiskLevel.A, 3, 0, false, FailedSamples: 1)));
+        Assert.Equal((RedBlackSide.Black, "近 12 个月监督检查结果不符合 2 次；近 12 个月抽检不合格 3 批次"),
+            Rules.Evaluate(new RedBlackFacts(RiskLevel.C, 3, 2, false, FailedSamples: 3)));
+        var two = Rules with { BlackMinFailedSamples = 2, WindowMonths = 6 };
+        Assert.Null(two.Evaluate(new RedBlackFacts(RiskLevel.A, 3, 0, false, FailedSamples: 1))); // below the threshold, and not red either
+        Assert.Equal((RedBlackSide.Black, "近 6 个月抽检不合格 2 批次"), two.Evaluate(new RedBlackFacts(RiskLevel.A, 3, 0, false, FailedSamples: 2)));
+        var off = Rules with { BlackMinFailedSamples = 0 };
+        Assert.Null(off.Evaluate(new RedBlackFacts(RiskLevel.A, 3, 0, false, FailedSamples: 4)));
+        Assert.Equal(RedBlackSide.Red, off.Evaluate(new RedBlackFacts(RiskLevel.A, 3, 0, false))?.Side);
+    }
+
+    [Fact]
+    public void Rules_stored_before_the_sampling_rule_read_with_its_default_and_a_stored_zero_stays_off()
+    {
+        const string old = """{ "Version": 2, "EffectiveFrom": "2026-01-01", "WindowMonths": 12, "RedMaxGrade": "A", "RedMinInspections": 1, "BlackMinNonConforming": 2, "BlackIfSeriousViolator": true, "BlackMinPenalties": 0 }""";
+        Assert.Equal(RedBlackRules.DefaultBlackMinFailedSamples, RedBlackRules.FromJson(old).BlackMinFailedSamples);
+        var off = Rules with { BlackMinFailedSamples = 0 };
+        Assert.Equal(0, RedBlackRules.FromJson(off.ToJson()).BlackMinFailedSamples);
+    }
+
+    [Fact]
     public void The_rules_round_trip_through_json()
     {
         var rules = Rules with { WindowMonths = 6, RedMaxGrade = RiskLevel.B };
@@ -147,9 +171,12 @@ public class RedBlackRulesIssueTests
             (rules!.Version, rules.EffectiveFrom, rules.WindowMonths, rules.RedMaxGrade, rules.RedMinInspections, rules.BlackMinNonConforming,
                 rules.BlackIfSeriousViolator, rules.BlackMinPenalties));
         Assert.Equal(
-            ["红榜：风险等级 B 级及以上，近 6 个月至少检查 2 次且无不符合，未列入严重违法失信名单", "黑榜：近 6 个月监督检查结果不符合 1 次及以上，或受到行政处罚 3 次及以上（黑榜优先）"],
+            ["红榜：风险等级 B 级及以上，近 6 个月至少检查 2 次且无不符合，无抽检不合格，未列入严重违法失信名单",
+                "黑榜：近 6 个月监督检查结果不符合 1 次及以上，或近 6 个月抽检不合格 1 批次及以上，或受到行政处罚 3 次及以上（黑榜优先）"],
             rules.Describe());
-        Assert.Equal("黑榜：近 12 个月监督检查结果不符合 2 次及以上，或列入严重违法失信名单（黑榜优先）", RedBlackRules.Default.Describe()[1]);
+        Assert.Equal("黑榜：近 12 个月监督检查结果不符合 2 次及以上，或列入严重违法失信名单，或近 12 个月抽检不合格 1 批次及以上（黑榜优先）",
+            RedBlackRules.Default.Describe()[1]);
+        Assert.DoesNotContain("抽检", (RedBlackRules.Default with { BlackMinFailedSamples = 0 }).Describe()[1]);
         // The stored JSON reads back to the same rules.
         Assert.Equal(rules, RedBlackRuleRecord.From(rules, DateTime.UtcNow).Read());
     }
@@ -188,6 +215,18 @@ public class RedBlackRulesIssueTests
         Assert.Equal("黑榜不符合次数：至少为 1（为 0 将把所有餐饮单位列入黑榜）", errors.Single(e => e.Field == "BlackMinNonConforming").Error);
         Assert.StartsWith("红榜最少检查次数：", errors.Single(e => e.Field == "RedMinInspections").Error);
         Assert.Empty(Issue(inspections: 0, nonConforming: 1, penalties: 0).Errors);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(null)]
+    public void The_failed_sample_threshold_is_0_or_more(int? failed)
+    {
+        var (rules, errors) = RedBlackRules.Issue(3, new DateOnly(2027, 2, 1), null, 12, RiskLevel.A, 1, 2, true, 0, failed);
+        Assert.Null(rules);
+        Assert.Equal([("BlackMinFailedSamples", "黑榜抽检不合格批次：应为 0（不启用）或更大的整数")], errors);
+        Assert.Equal(0, RedBlackRules.Issue(3, new DateOnly(2027, 2, 1), null, 12, RiskLevel.A, 1, 2, true, 0, 0).Rules!.BlackMinFailedSamples);
+        Assert.Equal(2, RedBlackRules.Issue(3, new DateOnly(2027, 2, 1), null, 12, RiskLevel.A, 1, 2, true, 0, 2).Rules!.BlackMinFailedSamples);
     }
 }
 

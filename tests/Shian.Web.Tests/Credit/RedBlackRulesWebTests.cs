@@ -27,10 +27,11 @@ public sealed class RedBlackRulesWebTests(ShianWebFactory factory) : IClassFixtu
         });
 
     private static Dictionary<string, string> Form(string month, string window = "12", string nonConforming = "2", string inspections = "1",
-        string penalties = "0") => new()
+        string penalties = "0", string failedSamples = "1") => new()
     {
         ["Input.EffectiveMonth"] = month, ["Input.WindowMonths"] = window, ["Input.RedMaxGrade"] = "A", ["Input.RedMinInspections"] = inspections,
         ["Input.BlackMinNonConforming"] = nonConforming, ["Input.BlackIfSeriousViolator"] = "true", ["Input.BlackMinPenalties"] = penalties,
+        ["Input.BlackMinFailedSamples"] = failedSamples,
     };
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class SampleTests(ShianWebFactory factory) : IClassFixture<ShianWe
     private static Dictionary<string, string> Form(DateOnly sampledOn, Guid lab, Guid unit, string business = "鑫源超市") => new()
     {
         ["Input.TaskSource"] = "区级食品安全监督抽检计划", ["Input.Kind"] = "Supervision", ["Input.Environment"] = "Distribution",
-        ["Input.Business"] = business, ["Input.FoodCategoryCode"] = "101", ["Input.SampleName"] = "小麦粉", ["Input.Brand"] = "金龙鱼",
+        ["Input.Business"] = business, ["Input.FoodCategoryCode"] = "0101", ["Input.SampleName"] = "小麦粉", ["Input.Brand"] = "金龙鱼",
         ["Input.Specification"] = "5kg/袋", ["Input.BatchNumber"] = "20260101A", ["Input.ProductionDate"] = Iso(sampledOn.AddDays(-20)),
         ["Input.ShelfLife"] = "12个月", ["Input.Price"] = "25.80", ["Input.BatchSize"] = "100", ["Input.QuantityTaken"] = "4",
         ["Input.BackupQuantity"] = "2", ["Input.QuantityUnit"] = "袋", ["Input.SampledOn"] = Iso(sampledOn), ["Input.SamplingUnitId"] = unit.ToString(),
@@ -180,7 +180,7 @@ public sealed class SampleTests(ShianWebFactory factory) : IClassFixture<ShianWe
         Assert.Equal(Pdf, await operatorClient.GetByteArrayAsync(page + "?handler=Report"));
         Assert.Equal(HttpStatusCode.NotFound, (await lab2.GetAsync(page + "?handler=Report")).StatusCode);
 
-        // The print page: no navigation, and a QR code of the sample's address.
+        // The print page: no navigation, and a QR code of the form's public verification address.
         var print = await labClient.GetStringAsync(page + "/print");
         Assert.Contains($"<img src=\"{page}/print?handler=Qr\"", print);
         Assert.DoesNotContain("sidenav", print);
@@ -188,7 +188,8 @@ public sealed class SampleTests(ShianWebFactory factory) : IClassFixture<ShianWe
         Assert.Equal(Signature, await labClient.GetByteArrayAsync(page + "?handler=Signature"));
         Assert.Contains("sample-print.css", print);
         var qr = await labClient.GetByteArrayAsync(page + "/print?handler=Qr");
-        using var expected = QRCodeGenerator.GenerateQrCode($"http://localhost{page}", QRCodeGenerator.ECCLevel.M);
+        var publicToken = await QueryAsync((db, _) => db.Samples.Select(s => s.PublicToken).SingleAsync());
+        using var expected = QRCodeGenerator.GenerateQrCode($"http://localhost/public/sampling/forms/{publicToken}", QRCodeGenerator.ECCLevel.M);
         Assert.Equal(new PngByteQRCode(expected).GetGraphic(8), qr);
         Assert.Equal(HttpStatusCode.NotFound, (await lab2.GetAsync(page + "/print?handler=Qr")).StatusCode);
 

@@ -37,6 +37,7 @@ public class RedBlackRulesModel(ShianDb db, TimeProvider clock) : PageModel
         public int? BlackMinNonConforming { get; set; }
         public bool BlackIfSeriousViolator { get; set; }
         public int? BlackMinPenalties { get; set; }
+        public int? BlackMinFailedSamples { get; set; }
     }
 
     public IReadOnlyList<VersionRow> Versions { get; private set; } = [];
@@ -59,6 +60,7 @@ public class RedBlackRulesModel(ShianDb db, TimeProvider clock) : PageModel
             EffectiveMonth = next.ToString("yyyy-MM", CultureInfo.InvariantCulture), WindowMonths = current.WindowMonths, RedMaxGrade = current.RedMaxGrade,
             RedMinInspections = current.RedMinInspections, BlackMinNonConforming = current.BlackMinNonConforming,
             BlackIfSeriousViolator = current.BlackIfSeriousViolator, BlackMinPenalties = current.BlackMinPenalties,
+            BlackMinFailedSamples = current.BlackMinFailedSamples,
         };
     }
 
@@ -76,7 +78,7 @@ public class RedBlackRulesModel(ShianDb db, TimeProvider clock) : PageModel
         }
         var version = Versions.Count == 0 ? 1 : Versions.Max(v => v.Rules.Version) + 1;
         var (rules, errors) = RedBlackRules.Issue(version, month, LastApprovedMonth, Input.WindowMonths, Input.RedMaxGrade, Input.RedMinInspections,
-            Input.BlackMinNonConforming, Input.BlackIfSeriousViolator, Input.BlackMinPenalties);
+            Input.BlackMinNonConforming, Input.BlackIfSeriousViolator, Input.BlackMinPenalties, Input.BlackMinFailedSamples);
         foreach (var (field, error) in errors)
         {
             var key = "Input." + (field == nameof(RedBlackRules.EffectiveFrom) ? nameof(RulesInput.EffectiveMonth) : field);

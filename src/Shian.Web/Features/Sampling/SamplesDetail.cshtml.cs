@@ -37,6 +37,9 @@ public class SamplesDetailModel(ShianDb db, CurrentUser user, TimeProvider clock
     public Sample Sample { get; private set; } = null!;
     public string Laboratory { get; private set; } = "";
     public string SamplingUnit { get; private set; } = "";
+
+    /// <summary>The food category's full path (食用农产品 › 蔬菜), or the stored code when it names no category.</summary>
+    public string CategoryPath { get; private set; } = "";
     public bool IsLab { get; private set; }
     public bool CanSubmit { get; private set; }
     public bool ShowResults { get; private set; }
@@ -222,6 +225,7 @@ public class SamplesDetailModel(ShianDb db, CurrentUser user, TimeProvider clock
             .ToDictionaryAsync(u => u.Id, u => u.Name);
         Laboratory = names.GetValueOrDefault(sample.LaboratoryId, "");
         SamplingUnit = names.GetValueOrDefault(sample.SamplingUnitId, "");
+        CategoryPath = await FoodCategoryPaths.OfAsync(db, sample.FoodCategoryCode, HttpContext.RequestAborted);
         return true;
     }
 }

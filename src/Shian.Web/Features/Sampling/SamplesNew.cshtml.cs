@@ -23,6 +23,9 @@ public class SamplesNewModel(ShianDb db, CurrentUser user, TimeProvider clock) :
 {
     public sealed record Option(Guid Id, string Name);
 
+    /// <summary>An active food category as the picker lists it: in tree order, indented by level, searchable by its full path.</summary>
+    public sealed record CategoryOption(string Code, string Name, int Level, string Path);
+
     public sealed class InputModel
     {
         public string? Number { get; set; }
@@ -69,6 +72,7 @@ public class SamplesNewModel(ShianDb db, CurrentUser user, TimeProvider clock) :
 
     public IReadOnlyList<Option> Laboratories { get; private set; } = [];
     public IReadOnlyList<Option> Units { get; private set; } = [];
+    public IReadOnlyList<CategoryOption> Categories { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
@@ -163,6 +167,11 @@ public class SamplesNewModel(ShianDb db, CurrentUser user, TimeProvider clock) :
         {
             errors[nameof(InputModel.SamplingUnitId)] = "请选择抽样单位 / choose the sampling unit";
         }
+        if (sample.FoodCategoryCode.Length > 0 && !Categories.Any(c => c.Code == sample.FoodCategoryCode))
+        {
+            errors[nameof(InputModel.FoodCategoryCode)] =
+                $"食品类别：“{sample.FoodCategoryCode}”不是有效的（启用的）食品分类，请从列表中选择 / choose an active food category from the list";
+        }
         var signature = ReadSignature(Clean(i.SignatureImage), sample.Id, now, errors);
         foreach (var (field, message) in sample.Validate(today))
         {
@@ -180,6 +189,10 @@ public class SamplesNewModel(ShianDb db, CurrentUser user, TimeProvider clock) :
             if (sample.Submit(number, await db.LoadCalendarAsync(), now) is { } error)
             {
                 errors[nameof(Sample.Number)] = error;
+            }
+            else
+            {
+                sample.EnsurePublicToken();
             }
         }
         foreach (var (field, message) in errors)
@@ -263,6 +276,13 @@ public class SamplesNewModel(ShianDb db, CurrentUser user, TimeProvider clock) :
         var units = await db.Units.AsNoTracking().Where(u => u.Active).OrderBy(u => u.Name).Select(u => new { u.Id, u.Name, u.Kind }).ToListAsync();
         Laboratories = units.Where(u => u.Kind == UnitKind.Laboratory).Select(u => new Option(u.Id, u.Name)).ToList();
         Units = units.Where(u => u.Kind is not (UnitKind.Townships or UnitKind.Group)).Select(u => new Option(u.Id, u.Name)).ToList();
+        // Codes extend their parent's by two digits, so ordering by code lists the tree depth first (01, 0101, 0102, 02 …).
+        var paths = await FoodCategoryPaths.AllAsync(db);
+        var active = await db.FoodCategories.AsNoTracking().Where(c => c.Active).OrderBy(c => c.Code).Select(c => new { c.Code, c.Name, c.Level }).ToListAsync();
+        var activeCodes = active.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+        // A category under a switched-off parent is not offered either.
+        Categories = active.Where(c => Enumerable.Range(1, c.Level - 1).All(n => activeCodes.Contains(c.Code[..(n * 2)])))
+            .Select(c => new CategoryOption(c.Code, c.Name, c.Level, paths.GetValueOrDefault(c.Code, c.Name))).ToList();
     }
 
     private static string Clean(string? value) => (value ?? "").Trim();

@@ -10,8 +10,9 @@ using Shian.Web.Infrastructure;
 namespace Shian.Web.Features.Sampling;
 
 /// <summary>
-/// The 抽样单 on one A4 page, for signing and filing: no navigation, a print stylesheet, and a QR code that opens the
-/// sample's page (its verification address) so that a paper copy can be checked against the record.
+/// The 抽样单 on one A4 page, for signing and filing: no navigation, a print stylesheet, and a QR code of the form's public
+/// verification address (<c>/public/sampling/forms/{token}</c>) so that anyone holding the paper can check it is genuine.
+/// A form submitted before tokens existed gets its token the first time it is printed.
 /// </summary>
 [Authorize(Policy = Policies.Samples)]
 public class SamplesPrintModel(ShianDb db, CurrentUser user, IConfiguration configuration) : PageModel
@@ -20,6 +21,7 @@ public class SamplesPrintModel(ShianDb db, CurrentUser user, IConfiguration conf
     public string Laboratory { get; private set; } = "";
     public string SamplingUnit { get; private set; } = "";
     public string VerificationUrl { get; private set; } = "";
+    public string CategoryPath { get; private set; } = "";
     public bool HasSignature { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
@@ -32,6 +34,7 @@ public class SamplesPrintModel(ShianDb db, CurrentUser user, IConfiguration conf
         Laboratory = names.GetValueOrDefault(Sample.LaboratoryId, "");
         SamplingUnit = names.GetValueOrDefault(Sample.SamplingUnitId, "");
         HasSignature = await db.SignatureIdAsync(id, HttpContext.RequestAborted) is not null;
+        CategoryPath = await FoodCategoryPaths.OfAsync(db, Sample.FoodCategoryCode, HttpContext.RequestAborted);
         return Page();
     }
 
@@ -46,20 +49,24 @@ public class SamplesPrintModel(ShianDb db, CurrentUser user, IConfiguration conf
         return File(new PngByteQRCode(data).GetGraphic(8), "image/png");
     }
 
-    /// <summary>The absolute address of the sample's page; <c>PublicBaseUrl</c> names the site behind a proxy.</summary>
-    public static string AddressOf(HttpRequest request, IConfiguration configuration, Guid id) =>
-        (configuration["PublicBaseUrl"]?.TrimEnd('/') ?? $"{request.Scheme}://{request.Host}") + $"/sampling/samples/{id}";
+    /// <summary>The absolute public verification address of a form; <c>PublicBaseUrl</c> names the site behind a proxy.</summary>
+    public static string AddressOf(HttpRequest request, IConfiguration configuration, string token) =>
+        (configuration["PublicBaseUrl"]?.TrimEnd('/') ?? $"{request.Scheme}://{request.Host}") + $"/public/sampling/forms/{token}";
 
     private async Task<bool> LoadAsync(Guid id)
     {
         var scope = await user.ScopeAsync();
         // Only a numbered (submitted) form is printed: a draft is not a form yet.
-        if (await db.FindVisibleAsync(scope, id, track: false, HttpContext.RequestAborted) is not { Number: not null } sample)
+        if (await db.FindVisibleAsync(scope, id, track: true, HttpContext.RequestAborted) is not { Number: not null } sample)
         {
             return false;
         }
+        if (sample.EnsurePublicToken())
+        {
+            await db.SaveChangesAsync(HttpContext.RequestAborted);
+        }
         Sample = sample;
-        VerificationUrl = AddressOf(Request, configuration, id);
+        VerificationUrl = AddressOf(Request, configuration, sample.PublicToken!);
         return true;
     }
 }

@@ -1,0 +1,84 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Shian.Accounts;
+using Shian.Common;
+using Shian.Data;
+using Shian.Sampling;
+using Shian.Web.Infrastructure;
+
+namespace Shian.Web.Features.Sampling;
+
+/// <summary>
+/// 起草公告: a kind and a period; the draft takes every reported sample (passed and failed) of that kind whose report came
+/// out in the period, that the drafter may see and that no other draft or published announcement holds.
+/// </summary>
+[Authorize(Policy = Policies.SamplingPublish)]
+public class AnnouncementsNewModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
+{
+    public sealed class InputModel
+    {
+        public string? Title { get; set; }
+        public SamplingKind Kind { get; set; }
+        public string? PeriodFrom { get; set; }
+        public string? PeriodTo { get; set; }
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+
+    public void OnGet()
+    {
+        var today = ShianTime.LocalDate(ShianTime.UtcNow(clock));
+        var quarter = new DateOnly(today.Year, (today.Month - 1) / 3 * 3 + 1, 1);
+        Input.PeriodFrom = quarter.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Input.PeriodTo = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Input.Title = $"{today.Year}年食品安全监督抽检信息公告";
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var now = ShianTime.UtcNow(clock);
+        var today = ShianTime.LocalDate(now);
+        var title = (Input.Title ?? "").Trim();
+        var from = ParseDate(Input.PeriodFrom);
+        var to = ParseDate(Input.PeriodTo);
+        var errors = SamplingAnnouncement.ValidateDraft(title, from, to, today).ToList();
+        if (!Enum.IsDefined(Input.Kind))
+        {
+            errors.Add((nameof(InputModel.Kind), "抽检类型：请选择抽检类型 / choose the kind"));
+        }
+        var scope = await user.ScopeAsync();
+        List<Guid> samples = [];
+        if (errors.Count == 0)
+        {
+            samples = await SamplingPublication.Announceable(db, scope.Visible(db.Samples.AsNoTracking()), Input.Kind, from!.Value, to!.Value)
+                .OrderBy(s => s.Conclusion == SampleConclusion.Failed ? 0 : 1).ThenBy(s => s.Number).Select(s => s.Id).ToListAsync();
+            if (samples.Count == 0)
+            {
+                errors.Add((nameof(SamplingAnnouncement.PeriodFrom), "起始日期：该期间没有尚未公告的已出具报告样品 / no reported sample of this kind and period awaits announcement"));
+            }
+        }
+        foreach (var (field, message) in errors)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{field}", message);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var announcement = new SamplingAnnouncement
+        {
+            Id = Guid.CreateVersion7(), Title = title, Kind = Input.Kind, PeriodFrom = from!.Value, PeriodTo = to!.Value, Status = AnnouncementStatus.Draft,
+            UnitId = scope.Level == AccessLevel.Unit ? scope.UnitId : null, CreatedAt = now, CreatedBy = user.Name,
+            Entries = samples.Select((id, i) => new SamplingAnnouncementEntry { SampleId = id, Order = i }).ToList(),
+        };
+        db.SamplingAnnouncements.Add(announcement);
+        await db.SaveChangesAsync(HttpContext.RequestAborted);
+        return Redirect($"/sampling/announcements/{announcement.Id}");
+    }
+
+    private static DateOnly? ParseDate(string? value) =>
+        DateOnly.TryParseExact((value ?? "").Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+}

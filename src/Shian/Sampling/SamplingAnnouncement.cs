@@ -1,0 +1,213 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shian.Data;
+using Shian.Organization;
+
+namespace Shian.Sampling;
+
+public enum AnnouncementStatus
+{
+    Draft,     // 草稿: not public
+    Published, // 已发布: approved by the office, public
+    Withdrawn, // 已撤回: off the public pages, with its reason
+}
+
+/// <summary>
+/// 抽检信息公告: the reported samples (passed and failed) of a period and kind that the office makes public. A draft
+/// gathers the samples not yet in another draft or a published announcement; it is public only once an office user other
+/// than the drafter approves it, which gives it its number (2026年第3期) and date; withdrawn, with a reason, it leaves the
+/// public pages and its samples may be announced again.
+/// </summary>
+public class SamplingAnnouncement
+{
+    public const int TitleMax = 200;
+    public const int ReasonMax = 500;
+
+    public Guid Id { get; set; }
+    public string Title { get; set; } = "";
+    public SamplingKind Kind { get; set; }
+
+    /// <summary>The samples whose report came out from..to (inclusive).</summary>
+    public DateOnly PeriodFrom { get; set; }
+    public DateOnly PeriodTo { get; set; }
+
+    public AnnouncementStatus Status { get; set; }
+
+    /// <summary>The drafting unit (a department's announcement); null for the office's.</summary>
+    public Guid? UnitId { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public string CreatedBy { get; set; } = "";
+
+    /// <summary>Given on approval: 2026年第3期, numbered within the year of publication.</summary>
+    public string? Number { get; set; }
+    public int? Year { get; set; }
+    public int? Sequence { get; set; }
+    public DateOnly? PublishedOn { get; set; }
+    public DateTime? ApprovedAt { get; set; }
+    public string? ApprovedBy { get; set; }
+
+    public DateTime? WithdrawnAt { get; set; }
+    public string? WithdrawnBy { get; set; }
+    public string WithdrawnReason { get; set; } = "";
+
+    public List<SamplingAnnouncementEntry> Entries { get; set; } = [];
+
+    public static string NumberOf(int year, int sequence) => string.Create(CultureInfo.InvariantCulture, $"{year}年第{sequence}期");
+
+    /// <summary>Checks a new draft's title and period; (field, Chinese message) pairs, none when it may be stored.</summary>
+    public static IReadOnlyList<(string Field, string Message)> ValidateDraft(string title, DateOnly? from, DateOnly? to, DateOnly today)
+    {
+        var errors = new List<(string, string)>();
+        if (title.Length == 0)
+        {
+            errors.Add((nameof(Title), "公告标题：请填写标题 / the title is required"));
+        }
+        else if (title.Length > TitleMax)
+        {
+            errors.Add((nameof(Title), $"公告标题：不超过 {TitleMax} 字 / the title is too long"));
+        }
+        if (from is null)
+        {
+            errors.Add((nameof(PeriodFrom), "起始日期：请填写有效日期（如 2026-01-01） / the start date is required"));
+        }
+        if (to is null)
+        {
+            errors.Add((nameof(PeriodTo), "截止日期：请填写有效日期（如 2026-03-31） / the end date is required"));
+        }
+        else if (to > today)
+        {
+            errors.Add((nameof(PeriodTo), "截止日期：不能晚于今天 / the end date is in the future"));
+        }
+        if (from is { } f && to is { } t && f > t)
+        {
+            errors.Add((nameof(PeriodFrom), "起始日期：不能晚于截止日期 / the start is after the end"));
+        }
+        return errors;
+    }
+
+    /// <summary>
+    /// 审核发布: an office user, not the drafter, approves the draft; it is published today with the next number of the
+    /// year (<paramref name="nextSequence"/>). Returns the reason for refusing, or null.
+    /// </summary>
+    public string? Approve(string by, bool byOffice, int nextSequence, DateTime at, DateOnly today)
+    {
+        if (Status != AnnouncementStatus.Draft)
+        {
+            return "公告已发布或已撤回，不能再审核 / only a draft can be approved";
+        }
+        if (!byOffice)
+        {
+            return "只有区食安办可以审核发布公告 / only the office approves announcements";
+        }
+        if (string.Equals(by, CreatedBy, StringComparison.Ordinal))
+        {
+            return "起草人不能审核自己起草的公告，请由食安办其他人员审核 / the drafter cannot approve their own announcement";
+        }
+        if (Entries.Count == 0)
+        {
+            return "公告中没有样品，不能发布 / the announcement lists no samples";
+        }
+        Status = AnnouncementStatus.Published;
+        Year = today.Year;
+        Sequence = nextSequence;
+        Number = NumberOf(today.Year, nextSequence);
+        PublishedOn = today;
+        ApprovedAt = at;
+        ApprovedBy = by;
+        return null;
+    }
+
+    /// <summary>撤回: a draft or a published announcement leaves the public pages; the reason is required.</summary>
+    public string? Withdraw(string reason, string by, DateTime at)
+    {
+        if (Status == AnnouncementStatus.Withdrawn)
+        {
+            return "公告已撤回 / the announcement is already withdrawn";
+        }
+        if (reason.Length == 0)
+        {
+            return "撤回原因：请填写撤回原因 / give the reason";
+        }
+        if (reason.Length > ReasonMax)
+        {
+            return $"撤回原因：不超过 {ReasonMax} 字 / the reason is too long";
+        }
+        Status = AnnouncementStatus.Withdrawn;
+        WithdrawnAt = at;
+        WithdrawnBy = by;
+        WithdrawnReason = reason;
+        return null;
+    }
+}
+
+/// <summary>One sample of an announcement.</summary>
+public class SamplingAnnouncementEntry
+{
+    public Guid Id { get; set; }
+    public Guid AnnouncementId { get; set; }
+    public Guid SampleId { get; set; }
+    public int Order { get; set; }
+}
+
+/// <summary>What may be announced and what is public.</summary>
+public static class SamplingPublication
+{
+    /// <summary>
+    /// Reported samples of the kind whose report came out in the period and that are in no draft or published
+    /// announcement (a withdrawn one releases them), from those given (the drafter's visible samples).
+    /// </summary>
+    public static IQueryable<Sample> Announceable(ShianDb db, IQueryable<Sample> visible, SamplingKind kind, DateOnly from, DateOnly to) =>
+        visible.Where(s => s.Status == SampleStatus.Reported && s.Conclusion != null && s.Kind == kind && s.ReportedOn >= from && s.ReportedOn <= to
+            && !db.SamplingAnnouncementEntries.Any(e => e.SampleId == s.Id
+                && db.SamplingAnnouncements.Any(a => a.Id == e.AnnouncementId && a.Status != AnnouncementStatus.Withdrawn)));
+
+    /// <summary>A public row: a sample in a published announcement, with the announcement's number and date.</summary>
+    public sealed class Published
+    {
+        public required Sample Sample { get; init; }
+        public required Guid AnnouncementId { get; init; }
+        public required string Number { get; init; }
+        public required DateOnly PublishedOn { get; init; }
+    }
+
+    /// <summary>Every sample in a published (approved, not withdrawn) announcement, with that announcement.</summary>
+    public static IQueryable<Published> PublishedSamples(ShianDb db) =>
+        from e in db.SamplingAnnouncementEntries
+        join a in db.SamplingAnnouncements on e.AnnouncementId equals a.Id
+        join s in db.Samples on e.SampleId equals s.Id
+        where a.Status == AnnouncementStatus.Published && s.Status == SampleStatus.Reported
+        select new Published { Sample = s, AnnouncementId = a.Id, Number = a.Number!, PublishedOn = a.PublishedOn!.Value };
+
+    /// <summary>The next number of the year: after the highest given (withdrawn announcements keep theirs).</summary>
+    public static async Task<int> NextSequenceAsync(ShianDb db, int year, CancellationToken ct = default) =>
+        (await db.SamplingAnnouncements.Where(a => a.Year == year).MaxAsync(a => a.Sequence, ct) ?? 0) + 1;
+}
+
+internal sealed class SamplingAnnouncementConfiguration : IEntityTypeConfiguration<SamplingAnnouncement>
+{
+    public void Configure(EntityTypeBuilder<SamplingAnnouncement> e)
+    {
+        e.Property(a => a.Title).HasMaxLength(SamplingAnnouncement.TitleMax);
+        e.Property(a => a.CreatedBy).HasMaxLength(100);
+        e.Property(a => a.ApprovedBy).HasMaxLength(100);
+        e.Property(a => a.WithdrawnBy).HasMaxLength(100);
+        e.Property(a => a.Number).HasMaxLength(40);
+        e.Property(a => a.WithdrawnReason).HasMaxLength(SamplingAnnouncement.ReasonMax);
+        e.HasIndex(a => a.Number).IsUnique();
+        e.HasIndex(a => new { a.Status, a.PublishedOn });
+        e.HasOne<Unit>().WithMany().HasForeignKey(a => a.UnitId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(a => a.Entries).WithOne().HasForeignKey(x => x.AnnouncementId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SamplingAnnouncementEntryConfiguration : IEntityTypeConfiguration<SamplingAnnouncementEntry>
+{
+    public void Configure(EntityTypeBuilder<SamplingAnnouncementEntry> e)
+    {
+        e.HasOne<Sample>().WithMany().HasForeignKey(x => x.SampleId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.AnnouncementId, x.Order });
+        e.HasIndex(x => x.SampleId);
+    }
+}
