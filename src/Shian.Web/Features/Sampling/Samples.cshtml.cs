@@ -27,6 +27,7 @@ public class SamplesModel(ShianDb db, CurrentUser user, TimeProvider clock) : Pa
     public int OverdueCount { get; private set; }
     public bool IsOperator { get; private set; }
     public bool CanTake { get; private set; }
+    public bool CanImport { get; private set; }
 
     public SamplingKind? Kind { get; private set; }
     public SampleStatus? Status { get; private set; }
@@ -40,6 +41,7 @@ public class SamplesModel(ShianDb db, CurrentUser user, TimeProvider clock) : Pa
         var scope = await user.ScopeAsync();
         IsOperator = scope.Level == AccessLevel.OwnBusinesses;
         CanTake = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Office) || User.IsInRole(Roles.Department) || User.IsInRole(Roles.Township) || User.IsInRole(Roles.Inspector);
+        CanImport = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Office) || (User.IsInRole(Roles.Laboratory) && scope.Level == AccessLevel.Unit);
         var samples = scope.Visible(db.Samples.AsNoTracking());
         // Overdue: at the lab's door past the 5th working day, or in the lab past the 20th without a report.
         var overdueSamples = samples.Where(s =>
