@@ -124,3 +124,26 @@ public class SampleResultTests
         Assert.Contains("文件超过 5 MB", error!.Message);
     }
 }
+
+/// <summary>How a sample's category text is read: by code, by name, or under the nearest code in the tree.</summary>
+public class SampleCategoryIndexTests
+{
+    [Fact]
+    public void Categories_are_found_by_code_name_or_nearest_parent_code()
+    {
+        Guid produce = Guid.NewGuid(), vegetables = Guid.NewGuid(), grain = Guid.NewGuid();
+        var index = SampleCategoryIndex.Of(
+        [
+            (produce, "32", "食用农产品", null, true), (vegetables, "3202", "蔬菜", produce, true), (grain, "01", "粮食加工品", null, false),
+        ]);
+        Assert.True(index.IsAgricultural("32"));
+        Assert.True(index.IsAgricultural("蔬菜"));
+        Assert.True(index.IsAgricultural("320299")); // a 细类 not in the tree yet, under 蔬菜
+        Assert.False(index.IsAgricultural("01"));
+        Assert.False(index.IsAgricultural("101")); // an SC code is not a tree code
+        Assert.False(index.IsAgricultural("不存在"));
+        Assert.Equal("食用农产品", index.TopLevelName("320299"));
+        Assert.Equal("粮食加工品", index.TopLevelName("粮食加工品"));
+        Assert.Null(index.TopLevelName("不存在"));
+    }
+}

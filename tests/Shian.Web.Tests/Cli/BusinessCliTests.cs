@@ -66,6 +66,8 @@ public sealed class BusinessCliTests : IAsyncLifetime
             Assert.Equal(failed, await db.RiskFactors.CountAsync(f => f.Source == Shian.Sampling.SampleResults.RiskSource));
             Assert.True(await db.Samples.AnyAsync(s => s.ReceivedLateDays > 0));
             Assert.True(await db.SampleTestItems.CountAsync() >= 3 * await db.Samples.CountAsync(s => s.Conclusion != null));
+            // Every demo result is one the lab could have entered: plausible for its unit, judged consistently.
+            Assert.All(await db.SampleTestItems.AsNoTracking().ToListAsync(), i => Assert.Empty(i.Validate()));
             var district = new Shian.Accounts.AccessScope(Shian.Accounts.AccessLevel.Jurisdiction, null, null, new HashSet<Guid>());
             foreach (var metric in new[] { Shian.Sampling.SampleMetrics.PassRate, Shian.Sampling.SampleMetrics.PassRateAgricultural, Shian.Sampling.SampleMetrics.PassRateFood })
             {
