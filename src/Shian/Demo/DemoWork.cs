@@ -68,6 +68,8 @@ public static class DemoWork
         }
         await DemoSchools.SeedAsync(db, clock, ct); // 陪餐 records and 明厨亮灶 statuses, once
         await DemoGrain.SeedAsync(db, clock, ct); // reserve silos and their tests, purchase checks, imported food checks, once
+        await DemoSampling.SeedAsync(db, clock, ct); // the year's sampling plans and samples with results, once (before any failure handling)
+        db.ChangeTracker.Clear();
         if (await db.Plans.AnyAsync(ct))
         {
             return false;

@@ -15,7 +15,10 @@ public static class Metrics
     [
         new(Sampling.SamplingQuota.MetricName, "抽检批次/千人 · sampling batches per 1,000 residents", ["抽检"], "批次/千人"),
         new("sampling.disposal_completion", "不合格食品核查处置完成率 · failed products disposed of", ["核查处置完成率"], "%"),
-        new("sampling.pass_rate", "抽检（监测）合格率 · sampling pass rate", ["合格率"], "%"),
+        // The two pass rates of the plan's task 15 before the generic one, so that Match binds each sentence to its own.
+        new(Sampling.SampleMetrics.PassRateAgricultural, "农产品抽检（监测）合格率：本年已出具报告的食用农产品样品中合格的比例 · agricultural products: reported samples this year that passed", ["农产品", "合格率"], "%"),
+        new(Sampling.SampleMetrics.PassRateFood, "食品安全抽检合格率：本年已出具报告的食品（食用农产品以外）样品中合格的比例 · food (other than agricultural products): reported samples this year that passed", ["食品安全抽检", "合格率"], "%"),
+        new(Sampling.SampleMetrics.PassRate, "抽检（监测）合格率：本年已出具报告的样品中合格的比例 · sampling pass rate: reported samples this year that passed", ["合格率"], "%"),
         new("inspection.school_canteen_coverage", "学校食堂检查覆盖率 · school canteens inspected", ["学校食堂", "检查"], "%"),
         new(Inspections.InspectionCoverage.MetricName, "按风险等级检查覆盖率：本年截至本月应检计划中已完成的比例 · inspection coverage: planned visits due so far this year that are done", ["检查覆盖率"], "%"),
         new("trace.upload_rate", "追溯数据上传达标率 · trace data uploaded", ["追溯数据上传"], "%"),
@@ -45,6 +48,8 @@ public static class Metrics
         KitchenVideo.KitchenVideoCoverage.MetricName => await KitchenVideo.KitchenVideoCoverage.IndicatorAsync(db, scope, schoolsOnly: false, ct),
         KitchenVideo.KitchenVideoCoverage.SchoolMetricName => await KitchenVideo.KitchenVideoCoverage.IndicatorAsync(db, scope, schoolsOnly: true, ct),
         Sampling.SampleMetrics.ReportTimeliness => await Sampling.SampleMetrics.ReportTimelinessAsync(db, scope, today, ct),
+        Sampling.SampleMetrics.PassRate or Sampling.SampleMetrics.PassRateAgricultural or Sampling.SampleMetrics.PassRateFood
+            => await Sampling.SampleMetrics.PassRateAsync(db, scope, name, today, ct),
         Grain.GrainMetrics.ReserveTestCompletion or Grain.GrainMetrics.PurchaseCheckRate or Grain.GrainMetrics.ImportedFailedDisposalRate
             => await Grain.GrainMetrics.ComputeAsync(db, scope, name, today, ct),
         Rectification.RectificationMetrics.ClosureRate => await Rectification.RectificationMetrics.ClosureRateAsync(db, scope, today, ct),

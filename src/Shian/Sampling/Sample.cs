@@ -430,6 +430,10 @@ public class SampleTestItem
     /// <summary>What a lab writes for a value below the limit of detection.</summary>
     public static readonly IReadOnlyList<string> NotDetected = ["未检出", "ND", "<LOD"];
 
+    /// <summary>
+    /// The item's own checks: name, value (a number within its unit's plausible range, see <see cref="SampleResultRanges"/>,
+    /// or 未检出), a judgement that does not contradict a "≤X" limit, lengths. Empty when it may be stored.
+    /// </summary>
     public IEnumerable<(string Field, string Message)> Validate()
     {
         if (Name.Length == 0)
@@ -442,9 +446,14 @@ public class SampleTestItem
         }
         else if (decimal.TryParse(Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
-            if (number < 0)
+            // Outside its unit's plausible range (SampleResultRanges.ByUnit), or judged 合格 above a "≤X" limit: refused.
+            if (SampleResultRanges.Check(Name, number, Unit) is { } outside)
             {
-                yield return (nameof(Value), $"检验结果“{Value}”不能为负数 / the value cannot be negative");
+                yield return (nameof(Value), outside);
+            }
+            else if (SampleResultRanges.CheckJudgement(Name, number, Limit, Judgement) is { } contradiction)
+            {
+                yield return (nameof(Judgement), contradiction);
             }
         }
         else if (Unit.Length > 0 && !NotDetected.Contains(Value, StringComparer.OrdinalIgnoreCase))

@@ -49,6 +49,31 @@ public sealed class BusinessCliTests : IAsyncLifetime
                 .Join(db.Users, x => x.UserId, u => u.Id, (x, u) => x.TownshipId == u.TownshipId).AllAsync(same => same));
             Assert.True(await db.PlannedInspections.AnyAsync());
             Assert.False(await db.PlannedInspections.AnyAsync(p => p.TeamId == null));
+            // A year of sampling at the quota's pace: a plan per kind, the year's forms at or a little above the pro-rata
+            // quota, a few failures each with its sampling risk factor, and the pass rates computed.
+            var today = Shian.Common.ShianTime.LocalDate(DateTime.UtcNow);
+            var plans = await db.SamplingPlans.Where(p => p.Year == today.Year).ToListAsync();
+            Assert.Equal(3, plans.Count);
+            var dayOfYear = (decimal)today.DayOfYear / (DateTime.IsLeapYear(today.Year) ? 366 : 365);
+            foreach (var plan in plans)
+            {
+                var taken = await db.Samples.CountAsync(s => s.Kind == plan.Kind && s.SampledOn.Year == today.Year);
+                Assert.InRange(taken, (int)Math.Floor(plan.Quota * dayOfYear), (int)Math.Ceiling(plan.Quota * dayOfYear * 1.1m) + 1);
+            }
+            var reported = await db.Samples.CountAsync(s => s.Status == Shian.Sampling.SampleStatus.Reported);
+            var failed = await db.Samples.CountAsync(s => s.Conclusion == Shian.Sampling.SampleConclusion.Failed);
+            Assert.True(reported > 0 && failed > 0, $"{reported} reported, {failed} failed");
+            Assert.Equal(failed, await db.RiskFactors.CountAsync(f => f.Source == Shian.Sampling.SampleResults.RiskSource));
+            Assert.True(await db.Samples.AnyAsync(s => s.ReceivedLateDays > 0));
+            Assert.True(await db.SampleTestItems.CountAsync() >= 3 * await db.Samples.CountAsync(s => s.Conclusion != null));
+            // Every demo result is one the lab could have entered: plausible for its unit, judged consistently.
+            Assert.All(await db.SampleTestItems.AsNoTracking().ToListAsync(), i => Assert.Empty(i.Validate()));
+            var district = new Shian.Accounts.AccessScope(Shian.Accounts.AccessLevel.Jurisdiction, null, null, new HashSet<Guid>());
+            foreach (var metric in new[] { Shian.Sampling.SampleMetrics.PassRate, Shian.Sampling.SampleMetrics.PassRateAgricultural, Shian.Sampling.SampleMetrics.PassRateFood })
+            {
+                Assert.InRange(await Shian.Plans.Metrics.ComputeAsync(db, district, metric, today) ?? 0m, 90m, 99.99m);
+            }
+            Assert.True(await Shian.Plans.Metrics.ComputeAsync(db, district, Shian.Sampling.SamplingQuota.MetricName, today) >= 4m * dayOfYear - 0.01m);
             // The seeded inspectors sign in with the demo password.
             var inspector = await db.Users.FirstAsync(u => u.UserName!.StartsWith("insp"));
             Assert.NotEqual(Microsoft.AspNetCore.Identity.PasswordVerificationResult.Failed,

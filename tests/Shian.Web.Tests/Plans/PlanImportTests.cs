@@ -189,7 +189,8 @@ public sealed class PlanImportTests(ShianWebFactory factory) : IClassFixture<Shi
         Assert.Contains("区卫健委", await QueryAsync(db => db.Units.Where(u => u.Id == healthId).Select(u => u.Aliases).SingleAsync()));
         var computed = await QueryAsync(db => db.PlanIndicators.Where(i => i.Kind == IndicatorKind.Computed).Select(i => i.Metric!).ToListAsync());
         Assert.Contains("sampling.batches_per_1000", computed);
-        Assert.Contains("sampling.pass_rate", computed);
+        Assert.Contains("sampling.pass_rate.agricultural", computed);
+        Assert.Contains("sampling.pass_rate.food", computed);
         Assert.Contains("sampling.disposal_completion", computed);
         Assert.Contains("trace.upload_rate", computed);
 

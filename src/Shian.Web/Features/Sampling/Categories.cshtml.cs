@@ -43,6 +43,16 @@ public class CategoriesModel(ShianDb db) : PageModel
 
     public async Task OnGetAsync() => await LoadAsync();
 
+    /// <summary>The tree, depth first, as an .xlsx workbook with Chinese column names.</summary>
+    public async Task<IActionResult> OnGetExportAsync()
+    {
+        await LoadAsync();
+        var codes = All.ToDictionary(c => c.Id, c => c.Code);
+        return ExcelExport.File("食品分类.xlsx", new ExcelExport.Sheet("食品分类", ["代码", "名称", "级别", "上级代码", "生产许可类别代码", "食用农产品", "启用"],
+            Tree().Select(c => (IReadOnlyList<object?>)[c.Code, c.Name, FoodCategory.LevelName(c.Level), c.ParentId is { } p ? codes.GetValueOrDefault(p) : "",
+                c.ScProductionCode, c.IsAgricultural ? "是" : "否", c.Active ? "是" : "否"])));
+    }
+
     public async Task<IActionResult> OnPostAddAsync()
     {
         await LoadAsync();

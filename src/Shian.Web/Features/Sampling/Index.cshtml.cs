@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Shian.Common;
@@ -31,5 +32,13 @@ public class IndexModel(ShianDb db, TimeProvider clock) : PageModel
         }
         Plans = rows;
         Years = (await db.SamplingPlans.Select(p => p.Year).Distinct().ToListAsync()).Append(Year).Distinct().OrderDescending().ToList();
+    }
+
+    /// <summary>The year's plans as an .xlsx workbook, column names in Chinese.</summary>
+    public async Task<IActionResult> OnGetExportAsync(int? year)
+    {
+        await OnGetAsync(year);
+        return ExcelExport.File($"抽检计划-{Year}.xlsx", new ExcelExport.Sheet("抽检计划", ["计划", "抽检类型", "人口", "批次/千人", "任务量（批次）", "已抽样（批次）"],
+            Plans.Select(p => (IReadOnlyList<object?>)[p.Title, ResultsModel.KindName(p.Kind), p.Population, p.PerThousand, p.Quota, p.Sampled])));
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Shian.Accounts;
@@ -27,19 +28,65 @@ public class SamplesModel(ShianDb db, CurrentUser user, TimeProvider clock) : Pa
     public int OverdueCount { get; private set; }
     public bool IsOperator { get; private set; }
     public bool CanTake { get; private set; }
+    public bool CanImport { get; private set; }
 
     public SamplingKind? Kind { get; private set; }
     public SampleStatus? Status { get; private set; }
     public Guid? Lab { get; private set; }
     public bool Overdue { get; private set; }
 
+    /// <summary>The most rows the export writes (the page shows the newest 500).</summary>
+    public const int ExportMax = 50_000;
+
     public async Task OnGetAsync(SamplingKind? kind, SampleStatus? status, Guid? lab, bool overdue = false)
+    {
+        var (today, samples) = await FilterAsync(kind, status, lab, overdue);
+        Laboratories = await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.Laboratory).OrderBy(u => u.Name).Select(u => new Option(u.Id, u.Name)).ToListAsync();
+        var rows = await samples
+            .Join(db.Units, s => s.LaboratoryId, u => u.Id, (s, u) => new { s, Lab = u.Name })
+            .OrderByDescending(x => x.s.SampledOn).ThenByDescending(x => x.s.CreatedAt).Take(500)
+            .ToListAsync();
+        Rows = rows.Select(x => new Row(x.s.Id, x.s.Number, x.s.SampleName, x.s.BusinessName, x.s.SampledOn, x.s.Kind, x.s.Status, x.Lab,
+                // An operator learns the verdict with the report, not before.
+                IsOperator && x.s.Status != SampleStatus.Reported ? null : x.s.Conclusion,
+                x.s.ReceivedLateDays, x.s.ReportDeadline, x.s.IsReceiptOverdue(today), x.s.IsReportOverdue(today)))
+            .OrderByDescending(r => r.ReceiptOverdue || r.ReportOverdue).ToList();
+    }
+
+    /// <summary>The list with its current filters as an .xlsx workbook, column names in Chinese.</summary>
+    public async Task<IActionResult> OnGetExportAsync(SamplingKind? kind, SampleStatus? status, Guid? lab, bool overdue = false)
+    {
+        var (_, samples) = await FilterAsync(kind, status, lab, overdue);
+        var rows = await samples
+            .Join(db.Units, s => s.LaboratoryId, u => u.Id, (s, u) => new { s, Lab = u.Name })
+            .Join(db.Townships, x => x.s.TownshipId, t => t.Id, (x, t) => new { x.s, x.Lab, Township = t.Name })
+            .OrderByDescending(x => x.s.SampledOn).ThenByDescending(x => x.s.CreatedAt).Take(ExportMax)
+            .Select(x => new
+            {
+                x.s.Number, x.s.SampleName, x.s.BusinessName, x.Township, x.s.FoodCategoryCode, x.s.SampledOn, x.s.Kind, x.s.Environment, x.Lab, x.s.Status,
+                x.s.Conclusion, x.s.ReceivedOn, x.s.ReceivedLateDays, x.s.ReportDeadline, x.s.ReportedOn,
+            })
+            .ToListAsync();
+        static string? Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        string[] header = ["抽样单编号", "样品名称", "被抽样单位", "乡镇街道", "食品类别", "抽样日期", "抽检类型", "抽样环节", "承检机构", "状态", "检验结论",
+            "接收日期", "逾期接收(工作日)", "报告期限", "报告日期"];
+        return ExcelExport.File("抽样单.xlsx", new ExcelExport.Sheet("抽样单", header, rows.Select(x => (IReadOnlyList<object?>)
+        [
+            x.Number ?? "草稿", x.SampleName, x.BusinessName, x.Township, x.FoodCategoryCode, Date(x.SampledOn), ResultsModel.KindName(x.Kind),
+            ResultsModel.EnvironmentName(x.Environment), x.Lab, ResultsModel.StatusName(x.Status),
+            (IsOperator && x.Status != SampleStatus.Reported) || x.Conclusion is null ? "" : x.Conclusion == SampleConclusion.Failed ? "不合格" : "合格",
+            Date(x.ReceivedOn), x.ReceivedLateDays, Date(x.ReportDeadline), Date(x.ReportedOn),
+        ])));
+    }
+
+    private async Task<(DateOnly Today, IQueryable<Sample> Samples)> FilterAsync(SamplingKind? kind, SampleStatus? status, Guid? lab, bool overdue)
     {
         (Kind, Status, Lab, Overdue) = (kind, status, lab, overdue);
         var today = ShianTime.LocalDate(ShianTime.UtcNow(clock));
         var scope = await user.ScopeAsync();
         IsOperator = scope.Level == AccessLevel.OwnBusinesses;
         CanTake = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Office) || User.IsInRole(Roles.Department) || User.IsInRole(Roles.Township) || User.IsInRole(Roles.Inspector);
+        CanImport = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Office) || (User.IsInRole(Roles.Laboratory) && scope.Level == AccessLevel.Unit);
         var samples = scope.Visible(db.Samples.AsNoTracking());
         // Overdue: at the lab's door past the 5th working day, or in the lab past the 20th without a report.
         var overdueSamples = samples.Where(s =>
@@ -62,15 +109,6 @@ public class SamplesModel(ShianDb db, CurrentUser user, TimeProvider clock) : Pa
         {
             samples = samples.Where(s => s.LaboratoryId == l);
         }
-        Laboratories = await db.Units.AsNoTracking().Where(u => u.Kind == UnitKind.Laboratory).OrderBy(u => u.Name).Select(u => new Option(u.Id, u.Name)).ToListAsync();
-        var rows = await samples
-            .Join(db.Units, s => s.LaboratoryId, u => u.Id, (s, u) => new { s, Lab = u.Name })
-            .OrderByDescending(x => x.s.SampledOn).ThenByDescending(x => x.s.CreatedAt).Take(500)
-            .ToListAsync();
-        Rows = rows.Select(x => new Row(x.s.Id, x.s.Number, x.s.SampleName, x.s.BusinessName, x.s.SampledOn, x.s.Kind, x.s.Status, x.Lab,
-                // An operator learns the verdict with the report, not before.
-                IsOperator && x.s.Status != SampleStatus.Reported ? null : x.s.Conclusion,
-                x.s.ReceivedLateDays, x.s.ReportDeadline, x.s.IsReceiptOverdue(today), x.s.IsReportOverdue(today)))
-            .OrderByDescending(r => r.ReceiptOverdue || r.ReportOverdue).ToList();
+        return (today, samples);
     }
 }

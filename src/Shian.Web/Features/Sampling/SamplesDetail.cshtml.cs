@@ -134,9 +134,8 @@ public class SamplesDetailModel(ShianDb db, CurrentUser user, TimeProvider clock
         {
             Name = C(i.Name), Value = C(i.Value), Unit = C(i.Unit), Limit = C(i.Limit), MethodStandard = C(i.MethodStandard), Judgement = i.Judgement,
         }).ToList();
-        // The previous items are replaced: remove them explicitly so that the audit trail shows what changed.
-        var previous = Sample.Items.ToList();
-        var errors = Sample.RecordResults(items, ShianTime.UtcNow(clock), user.Name);
+        // The earlier items are replaced, the conclusion computed and a failure fed to the risk grading (SampleResults).
+        var errors = await SampleResults.RecordAsync(db, Sample, items, user.Name, ShianTime.UtcNow(clock), HttpContext.RequestAborted);
         if (errors.Count > 0)
         {
             foreach (var (field, message) in errors)
@@ -145,8 +144,6 @@ public class SamplesDetailModel(ShianDb db, CurrentUser user, TimeProvider clock
             }
             return Page();
         }
-        db.SampleTestItems.RemoveRange(previous);
-        await db.SaveChangesAsync(HttpContext.RequestAborted);
         return Redirect($"/sampling/samples/{id}?done=tested");
     }
 
