@@ -69,6 +69,8 @@ public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<Shia
     public DbSet<Sampling.FoodCategory> FoodCategories => Set<Sampling.FoodCategory>();
     public DbSet<Sampling.SamplingPlan> SamplingPlans => Set<Sampling.SamplingPlan>();
     public DbSet<Sampling.SamplingAllocation> SamplingAllocations => Set<Sampling.SamplingAllocation>();
+    public DbSet<Sampling.SampleFailure> SampleFailures => Set<Sampling.SampleFailure>();
+    public DbSet<Common.Notice> Notices => Set<Common.Notice>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -14,7 +14,7 @@ public static class Metrics
     public static readonly IReadOnlyList<Metric> All =
     [
         new(Sampling.SamplingQuota.MetricName, "抽检批次/千人 · sampling batches per 1,000 residents", ["抽检"], "批次/千人"),
-        new("sampling.disposal_completion", "不合格食品核查处置完成率 · failed products disposed of", ["核查处置完成率"], "%"),
+        new(Sampling.SampleFailures.MetricName, "不合格食品核查处置完成率：本年送达不合格通知且需处置（复检合格或异议成立撤销的除外）的案件中已完成核查处置的比例 · failed products disposed of", ["核查处置完成率"], "%"),
         new("sampling.pass_rate", "抽检（监测）合格率 · sampling pass rate", ["合格率"], "%"),
         new("inspection.school_canteen_coverage", "学校食堂检查覆盖率 · school canteens inspected", ["学校食堂", "检查"], "%"),
         new(Inspections.InspectionCoverage.MetricName, "按风险等级检查覆盖率：本年截至本月应检计划中已完成的比例 · inspection coverage: planned visits due so far this year that are done", ["检查覆盖率"], "%"),
@@ -44,6 +44,7 @@ public static class Metrics
         },
         KitchenVideo.KitchenVideoCoverage.MetricName => await KitchenVideo.KitchenVideoCoverage.IndicatorAsync(db, scope, schoolsOnly: false, ct),
         KitchenVideo.KitchenVideoCoverage.SchoolMetricName => await KitchenVideo.KitchenVideoCoverage.IndicatorAsync(db, scope, schoolsOnly: true, ct),
+        Sampling.SampleFailures.MetricName => await Sampling.SampleFailures.DisposalCompletionAsync(db, scope, today, ct),
         Sampling.SampleMetrics.ReportTimeliness => await Sampling.SampleMetrics.ReportTimelinessAsync(db, scope, today, ct),
         Grain.GrainMetrics.ReserveTestCompletion or Grain.GrainMetrics.PurchaseCheckRate or Grain.GrainMetrics.ImportedFailedDisposalRate
             => await Grain.GrainMetrics.ComputeAsync(db, scope, name, today, ct),
