@@ -32,6 +32,12 @@ public static class Policies
     /// <summary>Taking samples (filling in the 抽样单): supervisors, not the laboratories or the operators.</summary>
     public const string SamplesTake = "samples-take";
 
+    /// <summary>
+    /// Failed samples' cases (核查处置): staff in their scope, laboratories for the re-inspections drawn to them, operators for
+    /// their own businesses'.
+    /// </summary>
+    public const string SampleFailures = "sample-failures";
+
     /// <summary>Reserve grain, grain purchase checks and imported food: staff of the office, departments and townships, and inspectors.</summary>
     public const string Grain = "grain";
 
@@ -45,6 +51,7 @@ public static class Policies
         options.AddPolicy(Rectification, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector, Roles.Operator));
         options.AddPolicy(SchoolMeals, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector, Roles.Operator));
         options.AddPolicy(Samples, p => p.RequireRole(Roles.All.ToArray()));
+        options.AddPolicy(SampleFailures, p => p.RequireRole(Roles.All.ToArray()));
         options.AddPolicy(SamplesTake, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector));
         options.AddPolicy(Grain, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector));
         options.AddPolicy(RegistryEdit, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Inspector));
