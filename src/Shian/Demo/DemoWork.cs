@@ -68,6 +68,8 @@ public static class DemoWork
         }
         await DemoSchools.SeedAsync(db, clock, ct); // 陪餐 records and 明厨亮灶 statuses, once
         await DemoGrain.SeedAsync(db, clock, ct); // reserve silos and their tests, purchase checks, imported food checks, once
+        // Failure cases (核查处置) for the failed samples reported so far that have none.
+        await DemoSampleFailures.RunAsync(db, Common.ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime), ct);
         if (await db.Plans.AnyAsync(ct))
         {
             return false;
