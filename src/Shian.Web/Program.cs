@@ -40,6 +40,8 @@ builder.Services.AddShianData(database)
     .AddClaimsPrincipalFactory<ShianClaimsFactory>();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<Frame>();
+builder.Services.AddSingleton<Shian.Common.ISmsSender, LoggingSmsSender>();
+builder.Services.AddSingleton(new Shian.Sampling.ReinspectionLabDraw(Random.Shared));
 
 // Sign-in: cookies for people, API keys for machines; the "Bearer" header decides which.
 const string SmartScheme = "Shian";

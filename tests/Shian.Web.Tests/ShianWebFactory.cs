@@ -17,6 +17,9 @@ public sealed class ShianWebFactory : WebApplicationFactory<Program>, IAsyncLife
 {
     private TestDatabase? _database;
 
+    /// <summary>The text messages the application sent (no gateway in tests).</summary>
+    public RecordingSms Sms { get; } = new();
+
     public TestDatabase Database => _database ?? throw new InvalidOperationException("InitializeAsync has not run.");
 
     /// <summary>Set before the first client is created to start on an existing database instead of a fresh one.</summary>
@@ -35,6 +38,8 @@ public sealed class ShianWebFactory : WebApplicationFactory<Program>, IAsyncLife
         {
             services.RemoveAll<StartupOptions>();
             services.AddSingleton(new StartupOptions(Demo: true));
+            services.RemoveAll<Shian.Common.ISmsSender>();
+            services.AddSingleton<Shian.Common.ISmsSender>(Sms);
         });
     }
 
@@ -56,6 +61,32 @@ public sealed class ShianWebFactory : WebApplicationFactory<Program>, IAsyncLife
         {
             await _database.DisposeAsync();
         }
+    }
+}
+
+/// <summary>A text-message sender that keeps what it was asked to send.</summary>
+public sealed class RecordingSms : Shian.Common.ISmsSender
+{
+    private readonly List<(string Phone, string Text)> _sent = [];
+
+    public IReadOnlyList<(string Phone, string Text)> Sent
+    {
+        get
+        {
+            lock (_sent)
+            {
+                return _sent.ToList();
+            }
+        }
+    }
+
+    public Task SendAsync(string phone, string text, CancellationToken ct = default)
+    {
+        lock (_sent)
+        {
+            _sent.Add((phone, text));
+        }
+        return Task.CompletedTask;
     }
 }
 

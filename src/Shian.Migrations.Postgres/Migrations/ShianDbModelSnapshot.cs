@@ -589,6 +589,48 @@ namespace Shian.Migrations.Postgres.Migrations
                     b.ToTable("CalendarDays");
                 });
 
+            modelBuilder.Entity("Shian.Common.Notice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("BusinessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessId", "CreatedAt");
+
+                    b.HasIndex("UnitId", "CreatedAt");
+
+                    b.ToTable("Notices");
+                });
+
             modelBuilder.Entity("Shian.Common.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2844,6 +2886,242 @@ namespace Shian.Migrations.Postgres.Migrations
                     b.ToTable("Samples");
                 });
 
+            modelBuilder.Entity("Shian.Sampling.SampleFailure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BusinessName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CompletionSummary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("DisposalDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FailedItems")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("LaboratoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("MeasuresRecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MeasuresRecordedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("MicrobiologicalOnly")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NoPenaltyReason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NoticeServedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("NoticeServedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Objection")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ObjectionAnswer")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("ObjectionAnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ObjectionAnsweredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("ObjectionAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ObjectionBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("ObjectionOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ObjectionText")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<decimal?>("PenaltyAmount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<string>("PenaltyDecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Recalled")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal?>("RecalledQuantity")
+                        .HasPrecision(14, 3)
+                        .HasColumnType("numeric(14,3)");
+
+                    b.Property<string>("Reinspection")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("ReinspectionDecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReinspectionDecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("ReinspectionDecisionDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ReinspectionLaboratoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReinspectionReason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ReinspectionRefusal")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("ReinspectionReportDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ReinspectionReportFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ReinspectionReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReinspectionReportedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("ReinspectionReportedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("ReinspectionRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReinspectionRequestedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("ReinspectionRequestedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("RequestDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("SalesStopped")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("SampleId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SampleName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SampleNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("SampledOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("SamplingUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal?>("StoppedQuantity")
+                        .HasPrecision(14, 3)
+                        .HasColumnType("numeric(14,3)");
+
+                    b.Property<string>("SupplierTraced")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("TownshipId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReinspectionLaboratoryId");
+
+                    b.HasIndex("ReinspectionReportFileId");
+
+                    b.HasIndex("SampleId")
+                        .IsUnique();
+
+                    b.HasIndex("BusinessId", "NoticeServedOn");
+
+                    b.HasIndex("TownshipId", "NoticeServedOn");
+
+                    b.ToTable("SampleFailures");
+                });
+
             modelBuilder.Entity("Shian.Sampling.SampleTestItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3697,6 +3975,37 @@ namespace Shian.Migrations.Postgres.Migrations
                     b.HasOne("Shian.Organization.Unit", null)
                         .WithMany()
                         .HasForeignKey("SamplingUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Shian.Organization.Township", null)
+                        .WithMany()
+                        .HasForeignKey("TownshipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shian.Sampling.SampleFailure", b =>
+                {
+                    b.HasOne("Shian.Registry.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Shian.Organization.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("ReinspectionLaboratoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Shian.Common.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("ReinspectionReportFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Shian.Sampling.Sample", null)
+                        .WithMany()
+                        .HasForeignKey("SampleId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

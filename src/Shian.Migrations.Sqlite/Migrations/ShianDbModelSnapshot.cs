@@ -580,6 +580,48 @@ namespace Shian.Migrations.Sqlite.Migrations
                     b.ToTable("CalendarDays");
                 });
 
+            modelBuilder.Entity("Shian.Common.Notice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BusinessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessId", "CreatedAt");
+
+                    b.HasIndex("UnitId", "CreatedAt");
+
+                    b.ToTable("Notices");
+                });
+
             modelBuilder.Entity("Shian.Common.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2835,6 +2877,242 @@ namespace Shian.Migrations.Sqlite.Migrations
                     b.ToTable("Samples");
                 });
 
+            modelBuilder.Entity("Shian.Sampling.SampleFailure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BusinessName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletionSummary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DisposalDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailedItems")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LaboratoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MeasuresRecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeasuresRecordedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MicrobiologicalOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NoPenaltyReason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoticeServedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("NoticeServedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Objection")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectionAnswer")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ObjectionAnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectionAnsweredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ObjectionAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectionBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ObjectionOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectionText")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("PenaltyAmount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PenaltyDecisionNumber")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Recalled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("RecalledQuantity")
+                        .HasPrecision(14, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reinspection")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReinspectionDecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReinspectionDecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReinspectionDecisionDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReinspectionLaboratoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReinspectionReason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReinspectionRefusal")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReinspectionReportDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReinspectionReportFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReinspectionReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReinspectionReportedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReinspectionReportedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReinspectionRequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReinspectionRequestedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReinspectionRequestedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RequestDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SalesStopped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SampleId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SampleName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SampleNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SampledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SamplingUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("StoppedQuantity")
+                        .HasPrecision(14, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupplierTraced")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TownshipId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReinspectionLaboratoryId");
+
+                    b.HasIndex("ReinspectionReportFileId");
+
+                    b.HasIndex("SampleId")
+                        .IsUnique();
+
+                    b.HasIndex("BusinessId", "NoticeServedOn");
+
+                    b.HasIndex("TownshipId", "NoticeServedOn");
+
+                    b.ToTable("SampleFailures");
+                });
+
             modelBuilder.Entity("Shian.Sampling.SampleTestItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3688,6 +3966,37 @@ namespace Shian.Migrations.Sqlite.Migrations
                     b.HasOne("Shian.Organization.Unit", null)
                         .WithMany()
                         .HasForeignKey("SamplingUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Shian.Organization.Township", null)
+                        .WithMany()
+                        .HasForeignKey("TownshipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shian.Sampling.SampleFailure", b =>
+                {
+                    b.HasOne("Shian.Registry.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Shian.Organization.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("ReinspectionLaboratoryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Shian.Common.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("ReinspectionReportFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Shian.Sampling.Sample", null)
+                        .WithMany()
+                        .HasForeignKey("SampleId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

@@ -35,6 +35,12 @@ public static class Policies
     /// <summary>抽检信息公告: the office and the departments draft them; only an office user approves (checked on the page).</summary>
     public const string SamplingPublish = "sampling-publish";
 
+    /// <summary>
+    /// Failed samples' cases (核查处置): staff in their scope, laboratories for the re-inspections drawn to them, operators for
+    /// their own businesses'.
+    /// </summary>
+    public const string SampleFailures = "sample-failures";
+
     /// <summary>Reserve grain, grain purchase checks and imported food: staff of the office, departments and townships, and inspectors.</summary>
     public const string Grain = "grain";
 
@@ -48,6 +54,7 @@ public static class Policies
         options.AddPolicy(Rectification, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector, Roles.Operator));
         options.AddPolicy(SchoolMeals, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector, Roles.Operator));
         options.AddPolicy(Samples, p => p.RequireRole(Roles.All.ToArray()));
+        options.AddPolicy(SampleFailures, p => p.RequireRole(Roles.All.ToArray()));
         options.AddPolicy(SamplesTake, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector));
         options.AddPolicy(SamplingPublish, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department));
         options.AddPolicy(Grain, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector));

@@ -152,4 +152,13 @@ public static class FileOwners
 
     /// <summary>Evidence that failed imported food was returned or destroyed (owner: the <c>ImportedFoodCheck</c>).</summary>
     public const string ImportDisposalEvidence = "ImportDisposalEvidence";
+
+    /// <summary>Evidence of a failed sample's disposal (owner: the <c>SampleFailure</c>); opened through the case's page.</summary>
+    public const string SampleFailureEvidence = "SampleFailureEvidence";
+
+    /// <summary>The operator's files supporting an objection (owner: the <c>SampleFailure</c>).</summary>
+    public const string SampleFailureObjection = "SampleFailureObjection";
+
+    /// <summary>The re-inspection laboratory's report (owner: the <c>SampleFailure</c>); PDF only.</summary>
+    public const string SampleReinspectionReport = "SampleReinspectionReport";
 }

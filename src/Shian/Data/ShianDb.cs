@@ -71,6 +71,8 @@ public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<Shia
     public DbSet<Sampling.SamplingAllocation> SamplingAllocations => Set<Sampling.SamplingAllocation>();
     public DbSet<Sampling.SamplingAnnouncement> SamplingAnnouncements => Set<Sampling.SamplingAnnouncement>();
     public DbSet<Sampling.SamplingAnnouncementEntry> SamplingAnnouncementEntries => Set<Sampling.SamplingAnnouncementEntry>();
+    public DbSet<Sampling.SampleFailure> SampleFailures => Set<Sampling.SampleFailure>();
+    public DbSet<Common.Notice> Notices => Set<Common.Notice>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -14,7 +14,7 @@ public static class Metrics
     public static readonly IReadOnlyList<Metric> All =
     [
         new(Sampling.SamplingQuota.MetricName, "抽检批次/千人 · sampling batches per 1,000 residents", ["抽检"], "批次/千人"),
-        new("sampling.disposal_completion", "不合格食品核查处置完成率 · failed products disposed of", ["核查处置完成率"], "%"),
+        new(Sampling.SampleFailures.MetricName, "不合格食品核查处置完成率：本年送达不合格通知且需处置（复检合格或异议成立撤销的除外）的案件中已完成核查处置的比例 · failed products disposed of", ["核查处置完成率"], "%"),
         // The two pass rates of the plan's task 15 before the generic one, so that Match binds each sentence to its own.
         new(Sampling.SampleMetrics.PassRateAgricultural, "农产品抽检（监测）合格率：本年已出具报告的食用农产品样品中合格的比例 · agricultural products: reported samples this year that passed", ["农产品", "合格率"], "%"),
         new(Sampling.SampleMetrics.PassRateFood, "食品安全抽检合格率：本年已出具报告的食品（食用农产品以外）样品中合格的比例 · food (other than agricultural products): reported samples this year that passed", ["食品安全抽检", "合格率"], "%"),
@@ -47,6 +47,7 @@ public static class Metrics
         },
         KitchenVideo.KitchenVideoCoverage.MetricName => await KitchenVideo.KitchenVideoCoverage.IndicatorAsync(db, scope, schoolsOnly: false, ct),
         KitchenVideo.KitchenVideoCoverage.SchoolMetricName => await KitchenVideo.KitchenVideoCoverage.IndicatorAsync(db, scope, schoolsOnly: true, ct),
+        Sampling.SampleFailures.MetricName => await Sampling.SampleFailures.DisposalCompletionAsync(db, scope, today, ct),
         Sampling.SampleMetrics.ReportTimeliness => await Sampling.SampleMetrics.ReportTimelinessAsync(db, scope, today, ct),
         Sampling.SampleMetrics.PassRate or Sampling.SampleMetrics.PassRateAgricultural or Sampling.SampleMetrics.PassRateFood
             => await Sampling.SampleMetrics.PassRateAsync(db, scope, name, today, ct),

@@ -12,7 +12,7 @@ namespace Shian.Web.Features.Home;
 
 /// <summary>我的企业: an operator's home. Lists only the businesses linked to this account, with their licences.</summary>
 [Authorize(Policy = Policies.Operator)]
-public class OperatorHomeModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
+public class OperatorHomeModel(ShianDb db, CurrentUser user, TimeProvider clock, ISmsSender sms) : PageModel
 {
     public sealed record Mine(Business Business, IReadOnlyList<Licence> Licences);
 
@@ -26,8 +26,18 @@ public class OperatorHomeModel(ShianDb db, CurrentUser user, TimeProvider clock)
     /// <summary>Those of the operator's businesses on the serious-violation list today: flagged, with the way to ask for early removal.</summary>
     public IReadOnlySet<Guid> Listed { get; private set; } = new HashSet<Guid>();
 
+    /// <summary>The latest notices to the operator's businesses (a failed sample …), newest first.</summary>
+    public IReadOnlyList<Notice> Notices { get; private set; } = [];
+
+    public int UnreadCount { get; private set; }
+
     public async Task OnGetAsync()
     {
+        // Failed samples reported without a case (imported) get theirs, and their notice, before the list is read.
+        foreach (var opened in await Shian.Sampling.SampleFailures.EnsureOpenedAsync(db, ShianTime.UtcNow(clock), HttpContext.RequestAborted))
+        {
+            await Shian.Sampling.SampleFailures.SendSmsAsync(db, sms, opened, HttpContext.RequestAborted);
+        }
         DisplayName = user.Principal.FindFirst(ShianClaims.DisplayName)?.Value ?? user.Name;
         Today = ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime);
         var businesses = await (await user.ScopeAsync()).Visible(db.Businesses.AsNoTracking()).OrderBy(b => b.Name).ToListAsync();
@@ -35,6 +45,10 @@ public class OperatorHomeModel(ShianDb db, CurrentUser user, TimeProvider clock)
         var licences = (await db.Licences.AsNoTracking().Where(l => ids.Contains(l.BusinessId)).ToListAsync()).ToLookup(l => l.BusinessId);
         Inspections = await (await user.ScopeAsync()).Visible(db.Inspections.AsNoTracking()).Where(i => i.Status == InspectionStatus.Submitted)
             .OrderByDescending(i => i.StartedAt).Take(50).ToListAsync();
+        var mine = (await user.ScopeAsync()).BusinessIds.ToList();
+        var notices = db.Notices.AsNoTracking().Where(n => n.BusinessId != null && mine.Contains(n.BusinessId.Value));
+        UnreadCount = await notices.CountAsync(n => n.ReadAt == null);
+        Notices = await notices.OrderByDescending(n => n.CreatedAt).Take(20).ToListAsync();
         Listed = await CreditFlags.ListedAmongAsync(db, ids, Today);
         Businesses = businesses.Select(b => new Mine(b, licences[b.Id].OrderByDescending(l => l.IssuedOn).ToList())).ToList();
     }

@@ -176,7 +176,13 @@ public class SamplesDetailModel(ShianDb db, CurrentUser user, TimeProvider clock
             return Page();
         }
         db.StoredFiles.Add(file);
+        // A failed sample opens its failure case (核查处置) and notifies the operator in the same save.
+        var failure = SampleFailures.Open(db, Sample, await db.LoadCalendarAsync(HttpContext.RequestAborted), now, user.Name);
         await db.SaveChangesAsync(HttpContext.RequestAborted);
+        if (failure is not null)
+        {
+            await SampleFailures.SendSmsAsync(db, HttpContext.RequestServices.GetRequiredService<ISmsSender>(), failure, HttpContext.RequestAborted);
+        }
         return Redirect($"/sampling/samples/{id}?done=reported");
     }
 

@@ -1,0 +1,456 @@
+using Shian.Common;
+
+namespace Shian.Sampling;
+
+/// <summary>Where a failure case (核查处置) stands.</summary>
+public enum SampleFailureStatus
+{
+    Disposing, // 核查处置中
+    Completed, // 处置完成
+    Withdrawn, // 撤销: the re-inspection passed or the objection was upheld; no disposal is needed
+}
+
+/// <summary>复检申请: requested by the operator, decided by the office, tested at another laboratory.</summary>
+public enum ReinspectionStatus
+{
+    None,      // 未申请
+    Requested, // 已申请，待受理
+    Refused,   // 不予受理
+    Accepted,  // 已受理，复检中
+    Passed,    // 复检合格
+    Failed,    // 复检不合格
+}
+
+/// <summary>异议: about the sampling procedure or labelling, not the test value.</summary>
+public enum ObjectionStatus
+{
+    None,      // 未提出
+    Submitted, // 已提出，待答复
+    Upheld,    // 异议成立
+    Rejected,  // 异议不成立
+}
+
+/// <summary>
+/// 不合格食品核查处置: one case per failed, reported sample. It starts when the notice of the failure is served on the
+/// operator; from that day the operator has 7 working days to apply for re-inspection or to object, and the township or
+/// office 90 days to complete the disposal (control, recall, trace, penalty). The limits are those of domain.md §4 and are
+/// configuration: change them here.
+/// </summary>
+public class SampleFailure
+{
+    public const int TextMaxLength = 2000;
+
+    /// <summary>复检申请 / 异议 within 7 working days of the notice [unconfirmed: 食品安全抽样检验管理办法 gives 7 working days].</summary>
+    public const int RequestWorkingDays = 7;
+
+    /// <summary>The office accepts or refuses a re-inspection within 5 working days [unconfirmed].</summary>
+    public const int DecisionWorkingDays = 5;
+
+    /// <summary>The re-inspection laboratory reports within 10 working days of acceptance [confirmed in the 办法].</summary>
+    public const int ReinspectionReportWorkingDays = 10;
+
+    /// <summary>Disposal completed within 90 days of the notice [confirmed in the plan's target; calendar days].</summary>
+    public const int DisposalDays = 90;
+
+    /// <summary>The backup sample is kept 6 months after a failure; after that no re-inspection is possible [unconfirmed].</summary>
+    public const int BackupMonths = 6;
+
+    public Guid Id { get; set; }
+    public Guid SampleId { get; set; }
+
+    // Copied from the sample when the case opens, for lists and scope.
+    public string SampleNumber { get; set; } = "";
+    public string SampleName { get; set; } = "";
+    public Guid BusinessId { get; set; }
+    public string BusinessName { get; set; } = "";
+    public Guid TownshipId { get; set; }
+    public Guid LaboratoryId { get; set; }
+    public Guid SamplingUnitId { get; set; }
+    public DateOnly SampledOn { get; set; }
+
+    /// <summary>The failed items, as "黄曲霉毒素B1 12.5 μg/kg（≤5.0）；…".</summary>
+    public string FailedItems { get; set; } = "";
+
+    /// <summary>Every failed item is microbiological: no re-inspection is possible.</summary>
+    public bool MicrobiologicalOnly { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public string CreatedBy { get; set; } = "";
+
+    /// <summary>不合格通知书送达日期 and who served it; the day the case opened unless corrected.</summary>
+    public DateOnly NoticeServedOn { get; set; }
+    public string NoticeServedBy { get; set; } = "";
+
+    /// <summary>The last day for a re-inspection request or an objection: 7 working days after the notice.</summary>
+    public DateOnly RequestDeadline { get; set; }
+
+    /// <summary>The last day to complete the disposal: 90 days after the notice.</summary>
+    public DateOnly DisposalDeadline { get; set; }
+
+    public SampleFailureStatus Status { get; set; }
+
+    // 核查处置措施
+    public bool SalesStopped { get; set; }
+    public decimal? StoppedQuantity { get; set; }
+    public bool Recalled { get; set; }
+    public decimal? RecalledQuantity { get; set; }
+    public string SupplierTraced { get; set; } = "";
+    public string CaseNumber { get; set; } = "";
+    public decimal? PenaltyAmount { get; set; }
+    public string PenaltyDecisionNumber { get; set; } = "";
+    public string NoPenaltyReason { get; set; } = "";
+    public DateTime? MeasuresRecordedAt { get; set; }
+    public string? MeasuresRecordedBy { get; set; }
+
+    public DateOnly? CompletedOn { get; set; }
+    public DateTime? CompletedAt { get; set; }
+    public string? CompletedBy { get; set; }
+    public string CompletionSummary { get; set; } = "";
+
+    // 复检
+    public ReinspectionStatus Reinspection { get; set; }
+    public DateOnly? ReinspectionRequestedOn { get; set; }
+    public DateTime? ReinspectionRequestedAt { get; set; }
+    public string? ReinspectionRequestedBy { get; set; }
+    public string ReinspectionReason { get; set; } = "";
+    public DateOnly? ReinspectionDecisionDeadline { get; set; }
+    public DateTime? ReinspectionDecidedAt { get; set; }
+    public string? ReinspectionDecidedBy { get; set; }
+    public string ReinspectionRefusal { get; set; } = "";
+    public Guid? ReinspectionLaboratoryId { get; set; }
+    public DateOnly? ReinspectionReportDeadline { get; set; }
+    public DateOnly? ReinspectionReportedOn { get; set; }
+    public DateTime? ReinspectionReportedAt { get; set; }
+    public string? ReinspectionReportedBy { get; set; }
+    public Guid? ReinspectionReportFileId { get; set; }
+
+    // 异议
+    public ObjectionStatus Objection { get; set; }
+    public string ObjectionText { get; set; } = "";
+    public DateOnly? ObjectionOn { get; set; }
+    public DateTime? ObjectionAt { get; set; }
+    public string? ObjectionBy { get; set; }
+    public string ObjectionAnswer { get; set; } = "";
+    public DateTime? ObjectionAnsweredAt { get; set; }
+    public string? ObjectionAnsweredBy { get; set; }
+
+    /// <summary>Completed after the 90th day.</summary>
+    public bool CompletedLate => CompletedOn is { } on && on > DisposalDeadline;
+
+    /// <summary>Still disposing after the 90th day.</summary>
+    public bool IsOverdue(DateOnly today) => Status == SampleFailureStatus.Disposing && today > DisposalDeadline;
+
+    /// <summary>The re-inspection lab has not reported by its 10th working day.</summary>
+    public bool IsReinspectionOverdue(DateOnly today) =>
+        Reinspection == ReinspectionStatus.Accepted && ReinspectionReportDeadline is { } d && today > d;
+
+    /// <summary>Counted by the completion rate: not withdrawn.</summary>
+    public bool NeedsDisposal => Status != SampleFailureStatus.Withdrawn;
+
+    /// <summary>The last day the backup sample is kept: 6 months after sampling.</summary>
+    public DateOnly BackupExpiresOn => SampledOn.AddMonths(BackupMonths);
+
+    /// <summary>Sets (or corrects) the day the notice was served, and the limits counted from it.</summary>
+    public string? Serve(DateOnly servedOn, string by, WorkingDayCalendar calendar, DateOnly today)
+    {
+        if (servedOn > today)
+        {
+            return "送达日期不能晚于今天 / the notice cannot be served in the future";
+        }
+        if (servedOn < SampledOn)
+        {
+            return "送达日期不能早于抽样日期 / the notice cannot be served before the sampling";
+        }
+        if (Reinspection != ReinspectionStatus.None || Objection != ObjectionStatus.None || Status != SampleFailureStatus.Disposing)
+        {
+            return "已有复检申请、异议或处置结论，不能再修改送达日期 / the notice date cannot change any more";
+        }
+        NoticeServedOn = servedOn;
+        NoticeServedBy = by;
+        RequestDeadline = calendar.AddWorkingDays(servedOn, RequestWorkingDays);
+        DisposalDeadline = servedOn.AddDays(DisposalDays);
+        return null;
+    }
+
+    /// <summary>
+    /// 复检申请 by the operator. Refused, with nothing changed, after the 7th working day, when every failed item is
+    /// microbiological, when the backup has expired, or when one is already under way.
+    /// </summary>
+    public string? RequestReinspection(string reason, DateOnly today, WorkingDayCalendar calendar, DateTime at, string by)
+    {
+        reason = reason.Trim();
+        if (Status != SampleFailureStatus.Disposing)
+        {
+            return "本案件已结束，不能申请复检 / the case is closed";
+        }
+        if (Reinspection != ReinspectionStatus.None)
+        {
+            return "已申请过复检 / a re-inspection has already been requested";
+        }
+        if (today > RequestDeadline)
+        {
+            return $"复检申请应在收到不合格通知之日起 {RequestWorkingDays} 个工作日内（截至 {RequestDeadline:yyyy-MM-dd}）提出，已逾期 / the time to apply ended on {RequestDeadline:yyyy-MM-dd}";
+        }
+        if (MicrobiologicalOnly)
+        {
+            return "微生物项目不合格的，不予复检 / microbiological items are not re-inspected";
+        }
+        if (today > BackupExpiresOn)
+        {
+            return $"备份样品已超过保存期（{BackupExpiresOn:yyyy-MM-dd}），不予复检 / the backup sample has expired";
+        }
+        if (reason.Length == 0)
+        {
+            return "请填写复检理由 / give the reason for the request";
+        }
+        if (reason.Length > TextMaxLength)
+        {
+            return $"复检理由不超过 {TextMaxLength} 字 / the reason is too long";
+        }
+        Reinspection = ReinspectionStatus.Requested;
+        ReinspectionReason = reason;
+        ReinspectionRequestedOn = today;
+        ReinspectionRequestedAt = at;
+        ReinspectionRequestedBy = by;
+        ReinspectionDecisionDeadline = calendar.AddWorkingDays(today, DecisionWorkingDays);
+        return null;
+    }
+
+    /// <summary>受理: the office accepts and the laboratory drawn (a different one) tests the backup within 10 working days.</summary>
+    public string? AcceptReinspection(Guid laboratoryId, DateOnly today, WorkingDayCalendar calendar, DateTime at, string by)
+    {
+        if (Reinspection != ReinspectionStatus.Requested)
+        {
+            return "没有待受理的复检申请 / there is no request to decide";
+        }
+        if (laboratoryId == LaboratoryId)
+        {
+            return "复检机构不能是原检验机构 / the re-inspection lab must differ from the first";
+        }
+        Reinspection = ReinspectionStatus.Accepted;
+        ReinspectionLaboratoryId = laboratoryId;
+        ReinspectionDecidedAt = at;
+        ReinspectionDecidedBy = by;
+        ReinspectionReportDeadline = calendar.AddWorkingDays(today, ReinspectionReportWorkingDays);
+        return null;
+    }
+
+    /// <summary>不予受理, with the reason; the disposal goes on.</summary>
+    public string? RefuseReinspection(string reason, DateTime at, string by)
+    {
+        reason = reason.Trim();
+        if (Reinspection != ReinspectionStatus.Requested)
+        {
+            return "没有待受理的复检申请 / there is no request to decide";
+        }
+        if (reason.Length == 0)
+        {
+            return "请填写不予受理的理由 / give the reason for refusing";
+        }
+        if (reason.Length > TextMaxLength)
+        {
+            return $"理由不超过 {TextMaxLength} 字 / the reason is too long";
+        }
+        Reinspection = ReinspectionStatus.Refused;
+        ReinspectionRefusal = reason;
+        ReinspectionDecidedAt = at;
+        ReinspectionDecidedBy = by;
+        return null;
+    }
+
+    /// <summary>
+    /// 复检结论 from the re-inspection lab with its report (PDF): passed withdraws the case (复检合格，撤销); failed keeps
+    /// the disposal going.
+    /// </summary>
+    public string? RecordReinspection(bool passed, StoredFile report, DateTime at, string by)
+    {
+        if (Reinspection != ReinspectionStatus.Accepted)
+        {
+            return "复检未受理或已出结论 / no re-inspection is under way";
+        }
+        if (report.ContentType != "application/pdf")
+        {
+            return "复检报告应为 PDF 文件 / the report must be a PDF";
+        }
+        Reinspection = passed ? ReinspectionStatus.Passed : ReinspectionStatus.Failed;
+        ReinspectionReportFileId = report.Id;
+        ReinspectionReportedOn = ShianTime.LocalDate(at);
+        ReinspectionReportedAt = at;
+        ReinspectionReportedBy = by;
+        if (passed)
+        {
+            Status = SampleFailureStatus.Withdrawn;
+        }
+        return null;
+    }
+
+    /// <summary>异议 by the operator within the same 7 working days: the sampling procedure or labelling, not the value.</summary>
+    public string? Object(string text, DateOnly today, DateTime at, string by)
+    {
+        text = text.Trim();
+        if (Status != SampleFailureStatus.Disposing)
+        {
+            return "本案件已结束，不能提出异议 / the case is closed";
+        }
+        if (Objection != ObjectionStatus.None)
+        {
+            return "已提出过异议 / an objection has already been made";
+        }
+        if (today > RequestDeadline)
+        {
+            return $"异议应在收到不合格通知之日起 {RequestWorkingDays} 个工作日内（截至 {RequestDeadline:yyyy-MM-dd}）提出，已逾期 / the time to object ended on {RequestDeadline:yyyy-MM-dd}";
+        }
+        if (text.Length == 0)
+        {
+            return "请填写异议内容 / describe the objection";
+        }
+        if (text.Length > TextMaxLength)
+        {
+            return $"异议内容不超过 {TextMaxLength} 字 / the objection is too long";
+        }
+        Objection = ObjectionStatus.Submitted;
+        ObjectionText = text;
+        ObjectionOn = today;
+        ObjectionAt = at;
+        ObjectionBy = by;
+        return null;
+    }
+
+    /// <summary>The office's answer: upheld withdraws the case; rejected keeps the disposal going.</summary>
+    public string? AnswerObjection(bool upheld, string answer, DateTime at, string by)
+    {
+        answer = answer.Trim();
+        if (Objection != ObjectionStatus.Submitted)
+        {
+            return "没有待答复的异议 / there is no objection to answer";
+        }
+        if (answer.Length == 0)
+        {
+            return "请填写答复意见 / give the answer";
+        }
+        if (answer.Length > TextMaxLength)
+        {
+            return $"答复意见不超过 {TextMaxLength} 字 / the answer is too long";
+        }
+        Objection = upheld ? ObjectionStatus.Upheld : ObjectionStatus.Rejected;
+        ObjectionAnswer = answer;
+        ObjectionAnsweredAt = at;
+        ObjectionAnsweredBy = by;
+        if (upheld && Status == SampleFailureStatus.Disposing)
+        {
+            Status = SampleFailureStatus.Withdrawn;
+        }
+        return null;
+    }
+
+    /// <summary>The measures taken so far (they may be corrected until the case is completed).</summary>
+    public sealed record Measures(
+        bool SalesStopped, decimal? StoppedQuantity, bool Recalled, decimal? RecalledQuantity, string SupplierTraced,
+        string CaseNumber, decimal? PenaltyAmount, string PenaltyDecisionNumber, string NoPenaltyReason);
+
+    /// <summary>Checks and records the disposal measures; the errors are by field, none when taken.</summary>
+    public Dictionary<string, string> RecordMeasures(Measures m, DateTime at, string by)
+    {
+        var errors = new Dictionary<string, string>();
+        if (Status != SampleFailureStatus.Disposing)
+        {
+            errors[""] = "本案件已结束 / the case is closed";
+            return errors;
+        }
+        if (m.SalesStopped && m.StoppedQuantity is not > 0)
+        {
+            errors[nameof(m.StoppedQuantity)] = "停止销售的请填写控制数量（大于 0） / give the quantity withheld from sale";
+        }
+        if (m.Recalled && m.RecalledQuantity is not > 0)
+        {
+            errors[nameof(m.RecalledQuantity)] = "召回的请填写召回数量（大于 0） / give the quantity recalled";
+        }
+        if (m.StoppedQuantity is < 0)
+        {
+            errors[nameof(m.StoppedQuantity)] = "控制数量不能为负数 / the quantity cannot be negative";
+        }
+        if (m.RecalledQuantity is < 0)
+        {
+            errors[nameof(m.RecalledQuantity)] = "召回数量不能为负数 / the quantity cannot be negative";
+        }
+        if (m.PenaltyAmount is < 0)
+        {
+            errors[nameof(m.PenaltyAmount)] = "罚没金额不能为负数 / the penalty cannot be negative";
+        }
+        if (m.PenaltyAmount is > 0 && m.PenaltyDecisionNumber.Trim().Length == 0)
+        {
+            errors[nameof(m.PenaltyDecisionNumber)] = "有罚款的请填写处罚决定书文号 / give the number of the penalty decision";
+        }
+        if (m.NoPenaltyReason.Trim().Length > 0 && (m.PenaltyAmount is > 0 || m.PenaltyDecisionNumber.Trim().Length > 0))
+        {
+            errors[nameof(m.NoPenaltyReason)] = "已作出处罚的，不填写不予处罚理由 / a penalty and a reason for none cannot both be given";
+        }
+        foreach (var (field, value) in new[] { (nameof(m.SupplierTraced), m.SupplierTraced), (nameof(m.CaseNumber), m.CaseNumber),
+            (nameof(m.PenaltyDecisionNumber), m.PenaltyDecisionNumber), (nameof(m.NoPenaltyReason), m.NoPenaltyReason) })
+        {
+            if (value.Trim().Length > Sample.TextMaxLength)
+            {
+                errors[field] = $"不超过 {Sample.TextMaxLength} 字 / too long";
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+        SalesStopped = m.SalesStopped;
+        StoppedQuantity = m.SalesStopped ? m.StoppedQuantity : null;
+        Recalled = m.Recalled;
+        RecalledQuantity = m.Recalled ? m.RecalledQuantity : null;
+        SupplierTraced = m.SupplierTraced.Trim();
+        CaseNumber = m.CaseNumber.Trim();
+        PenaltyAmount = m.PenaltyAmount;
+        PenaltyDecisionNumber = m.PenaltyDecisionNumber.Trim();
+        NoPenaltyReason = m.NoPenaltyReason.Trim();
+        MeasuresRecordedAt = at;
+        MeasuresRecordedBy = by;
+        return errors;
+    }
+
+    /// <summary>
+    /// 核查处置完成: needs the sale controlled (stopped or recalled), and either a case filed / penalty or the reason for
+    /// none; waits for a pending re-inspection or objection. After the 90th day it is still taken and marked late.
+    /// </summary>
+    public string? Complete(string summary, DateOnly today, DateTime at, string by)
+    {
+        summary = summary.Trim();
+        if (Status != SampleFailureStatus.Disposing)
+        {
+            return "本案件已结束 / the case is already closed";
+        }
+        if (Reinspection is ReinspectionStatus.Requested or ReinspectionStatus.Accepted)
+        {
+            return "复检尚未结束，不能完成处置 / wait for the re-inspection";
+        }
+        if (Objection == ObjectionStatus.Submitted)
+        {
+            return "异议尚未答复，不能完成处置 / answer the objection first";
+        }
+        if (MeasuresRecordedAt is null || !(SalesStopped || Recalled))
+        {
+            return "请先登记控制措施（停止销售或召回） / record the stop of sales or the recall first";
+        }
+        if (CaseNumber.Length == 0 && PenaltyDecisionNumber.Length == 0 && NoPenaltyReason.Length == 0)
+        {
+            return "请先登记立案处罚情况或不予处罚的理由 / record the case and penalty, or why there is none";
+        }
+        if (summary.Length == 0)
+        {
+            return "请填写处置情况小结 / give a summary of the disposal";
+        }
+        if (summary.Length > TextMaxLength)
+        {
+            return $"小结不超过 {TextMaxLength} 字 / the summary is too long";
+        }
+        Status = SampleFailureStatus.Completed;
+        CompletedOn = today;
+        CompletedAt = at;
+        CompletedBy = by;
+        CompletionSummary = summary;
+        return null;
+    }
+}
