@@ -49,7 +49,9 @@ public sealed class SamplingFailureFlowTests(BrowserFixture app) : IClassFixture
         async Task Fill(string field, string value) => await sampler.Locator($"#Input_{field}").FillAsync(value);
         await Fill("TaskSource", $"{today.Year}年区级食品安全监督抽检计划");
         await Fill("Business", Shop);
-        await Fill("FoodCategoryCode", "101");
+        // The category picker: typing narrows the tree's select to the one match and picks it.
+        await sampler.Locator("#category-search").FillAsync("小麦粉");
+        await Expect(sampler.Locator("#Input_FoodCategoryCode option:checked")).ToContainTextAsync("小麦粉");
         await Fill("SampleName", "小麦粉");
         await Fill("Specification", "5kg/袋");
         await Fill("BatchNumber", "20260101A");

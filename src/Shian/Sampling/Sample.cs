@@ -311,6 +311,7 @@ public partial class Sample
         SubmittedAt = at;
         SignedAt ??= at;
         ReceiptDeadline = calendar.AddWorkingDays(SampledOn, DaysToLaboratory);
+        EnsurePublicToken(); // the printed form's QR code opens the public check by this token
         Status = SampleStatus.Submitted;
         return null;
     }

@@ -75,6 +75,7 @@ public class SampleTests
         var sample = Filled(new DateOnly(2020, 9, 28));
         Assert.Null(sample.Submit("JZ-2020-000001", Calendar, At(2020, 9, 28)));
         Assert.Equal(SampleStatus.Submitted, sample.Status);
+        Assert.Equal(Sample.PublicTokenLength, sample.PublicToken?.Length); // the printed QR code's public check
         Assert.Equal(new DateOnly(2020, 10, 12), sample.ReceiptDeadline);
         Assert.Equal("抽样单已提交 / the form has already been submitted", sample.Submit("JZ-2020-000002", Calendar, At(2020, 9, 28)));
         Assert.False(sample.IsReceiptOverdue(new DateOnly(2020, 10, 12)));

@@ -190,10 +190,6 @@ public class SamplesNewModel(ShianDb db, CurrentUser user, TimeProvider clock) :
             {
                 errors[nameof(Sample.Number)] = error;
             }
-            else
-            {
-                sample.EnsurePublicToken();
-            }
         }
         foreach (var (field, message) in errors)
         {
