@@ -72,6 +72,8 @@ public static class DemoWork
         db.ChangeTracker.Clear();
         // Failure cases (核查处置) for the failed samples reported so far that have none.
         await DemoSampleFailures.RunAsync(db, Common.ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime), ct);
+        // Last months' results announced, so that the public search has them.
+        await DemoSamplingAnnouncements.RunAsync(db, Common.ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime), ct);
         if (await db.Plans.AnyAsync(ct))
         {
             return false;

@@ -74,6 +74,18 @@ public sealed class BusinessCliTests : IAsyncLifetime
                 Assert.InRange(await Shian.Plans.Metrics.ComputeAsync(db, district, metric, today) ?? 0m, 90m, 99.99m);
             }
             Assert.True(await Shian.Plans.Metrics.ComputeAsync(db, district, Shian.Sampling.SamplingQuota.MetricName, today) >= 4m * dayOfYear - 0.01m);
+            // Failed reports have their cases (核查处置), and the completion rate is measured.
+            Assert.Equal(await db.Samples.CountAsync(s => s.Status == Shian.Sampling.SampleStatus.Reported && s.Conclusion == Shian.Sampling.SampleConclusion.Failed && s.ReportedOn <= today),
+                await db.SampleFailures.CountAsync());
+            Assert.NotNull(await Shian.Plans.Metrics.ComputeAsync(db, district, Shian.Sampling.SampleFailures.MetricName, today));
+            // Last months' supervision and evaluation results are announced (from 10 February on), the public search has them.
+            if (today >= new DateOnly(today.Year, 2, 10))
+            {
+                var published = await Shian.Sampling.SamplingPublication.PublishedSamples(db).Select(p => p.Sample).ToListAsync();
+                Assert.NotEmpty(published);
+                Assert.All(published, p => Assert.True(p.Kind != Shian.Sampling.SamplingKind.RiskMonitoring && p.ReportedOn < new DateOnly(today.Year, today.Month, 1)));
+                Assert.Contains(published, p => p.Conclusion == Shian.Sampling.SampleConclusion.Failed);
+            }
             // The seeded inspectors sign in with the demo password.
             var inspector = await db.Users.FirstAsync(u => u.UserName!.StartsWith("insp"));
             Assert.NotEqual(Microsoft.AspNetCore.Identity.PasswordVerificationResult.Failed,
