@@ -70,6 +70,8 @@ public static class DemoWork
         await DemoGrain.SeedAsync(db, clock, ct); // reserve silos and their tests, purchase checks, imported food checks, once
         await DemoSampling.SeedAsync(db, clock, ct); // the year's sampling plans and samples with results, once (before any failure handling)
         db.ChangeTracker.Clear();
+        await DemoOperatorSample.SeedAsync(db, clock.GetUtcNow().UtcDateTime, ct); // the demo operator's failed sample, notice two working days old
+        db.ChangeTracker.Clear();
         // Failure cases (核查处置) for the failed samples reported so far that have none.
         await DemoSampleFailures.RunAsync(db, Common.ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime), ct);
         // Last months' results announced, so that the public search has them.

@@ -78,6 +78,12 @@ public sealed class BusinessCliTests : IAsyncLifetime
             Assert.Equal(await db.Samples.CountAsync(s => s.Status == Shian.Sampling.SampleStatus.Reported && s.Conclusion == Shian.Sampling.SampleConclusion.Failed && s.ReportedOn <= today),
                 await db.SampleFailures.CountAsync());
             Assert.NotNull(await Shian.Plans.Metrics.ComputeAsync(db, district, Shian.Sampling.SampleFailures.MetricName, today));
+            // The demo operator has a failed sample with a notice and may still apply for re-inspection.
+            var own = await db.OperatorBusinesses.Join(db.Users.Where(u => u.UserName == "operator"), o => o.UserId, u => u.Id, (o, _) => o.BusinessId).FirstAsync();
+            var ownCase = await db.SampleFailures.OrderByDescending(f => f.NoticeServedOn).FirstAsync(f => f.BusinessId == own);
+            Assert.False(ownCase.MicrobiologicalOnly);
+            Assert.True(ownCase.RequestDeadline >= today, $"request deadline {ownCase.RequestDeadline}");
+            Assert.True(await db.Notices.AnyAsync(n => n.BusinessId == own && n.ReadAt == null));
             // Last months' supervision and evaluation results are announced (from 10 February on), the public search has them.
             if (today >= new DateOnly(today.Year, 2, 10))
             {
