@@ -18,6 +18,7 @@ public class ResultsModel(ShianDb db, CurrentUser user, TimeProvider clock) : Pa
 {
     public SampleResultStatistics.Result Stats { get; private set; } = null!;
     public int Year { get; private set; }
+    public IReadOnlyList<LaboratoryPerformance.Row> Laboratories { get; private set; } = [];
 
     /// <summary>Chinese names for the workbook (the page uses the localised ones).</summary>
     public static string KindName(SamplingKind kind) => kind switch
@@ -48,7 +49,9 @@ public class ResultsModel(ShianDb db, CurrentUser user, TimeProvider clock) : Pa
     {
         var today = ShianTime.LocalDate(ShianTime.UtcNow(clock));
         Year = year is >= 2000 and <= 2100 ? year.Value : today.Year;
-        Stats = await SampleResultStatistics.ComputeAsync(db, await user.ScopeAsync(), Year, today, HttpContext.RequestAborted);
+        var scope = await user.ScopeAsync();
+        Stats = await SampleResultStatistics.ComputeAsync(db, scope, Year, today, HttpContext.RequestAborted);
+        Laboratories = await LaboratoryPerformance.ComputeAsync(db, scope, Year, today, HttpContext.RequestAborted);
     }
 
     public async Task OnGetAsync(int? year) => await LoadAsync(year);
@@ -63,6 +66,8 @@ public class ResultsModel(ShianDb db, CurrentUser user, TimeProvider clock) : Pa
             new ExcelExport.Sheet("按抽检类型", header, Stats.ByKind.Select(r => Row(KindName(Enum.Parse<SamplingKind>(r.Key)), r))),
             new ExcelExport.Sheet("按食品大类", header, Stats.ByCategory.Select(r => Row(r.Key, r))),
             new ExcelExport.Sheet("按抽样环节", header, Stats.ByEnvironment.Select(r => Row(EnvironmentName(Enum.Parse<SamplingEnvironment>(r.Key)), r))),
-            new ExcelExport.Sheet("按乡镇街道", header, Stats.ByTownship.Select(r => Row(r.Key, r))));
+            new ExcelExport.Sheet("按乡镇街道", header, Stats.ByTownship.Select(r => Row(r.Key, r))),
+            new ExcelExport.Sheet("承检机构考核", ["承检机构", "接收样品", "逾期接收", "应出报告", "按时出具", "报告及时率(%)", "当前超期未出报告", "复检批次", "复检合格（原结论被推翻）"],
+                Laboratories.Select(l => (IReadOnlyList<object?>)[l.Name, l.Received, l.ReceivedLate, l.ReportsDue, l.ReportsInTime, l.InTimePercent, l.OverdueNow, l.Retested, l.Overturned])));
     }
 }
