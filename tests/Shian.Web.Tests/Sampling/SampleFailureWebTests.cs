@@ -116,6 +116,12 @@ public sealed class SampleFailureWebTests(ShianWebFactory factory) : IClassFixtu
         using var operator2 = await factory.SignedInAsync("operator2", OtherPassword);
         Assert.Contains("1 条未读", await operator2.GetStringAsync("/operator"));
         Assert.Equal(HttpStatusCode.NotFound, (await operator2.GetAsync(page)).StatusCode);
+        // The printed notice (告知书) follows the case's rules: its operator prints it, with the failed items and deadlines; another does not.
+        var printed = await operatorClient.GetStringAsync(page + "/notice");
+        Assert.Contains("不合格检验结论告知书", printed);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(failure.FailedItems), printed);
+        Assert.Contains(failure.RequestDeadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), printed);
+        Assert.Equal(HttpStatusCode.NotFound, (await operator2.GetAsync(page + "/notice")).StatusCode);
         var foreign = await operator2.PostFormAsync(SampleFailures.Link(otherCase.Id), new() { ["Text"] = "理由" }, page + "?handler=Reinspect");
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
         Assert.Equal(ReinspectionStatus.None, await QueryAsync((db, _) => db.SampleFailures.Where(f => f.Id == failure.Id).Select(f => f.Reinspection).SingleAsync()));
