@@ -130,7 +130,7 @@ public static class DemoInspections
                 orders.Add(order);
                 continue;
             }
-            order.Respond("已按要求完成整改：更换过期原料、补齐进货查验记录、开展从业人员培训，附整改前后照片。", At(answeredOn, 10), Signer(businesses[failed.BusinessId]));
+            order.Respond("已按要求完成整改：更换过期原料、补齐进货查验记录、开展从业人员培训，附整改前后照片。", DemoTime.At(answeredOn, 10), Signer(businesses[failed.BusinessId]));
             var followUpDay = answeredOn.AddDays(random.Next(1, 6));
             if (followUpDay >= today)
             {
@@ -143,13 +143,13 @@ public static class DemoInspections
             {
                 var again = Record(checklist, businesses[failed.BusinessId], InspectionKind.FollowUp, Failing(checklist, random), team, names, followUpDay, random, now);
                 inspections.Add(again);
-                order.Escalate("复查仍不符合，拒不整改，移交立案查处", At(followUpDay, 17), names[team[0]]);
+                order.Escalate("复查仍不符合，拒不整改，移交立案查处", DemoTime.At(followUpDay, 17), names[team[0]]);
             }
             else
             {
                 var passed = Record(checklist, businesses[failed.BusinessId], InspectionKind.FollowUp, checklist.Items.ToDictionary(i => i.Code, _ => ItemResult.Yes), team, names, followUpDay, random, now);
                 inspections.Add(passed);
-                order.Close(passed, null, At(followUpDay, 17), names[team[0]]);
+                order.Close(passed, null, DemoTime.At(followUpDay, 17), names[team[0]]);
             }
             orders.Add(order);
         }
@@ -242,7 +242,7 @@ public static class DemoInspections
     private static Inspection Record(Checklist checklist, Business business, InspectionKind kind, Dictionary<string, ItemResult> results, List<Guid> team,
         Dictionary<Guid, string> names, DateOnly day, Random random, DateTime now)
     {
-        var start = At(day, 9 + random.Next(7)).AddMinutes(random.Next(60));
+        var start = DemoTime.At(day, 9 + random.Next(7)).AddMinutes(random.Next(60));
         var notes = results.Where(r => r.Value == ItemResult.No).ToDictionary(r => r.Key, _ => "现场发现问题，已拍照取证并当场告知经营者");
         var (inspection, problems) = Inspection.Record(checklist, business.Id, business.TownshipId, kind, results, notes, team, team, team[0],
             start, start.AddMinutes(40 + random.Next(50)), names[team[0]], now);
@@ -257,8 +257,4 @@ public static class DemoInspections
     }
 
     private static string Signer(Business business) => business.LegalRepresentative is { Length: > 0 } name ? name : "经营者";
-
-    /// <summary>The UTC moment of a local (Beijing) hour on a day.</summary>
-    private static DateTime At(DateOnly day, int hour) =>
-        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(hour, 0)), ShianTime.Zone);
 }

@@ -44,10 +44,10 @@ public static class DemoOperatorSample
             Packaging = "散装", StorageCondition = "常温", BatchSize = 30, QuantityTaken = 2, BackupQuantity = 1, QuantityUnit = "kg",
             ProducerName = business.Name, ProducerAddress = business.Address, SampledOn = sampled, SamplingUnitId = sampler.Value, LaboratoryId = lab.Value,
             Sampler1 = "张队员", Sampler2 = "李队员", OperatorConfirmed = true, SignerName = "刘老板",
-            Status = SampleStatus.Draft, CreatedAt = At(sampled), CreatedBy = "inspector",
+            Status = SampleStatus.Draft, CreatedAt = DemoTime.At(sampled), CreatedBy = "inspector",
         };
         var number = Sample.NextNumber(sampled.Year, await db.Samples.Where(s => s.Number != null).Select(s => s.Number).ToListAsync(ct));
-        if ((sample.Submit(number, calendar, At(sampled)) ?? sample.Receive(received, calendar, At(received), "lab")) is { } refused)
+        if ((sample.Submit(number, calendar, DemoTime.At(sampled)) ?? sample.Receive(received, calendar, DemoTime.At(received), "lab")) is { } refused)
         {
             throw new InvalidOperationException("The demo operator's sample was refused: " + refused);
         }
@@ -58,24 +58,18 @@ public static class DemoOperatorSample
             new SampleTestItem { Name = "铝的残留量（干样品，以Al计）", Value = "268", Unit = "mg/kg", Limit = "≤100", MethodStandard = "GB 5009.182-2017", Judgement = ItemJudgement.Fail },
             new SampleTestItem { Name = "酸价（以脂肪计）（KOH）", Value = "1.8", Unit = "mg/g", Limit = "≤3", MethodStandard = "GB 5009.229-2016", Judgement = ItemJudgement.Pass },
             new SampleTestItem { Name = "过氧化值（以脂肪计）", Value = "0.12", Unit = "g/100g", Limit = "≤0.25", MethodStandard = "GB 5009.227-2016", Judgement = ItemJudgement.Pass },
-        ], "lab", At(reported), ct);
+        ], "lab", DemoTime.At(reported), ct);
         if (errors.Count > 0)
         {
             throw new InvalidOperationException("The demo operator's results were refused: " + string.Join("; ", errors.Values));
         }
-        var content = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n% demo test report\n%%EOF");
-        var report = new StoredFile
-        {
-            Id = Guid.CreateVersion7(), OwnerKind = FileOwners.SampleReport, OwnerId = sample.Id, FileName = $"检验报告 {number}.pdf", ContentType = "application/pdf",
-            Length = content.Length, Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)), Content = content,
-            UploadedAt = At(reported), UploadedBy = "lab",
-        };
+        var report = DemoSampleFailures.Pdf($"检验报告 {number}.pdf", FileOwners.SampleReport, sample.Id, "lab", DemoTime.At(reported));
         db.StoredFiles.Add(report);
-        if (sample.AttachReport(report, At(reported), "lab") is { } notAttached)
+        if (sample.AttachReport(report, DemoTime.At(reported), "lab") is { } notAttached)
         {
             throw new InvalidOperationException("The demo operator's report was refused: " + notAttached);
         }
-        SampleFailures.Open(db, sample, calendar, At(reported), "区市场监管局");
+        SampleFailures.Open(db, sample, calendar, DemoTime.At(reported), "区市场监管局");
         await db.SaveChangesAsync(ct);
     }
 
@@ -92,7 +86,4 @@ public static class DemoOperatorSample
         }
         return day;
     }
-
-    // 10:00 Beijing time.
-    private static DateTime At(DateOnly day) => DateTime.SpecifyKind(day.ToDateTime(new TimeOnly(2, 0)), DateTimeKind.Utc);
 }

@@ -37,31 +37,31 @@ public static class DemoSampleFailures
             {
                 continue;
             }
-            if (SampleFailures.CaseOf(sample, calendar, At(served), "区市场监管局") is not { } f)
+            if (SampleFailures.CaseOf(sample, calendar, DemoTime.At(served), "区市场监管局") is not { } f)
             {
                 continue;
             }
             db.SampleFailures.Add(f);
-            db.Notices.Add(Notice.ToBusiness(f.BusinessId, $"抽检不合格通知：{f.SampleName}（{f.SampleNumber}）", SampleFailures.NoticeText(f), SampleFailures.Link(f.Id), At(served)));
+            db.Notices.Add(Notice.ToBusiness(f.BusinessId, $"抽检不合格通知：{f.SampleName}（{f.SampleNumber}）", SampleFailures.NoticeText(f), SampleFailures.Link(f.Id), DemoTime.At(served)));
             opened++;
             var age = today.DayNumber - served.DayNumber;
             if (!reinspected && !f.MicrobiologicalOnly && age >= 30 && today <= f.BackupExpiresOn.AddDays(30)
                 && draw.Pick(labs, f.LaboratoryId) is { } lab
-                && f.RequestReinspection("对检验结果有异议，申请复检备份样品", Day(served, 2, today), calendar, At(Day(served, 2, today)), "经营者") is null
-                && f.AcceptReinspection(lab, Day(served, 4, today), calendar, At(Day(served, 4, today)), "区食安办") is null)
+                && f.RequestReinspection("对检验结果有异议，申请复检备份样品", Day(served, 2, today), calendar, DemoTime.At(Day(served, 2, today)), "经营者") is null
+                && f.AcceptReinspection(lab, Day(served, 4, today), calendar, DemoTime.At(Day(served, 4, today)), "区食安办") is null)
             {
                 reinspected = true;
                 if (age >= 25)
                 {
-                    var report = Report(f.Id, At(Day(served, 15, today)));
+                    var report = Pdf("复检报告.pdf", FileOwners.SampleReinspectionReport, f.Id, "复检机构", DemoTime.At(Day(served, 15, today)));
                     db.StoredFiles.Add(report);
-                    f.RecordReinspection(false, report, At(Day(served, 15, today)), "复检机构");
+                    f.RecordReinspection(false, report, DemoTime.At(Day(served, 15, today)), "复检机构");
                 }
             }
-            else if (!objected && age >= 20 && f.Object("抽样时未当场封样，样品标签与实物批号不一致", Day(served, 3, today), At(Day(served, 3, today)), "经营者") is null)
+            else if (!objected && age >= 20 && f.Object("抽样时未当场封样，样品标签与实物批号不一致", Day(served, 3, today), DemoTime.At(Day(served, 3, today)), "经营者") is null)
             {
                 objected = true;
-                f.AnswerObjection(true, "经核查，抽样文书记载批号有误，异议成立，撤销本次核查处置", At(Day(served, 10, today)), "区食安办");
+                f.AnswerObjection(true, "经核查，抽样文书记载批号有误，异议成立，撤销本次核查处置", DemoTime.At(Day(served, 10, today)), "区食安办");
                 continue;
             }
             // The disposal: most within the 90 days, some late or still overdue, the recent ones under way.
@@ -76,12 +76,12 @@ public static class DemoSampleFailures
                 f.RecordMeasures(new SampleFailure.Measures(true, random.Next(5, 200), random.Next(2) == 0, random.Next(1, 50), "标称生产者（已追溯）",
                     penalty ? $"区市监立〔{served.Year}〕{random.Next(1, 300)}号" : "", penalty ? random.Next(1, 20) * 1000 : null,
                     penalty ? $"区市监罚〔{served.Year}〕{random.Next(1, 300)}号" : "", penalty ? "" : "首次违法、危害后果轻微并及时改正，依法不予行政处罚"),
-                    At(measuredOn), "乡镇市场监管所");
+                    DemoTime.At(measuredOn), "乡镇市场监管所");
             }
             if (doneAfter is { } days && days <= age && f.Reinspection != ReinspectionStatus.Accepted)
             {
                 var on = served.AddDays(days);
-                f.Complete("已责令停止销售并下架，追溯标称生产者并通报属地，处置完毕", on, At(on), "乡镇市场监管所");
+                f.Complete("已责令停止销售并下架，追溯标称生产者并通报属地，处置完毕", on, DemoTime.At(on), "乡镇市场监管所");
             }
         }
         await db.SaveChangesAsync(ct);
@@ -90,16 +90,16 @@ public static class DemoSampleFailures
 
     private static DateOnly Day(DateOnly served, int after, DateOnly today) => served.AddDays(after) > today ? today : served.AddDays(after);
 
-    // 10:00 Beijing time.
-    private static DateTime At(DateOnly day) => DateTime.SpecifyKind(day.ToDateTime(new TimeOnly(2, 0)), DateTimeKind.Utc);
-
-    private static StoredFile Report(Guid caseId, DateTime at)
+    /// <summary>A stand-in PDF report, made and checked the way an upload is.</summary>
+    internal static StoredFile Pdf(string fileName, string ownerKind, Guid ownerId, string by, DateTime at)
     {
-        var content = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n% demo re-inspection report\n%%EOF");
-        return new StoredFile
+        var content = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n% demo report\n%%EOF");
+        var (file, error) = StoredFile.From(fileName, content, ownerKind, ownerId, by, at);
+        if (file is null)
         {
-            Id = Guid.CreateVersion7(), OwnerKind = FileOwners.SampleReinspectionReport, OwnerId = caseId, FileName = "复检报告.pdf", ContentType = "application/pdf",
-            Length = content.Length, Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)), Content = content, UploadedAt = at, UploadedBy = "复检机构",
-        };
+            throw new InvalidOperationException("The demo report was refused: " + error);
+        }
+        file.Id = Guid.CreateVersion7();
+        return file;
     }
 }

@@ -46,9 +46,6 @@ public static class DemoSampling
     private sealed record Sampled(Guid Id, string Name, string Address, string CreditCode, Guid TownshipId, BusinessCategory Category, string Subtype,
         string ContactName, string ContactPhone, string LegalRepresentative);
 
-    /// <summary>A moment of a local (Beijing) day, in UTC.</summary>
-    private static DateTime At(DateOnly day, int hour) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(hour, 0)), ShianTime.Zone);
-
     private sealed record Product(string Category, string? Sub, int Weight, SamplingEnvironment[] Environments, string[] Names, string Spec, string QuantityUnit,
         string ShelfLife, string Standard, bool Prepackaged, ItemTemplate[] Items, bool Catering = false);
 
@@ -257,14 +254,14 @@ public static class DemoSampling
                     SampledOn = sampledOn, SamplingUnitId = sampler.Value, LaboratoryId = lab.Value,
                     Sampler1 = Samplers[sampler1], Sampler2 = Samplers[(sampler1 + 1 + random.Next(Samplers.Length - 1)) % Samplers.Length],
                     OperatorConfirmed = true, SignerName = business.ContactName.Length > 0 ? business.ContactName : business.LegalRepresentative,
-                    CreatedAt = At(sampledOn, 10), CreatedBy = "demo",
+                    CreatedAt = DemoTime.At(sampledOn, 10), CreatedBy = "demo",
                 };
                 sample.BackupQuantity = Math.Max(1, sample.QuantityTaken / 2);
                 if (sample.SignerName.Length == 0)
                 {
                     sample.SignerName = "负责人";
                 }
-                sample.SignedAt = sample.SubmittedAt = At(sampledOn, 11);
+                sample.SignedAt = sample.SubmittedAt = DemoTime.At(sampledOn, 11);
                 sample.Status = SampleStatus.Submitted;
                 sample.ReceiptDeadline = calendar.AddWorkingDays(sampledOn, Sample.DaysToLaboratory);
 
@@ -274,7 +271,7 @@ public static class DemoSampling
                 {
                     sample.Status = SampleStatus.Received;
                     sample.ReceivedOn = receivedOn;
-                    sample.ReceivedAt = At(receivedOn, 9);
+                    sample.ReceivedAt = DemoTime.At(receivedOn, 9);
                     sample.ReceivedBy = Analysts[0];
                     sample.ReceivedLateDays = Math.Max(0, calendar.WorkingDaysBetween(sample.ReceiptDeadline.Value, receivedOn));
                     sample.ReportDeadline = calendar.AddWorkingDays(receivedOn, Sample.DaysToReport);
@@ -289,7 +286,7 @@ public static class DemoSampling
                         }
                         items.AddRange(tested);
                         sample.Status = SampleStatus.Tested;
-                        sample.TestedAt = At(testedOn, 15);
+                        sample.TestedAt = DemoTime.At(testedOn, 15);
                         sample.TestedBy = Analysts[random.Next(Analysts.Length)];
                         sample.Conclusion = Sample.ConclusionOf(tested);
                         var reportedOn = calendar.AddWorkingDays(receivedOn, random.Next(100) < 3 ? random.Next(21, 26) : random.Next(13, 20));
@@ -301,7 +298,7 @@ public static class DemoSampling
                         {
                             sample.Status = SampleStatus.Reported;
                             sample.ReportedOn = reportedOn;
-                            sample.ReportedAt = At(reportedOn, 16);
+                            sample.ReportedAt = DemoTime.At(reportedOn, 16);
                             sample.ReportedBy = sample.TestedBy;
                         }
                     }

@@ -38,7 +38,7 @@ public static class DemoSamplingAnnouncements
                 {
                     continue;
                 }
-                var drafted = At(publishedOn.AddDays(-3));
+                var drafted = DemoTime.At(publishedOn.AddDays(-3));
                 var announcement = new SamplingAnnouncement
                 {
                     Id = Guid.CreateVersion7(), Kind = kind, PeriodFrom = month, PeriodTo = to, Status = AnnouncementStatus.Draft,
@@ -47,7 +47,7 @@ public static class DemoSamplingAnnouncements
                     Entries = samples.Select((id, i) => new SamplingAnnouncementEntry { SampleId = id, Order = i }).ToList(),
                 };
                 var sequence = await SamplingPublication.NextSequenceAsync(db, publishedOn.Year, ct);
-                if (announcement.Approve(Accounts.Roles.Office, byOffice: true, sequence, At(publishedOn), publishedOn) is { } refused)
+                if (announcement.Approve(Accounts.Roles.Office, byOffice: true, sequence, DemoTime.At(publishedOn), publishedOn) is { } refused)
                 {
                     throw new InvalidOperationException("The demo announcement was refused: " + refused);
                 }
@@ -58,7 +58,4 @@ public static class DemoSamplingAnnouncements
         }
         return made;
     }
-
-    // 10:00 Beijing time.
-    private static DateTime At(DateOnly day) => DateTime.SpecifyKind(day.ToDateTime(new TimeOnly(2, 0)), DateTimeKind.Utc);
 }
