@@ -11,6 +11,7 @@ using Shian.Web.Features.Common;
 using Shian.Web.Features.Organization;
 using Shian.Web.Features.Plans;
 using Shian.Web.Features.Registry;
+using Shian.Web.Features.Traceability;
 using Shian.Web.Infrastructure;
 
 var demo = args.Contains("--demo");
@@ -68,11 +69,17 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.SlidingExpiration = true;
     // The machine API answers 401/403 with a problem document instead of redirecting to the login page.
     o.Events.OnRedirectToLogin = context => Problems.IsApi(context.Request)
-        ? Problems.WriteAsync(context.HttpContext, 401, "未认证 / Unauthorized", "请登录或提供 API 密钥 / Sign in or send an API key.")
+        ? Unauthorized(context.HttpContext)
         : RedirectTo(context);
     o.Events.OnRedirectToAccessDenied = context => Problems.IsApi(context.Request)
         ? Problems.WriteAsync(context.HttpContext, 403, "无权访问 / Forbidden", "当前账户没有此操作的权限 / This account may not do this.")
         : RedirectTo(context);
+
+    static Task Unauthorized(HttpContext context)
+    {
+        context.Response.Headers.WWWAuthenticate = "Bearer"; // RFC 9110: a 401 names the scheme that would do
+        return Problems.WriteAsync(context, 401, "未认证 / Unauthorized", "请登录或提供 API 密钥 / Sign in or send an API key.");
+    }
 
     static Task RedirectTo(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context)
     {
@@ -170,6 +177,7 @@ app.MapCalendarApi();
 app.MapPlansApi();
 app.MapFilesApi();
 app.MapRegistryApi();
+app.MapEpcisApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

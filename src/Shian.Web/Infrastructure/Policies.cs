@@ -44,6 +44,12 @@ public static class Policies
     /// <summary>Reserve grain, grain purchase checks and imported food: staff of the office, departments and townships, and inspectors.</summary>
     public const string Grain = "grain";
 
+    /// <summary>EPCIS capture: an operator's API key (only a key: the policy authenticates with no other scheme) with <c>epcis:capture</c>; the events belong to the operator's business.</summary>
+    public const string EpcisCapture = "epcis-capture";
+
+    /// <summary>EPCIS queries: staff (not laboratories) and operators, within their scope; a key needs <c>epcis:query</c>.</summary>
+    public const string EpcisQuery = "epcis-query";
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
@@ -61,6 +67,10 @@ public static class Policies
         options.AddPolicy(RegistryEdit, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Inspector));
         options.AddPolicy(OrganizationRead, p => p.RequireRole(Roles.Staff).AddRequirements(new ScopeRequirement(ApiScopes.OrganizationRead)));
         options.AddPolicy(PlansRead, p => p.RequireRole(Roles.Staff).AddRequirements(new ScopeRequirement(ApiScopes.PlansRead)));
+        options.AddPolicy(EpcisCapture, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+            .RequireRole(Roles.Operator).AddRequirements(new ScopeRequirement(ApiScopes.EpcisCapture)));
+        options.AddPolicy(EpcisQuery, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector, Roles.Operator)
+            .AddRequirements(new ScopeRequirement(ApiScopes.EpcisQuery)));
         // Anything not given a rule still needs a signed-in user.
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }

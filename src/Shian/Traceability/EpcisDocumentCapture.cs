@@ -1,0 +1,106 @@
+using System.Text;
+using System.Text.Json;
+using Shian.Data;
+
+namespace Shian.Traceability;
+
+/// <summary>What a capture came to: the stored job, or the errors (and nothing stored).</summary>
+public sealed record EpcisCaptureOutcome(CaptureJob? Job, IReadOnlyList<EpcisError> Errors, bool TooManyEvents = false)
+{
+    public bool Succeeded => Job is not null;
+}
+
+/// <summary>
+/// One EPCIS document from bytes to stored events: JSON schema, then the reader's semantic checks, then
+/// <see cref="EpcisCapture.StoreAsync"/>, all or nothing. The HTTP binding and the benchmark both come through here.
+/// </summary>
+public static class EpcisDocumentCapture
+{
+    /// <summary>Most events one document may carry (advertised as <c>GS1-EPCIS-Capture-Limit</c>).</summary>
+    public const int MaxEvents = 10_000;
+
+    /// <summary>Largest document accepted, in bytes (advertised as <c>GS1-EPCIS-Capture-File-Size-Limit</c>).</summary>
+    public const long MaxBytes = 20 * 1024 * 1024;
+
+    /// <summary>Checks a document without storing anything: the errors, or the read events and the document's context.</summary>
+    public static (EpcisReadResult? Read, IReadOnlyList<EpcisError> Errors, bool TooManyEvents) Check(ReadOnlyMemory<byte> utf8)
+    {
+        if (utf8.Length == 0 || utf8.Span.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return (null, [new("$", "请求体为空，应为 EPCIS 文档 / The request body is empty; an EPCIS document is expected.")], false);
+        }
+        JsonDocument parsed;
+        try
+        {
+            parsed = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException e)
+        {
+            return (null, [new("$", $"不是有效的 JSON（第 {e.LineNumber + 1} 行）/ Not valid JSON (line {e.LineNumber + 1}): {e.Message}")], false);
+        }
+        using (parsed)
+        {
+            var root = parsed.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return (null, [new("$", "文档必须是 JSON 对象 / The document must be a JSON object.")], false);
+            }
+            if (!root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "EPCISDocument")
+            {
+                return (null, [new("$.type", "采集接口只接受 type 为 EPCISDocument 的文档 / Capture takes documents of type EPCISDocument.")], false);
+            }
+            // Counted before the schema is evaluated, so that an oversized document costs no validation.
+            if (root.TryGetProperty("epcisBody", out var body) && body.ValueKind == JsonValueKind.Object
+                && body.TryGetProperty("eventList", out var list) && list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > MaxEvents)
+            {
+                return (null, [new("$.epcisBody.eventList", $"一个文档最多 {MaxEvents} 个事件，收到 {list.GetArrayLength()} 个 / At most {MaxEvents} events per document, got {list.GetArrayLength()}.")], true);
+            }
+            var schemaErrors = EpcisSchema.Validate(root);
+            if (schemaErrors.Count > 0)
+            {
+                return (null, schemaErrors, false);
+            }
+        }
+        var read = EpcisDocumentReader.Read(Encoding.UTF8.GetString(utf8.Span));
+        return read.IsValid ? (read, [], false) : (null, read.Errors, false);
+    }
+
+    /// <summary>
+    /// Checks and stores a document for a business in one transaction. <paramref name="now"/> becomes the events'
+    /// recordTime (milliseconds, as every provider keeps them).
+    /// </summary>
+    public static async Task<EpcisCaptureOutcome> CaptureAsync(ShianDb db, ReadOnlyMemory<byte> utf8, Guid businessId, Guid userId, DateTime now, CancellationToken ct = default)
+    {
+        var (read, errors, tooMany) = Check(utf8);
+        if (read is null)
+        {
+            return new(null, errors, tooMany);
+        }
+        var at = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
+        var job = new CaptureJob
+        {
+            Id = Guid.CreateVersion7(),
+            BusinessId = businessId,
+            UserId = userId,
+            CreatedAt = at,
+            FinishedAt = at,
+            Status = CaptureJobStatus.Accepted,
+            ContextJson = read.ContextJson,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await EpcisCapture.StoreAsync(db, job, read.Events, ct);
+        await AfterStoreAsync(db, job, read.Events, ct);
+        await transaction.CommitAsync(ct);
+        return new(job, []);
+    }
+
+    /// <summary>
+    /// The one place where whatever else a capture must do happens, inside the capture's transaction, after the events
+    /// are stored: lot genealogy and the transparency log hook in here. Nothing yet.
+    /// </summary>
+    private static Task AfterStoreAsync(ShianDb db, CaptureJob job, IReadOnlyList<EpcisEvent> events, CancellationToken ct)
+    {
+        _ = (db, job, events, ct);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,141 @@
+using System.Text;
+using System.Text.Json;
+using Json.Schema;
+
+namespace Shian.Traceability;
+
+/// <summary>
+/// The GS1 EPCIS 2.0 JSON schema (embedded as <c>epcis/EPCIS-JSON-Schema.json</c>), built once and shared: building it
+/// is the expensive part, evaluating a document against the built schema is not.
+/// </summary>
+public static class EpcisSchema
+{
+    /// <summary>At most this many schema errors are reported for one document.</summary>
+    public const int MaxErrors = 100;
+
+    private static readonly Lazy<JsonSchema> Schema = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly EvaluationOptions Options = new()
+    {
+        // Flag answers valid/invalid and stops at the first failure: the fast path taken for every valid document.
+        OutputFormat = OutputFormat.Flag,
+        // eventTime and the URIs are checked, not just annotated (draft-07 leaves format assertion optional).
+        RequireFormatValidation = true,
+    };
+
+    private static readonly EvaluationOptions Detailed = new()
+    {
+        // Hierarchical, so that a failed alternative under a part that passed (an anyOf branch of a valid event) is not
+        // reported: only failures along invalid paths are.
+        OutputFormat = OutputFormat.Hierarchical,
+        RequireFormatValidation = true,
+    };
+
+    private static JsonSchema Build()
+    {
+        using var stream = typeof(EpcisSchema).Assembly.GetManifestResourceStream("epcis/EPCIS-JSON-Schema.json")
+            ?? throw new InvalidOperationException("The embedded EPCIS JSON schema is missing.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        // Its own registry, so that the schema's $id does not clash with another copy built elsewhere in the process.
+        return JsonSchema.FromText(reader.ReadToEnd(), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+    }
+
+    /// <summary>Builds the schema now (at start-up or before a benchmark) instead of on the first capture.</summary>
+    public static void Warm() => _ = Schema.Value;
+
+    /// <summary>
+    /// Checks a document against the schema. A valid document costs one flag evaluation; an invalid one is evaluated
+    /// again with the list output to say where, in the same <c>$.a.b[2]</c> paths the reader uses.
+    /// </summary>
+    public static IReadOnlyList<EpcisError> Validate(JsonElement document)
+    {
+        var schema = Schema.Value;
+        if (schema.Evaluate(document, Options).IsValid)
+        {
+            return [];
+        }
+        var results = schema.Evaluate(document, Detailed);
+        var errors = new List<EpcisError>();
+        var seen = new HashSet<(string, string)>();
+        foreach (var node in Flatten(results))
+        {
+            if (node.IsValid || node.Errors is not { Count: > 0 } messages)
+            {
+                continue;
+            }
+            var path = ToPath(node.InstanceLocation.ToString());
+            foreach (var (keyword, message) in messages)
+            {
+                // An if/then or allOf that failed only because a branch below it failed adds nothing the branch did not say.
+                if (keyword is "$ref" or "allOf" or "anyOf" or "if" or "then" or "else")
+                {
+                    continue;
+                }
+                if (seen.Add((path, message)) && errors.Count < MaxErrors)
+                {
+                    errors.Add(new(path, $"不符合 EPCIS 2.0 JSON 模式（{keyword}）/ Does not conform to the EPCIS 2.0 JSON schema ({keyword}): {message}"));
+                }
+            }
+        }
+        if (errors.Count == 0)
+        {
+            errors.Add(new("$", "不符合 EPCIS 2.0 JSON 模式 / The document does not conform to the EPCIS 2.0 JSON schema."));
+        }
+        // The deepest (most specific) first, so that the event field is named before the document that holds it.
+        return errors.OrderByDescending(e => e.Path.Length).ThenBy(e => e.Path, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The invalid nodes, parents before children; the subtree of a valid node is never entered.</summary>
+    private static IEnumerable<EvaluationResults> Flatten(EvaluationResults root)
+    {
+        var stack = new Stack<EvaluationResults>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node.IsValid)
+            {
+                continue;
+            }
+            yield return node;
+            if (node.Details is { } details)
+            {
+                for (var i = details.Count - 1; i >= 0; i--)
+                {
+                    stack.Push(details[i]);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A JSON pointer (<c>/epcisBody/eventList/2/eventTime</c>) as the JSON path the API reports
+    /// (<c>$.epcisBody.eventList[2].eventTime</c>); names that are not plain identifiers are bracketed (<c>$['@context']</c>).
+    /// </summary>
+    public static string ToPath(string pointer)
+    {
+        var path = new StringBuilder("$");
+        if (pointer.Length == 0 || pointer == "#")
+        {
+            return "$";
+        }
+        var trimmed = pointer.StartsWith('#') ? pointer[1..] : pointer;
+        foreach (var raw in trimmed.Split('/').Skip(1))
+        {
+            var segment = Uri.UnescapeDataString(raw).Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            if (segment.Length > 0 && segment.All(char.IsAsciiDigit))
+            {
+                path.Append('[').Append(segment).Append(']');
+            }
+            else if (segment.Length > 0 && (char.IsAsciiLetter(segment[0]) || segment[0] == '_') && segment.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+            {
+                path.Append('.').Append(segment);
+            }
+            else
+            {
+                path.Append("['").Append(segment.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)).Append("']");
+            }
+        }
+        return path.ToString();
+    }
+}
