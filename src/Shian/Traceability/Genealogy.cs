@@ -106,14 +106,16 @@ public static class Genealogy
         var visited = new HashSet<string>(StringComparer.Ordinal) { key };
         var events = new HashSet<Guid>();
         var frontier = new List<TraceNode> { root };
-        var parties = new Dictionary<string, TraceSide>(StringComparer.Ordinal);
+        var pending = new List<Pending>();
         var truncated = false;
         for (var depth = 0; frontier.Count > 0; depth++)
         {
             var keys = frontier.Select(n => n.Key).ToList();
             var level = await LevelAsync(db, keys, ct);
             var next = new List<TraceNode>();
-            await AddMovementsAsync(db, frontier, level, direction, parties, events, ct);
+            // Every event naming an identifier of the trace belongs to it (the exports show them all).
+            events.UnionWith(level.Events.Keys);
+            await CollectMovementsAsync(db, frontier, level, direction, pending, events, ct);
             foreach (var node in frontier)
             {
                 foreach (var (ev, child, link, used) in Neighbours(level, node.Key, direction))
@@ -139,6 +141,7 @@ public static class Genealogy
             }
             frontier = next;
         }
+        await AddMovementsAsync(db, pending, ct);
         return new TraceResult(root, events.ToList(), truncated);
     }
 
@@ -238,7 +241,7 @@ public static class Genealogy
     /// containers are children anyway; backward: a lot received on a pallet was received). Source and destination
     /// come from the event's JSON lists; without them, the business location (or capturer) stands in.
     /// </summary>
-    private static async Task AddMovementsAsync(ShianDb db, List<TraceNode> frontier, Level level, TraceDirection direction, Dictionary<string, TraceSide> parties, HashSet<Guid> events, CancellationToken ct)
+    private static async Task CollectMovementsAsync(ShianDb db, List<TraceNode> frontier, Level level, TraceDirection direction, List<Pending> pending, HashSet<Guid> events, CancellationToken ct)
     {
         var moving = new List<(TraceNode Node, Row Event, Link Self, string? Via)>();
         var containers = new List<(TraceNode Node, string Parent, Row Aggregation, Link Self)>();
@@ -278,30 +281,30 @@ public static class Genealogy
                 }
             }
         }
-        if (moving.Count == 0)
-        {
-            return;
-        }
-        var wanted = new HashSet<string>(StringComparer.Ordinal);
         var sides = new Dictionary<Guid, (string? Source, string? Destination)>();
-        foreach (var (_, ev, _, _) in moving)
-        {
-            if (sides.ContainsKey(ev.Id))
-            {
-                continue;
-            }
-            var node = ev.Json is null ? null : JsonNode.Parse(ev.Json) as JsonObject;
-            var source = PartyKey(node?["sourceList"], "source") ?? (ev.BizStep == "shipping" ? ev.BizLocation : null);
-            var destination = PartyKey(node?["destinationList"], "destination") ?? (ev.BizStep == "receiving" ? ev.BizLocation : null);
-            sides[ev.Id] = (source, destination);
-            if (source is not null) { wanted.Add(source); }
-            if (destination is not null) { wanted.Add(destination); }
-        }
-        await ResolveAsync(db, wanted, parties, ct);
-        foreach (var (node, ev, self, via) in moving.OrderBy(m => m.Event.EventTime))
+        foreach (var (node, ev, self, via) in moving)
         {
             events.Add(ev.Id);
-            var (source, destination) = sides[ev.Id];
+            if (!sides.TryGetValue(ev.Id, out var side))
+            {
+                var json = ev.Json is null ? null : JsonNode.Parse(ev.Json) as JsonObject;
+                side = sides[ev.Id] = (
+                    PartyKey(json?["sourceList"], "source") ?? (ev.BizStep == "shipping" ? ev.BizLocation : null),
+                    PartyKey(json?["destinationList"], "destination") ?? (ev.BizStep == "receiving" ? ev.BizLocation : null));
+            }
+            pending.Add(new Pending(node, ev, self, via, side.Source, side.Destination));
+        }
+    }
+
+    private sealed record Pending(TraceNode Node, Row Event, Link Self, string? Via, string? Source, string? Destination);
+
+    /// <summary>The parties of every movement of the trace, resolved to businesses in one query at the end.</summary>
+    private static async Task AddMovementsAsync(ShianDb db, List<Pending> pending, CancellationToken ct)
+    {
+        var parties = new Dictionary<string, TraceSide>(StringComparer.Ordinal);
+        await ResolveAsync(db, pending.SelectMany(p => new[] { p.Source, p.Destination }).OfType<string>().ToHashSet(StringComparer.Ordinal), parties, ct);
+        foreach (var (node, ev, self, via, source, destination) in pending.OrderBy(m => m.Event.EventTime).ThenBy(m => m.Event.Id))
+        {
             var s = source is null ? TraceSide.Unknown : parties[source];
             var d = destination is null ? TraceSide.Unknown : parties[destination];
             // Who sent it when the event does not say: the capturer of a shipping event.

@@ -26,6 +26,9 @@ public sealed class LotChain
     public static readonly string R = TraceKey.Lot(GtinRice, "R");
     public static readonly string K = TraceKey.Lot(GtinMeal, "K");
     public const string P = "00/069000000000000017";
+
+    /// <summary>A lot that only the farm and the wholesaler (outside the township) touched.</summary>
+    public static readonly string Z = TraceKey.Lot(GtinPaddy, "Z");
     public static readonly string GlnFarm = L("690000000101"), GlnMill = L("690000000102"), GlnW = L("690000000103"), GlnS1 = L("690000000104"), GlnS2 = L("690000000105"), GlnX = L("690000000199");
 
     public required Guid Farm { get; init; }
@@ -76,7 +79,8 @@ public sealed class LotChain
 
         await StoreAsync(db, chain.Farm, user,
             Object("2026-03-01T08:00:00+08:00", "ADD", "commissioning", GlnFarm, null, null, (A, 1000, "KGM")),
-            Object("2026-03-02T08:00:00+08:00", "OBSERVE", "shipping", GlnFarm, ("location", GlnFarm), ("location", GlnMill), (A, 1000, "KGM")));
+            Object("2026-03-02T08:00:00+08:00", "OBSERVE", "shipping", GlnFarm, ("location", GlnFarm), ("location", GlnMill), (A, 1000, "KGM")),
+            Object("2026-03-02T09:00:00+08:00", "OBSERVE", "shipping", GlnFarm, ("location", GlnFarm), ("location", GlnW), (Z, 300, "KGM")));
         await StoreAsync(db, chain.Mill, user,
             Object("2026-03-02T15:00:00+08:00", "OBSERVE", "receiving", GlnMill, ("location", GlnFarm), ("location", GlnMill), (A, 1000, "KGM")),
             Object("2026-03-02T16:00:00+08:00", "OBSERVE", "receiving", GlnMill, ("owning_party", GlnX), ("location", GlnMill), (B, 500, "KGM")),
