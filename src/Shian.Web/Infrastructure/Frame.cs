@@ -28,6 +28,7 @@ public sealed class Frame(ShianDb db, IAuthorizationService authorization, IHttp
         new("Nav.Rectification", "/rectification", Policies.Rectification),
         new("Nav.Samples", "/sampling/samples", Policies.Samples),
         new("Nav.SampleFailures", "/sampling/failures", Policies.SampleFailures),
+        new("Nav.Lots", "/trace/lots", Policies.Lots),
         new("Nav.Campaigns", "/campaigns", Policies.Staff),
         new("Nav.Sampling", "/sampling", Policies.Staff),
         new("Nav.SamplingAnnouncements", "/sampling/announcements", Policies.SamplingPublish),

@@ -50,6 +50,9 @@ public static class Policies
     /// <summary>EPCIS queries: staff (not laboratories) and operators, within their scope; a key needs <c>epcis:query</c>.</summary>
     public const string EpcisQuery = "epcis-query";
 
+    /// <summary>Lot traces (批次追溯): supervisors (townships for lots that touch their township) and operators for their own lots.</summary>
+    public const string Lots = "lots";
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
@@ -63,6 +66,7 @@ public static class Policies
         options.AddPolicy(SampleFailures, p => p.RequireRole(Roles.All.ToArray()));
         options.AddPolicy(SamplesTake, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector));
         options.AddPolicy(SamplingPublish, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department));
+        options.AddPolicy(Lots, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector, Roles.Operator));
         options.AddPolicy(Grain, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector));
         options.AddPolicy(RegistryEdit, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Inspector));
         options.AddPolicy(OrganizationRead, p => p.RequireRole(Roles.Staff).AddRequirements(new ScopeRequirement(ApiScopes.OrganizationRead)));

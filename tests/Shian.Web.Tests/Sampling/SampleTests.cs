@@ -82,8 +82,9 @@ public sealed class SampleTests(ShianWebFactory factory) : IClassFixture<ShianWe
         bad["Input.SampleName"] = "";
         bad["Input.Business"] = "不存在的公司";
         bad["Input.SignatureImage"] = "data:image/png;base64,bm90IGEgcGljdHVyZQ==";
+        bad["Input.Gtin"] = "6901234567890"; // the check digit should be 2
         var refused = await (await inspector.PostFormAsync(newPage, bad)).Content.ReadAsStringAsync();
-        foreach (var message in new[] { "签名图片无效", "抽样日期不能晚于今天", "抽样数量应大于 0", "保质期格式", "请填写样品名称", "未找到被抽样单位" })
+        foreach (var message in new[] { "签名图片无效", "抽样日期不能晚于今天", "抽样数量应大于 0", "保质期格式", "请填写样品名称", "未找到被抽样单位", "商品条码应为 8、12、13 或 14 位数字且校验位正确" })
         {
             Assert.True(refused.Contains(message), message);
         }
@@ -94,6 +95,7 @@ public sealed class SampleTests(ShianWebFactory factory) : IClassFixture<ShianWe
         var sampledOn = today.AddDays(-20);
         var valid = Form(sampledOn, lab, unit);
         valid["Input.SignatureImage"] = "data:image/png;base64," + Convert.ToBase64String(Signature);
+        valid["Input.Gtin"] = " 6901234567892 ";
         var created = await inspector.PostFormAsync(newPage, valid);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var page = created.Headers.Location!.OriginalString.Split('?')[0];
@@ -101,6 +103,8 @@ public sealed class SampleTests(ShianWebFactory factory) : IClassFixture<ShianWe
         Assert.Equal($"JZ-{today.Year}-000001", sample.Number);
         Assert.Equal((SampleStatus.Submitted, shop), (sample.Status, sample.BusinessId));
         Assert.Contains("鑫源超市", sample.BusinessName);
+        Assert.Equal("06901234567892", sample.Gtin); // stored as GTIN-14, shown on the form's page
+        Assert.Contains("06901234567892", await inspector.GetStringAsync(page));
         Assert.Equal(calendar.AddWorkingDays(sampledOn, 5), sample.ReceiptDeadline);
 
         // The same number again is refused clearly; still one sample.

@@ -46,6 +46,12 @@ public class FailuresDetailModel(ShianDb db, CurrentUser user, TimeProvider cloc
     public bool CanDispose { get; private set; }
     public bool IsReinspectionLab { get; private set; }
     public bool SeesSample { get; private set; }
+
+    /// <summary>追溯与召回范围: the sample's lot (GTIN + batch number) and how many captured events name it; null without both.</summary>
+    public string? TraceLot { get; private set; }
+    public string TraceGtin { get; private set; } = "";
+    public string TraceBatch { get; private set; } = "";
+    public int TraceEvents { get; private set; }
     public DateOnly Today { get; private set; }
     public string? Done { get; private set; }
 
@@ -327,6 +333,15 @@ public class FailuresDetailModel(ShianDb db, CurrentUser user, TimeProvider cloc
             && (IsOffice || User.IsInRole(Roles.Township) || User.IsInRole(Roles.Inspector));
         IsReinspectionLab = User.IsInRole(Roles.Laboratory) && scope.Level == AccessLevel.Unit && scope.UnitId == failure.ReinspectionLaboratoryId;
         SeesSample = scope.Level != AccessLevel.Unit;
+        if (await db.Samples.AsNoTracking().Where(s => s.Id == failure.SampleId).Select(s => new { s.Gtin, s.BatchNumber }).FirstOrDefaultAsync(HttpContext.RequestAborted) is { } lot)
+        {
+            (TraceGtin, TraceBatch) = (lot.Gtin, lot.BatchNumber);
+            if (lot.Gtin.Length > 0 && lot.BatchNumber.Length > 0)
+            {
+                TraceLot = Shian.Traceability.TraceKey.Lot(lot.Gtin, lot.BatchNumber);
+                TraceEvents = await db.EpcisEventEpcs.Where(x => x.Key == TraceLot).Select(x => x.EventId).Distinct().CountAsync(HttpContext.RequestAborted);
+            }
+        }
         Township = await db.Townships.AsNoTracking().Where(t => t.Id == failure.TownshipId).Select(t => t.Name).FirstOrDefaultAsync(HttpContext.RequestAborted) ?? "";
         var labs = await db.Units.AsNoTracking().Where(u => u.Id == failure.LaboratoryId || u.Id == failure.ReinspectionLaboratoryId)
             .ToDictionaryAsync(u => u.Id, u => u.Name, HttpContext.RequestAborted);

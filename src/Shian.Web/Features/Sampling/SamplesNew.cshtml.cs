@@ -38,6 +38,7 @@ public class SamplesNewModel(ShianDb db, CurrentUser user, TimeProvider clock) :
         public string? Brand { get; set; }
         public string? Specification { get; set; }
         public string? BatchNumber { get; set; }
+        public string? Gtin { get; set; }
         public string? ProductionDate { get; set; }
         public string? ShelfLife { get; set; }
         public string? Standard { get; set; }
@@ -120,7 +121,7 @@ public class SamplesNewModel(ShianDb db, CurrentUser user, TimeProvider clock) :
         {
             Number = Clean(i.Number).ToUpperInvariant() is { Length: > 0 } n ? n : null,
             TaskSource = Clean(i.TaskSource), Kind = i.Kind, Environment = i.Environment, FoodCategoryCode = Clean(i.FoodCategoryCode),
-            SampleName = Clean(i.SampleName), Brand = Clean(i.Brand), Specification = Clean(i.Specification), BatchNumber = Clean(i.BatchNumber),
+            SampleName = Clean(i.SampleName), Brand = Clean(i.Brand), Specification = Clean(i.Specification), BatchNumber = Clean(i.BatchNumber), Gtin = Clean(i.Gtin),
             ShelfLife = Clean(i.ShelfLife), Standard = Clean(i.Standard), ScNumber = Clean(i.ScNumber), Imported = i.Imported, Origin = Clean(i.Origin),
             Packaging = Clean(i.Packaging), StorageCondition = Clean(i.StorageCondition), QuantityUnit = Clean(i.QuantityUnit),
             ProducerName = Clean(i.ProducerName), ProducerAddress = Clean(i.ProducerAddress), Sampler1 = Clean(i.Sampler1), Sampler2 = Clean(i.Sampler2),

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Shian.Accounts;
+using Shian.Data;
+using Shian.Registry;
+using Shian.Traceability;
+using Shian.Web.Infrastructure;
+
+namespace Shian.Web.Features.Traceability;
+
+/// <summary>
+/// 批次追溯 search: a GTIN and lot open the lot; a GTIN alone lists the lots captured under it (those of visible
+/// businesses' events for township staff and operators); any identifier (EPC URN, Digital Link, key) opens its page.
+/// </summary>
+[Authorize(Policy = Policies.Lots)]
+public class LotSearchModel(ShianDb db, CurrentUser user) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Gtin { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Lot { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Key { get; set; }
+    public IReadOnlyList<string> Lots { get; private set; } = [];
+    public bool Searched { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var gtinText = (Gtin ?? "").Trim();
+        var lot = (Lot ?? "").Trim();
+        var key = (Key ?? "").Trim();
+        if (key.Length > 0)
+        {
+            return Redirect(LotUrl(TraceKey.Of(key)));
+        }
+        if (gtinText.Length == 0)
+        {
+            if (lot.Length > 0)
+            {
+                ModelState.AddModelError(nameof(Gtin), "请填写商品条码（GTIN） / give the barcode (GTIN)");
+            }
+            return Page();
+        }
+        if (Shian.Traceability.Gtin.Normalize(gtinText) is not { } gtin)
+        {
+            ModelState.AddModelError(nameof(Gtin), "商品条码应为 8、12、13 或 14 位数字且校验位正确 / the barcode (GTIN) must be 8, 12, 13 or 14 digits with a valid check digit");
+            return Page();
+        }
+        if (lot.Length > 0)
+        {
+            return Redirect(LotUrl(TraceKey.Lot(gtin, lot)));
+        }
+        Searched = true;
+        var scope = await user.ScopeAsync(HttpContext.RequestAborted);
+        var prefix = $"01/{gtin}/10/";
+        var keys = db.EpcisEventEpcs.Where(x => x.Key.StartsWith(prefix));
+        if (scope.Level is not (AccessLevel.Jurisdiction or AccessLevel.Unit))
+        {
+            var visible = scope.Visible(db.Businesses).Select(b => b.Id);
+            keys = keys.Where(x => db.EpcisEvents.Any(e => e.Id == x.EventId && visible.Contains(e.BusinessId)));
+        }
+        Lots = await keys.Select(x => x.Key).Distinct().OrderBy(k => k).Take(200).ToListAsync(HttpContext.RequestAborted);
+        return Page();
+    }
+
+    /// <summary>The lot page's address: the key's segments escaped one by one (a lot code may hold any character).</summary>
+    public static string LotUrl(string key) => "/trace/lots/" + string.Join('/', key.Split('/').Select(Uri.EscapeDataString));
+}
