@@ -73,6 +73,9 @@ public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<Shia
     public DbSet<Sampling.SamplingAnnouncementEntry> SamplingAnnouncementEntries => Set<Sampling.SamplingAnnouncementEntry>();
     public DbSet<Sampling.SampleFailure> SampleFailures => Set<Sampling.SampleFailure>();
     public DbSet<Common.Notice> Notices => Set<Common.Notice>();
+    public DbSet<Ledger.LedgerEntry> LedgerEntries => Set<Ledger.LedgerEntry>();
+    public DbSet<Ledger.LedgerNode> LedgerNodes => Set<Ledger.LedgerNode>();
+    public DbSet<Ledger.SignedTreeHead> SignedTreeHeads => Set<Ledger.SignedTreeHead>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
