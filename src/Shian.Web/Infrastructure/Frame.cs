@@ -43,6 +43,7 @@ public sealed class Frame(ShianDb db, IAuthorizationService authorization, IHttp
         new("Nav.ApiKeys", "/admin/api-keys", Policies.Admin, "Nav.Admin"),
         new("Nav.Calendar", "/admin/calendar", Policies.Admin, "Nav.Admin"),
         new("Nav.Audit", "/admin/audit", Policies.Admin, "Nav.Admin"),
+        new("Nav.Ledger", "/ledger", Policies.Office, "Nav.Admin"),
         new("Nav.ApiReference", "/scalar", Policies.Staff, "Nav.Help"),
     ];
 

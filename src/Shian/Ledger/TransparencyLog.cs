@@ -42,7 +42,7 @@ public static class TransparencyLog
         {
             if (db.Database.IsNpgsql())
             {
-                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7379616e6c6564)", ct); // "syanled"
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7379616101)", ct); // one lock id for the log
             }
             var size = (await db.LedgerEntries.MaxAsync(e => (long?)e.Index, ct) ?? -1) + 1;
             var frontier = new List<MerkleTree.Subtree>();
