@@ -3672,6 +3672,41 @@ namespace Shian.Migrations.Postgres.Migrations
                     b.ToTable("TraceParties");
                 });
 
+            modelBuilder.Entity("Shian.Traceability.TraceReportingRequirement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessId", "From");
+
+                    b.ToTable("TraceReportingRequirements");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Shian.Accounts.ShianRole", null)
@@ -4375,6 +4410,15 @@ namespace Shian.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Shian.Traceability.TraceParty", b =>
+                {
+                    b.HasOne("Shian.Registry.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shian.Traceability.TraceReportingRequirement", b =>
                 {
                     b.HasOne("Shian.Registry.Business", null)
                         .WithMany()

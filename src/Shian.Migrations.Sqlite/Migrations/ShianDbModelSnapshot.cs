@@ -3663,6 +3663,41 @@ namespace Shian.Migrations.Sqlite.Migrations
                     b.ToTable("TraceParties");
                 });
 
+            modelBuilder.Entity("Shian.Traceability.TraceReportingRequirement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessId", "From");
+
+                    b.ToTable("TraceReportingRequirements");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Shian.Accounts.ShianRole", null)
@@ -4366,6 +4401,15 @@ namespace Shian.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Shian.Traceability.TraceParty", b =>
+                {
+                    b.HasOne("Shian.Registry.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shian.Traceability.TraceReportingRequirement", b =>
                 {
                     b.HasOne("Shian.Registry.Business", null)
                         .WithMany()

@@ -34,6 +34,7 @@ public sealed class Frame(ShianDb db, IAuthorizationService authorization, IHttp
         new("Nav.Schools", "/schools", Policies.Staff),
         new("Nav.SchoolMeals", "/schools/meals", Policies.SchoolMeals),
         new("Nav.KitchenVideo", "/kitchen-video", Policies.Staff),
+        new("Nav.TraceUploadRate", "/traceability/upload-rate", Policies.Staff),
         new("Nav.Grain", "/grain", Policies.Grain),
         new("Nav.MyBusinesses", "/operator", Policies.Operator),
         new("Nav.Jurisdiction", "/admin/jurisdiction", Policies.Admin, "Nav.Admin"),

@@ -44,8 +44,12 @@ public static class Policies
     /// <summary>Reserve grain, grain purchase checks and imported food: staff of the office, departments and townships, and inspectors.</summary>
     public const string Grain = "grain";
 
+    /// <summary>Which businesses must upload trace data, and how often: the office and the departments.</summary>
+    public const string TraceRequirements = "trace-requirements";
+
     public static void Add(AuthorizationOptions options)
     {
+        options.AddPolicy(TraceRequirements, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.AddPolicy(Staff, p => p.RequireRole(Roles.Staff));
         options.AddPolicy(Office, p => p.RequireRole(Roles.Admin, Roles.Office));

@@ -54,10 +54,38 @@ namespace Shian.Migrations.Postgres.Migrations
                     table.PrimaryKey("PK_SignedTreeHeads", x => x.TreeSize);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "TraceReportingRequirements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    BusinessId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Frequency = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: true),
+                    SetBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SetAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TraceReportingRequirements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TraceReportingRequirements_Businesses_BusinessId",
+                        column: x => x.BusinessId,
+                        principalTable: "Businesses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_LedgerEntries_Kind_Reference",
                 table: "LedgerEntries",
                 columns: new[] { "Kind", "Reference" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TraceReportingRequirements_BusinessId_From",
+                table: "TraceReportingRequirements",
+                columns: new[] { "BusinessId", "From" });
         }
 
         /// <inheritdoc />
@@ -71,6 +99,9 @@ namespace Shian.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "SignedTreeHeads");
+
+            migrationBuilder.DropTable(
+                name: "TraceReportingRequirements");
         }
     }
 }

@@ -54,10 +54,38 @@ namespace Shian.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_SignedTreeHeads", x => x.TreeSize);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "TraceReportingRequirements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BusinessId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Frequency = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    To = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SetBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SetAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TraceReportingRequirements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TraceReportingRequirements_Businesses_BusinessId",
+                        column: x => x.BusinessId,
+                        principalTable: "Businesses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_LedgerEntries_Kind_Reference",
                 table: "LedgerEntries",
                 columns: new[] { "Kind", "Reference" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TraceReportingRequirements_BusinessId_From",
+                table: "TraceReportingRequirements",
+                columns: new[] { "BusinessId", "From" });
         }
 
         /// <inheritdoc />
@@ -71,6 +99,9 @@ namespace Shian.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "SignedTreeHeads");
+
+            migrationBuilder.DropTable(
+                name: "TraceReportingRequirements");
         }
     }
 }
