@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -86,5 +87,38 @@ public sealed class LedgerApiTests(ShianWebFactory factory) : IClassFixture<Shia
         var inspector = await factory.SignedInAsync("inspector");
         Assert.NotEqual(HttpStatusCode.OK, (await inspector.GetAsync("/ledger")).StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, (await factory.NewClient().GetAsync("/ledger")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_demo_logs_its_node_enterprises_events_and_their_upload_rate_is_about_65_percent()
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShianDb>();
+        // The tests' district has no register; the demo's register has markets and supermarkets for DemoTrace to pick.
+        var township = await db.Townships.Select(t => t.Id).FirstAsync();
+        for (var i = 0; i < 14; i++)
+        {
+            db.Businesses.Add(new Shian.Registry.Business
+            {
+                Id = Guid.NewGuid(), Name = $"测试演示超市{i:00}", CreditCode = ("DT" + Guid.NewGuid().ToString("N")).ToUpperInvariant()[..18], Address = "演示路",
+                TownshipId = township, Category = Shian.Registry.BusinessCategory.Seller, Subtype = i % 4 == 0 ? "market" : "supermarket",
+                Scale = Shian.Registry.BusinessScale.Small, Status = Shian.Registry.BusinessStatus.Active, CreatedAt = DateTime.UtcNow,
+            });
+        }
+        await db.SaveChangesAsync();
+        await Shian.Demo.DemoTrace.SeedAsync(db, TimeProvider.System);
+        Assert.Equal(0, (await LedgerVerification.VerifyAsync(db, LedgerKey.For(db).PublicKeyInfo)).Failure?.Length ?? 0);
+        var today = Shian.Common.ShianTime.LocalDate(DateTime.UtcNow);
+        var office = Shian.Accounts.AccessScope.For([Shian.Accounts.Roles.Office], null, null, new HashSet<Guid>());
+        var rows = await Shian.Traceability.TraceReporting.RowsAsync(db, office, today);
+        Assert.Equal(12, rows.Count);
+        Assert.Equal(3, rows.Count(r => r.LastReport is null));
+        var rate = await Shian.Plans.Metrics.ComputeAsync(db, office, Shian.Traceability.TraceReporting.MetricName, today);
+        Assert.InRange(rate!.Value, 55m, 75m);
+        // Every demo event is a leaf, found by its event ID with a verified proof.
+        var anyEvent = await db.EpcisEvents.OrderBy(e => e.RecordTime).Select(e => e.EventId).FirstAsync();
+        var proof = await TransparencyLog.ProofForAsync(db, "epcis-event", anyEvent);
+        Assert.True(proof!.Verified);
+        Assert.True(await db.LedgerEntries.CountAsync(e => e.Kind == "epcis-event") >= await db.EpcisEvents.CountAsync());
     }
 }
