@@ -22,6 +22,7 @@ public static class ShianCli
             UserCommands.Create(console),
             ApiKeyCommands.Create(console),
             AuditCommands.Create(console),
+            LedgerCommands.Create(console),
             CalendarCommands.Create(console),
             PlanCommands.Create(console),
             ValidateCommands.Create(console),

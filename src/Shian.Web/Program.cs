@@ -8,6 +8,7 @@ using Shian.Audit;
 using Shian.Data;
 using Shian.Web.Features.Accounts;
 using Shian.Web.Features.Common;
+using Shian.Web.Features.Ledger;
 using Shian.Web.Features.Organization;
 using Shian.Web.Features.Plans;
 using Shian.Web.Features.Registry;
@@ -29,6 +30,11 @@ builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = RequestLimit
 var database = DatabaseSettings.FromConfiguration(
     builder.Configuration["Database:Provider"],
     builder.Configuration["Database:ConnectionString"] ?? builder.Configuration.GetConnectionString("Shian"));
+// The transparency log's signing key (default: next to the SQLite file, or data/ under the working directory).
+if (builder.Configuration["Ledger:KeyFile"] is { Length: > 0 } ledgerKeyFile)
+{
+    Shian.Ledger.LedgerKey.ConfiguredPath = ledgerKeyFile;
+}
 builder.Services.AddSingleton(new StartupOptions(demo, DemoWork: demo));
 builder.Services.AddHostedService<DatabaseStartup>();
 
@@ -178,6 +184,7 @@ app.MapPlansApi();
 app.MapFilesApi();
 app.MapRegistryApi();
 app.MapEpcisApi();
+app.MapLedgerApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

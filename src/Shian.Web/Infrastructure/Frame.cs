@@ -35,6 +35,7 @@ public sealed class Frame(ShianDb db, IAuthorizationService authorization, IHttp
         new("Nav.Schools", "/schools", Policies.Staff),
         new("Nav.SchoolMeals", "/schools/meals", Policies.SchoolMeals),
         new("Nav.KitchenVideo", "/kitchen-video", Policies.Staff),
+        new("Nav.TraceUploadRate", "/traceability/upload-rate", Policies.Staff),
         new("Nav.Grain", "/grain", Policies.Grain),
         new("Nav.MyBusinesses", "/operator", Policies.Operator),
         new("Nav.EpcisKeys", "/traceability/keys", Policies.Operator),
@@ -45,6 +46,7 @@ public sealed class Frame(ShianDb db, IAuthorizationService authorization, IHttp
         new("Nav.ApiKeys", "/admin/api-keys", Policies.Admin, "Nav.Admin"),
         new("Nav.Calendar", "/admin/calendar", Policies.Admin, "Nav.Admin"),
         new("Nav.Audit", "/admin/audit", Policies.Admin, "Nav.Admin"),
+        new("Nav.Ledger", "/ledger", Policies.Office, "Nav.Admin"),
         new("Nav.ApiReference", "/scalar", Policies.Staff, "Nav.Help"),
     ];
 

@@ -53,8 +53,12 @@ public static class Policies
     /// <summary>Lot traces (批次追溯): supervisors (townships for lots that touch their township) and operators for their own lots.</summary>
     public const string Lots = "lots";
 
+    /// <summary>Which businesses must upload trace data, and how often: the office and the departments.</summary>
+    public const string TraceRequirements = "trace-requirements";
+
     public static void Add(AuthorizationOptions options)
     {
+        options.AddPolicy(TraceRequirements, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.AddPolicy(Staff, p => p.RequireRole(Roles.Staff));
         options.AddPolicy(Office, p => p.RequireRole(Roles.Admin, Roles.Office));

@@ -77,6 +77,10 @@ public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<Shia
     public DbSet<Traceability.EpcisEventEpc> EpcisEventEpcs => Set<Traceability.EpcisEventEpc>();
     public DbSet<Traceability.TraceParty> TraceParties => Set<Traceability.TraceParty>();
     public DbSet<Traceability.CaptureJob> CaptureJobs => Set<Traceability.CaptureJob>();
+    public DbSet<Traceability.TraceReportingRequirement> TraceReportingRequirements => Set<Traceability.TraceReportingRequirement>();
+    public DbSet<Ledger.LedgerEntry> LedgerEntries => Set<Ledger.LedgerEntry>();
+    public DbSet<Ledger.LedgerNode> LedgerNodes => Set<Ledger.LedgerNode>();
+    public DbSet<Ledger.SignedTreeHead> SignedTreeHeads => Set<Ledger.SignedTreeHead>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -68,6 +68,8 @@ public static class DemoWork
         }
         await DemoSchools.SeedAsync(db, clock, ct); // 陪餐 records and 明厨亮灶 statuses, once
         await DemoGrain.SeedAsync(db, clock, ct); // reserve silos and their tests, purchase checks, imported food checks, once
+        await DemoTrace.SeedAsync(db, clock, ct); // trace node enterprises' upload requirements, their events and the transparency log, once
+        db.ChangeTracker.Clear();
         await DemoSampling.SeedAsync(db, clock, ct); // the year's sampling plans and samples with results, once (before any failure handling)
         db.ChangeTracker.Clear();
         await DemoOperatorSample.SeedAsync(db, clock.GetUtcNow().UtcDateTime, ct); // the demo operator's failed sample, notice two working days old

@@ -21,7 +21,7 @@ public static class Metrics
         new(Sampling.SampleMetrics.PassRate, "抽检（监测）合格率：本年已出具报告的样品中合格的比例 · sampling pass rate: reported samples this year that passed", ["合格率"], "%"),
         new("inspection.school_canteen_coverage", "学校食堂检查覆盖率 · school canteens inspected", ["学校食堂", "检查"], "%"),
         new(Inspections.InspectionCoverage.MetricName, "按风险等级检查覆盖率：本年截至本月应检计划中已完成的比例 · inspection coverage: planned visits due so far this year that are done", ["检查覆盖率"], "%"),
-        new("trace.upload_rate", "追溯数据上传达标率 · trace data uploaded", ["追溯数据上传"], "%"),
+        new(Traceability.TraceReporting.MetricName, "追溯数据上传平均达标率：要求上传的追溯体系节点企业，本年截至今日已结束的上传周期（日、周或月）中有上传数据（至少一条追溯事件）的周期比例，按企业平均 · trace upload rate: for each node enterprise required to report, the share of its reporting periods this year (ended before today) with at least one trace event captured, averaged over the enterprises", ["追溯数据上传"], "%"),
         new("rectification.closure_rate", "整改销号率 · rectification orders closed", ["整改"], "%"),
         new(KitchenVideo.KitchenVideoCoverage.SchoolMetricName, "学校食堂明厨亮灶接入率 · kitchen video: school and kindergarten canteens on the video platform", ["学校", "明厨亮灶"], "%"),
         new(KitchenVideo.KitchenVideoCoverage.MetricName, "明厨亮灶接入率：未关闭的餐饮服务提供者和单位食堂中视频已接入的比例 · kitchen video: catering businesses whose kitchen is on the video platform", ["明厨亮灶"], "%"),
@@ -55,6 +55,7 @@ public static class Metrics
             => await Grain.GrainMetrics.ComputeAsync(db, scope, name, today, ct),
         Rectification.RectificationMetrics.ClosureRate => await Rectification.RectificationMetrics.ClosureRateAsync(db, scope, today, ct),
         Sampling.SamplingQuota.MetricName => await Sampling.SamplingPlanProgress.BatchesPerThousandAsync(db, scope, today, ct),
+        Traceability.TraceReporting.MetricName => await Traceability.TraceReporting.UploadRateAsync(db, scope, today, ct),
         _ => null,
     };
 
