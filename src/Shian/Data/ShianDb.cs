@@ -73,6 +73,8 @@ public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<Shia
     public DbSet<Sampling.SamplingAnnouncementEntry> SamplingAnnouncementEntries => Set<Sampling.SamplingAnnouncementEntry>();
     public DbSet<Sampling.SampleFailure> SampleFailures => Set<Sampling.SampleFailure>();
     public DbSet<Common.Notice> Notices => Set<Common.Notice>();
+    public DbSet<Traceability.ProduceCertificate> ProduceCertificates => Set<Traceability.ProduceCertificate>();
+    public DbSet<Traceability.CertificateReceipt> CertificateReceipts => Set<Traceability.CertificateReceipt>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
