@@ -2693,6 +2693,11 @@ namespace Shian.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Gtin")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
                     b.Property<bool>("Imported")
                         .HasColumnType("boolean");
 
@@ -2878,6 +2883,8 @@ namespace Shian.Migrations.Postgres.Migrations
                     b.HasIndex("SamplingUnitId");
 
                     b.HasIndex("BusinessId", "SampledOn");
+
+                    b.HasIndex("Gtin", "BatchNumber");
 
                     b.HasIndex("LaboratoryId", "Status");
 
@@ -3413,6 +3420,47 @@ namespace Shian.Migrations.Postgres.Migrations
                     b.ToTable("SchoolMealRecords");
                 });
 
+            modelBuilder.Entity("Shian.Traceability.CaptureJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContextJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ErrorsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("EventCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessId", "CreatedAt");
+
+                    b.ToTable("CaptureJobs");
+                });
+
             modelBuilder.Entity("Shian.Traceability.CertificateReceipt", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3453,6 +3501,115 @@ namespace Shian.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("CertificateReceipts");
+                });
+
+            modelBuilder.Entity("Shian.Traceability.EpcisEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("BizLocation")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("BizStep")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaptureJobId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Disposition")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("EventTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EventTimeZoneOffset")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<bool>("IsErrorDeclaration")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReadPoint")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("RecordTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaptureJobId");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("EventTime");
+
+                    b.HasIndex("RecordTime");
+
+                    b.HasIndex("BusinessId", "RecordTime");
+
+                    b.ToTable("EpcisEvents");
+                });
+
+            modelBuilder.Entity("Shian.Traceability.EpcisEventEpc", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<decimal?>("Quantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Uom")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("Key", "Role");
+
+                    b.ToTable("EpcisEventEpcs");
                 });
 
             modelBuilder.Entity("Shian.Traceability.ProduceCertificate", b =>
@@ -3583,6 +3740,35 @@ namespace Shian.Migrations.Postgres.Migrations
                     b.HasIndex("TownshipId", "IssuedOn");
 
                     b.ToTable("ProduceCertificates");
+                });
+
+            modelBuilder.Entity("Shian.Traceability.TraceParty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("TraceParties");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -4254,6 +4440,15 @@ namespace Shian.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Shian.Traceability.CaptureJob", b =>
+                {
+                    b.HasOne("Shian.Registry.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shian.Traceability.CertificateReceipt", b =>
                 {
                     b.HasOne("Shian.Registry.Business", null)
@@ -4269,7 +4464,40 @@ namespace Shian.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Shian.Traceability.EpcisEvent", b =>
+                {
+                    b.HasOne("Shian.Registry.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Shian.Traceability.CaptureJob", null)
+                        .WithMany()
+                        .HasForeignKey("CaptureJobId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shian.Traceability.EpcisEventEpc", b =>
+                {
+                    b.HasOne("Shian.Traceability.EpcisEvent", null)
+                        .WithMany("Epcs")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shian.Traceability.ProduceCertificate", b =>
+                {
+                    b.HasOne("Shian.Registry.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shian.Traceability.TraceParty", b =>
                 {
                     b.HasOne("Shian.Registry.Business", null)
                         .WithMany()
@@ -4346,6 +4574,11 @@ namespace Shian.Migrations.Postgres.Migrations
             modelBuilder.Entity("Shian.Sampling.SamplingPlan", b =>
                 {
                     b.Navigation("Allocations");
+                });
+
+            modelBuilder.Entity("Shian.Traceability.EpcisEvent", b =>
+                {
+                    b.Navigation("Epcs");
                 });
 
             modelBuilder.Entity("Shian.Traceability.ProduceCertificate", b =>

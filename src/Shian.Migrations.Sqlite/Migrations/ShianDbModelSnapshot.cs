@@ -2684,6 +2684,11 @@ namespace Shian.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Gtin")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Imported")
                         .HasColumnType("INTEGER");
 
@@ -2869,6 +2874,8 @@ namespace Shian.Migrations.Sqlite.Migrations
                     b.HasIndex("SamplingUnitId");
 
                     b.HasIndex("BusinessId", "SampledOn");
+
+                    b.HasIndex("Gtin", "BatchNumber");
 
                     b.HasIndex("LaboratoryId", "Status");
 
@@ -3404,6 +3411,47 @@ namespace Shian.Migrations.Sqlite.Migrations
                     b.ToTable("SchoolMealRecords");
                 });
 
+            modelBuilder.Entity("Shian.Traceability.CaptureJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContextJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErrorsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessId", "CreatedAt");
+
+                    b.ToTable("CaptureJobs");
+                });
+
             modelBuilder.Entity("Shian.Traceability.CertificateReceipt", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3444,6 +3492,115 @@ namespace Shian.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("CertificateReceipts");
+                });
+
+            modelBuilder.Entity("Shian.Traceability.EpcisEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BizLocation")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BizStep")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaptureJobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Disposition")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EventTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventTimeZoneOffset")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsErrorDeclaration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReadPoint")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaptureJobId");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("EventTime");
+
+                    b.HasIndex("RecordTime");
+
+                    b.HasIndex("BusinessId", "RecordTime");
+
+                    b.ToTable("EpcisEvents");
+                });
+
+            modelBuilder.Entity("Shian.Traceability.EpcisEventEpc", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Quantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uom")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("Key", "Role");
+
+                    b.ToTable("EpcisEventEpcs");
                 });
 
             modelBuilder.Entity("Shian.Traceability.ProduceCertificate", b =>
@@ -3574,6 +3731,35 @@ namespace Shian.Migrations.Sqlite.Migrations
                     b.HasIndex("TownshipId", "IssuedOn");
 
                     b.ToTable("ProduceCertificates");
+                });
+
+            modelBuilder.Entity("Shian.Traceability.TraceParty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("TraceParties");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -4245,6 +4431,15 @@ namespace Shian.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Shian.Traceability.CaptureJob", b =>
+                {
+                    b.HasOne("Shian.Registry.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shian.Traceability.CertificateReceipt", b =>
                 {
                     b.HasOne("Shian.Registry.Business", null)
@@ -4260,7 +4455,40 @@ namespace Shian.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Shian.Traceability.EpcisEvent", b =>
+                {
+                    b.HasOne("Shian.Registry.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Shian.Traceability.CaptureJob", null)
+                        .WithMany()
+                        .HasForeignKey("CaptureJobId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shian.Traceability.EpcisEventEpc", b =>
+                {
+                    b.HasOne("Shian.Traceability.EpcisEvent", null)
+                        .WithMany("Epcs")
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shian.Traceability.ProduceCertificate", b =>
+                {
+                    b.HasOne("Shian.Registry.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shian.Traceability.TraceParty", b =>
                 {
                     b.HasOne("Shian.Registry.Business", null)
                         .WithMany()
@@ -4337,6 +4565,11 @@ namespace Shian.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Shian.Sampling.SamplingPlan", b =>
                 {
                     b.Navigation("Allocations");
+                });
+
+            modelBuilder.Entity("Shian.Traceability.EpcisEvent", b =>
+                {
+                    b.Navigation("Epcs");
                 });
 
             modelBuilder.Entity("Shian.Traceability.ProduceCertificate", b =>

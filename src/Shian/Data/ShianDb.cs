@@ -73,6 +73,10 @@ public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<Shia
     public DbSet<Sampling.SamplingAnnouncementEntry> SamplingAnnouncementEntries => Set<Sampling.SamplingAnnouncementEntry>();
     public DbSet<Sampling.SampleFailure> SampleFailures => Set<Sampling.SampleFailure>();
     public DbSet<Common.Notice> Notices => Set<Common.Notice>();
+    public DbSet<Traceability.EpcisEvent> EpcisEvents => Set<Traceability.EpcisEvent>();
+    public DbSet<Traceability.EpcisEventEpc> EpcisEventEpcs => Set<Traceability.EpcisEventEpc>();
+    public DbSet<Traceability.TraceParty> TraceParties => Set<Traceability.TraceParty>();
+    public DbSet<Traceability.CaptureJob> CaptureJobs => Set<Traceability.CaptureJob>();
     public DbSet<Traceability.ProduceCertificate> ProduceCertificates => Set<Traceability.ProduceCertificate>();
     public DbSet<Traceability.CertificateReceipt> CertificateReceipts => Set<Traceability.CertificateReceipt>();
 

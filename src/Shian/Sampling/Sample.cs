@@ -81,6 +81,10 @@ public partial class Sample
     public string Brand { get; set; } = "";
     public string Specification { get; set; } = "";
     public string BatchNumber { get; set; } = "";
+
+    /// <summary>商品条码 (GTIN-14 once validated), "" when unknown: with <see cref="BatchNumber"/> it names the trace lot.</summary>
+    public string Gtin { get; set; } = "";
+
     public DateOnly? ProductionDate { get; set; }
 
     /// <summary>保质期 as printed: "12个月", "180天", "2年".</summary>
@@ -231,6 +235,17 @@ public partial class Sample
         else if (SampledOn > today)
         {
             errors[nameof(SampledOn)] = "抽样日期不能晚于今天 / the sampling date is in the future";
+        }
+        if (Gtin.Length > 0)
+        {
+            if (Traceability.Gtin.Normalize(Gtin) is { } gtin14)
+            {
+                Gtin = gtin14;
+            }
+            else
+            {
+                errors[nameof(Gtin)] = "商品条码应为 8、12、13 或 14 位数字且校验位正确 / the barcode (GTIN) must be 8, 12, 13 or 14 digits with a valid check digit";
+            }
         }
         if (BatchNumber.Length == 0 && ProductionDate is null)
         {

@@ -20,6 +20,7 @@ internal sealed class SampleConfiguration : IEntityTypeConfiguration<Sample>
         e.HasIndex(s => new { s.LaboratoryId, s.Status });
         e.HasIndex(s => new { s.BusinessId, s.SampledOn });
         e.HasIndex(s => new { s.TownshipId, s.SampledOn });
+        e.HasIndex(s => new { s.Gtin, s.BatchNumber });
         e.Property(s => s.Number).HasMaxLength(40);
         foreach (var p in new[] { nameof(Sample.TaskSource), nameof(Sample.BusinessName), nameof(Sample.BusinessAddress), nameof(Sample.LicenceNumber),
             nameof(Sample.ContactName), nameof(Sample.FoodCategoryCode), nameof(Sample.SampleName), nameof(Sample.Brand), nameof(Sample.Specification),
@@ -30,6 +31,7 @@ internal sealed class SampleConfiguration : IEntityTypeConfiguration<Sample>
             e.Property(p).HasMaxLength(Sample.TextMaxLength);
         }
         e.Property(s => s.CreditCode).HasMaxLength(40);
+        e.Property(s => s.Gtin).HasMaxLength(14);
         e.Property(s => s.ContactPhone).HasMaxLength(40);
         e.Property(s => s.ShelfLife).HasMaxLength(40);
         e.Property(s => s.QuantityUnit).HasMaxLength(40);

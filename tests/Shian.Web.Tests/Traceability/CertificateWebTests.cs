@@ -62,6 +62,7 @@ public sealed class CertificateWebTests(ShianWebFactory factory) : IClassFixture
 
     private static Dictionary<string, string> Valid(Guid business) => new()
     {
+        ["Gtin"] = "6901234567892", ["Lot"] = "HG20261128",
         ["BusinessId"] = business.ToString(), ["ProductName"] = "黄瓜", ["Category"] = "Vegetables", ["Quantity"] = "500", ["Unit"] = "千克",
         ["Mode"] = "PerBatch", ["Copies"] = "", ["ProducerName"] = "绿野蔬菜专业合作社", ["Origin"] = "天津市蓟州区渔阳镇", ["ContactPhone"] = "13900001111",
         ["IssuedOn"] = Common.ShianTime.LocalDate(DateTime.UtcNow).ToString("yyyy-MM-dd"), ["SignedBy"] = "张三", ["Basis"] = "SelfControl", ["ReportNumber"] = "",
@@ -97,6 +98,7 @@ public sealed class CertificateWebTests(ShianWebFactory factory) : IClassFixture
             ("IssuedOn", Common.ShianTime.LocalDate(DateTime.UtcNow).AddDays(2).ToString("yyyy-MM-dd"), "开具日期不能晚于今天"),
             ("SignedBy", "", "请填写承诺人签名"), ("Basis", "", "请选择开具依据"), ("Basis", "CommissionedTest", "须填写检测报告编号"),
             ("Mode", "PerPackage", "件数应为 1 至 500"), ("BusinessId", w.RestaurantA.ToString(), "请选择开具合格证的生产者"),
+            ("Gtin", "06901234567891", "商品条码（GTIN）无效"), ("Lot", "", "须同时填写商品条码和批号"),
         ];
         foreach (var (field, value, message) in refusals)
         {
@@ -114,7 +116,8 @@ public sealed class CertificateWebTests(ShianWebFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
         var detail = issued.Headers.Location!.OriginalString;
         var certificate = await QueryAsync((db, _) => db.ProduceCertificates.AsNoTracking().SingleAsync());
-        Assert.Equal((w.FarmA, w.TownshipA, 20, CertificateMode.PerPackage, "ZJ-2026-018", true), (certificate.BusinessId, certificate.TownshipId, certificate.Copies, certificate.Mode, certificate.ReportNumber, certificate.Promised));
+        Assert.Equal((w.FarmA, w.TownshipA, 20, CertificateMode.PerPackage, "ZJ-2026-018", true, "06901234567892", "HG20261128"),
+            (certificate.BusinessId, certificate.TownshipId, certificate.Copies, certificate.Mode, certificate.ReportNumber, certificate.Promised, certificate.Gtin, certificate.Lot));
         Assert.Matches("^[2-9a-z]{10}$", certificate.Code);
         var print = await producer.GetStringAsync(detail + "/print");
         Assert.Equal(20, Regex.Matches(print, "data-testid=\"copy\"").Count);

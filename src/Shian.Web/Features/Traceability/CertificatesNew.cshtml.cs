@@ -70,12 +70,20 @@ public class CertificatesNewModel(ShianDb db, CurrentUser user, TimeProvider clo
             ContactPhone = ContactPhone ?? "", IssuedOn = IssuedOn ?? default, SignedBy = SignedBy ?? "", Basis = Basis ?? (CertificateBasis)(-1),
             ReportNumber = ReportNumber ?? "", Lot = Lot ?? "",
         };
-        // GTIN_CHECK
+        var gtin = Gtin?.Trim() ?? "";
+        if (gtin.Length > 0)
+        {
+            certificate.Gtin = Shian.Traceability.Gtin.Normalize(gtin) ?? gtin;
+        }
         var today = ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime);
         var allTicked = ProduceCertificate.Promises.Select((_, i) => i).All(Promises.Contains);
         foreach (var (field, message) in certificate.Validate(today, allTicked))
         {
             ModelState.AddModelError(field, message);
+        }
+        if (gtin.Length > 0 && Shian.Traceability.Gtin.Normalize(gtin) is null)
+        {
+            ModelState.AddModelError(nameof(Gtin), "商品条码（GTIN）无效：应为 8、12、13 或 14 位数字且校验位正确 / the GTIN is not valid");
         }
         if (!ModelState.IsValid || producer is null)
         {

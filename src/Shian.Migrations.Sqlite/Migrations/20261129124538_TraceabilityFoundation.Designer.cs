@@ -11,8 +11,8 @@ using Shian.Data;
 namespace Shian.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ShianDb))]
-    [Migration("20261129125006_TraceConsumer")]
-    partial class TraceConsumer
+    [Migration("20261129124538_TraceabilityFoundation")]
+    partial class TraceabilityFoundation
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2687,6 +2687,11 @@ namespace Shian.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Gtin")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Imported")
                         .HasColumnType("INTEGER");
 
@@ -2872,6 +2877,8 @@ namespace Shian.Migrations.Sqlite.Migrations
                     b.HasIndex("SamplingUnitId");
 
                     b.HasIndex("BusinessId", "SampledOn");
+
+                    b.HasIndex("Gtin", "BatchNumber");
 
                     b.HasIndex("LaboratoryId", "Status");
 
@@ -3407,149 +3414,30 @@ namespace Shian.Migrations.Sqlite.Migrations
                     b.ToTable("SchoolMealRecords");
                 });
 
-            modelBuilder.Entity("Shian.Traceability.CertificateReceipt", b =>
+            modelBuilder.Entity("Shian.Traceability.CaptureJob", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("BuyerBusinessId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BuyerName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CertificateId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("Quantity")
-                        .HasPrecision(18, 3)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("ReceivedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("BuyerBusinessId");
-
-                    b.HasIndex("CertificateId", "BuyerBusinessId")
-                        .IsUnique();
-
-                    b.ToTable("CertificateReceipts");
-                });
-
-            modelBuilder.Entity("Shian.Traceability.ProduceCertificate", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Basis")
-                        .IsRequired()
-                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("BusinessId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Category")
+                    b.Property<string>("ContextJson")
                         .IsRequired()
-                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ContactPhone")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Copies")
-                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("CreatedBy")
+                    b.Property<string>("ErrorsJson")
                         .IsRequired()
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Gtin")
-                        .IsRequired()
-                        .HasMaxLength(14)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("IssuedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Lot")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Mode")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Origin")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProducerName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProductName")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Promised")
+                    b.Property<int>("EventCount")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("Quantity")
-                        .HasPrecision(18, 3)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReportNumber")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RevokedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RevokedReason")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SignedBy")
-                        .IsRequired()
-                        .HasMaxLength(100)
+                    b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -3557,26 +3445,152 @@ namespace Shian.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("TownshipId")
+                    b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Unit")
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessId", "CreatedAt");
+
+                    b.ToTable("CaptureJobs");
+                });
+
+            modelBuilder.Entity("Shian.Traceability.EpcisEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BizLocation")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BizStep")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaptureJobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Disposition")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventId")
                         .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EventTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventTimeZoneOffset")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsErrorDeclaration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReadPoint")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaptureJobId");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("EventTime");
+
+                    b.HasIndex("RecordTime");
+
+                    b.HasIndex("BusinessId", "RecordTime");
+
+                    b.ToTable("EpcisEvents");
+                });
+
+            modelBuilder.Entity("Shian.Traceability.EpcisEventEpc", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Quantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uom")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code")
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("Key", "Role");
+
+                    b.ToTable("EpcisEventEpcs");
+                });
+
+            modelBuilder.Entity("Shian.Traceability.TraceParty", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessId");
+
+                    b.HasIndex("Key")
                         .IsUnique();
 
-                    b.HasIndex("BusinessId", "IssuedOn");
-
-                    b.HasIndex("Gtin", "Lot");
-
-                    b.HasIndex("TownshipId", "IssuedOn");
-
-                    b.ToTable("ProduceCertificates");
+                    b.ToTable("TraceParties");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -4248,22 +4262,40 @@ namespace Shian.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Shian.Traceability.CertificateReceipt", b =>
+            modelBuilder.Entity("Shian.Traceability.CaptureJob", b =>
                 {
                     b.HasOne("Shian.Registry.Business", null)
                         .WithMany()
-                        .HasForeignKey("BuyerBusinessId")
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shian.Traceability.EpcisEvent", b =>
+                {
+                    b.HasOne("Shian.Registry.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Shian.Traceability.ProduceCertificate", null)
-                        .WithMany("Receipts")
-                        .HasForeignKey("CertificateId")
+                    b.HasOne("Shian.Traceability.CaptureJob", null)
+                        .WithMany()
+                        .HasForeignKey("CaptureJobId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shian.Traceability.EpcisEventEpc", b =>
+                {
+                    b.HasOne("Shian.Traceability.EpcisEvent", null)
+                        .WithMany("Epcs")
+                        .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Shian.Traceability.ProduceCertificate", b =>
+            modelBuilder.Entity("Shian.Traceability.TraceParty", b =>
                 {
                     b.HasOne("Shian.Registry.Business", null)
                         .WithMany()
@@ -4342,9 +4374,9 @@ namespace Shian.Migrations.Sqlite.Migrations
                     b.Navigation("Allocations");
                 });
 
-            modelBuilder.Entity("Shian.Traceability.ProduceCertificate", b =>
+            modelBuilder.Entity("Shian.Traceability.EpcisEvent", b =>
                 {
-                    b.Navigation("Receipts");
+                    b.Navigation("Epcs");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Shian.Data;
+
+namespace Shian.Traceability;
+
+/// <summary>Stores read events for a capture job: all of a document or nothing.</summary>
+public static class EpcisCapture
+{
+    /// <summary>
+    /// Writes the events and their identifier index with bulk inserts and marks the job succeeded, in one transaction
+    /// (joining the caller's when there is one). The events' recordTime is the job's <see cref="CaptureJob.CreatedAt"/>,
+    /// the moment the repository accepted the document. Events bypass the audit trail: they are evidence in their own
+    /// right and are protected by the transparency log instead.
+    /// </summary>
+    public static async Task StoreAsync(ShianDb db, CaptureJob job, IReadOnlyList<EpcisEvent> events, CancellationToken ct = default)
+    {
+        var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            foreach (var e in events)
+            {
+                e.BusinessId = job.BusinessId;
+                e.CaptureJobId = job.Id;
+                e.RecordTime = job.CreatedAt;
+            }
+            job.Status = CaptureJobStatus.Succeeded;
+            job.EventCount = events.Count;
+            job.FinishedAt ??= job.CreatedAt;
+            if (db.Entry(job).State == EntityState.Detached)
+            {
+                db.CaptureJobs.Add(job);
+            }
+            await db.SaveChangesAsync(ct);
+            await BulkInsert.RunAsync(db, events, ct);
+            await BulkInsert.RunAsync(db, events.SelectMany(e => e.Epcs).ToList(), ct);
+            if (owned is not null)
+            {
+                await owned.CommitAsync(ct);
+            }
+        }
+        finally
+        {
+            if (owned is not null)
+            {
+                await owned.DisposeAsync();
+            }
+        }
+    }
+}

@@ -1,0 +1,333 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Shian.Traceability;
+
+public sealed record EpcisReadResult(IReadOnlyList<EpcisEvent> Events, IReadOnlyList<EpcisError> Errors, string ContextJson)
+{
+    public bool IsValid => Errors.Count == 0;
+}
+
+/// <summary>
+/// Turns an EPCIS 2.0 JSON-LD document into unsaved events with their identifier index, checking what the JSON schema
+/// cannot say (timestamps that parse, actions and CBV vocabulary). Errors name the JSON path of the offending value.
+/// Both an EPCISDocument and an EPCISQueryDocument are read, so that query results from another repository can be
+/// captured as they are.
+/// </summary>
+public static class EpcisDocumentReader
+{
+    private const int MaxErrors = 100;
+
+    /// <summary>CBV 2.0 business steps (https://ref.gs1.org/cbv/BizStep), stored by short name.</summary>
+    public static readonly IReadOnlySet<string> BizSteps = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "accepting", "arriving", "assembling", "collecting", "commissioning", "consigning", "creating_class_instance",
+        "cycle_counting", "decommissioning", "departing", "destroying", "disassembling", "dispensing", "encoding",
+        "entering_exiting", "holding", "inspecting", "installing", "killing", "loading", "other", "packing", "picking",
+        "receiving", "removing", "repackaging", "repairing", "replacing", "reserving", "retail_selling", "sampling",
+        "sensor_reporting", "shipping", "staging_outbound", "stock_taking", "stocking", "storing", "transporting",
+        "unloading", "unpacking", "void_shipping",
+    };
+
+    /// <summary>CBV 2.0 dispositions (https://ref.gs1.org/cbv/Disp).</summary>
+    public static readonly IReadOnlySet<string> Dispositions = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "active", "available", "completeness_inferred", "completeness_verified", "conformant", "container_closed",
+        "container_open", "damaged", "destroyed", "dispensed", "disposed", "encoded", "expired", "in_progress",
+        "in_transit", "inactive", "mismatch_instance", "mismatch_class", "mismatch_quantity", "needs_replacement",
+        "no_pedigree_match", "non_conformant", "non_sellable_other", "partially_dispensed", "recalled", "reserved",
+        "retail_sold", "returned", "sellable_accessible", "sellable_not_accessible", "stolen", "unavailable", "unknown",
+    };
+
+    private static readonly string[] Actions = ["ADD", "OBSERVE", "DELETE"];
+
+    public static EpcisReadResult Read(string json)
+    {
+        var errors = new List<EpcisError>();
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+        }
+        catch (JsonException e)
+        {
+            return new([], [new("$", $"不是有效的 JSON（第 {e.LineNumber + 1} 行）/ Not valid JSON (line {e.LineNumber + 1}): {e.Message}")], "");
+        }
+        if (root is not JsonObject document)
+        {
+            return new([], [new("$", "文档必须是 JSON 对象 / The document must be a JSON object.")], "");
+        }
+        if (document["@context"] is null)
+        {
+            errors.Add(new("$['@context']", "缺少 @context / The document has no @context."));
+        }
+        var type = document["type"]?.GetValueKind() == JsonValueKind.String ? document["type"]!.GetValue<string>() : null;
+        var (eventList, listPath) = type switch
+        {
+            "EPCISDocument" => (document["epcisBody"]?["eventList"], "$.epcisBody.eventList"),
+            "EPCISQueryDocument" => (document["epcisBody"]?["queryResults"]?["resultsBody"]?["eventList"], "$.epcisBody.queryResults.resultsBody.eventList"),
+            _ => (null, "$.type"),
+        };
+        if (type is not ("EPCISDocument" or "EPCISQueryDocument"))
+        {
+            errors.Add(new("$.type", "type 必须是 EPCISDocument / type must be EPCISDocument."));
+            return new([], errors, "");
+        }
+        if (eventList is not JsonArray events)
+        {
+            errors.Add(new(listPath, "缺少事件列表 / The document has no eventList array."));
+            return new([], errors, "");
+        }
+
+        var read = new List<EpcisEvent>(events.Count);
+        for (var i = 0; i < events.Count && errors.Count < MaxErrors; i++)
+        {
+            var path = $"{listPath}[{i}]";
+            if (events[i] is not JsonObject node)
+            {
+                errors.Add(new(path, "事件必须是 JSON 对象 / An event must be a JSON object."));
+                continue;
+            }
+            if (ReadEvent(node, path, errors) is { } captured)
+            {
+                read.Add(captured);
+            }
+        }
+        return new(errors.Count == 0 ? read : [], errors, document["@context"]?.ToJsonString() ?? "");
+    }
+
+    private static EpcisEvent? ReadEvent(JsonObject node, string path, List<EpcisError> errors)
+    {
+        var before = errors.Count;
+        var typeName = Text(node, "type");
+        if (!Enum.TryParse<EpcisEventType>(typeName, ignoreCase: false, out var type) || !Enum.IsDefined(type) || typeName!.All(char.IsDigit))
+        {
+            errors.Add(new($"{path}.type", $"未知事件类型“{typeName}” / Unknown event type \"{typeName}\"; expected one of {string.Join(", ", Enum.GetNames<EpcisEventType>())}."));
+            return null;
+        }
+
+        var eventTime = Timestamp(node, "eventTime", path, errors, required: true);
+        var offset = Text(node, "eventTimeZoneOffset");
+        if (offset is null || offset.Length != 6 || offset[0] is not ('+' or '-') || offset[3] != ':'
+            || !int.TryParse(offset.AsSpan(1, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var hours) || hours > 14
+            || !int.TryParse(offset.AsSpan(4, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) || minutes > 59)
+        {
+            errors.Add(new($"{path}.eventTimeZoneOffset", $"eventTimeZoneOffset 须为 ±hh:mm，收到“{offset}” / eventTimeZoneOffset must be ±hh:mm, got \"{offset}\"."));
+        }
+
+        var action = Text(node, "action");
+        if (type == EpcisEventType.TransformationEvent)
+        {
+            if (action is not null)
+            {
+                errors.Add(new($"{path}.action", "转化事件没有 action / A TransformationEvent has no action."));
+            }
+        }
+        else if (action is null)
+        {
+            errors.Add(new($"{path}.action", "缺少 action / action is required (ADD, OBSERVE or DELETE)."));
+        }
+        else if (!Actions.Contains(action))
+        {
+            errors.Add(new($"{path}.action", $"未知 action“{action}” / Unknown action \"{action}\"; expected ADD, OBSERVE or DELETE."));
+        }
+
+        var bizStep = Vocabulary(node, "bizStep", "BizStep", BizSteps, path, errors);
+        var disposition = Vocabulary(node, "disposition", "Disp", Dispositions, path, errors);
+        if (node["persistentDisposition"] is JsonObject persistent)
+        {
+            foreach (var list in new[] { "set", "unset" })
+            {
+                if (persistent[list] is JsonArray values)
+                {
+                    for (var j = 0; j < values.Count; j++)
+                    {
+                        CheckVocabulary(values[j]?.GetValueKind() == JsonValueKind.String ? values[j]!.GetValue<string>() : null, "Disp", Dispositions, $"{path}.persistentDisposition.{list}[{j}]", errors);
+                    }
+                }
+            }
+        }
+
+        var epcs = new List<EpcisEventEpc>();
+        switch (type)
+        {
+            case EpcisEventType.ObjectEvent:
+                Identifiers(node, "epcList", "quantityList", EpcRole.Epc, path, epcs, errors);
+                break;
+            case EpcisEventType.TransactionEvent:
+                Parent(node, path, epcs, errors);
+                Identifiers(node, "epcList", "quantityList", EpcRole.Epc, path, epcs, errors);
+                break;
+            case EpcisEventType.AggregationEvent or EpcisEventType.AssociationEvent:
+                Parent(node, path, epcs, errors);
+                Identifiers(node, "childEPCs", "childQuantityList", EpcRole.Child, path, epcs, errors);
+                break;
+            case EpcisEventType.TransformationEvent:
+                Identifiers(node, "inputEPCList", "inputQuantityList", EpcRole.Input, path, epcs, errors);
+                Identifiers(node, "outputEPCList", "outputQuantityList", EpcRole.Output, path, epcs, errors);
+                break;
+        }
+
+        if (errors.Count > before)
+        {
+            return null;
+        }
+
+        var eventId = Text(node, "eventID");
+        if (string.IsNullOrWhiteSpace(eventId))
+        {
+            eventId = $"urn:uuid:{Guid.CreateVersion7()}";
+            node["eventID"] = eventId;
+        }
+        // recordTime is the repository's, not the capturer's: the stored column is the truth and queries write it back.
+        node.Remove("recordTime");
+
+        var id = Guid.CreateVersion7();
+        foreach (var epc in epcs)
+        {
+            epc.Id = Guid.CreateVersion7();
+            epc.EventId = id;
+        }
+        return new EpcisEvent
+        {
+            Id = id,
+            EventId = eventId,
+            Type = type,
+            EventTime = eventTime!.Value.UtcDateTime,
+            EventTimeZoneOffset = offset!,
+            Action = action,
+            BizStep = bizStep,
+            Disposition = disposition,
+            ReadPoint = node["readPoint"]?["id"] is JsonValue readPoint ? TraceKey.Of(readPoint.ToString()) : null,
+            BizLocation = node["bizLocation"]?["id"] is JsonValue bizLocation ? TraceKey.Of(bizLocation.ToString()) : null,
+            IsErrorDeclaration = node["errorDeclaration"] is JsonObject,
+            Json = node.ToJsonString(),
+            Epcs = epcs,
+        };
+    }
+
+    private static string? Text(JsonObject node, string name) =>
+        node[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+
+    /// <summary>An RFC 3339 timestamp with a zone (the schema's date-time): a local time without offset is ambiguous.</summary>
+    private static DateTimeOffset? Timestamp(JsonObject node, string name, string path, List<EpcisError> errors, bool required)
+    {
+        var text = Text(node, name);
+        if (text is null)
+        {
+            if (required)
+            {
+                errors.Add(new($"{path}.{name}", $"缺少 {name} / {name} is required."));
+            }
+            return null;
+        }
+        var hasZone = text.EndsWith('Z') || text.EndsWith('z') || (text.Length > 6 && text[^6] is '+' or '-' && text[^3] == ':');
+        if (!hasZone || text.Length < 20 || text[10] is not ('T' or 't')
+            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            errors.Add(new($"{path}.{name}", $"{name} 不是带时区的 RFC 3339 时间：“{text}” / {name} is not an RFC 3339 date-time with a zone: \"{text}\"."));
+            return null;
+        }
+        return parsed;
+    }
+
+    private static string? Vocabulary(JsonObject node, string name, string cbvType, IReadOnlySet<string> known, string path, List<EpcisError> errors)
+    {
+        if (node[name] is null)
+        {
+            return null;
+        }
+        var text = Text(node, name);
+        return CheckVocabulary(text, cbvType, known, $"{path}.{name}", errors);
+    }
+
+    /// <summary>
+    /// A CBV value may be written bare (<c>shipping</c>), as a GS1 web URI or as the EPCIS 1.x URN; anything else must be a
+    /// URI of the capturer's own namespace. A bare word the CBV does not define is an error: it would mean nothing to
+    /// other systems.
+    /// </summary>
+    private static string? CheckVocabulary(string? text, string cbvType, IReadOnlySet<string> known, string path, List<EpcisError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add(new(path, "值必须是非空字符串 / The value must be a non-empty string."));
+            return null;
+        }
+        var webPrefix = $"https://ref.gs1.org/cbv/{cbvType}-";
+        var urnPrefix = cbvType == "BizStep" ? "urn:epcglobal:cbv:bizstep:" : "urn:epcglobal:cbv:disp:";
+        var shortName = text.StartsWith(webPrefix, StringComparison.Ordinal) ? text[webPrefix.Length..]
+            : text.StartsWith(urnPrefix, StringComparison.Ordinal) ? text[urnPrefix.Length..]
+            : text;
+        if (known.Contains(shortName))
+        {
+            return shortName;
+        }
+        if (shortName != text || !text.Contains(':'))
+        {
+            errors.Add(new(path, $"“{text}”不是 CBV 标准词汇，自定义值须带命名空间（URI）/ \"{text}\" is not a CBV value; a non-standard value needs a namespace (a URI)."));
+            return null;
+        }
+        return text;
+    }
+
+    private static void Parent(JsonObject node, string path, List<EpcisEventEpc> epcs, List<EpcisError> errors)
+    {
+        if (node["parentID"] is null)
+        {
+            return;
+        }
+        if (Text(node, "parentID") is { Length: > 0 } parent)
+        {
+            epcs.Add(new EpcisEventEpc { Role = EpcRole.Parent, Key = TraceKey.Of(parent) });
+        }
+        else
+        {
+            errors.Add(new($"{path}.parentID", "parentID 必须是 URI 字符串 / parentID must be a URI string."));
+        }
+    }
+
+    private static void Identifiers(JsonObject node, string listName, string quantityListName, EpcRole role, string path, List<EpcisEventEpc> epcs, List<EpcisError> errors)
+    {
+        if (node[listName] is JsonArray list)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (list[i] is JsonValue value && value.GetValueKind() == JsonValueKind.String && value.GetValue<string>().Length > 0)
+                {
+                    epcs.Add(new EpcisEventEpc { Role = role, Key = TraceKey.Of(value.GetValue<string>()) });
+                }
+                else
+                {
+                    errors.Add(new($"{path}.{listName}[{i}]", "标识必须是 URI 字符串 / An identifier must be a URI string."));
+                }
+            }
+        }
+        if (node[quantityListName] is JsonArray quantities)
+        {
+            for (var i = 0; i < quantities.Count; i++)
+            {
+                var itemPath = $"{path}.{quantityListName}[{i}]";
+                if (quantities[i] is not JsonObject item || Text(item, "epcClass") is not { Length: > 0 } epcClass)
+                {
+                    errors.Add(new($"{itemPath}.epcClass", "缺少 epcClass / epcClass is required."));
+                    continue;
+                }
+                decimal? quantity = null;
+                if (item["quantity"] is JsonValue q)
+                {
+                    if (q.GetValueKind() == JsonValueKind.Number && q.TryGetValue<decimal>(out var number) && number >= 0)
+                    {
+                        quantity = number;
+                    }
+                    else
+                    {
+                        errors.Add(new($"{itemPath}.quantity", "数量必须是非负数 / quantity must be a non-negative number."));
+                        continue;
+                    }
+                }
+                epcs.Add(new EpcisEventEpc { Role = role, Key = TraceKey.Of(epcClass), Quantity = quantity, Uom = Text(item, "uom") });
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+namespace Shian.Traceability;
+
+/// <summary>The five EPCIS 2.0 event types, named as in the standard's JSON <c>type</c>.</summary>
+public enum EpcisEventType
+{
+    ObjectEvent,
+    AggregationEvent,
+    AssociationEvent,
+    TransactionEvent,
+    TransformationEvent,
+}
+
+/// <summary>
+/// One captured EPCIS event. The columns hold what queries and genealogy filter on; <see cref="Json"/> keeps the event
+/// exactly as it was captured (source and destination lists, ilmd, sensor data, certification info, error declarations
+/// and extensions), so that what a partner sent is what a query returns.
+/// </summary>
+public class EpcisEvent
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The event's <c>eventID</c>; one is assigned (<c>urn:uuid:…</c>) when the capturer gave none.</summary>
+    public string EventId { get; set; } = "";
+
+    public EpcisEventType Type { get; set; }
+    public DateTime EventTime { get; set; }
+    public string EventTimeZoneOffset { get; set; } = "";
+
+    /// <summary>When Shian stored it (the standard's recordTime).</summary>
+    public DateTime RecordTime { get; set; }
+
+    /// <summary>ADD, OBSERVE or DELETE; null for transformation events, which have none.</summary>
+    public string? Action { get; set; }
+
+    /// <summary>A CBV step by its short name (<c>shipping</c>), anything else by its full URI.</summary>
+    public string? BizStep { get; set; }
+
+    /// <summary>A CBV disposition by its short name (<c>in_transit</c>), anything else by its full URI.</summary>
+    public string? Disposition { get; set; }
+
+    /// <summary>Canonical keys (<see cref="TraceKey"/>) of the read point and business location.</summary>
+    public string? ReadPoint { get; set; }
+    public string? BizLocation { get; set; }
+
+    /// <summary>The business whose API key captured the event: it answers for the data.</summary>
+    public Guid BusinessId { get; set; }
+
+    public Guid CaptureJobId { get; set; }
+
+    /// <summary>Whether the event declares an earlier one erroneous (<c>errorDeclaration</c>).</summary>
+    public bool IsErrorDeclaration { get; set; }
+
+    public string Json { get; set; } = "";
+
+    public List<EpcisEventEpc> Epcs { get; set; } = [];
+}
+
+/// <summary>Where an identifier appears in an event.</summary>
+public enum EpcRole
+{
+    /// <summary>epcList / quantityList of object and transaction events; childEPCs of aggregation events are <see cref="Child"/>.</summary>
+    Epc,
+    Child,
+    Parent,
+    Input,
+    Output,
+}
+
+/// <summary>
+/// One identifier an event names, by its canonical key: the index behind MATCH_* queries, lot genealogy and the
+/// consumer page's chain of custody. Class-level entries (quantity lists) carry their quantity and unit.
+/// </summary>
+public class EpcisEventEpc
+{
+    public Guid Id { get; set; }
+    public Guid EventId { get; set; }
+    public EpcRole Role { get; set; }
+    public string Key { get; set; } = "";
+    public decimal? Quantity { get; set; }
+    public string? Uom { get; set; }
+}
+
+/// <summary>A location or party identifier (an SGLN or PGLN, by canonical key) registered to a business.</summary>
+public class TraceParty
+{
+    public Guid Id { get; set; }
+    public string Key { get; set; } = "";
+    public Guid BusinessId { get; set; }
+    public string Name { get; set; } = "";
+}
+
+public enum CaptureJobStatus
+{
+    Accepted,
+    Succeeded,
+    Failed,
+}
+
+/// <summary>One capture request (REST binding: <c>POST /capture</c> answers with the job's location).</summary>
+public class CaptureJob
+{
+    public Guid Id { get; set; }
+    public Guid BusinessId { get; set; }
+    public Guid UserId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? FinishedAt { get; set; }
+    public CaptureJobStatus Status { get; set; }
+    public int EventCount { get; set; }
+
+    /// <summary>The document's <c>@context</c>, so that extension prefixes still mean the same when events are queried.</summary>
+    public string ContextJson { get; set; } = "";
+
+    /// <summary>A JSON array of <see cref="EpcisError"/> (path and message) when the capture failed.</summary>
+    public string ErrorsJson { get; set; } = "[]";
+}
+
+/// <summary>A problem with a captured document, located by a JSON path such as <c>$.epcisBody.eventList[2].eventTime</c>.</summary>
+public sealed record EpcisError(string Path, string Message);
