@@ -77,6 +77,7 @@ public class CertificateCheckModel(ShianDb db, CurrentUser user, TimeProvider cl
             return Page();
         }
         await db.SaveChangesAsync();
+        await Shian.Web.Public.TraceCache.EvictAsync(HttpContext);
         return Redirect($"/c/{code}");
     }
 

@@ -79,6 +79,8 @@ public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<Shia
     public DbSet<Traceability.CaptureJob> CaptureJobs => Set<Traceability.CaptureJob>();
     public DbSet<Traceability.ProduceCertificate> ProduceCertificates => Set<Traceability.ProduceCertificate>();
     public DbSet<Traceability.CertificateReceipt> CertificateReceipts => Set<Traceability.CertificateReceipt>();
+    public DbSet<Traceability.TraceProduct> TraceProducts => Set<Traceability.TraceProduct>();
+    public DbSet<Traceability.TraceCode> TraceCodes => Set<Traceability.TraceCode>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

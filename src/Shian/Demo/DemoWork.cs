@@ -76,6 +76,9 @@ public static class DemoWork
         await DemoSampleFailures.RunAsync(db, Common.ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime), ct);
         // Last months' results announced, so that the public search has them.
         await DemoSamplingAnnouncements.RunAsync(db, Common.ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime), ct);
+        db.ChangeTracker.Clear();
+        await DemoTrace.SeedAsync(db, clock, ct); // products, short codes, 合格证 with receipts, one lot's chain of custody, once
+        db.ChangeTracker.Clear();
         if (await db.Plans.AnyAsync(ct))
         {
             return false;

@@ -38,6 +38,7 @@ public class CertificatesDetailModel(ShianDb db, CurrentUser user, TimeProvider 
             return Page();
         }
         await db.SaveChangesAsync();
+        await Shian.Web.Public.TraceCache.EvictAsync(HttpContext);
         return Redirect($"/trace/certificates/{id}");
     }
 

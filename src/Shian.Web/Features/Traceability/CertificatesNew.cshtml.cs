@@ -94,6 +94,7 @@ public class CertificatesNewModel(ShianDb db, CurrentUser user, TimeProvider clo
         certificate.CreatedBy = user.Name;
         db.ProduceCertificates.Add(certificate);
         await db.SaveChangesAsync();
+        await Shian.Web.Public.TraceCache.EvictAsync(HttpContext);
         return Redirect($"/trace/certificates/{certificate.Id}");
     }
 

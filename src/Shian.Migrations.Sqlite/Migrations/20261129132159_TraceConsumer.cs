@@ -54,6 +54,56 @@ namespace Shian.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "TraceCodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Gtin = table.Column<string>(type: "TEXT", maxLength: 14, nullable: false),
+                    Lot = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    BusinessId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TraceCodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TraceCodes_Businesses_BusinessId",
+                        column: x => x.BusinessId,
+                        principalTable: "Businesses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TraceProducts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Gtin = table.Column<string>(type: "TEXT", maxLength: 14, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Specification = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Brand = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    BusinessId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TownshipId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FoodCategoryCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ShelfLife = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TraceProducts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TraceProducts_Businesses_BusinessId",
+                        column: x => x.BusinessId,
+                        principalTable: "Businesses",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CertificateReceipts",
                 columns: table => new
                 {
@@ -114,6 +164,39 @@ namespace Shian.Migrations.Sqlite.Migrations
                 name: "IX_ProduceCertificates_TownshipId_IssuedOn",
                 table: "ProduceCertificates",
                 columns: new[] { "TownshipId", "IssuedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TraceCodes_BusinessId",
+                table: "TraceCodes",
+                column: "BusinessId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TraceCodes_Code",
+                table: "TraceCodes",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TraceCodes_Gtin_Lot",
+                table: "TraceCodes",
+                columns: new[] { "Gtin", "Lot" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TraceProducts_BusinessId_Name",
+                table: "TraceProducts",
+                columns: new[] { "BusinessId", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TraceProducts_Gtin",
+                table: "TraceProducts",
+                column: "Gtin",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TraceProducts_TownshipId",
+                table: "TraceProducts",
+                column: "TownshipId");
         }
 
         /// <inheritdoc />
@@ -121,6 +204,12 @@ namespace Shian.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "CertificateReceipts");
+
+            migrationBuilder.DropTable(
+                name: "TraceCodes");
+
+            migrationBuilder.DropTable(
+                name: "TraceProducts");
 
             migrationBuilder.DropTable(
                 name: "ProduceCertificates");

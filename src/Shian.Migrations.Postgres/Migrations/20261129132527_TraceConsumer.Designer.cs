@@ -12,7 +12,7 @@ using Shian.Data;
 namespace Shian.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(ShianDb))]
-    [Migration("20261129131008_TraceConsumer")]
+    [Migration("20261129132527_TraceConsumer")]
     partial class TraceConsumer
     {
         /// <inheritdoc />
@@ -3745,6 +3745,46 @@ namespace Shian.Migrations.Postgres.Migrations
                     b.ToTable("ProduceCertificates");
                 });
 
+            modelBuilder.Entity("Shian.Traceability.TraceCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Gtin")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<string>("Lot")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BusinessId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("Gtin", "Lot")
+                        .IsUnique();
+
+                    b.ToTable("TraceCodes");
+                });
+
             modelBuilder.Entity("Shian.Traceability.TraceParty", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3772,6 +3812,73 @@ namespace Shian.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("TraceParties");
+                });
+
+            modelBuilder.Entity("Shian.Traceability.TraceProduct", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Brand")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("BusinessId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FoodCategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Gtin")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ShelfLife")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Specification")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("TownshipId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Gtin")
+                        .IsUnique();
+
+                    b.HasIndex("TownshipId");
+
+                    b.HasIndex("BusinessId", "Name");
+
+                    b.ToTable("TraceProducts");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -4500,7 +4607,25 @@ namespace Shian.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Shian.Traceability.TraceCode", b =>
+                {
+                    b.HasOne("Shian.Registry.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Shian.Traceability.TraceParty", b =>
+                {
+                    b.HasOne("Shian.Registry.Business", null)
+                        .WithMany()
+                        .HasForeignKey("BusinessId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Shian.Traceability.TraceProduct", b =>
                 {
                     b.HasOne("Shian.Registry.Business", null)
                         .WithMany()
