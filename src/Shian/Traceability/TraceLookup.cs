@@ -89,6 +89,7 @@ public static class TraceLookup
                 where x.Key == key
                 join e in db.EpcisEvents on x.EventId equals e.Id
                 where !e.IsErrorDeclaration && !db.EpcisEvents.Any(d => d.IsErrorDeclaration && d.EventId == e.EventId)
+                orderby e.EventTime
                 select new { e.Id, e.EventTime, e.EventTimeZoneOffset, e.BizStep, e.BizLocation, e.ReadPoint, e.Disposition })
             .AsNoTracking().Take(MaxEvents).ToListAsync(ct);
         var places = events.Select(e => e.BizLocation ?? e.ReadPoint).OfType<string>().Distinct().ToList();
