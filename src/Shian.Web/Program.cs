@@ -124,6 +124,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<ShianDb>("database");
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "shian.csrf");
+builder.Services.AddOutputCache(Shian.Web.Public.TraceCache.Add);
 builder.Services.AddRateLimiter(o => RateLimits.Configure(o, builder.Configuration.GetValue("RateLimits:SignInPerMinute", 30)));
 
 // A refused start is reported once, by Program, in words for the operator; the host's own stack trace adds nothing.
@@ -168,6 +169,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseOutputCache();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();

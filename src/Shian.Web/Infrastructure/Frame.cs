@@ -37,6 +37,8 @@ public sealed class Frame(ShianDb db, IAuthorizationService authorization, IHttp
         new("Nav.KitchenVideo", "/kitchen-video", Policies.Staff),
         new("Nav.TraceUploadRate", "/traceability/upload-rate", Policies.Staff),
         new("Nav.Grain", "/grain", Policies.Grain),
+        new("Nav.TraceProducts", "/trace/products", Policies.Traceability),
+        new("Nav.ProduceCertificates", "/trace/certificates", Policies.Traceability),
         new("Nav.MyBusinesses", "/operator", Policies.Operator),
         new("Nav.EpcisKeys", "/traceability/keys", Policies.Operator),
         new("Nav.Jurisdiction", "/admin/jurisdiction", Policies.Admin, "Nav.Admin"),

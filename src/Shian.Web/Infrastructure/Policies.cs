@@ -55,6 +55,8 @@ public static class Policies
 
     /// <summary>Which businesses must upload trace data, and how often: the office and the departments.</summary>
     public const string TraceRequirements = "trace-requirements";
+    /// <summary>Traceability (products, label sheets, 合格证): staff in their scope and operators for their own businesses.</summary>
+    public const string Traceability = "traceability";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -71,6 +73,7 @@ public static class Policies
         options.AddPolicy(SamplesTake, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector));
         options.AddPolicy(SamplingPublish, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department));
         options.AddPolicy(Lots, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector, Roles.Operator));
+        options.AddPolicy(Traceability, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector, Roles.Operator));
         options.AddPolicy(Grain, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector));
         options.AddPolicy(RegistryEdit, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Inspector));
         options.AddPolicy(OrganizationRead, p => p.RequireRole(Roles.Staff).AddRequirements(new ScopeRequirement(ApiScopes.OrganizationRead)));

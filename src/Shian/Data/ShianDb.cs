@@ -81,6 +81,10 @@ public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<Shia
     public DbSet<Ledger.LedgerEntry> LedgerEntries => Set<Ledger.LedgerEntry>();
     public DbSet<Ledger.LedgerNode> LedgerNodes => Set<Ledger.LedgerNode>();
     public DbSet<Ledger.SignedTreeHead> SignedTreeHeads => Set<Ledger.SignedTreeHead>();
+    public DbSet<Traceability.ProduceCertificate> ProduceCertificates => Set<Traceability.ProduceCertificate>();
+    public DbSet<Traceability.CertificateReceipt> CertificateReceipts => Set<Traceability.CertificateReceipt>();
+    public DbSet<Traceability.TraceProduct> TraceProducts => Set<Traceability.TraceProduct>();
+    public DbSet<Traceability.TraceCode> TraceCodes => Set<Traceability.TraceCode>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

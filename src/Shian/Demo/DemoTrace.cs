@@ -1,119 +1,141 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Shian.Common;
 using Shian.Data;
-using Shian.Ledger;
 using Shian.Registry;
 using Shian.Traceability;
 
 namespace Shian.Demo;
 
 /// <summary>
-/// The demo's trace node enterprises (肉菜追溯): a dozen markets and supermarkets required to upload weekly since the
-/// start of the year, most of them receiving goods most weeks (one trace event per week they reported), three silent,
-/// so that trace.upload_rate is about 65%; every event is in the transparency log. Only when no requirement exists yet.
+/// The demo's traceability: a few products of demo producers with valid GTINs, a short code per demo lot, 合格证 with
+/// receipts by markets and supermarkets of other townships (one revoked), and the chain of custody of one lot (harvest,
+/// packing, shipping, receiving, shelving, sale) captured as one EPCIS document. The demo operator also runs the first
+/// cooperative, so that it can issue certificates and receive others'. Once; a few dozen rows.
 /// </summary>
 public static class DemoTrace
 {
-    // Each business's chance of reporting in a week; the last three never do. The average is 65%.
-    private static readonly double[] Rates = [1.0, 1.0, 0.95, 0.9, 0.9, 0.85, 0.8, 0.75, 0.65, 0, 0, 0];
+    /// <summary>The demo lot with a chain of custody (shown on the home page's example and used by the benchmark).</summary>
+    public const string DemoLot = "HG20261101";
 
-    private static readonly (string Product, string Gtin)[] Products =
-    [
-        ("冷鲜猪肉", "06901234000017"), ("牛肉", "06901234000024"), ("大白菜", "06901234000031"), ("西红柿", "06901234000048"), ("鸡蛋", "06901234000055"),
-    ];
+    /// <summary>The demo GTIN-14 of 黄瓜 (company prefix 6901234, item 00001).</summary>
+    public static string CucumberGtin => Gtin14("690123400001");
+
+    /// <summary>The short code of the demo lot: fixed, so that the README and the benchmark can name it.</summary>
+    public const string DemoCode = "hgdemv26";
+
+    private static string Gtin14(string twelve) => "0" + twelve + Gtin.CheckDigit("0" + twelve);
 
     public static async Task SeedAsync(ShianDb db, TimeProvider clock, CancellationToken ct = default)
     {
-        if (await db.TraceReportingRequirements.AnyAsync(ct))
+        if (await db.TraceProducts.AnyAsync(ct))
         {
             return;
         }
-        var now = ShianTime.UtcNow(clock);
-        var today = ShianTime.LocalDate(now);
-        var businesses = await db.Businesses.AsNoTracking()
-            .Where(b => (b.Subtype == "market" || b.Subtype == "supermarket") && b.Status != BusinessStatus.Closed)
-            .OrderBy(b => b.Subtype).ThenBy(b => b.Name).Take(Rates.Length).ToListAsync(ct);
-        var userId = await db.Users.Where(u => u.UserName == Accounts.Roles.Operator).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
-        if (businesses.Count == 0 || userId is null)
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = Common.ShianTime.LocalDate(now);
+        var producers = await db.Businesses.AsNoTracking()
+            .Where(b => b.Category == BusinessCategory.AgriculturalProducer && b.Status == BusinessStatus.Active && ProduceCertificate.ExpectedSubtypes.Contains(b.Subtype))
+            .OrderBy(b => b.CreditCode).Take(40).ToListAsync(ct);
+        var buyers = await db.Businesses.AsNoTracking().Where(b => b.Subtype == "supermarket" || b.Subtype == "market").OrderBy(b => b.CreditCode).Take(20).ToListAsync(ct);
+        if (producers.Count < 3 || buyers.Count < 2)
         {
             return;
         }
-        var yearStart = new DateOnly(today.Year, 1, 1);
-        foreach (var b in businesses)
+        // Producers of different townships where the register has them.
+        var spread = producers.DistinctBy(b => b.TownshipId).Concat(producers).Distinct().Take(4).ToList();
+        var cooperative = spread[0];
+        if (await db.Users.Where(u => u.UserName == Accounts.Roles.Operator).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct) is { } operatorId
+            && !await db.OperatorBusinesses.AnyAsync(o => o.UserId == operatorId && o.BusinessId == cooperative.Id, ct))
         {
-            db.TraceReportingRequirements.Add(new TraceReportingRequirement
+            db.OperatorBusinesses.Add(new Accounts.OperatorBusiness { UserId = operatorId, BusinessId = cooperative.Id });
+        }
+        (string Item, string Name, string Spec, ProduceCategory Category, string Unit, string ShelfLife)[] items =
+        [
+            ("00001", "黄瓜", "5kg/箱", ProduceCategory.Vegetables, "千克", "7天"),
+            ("00002", "红富士苹果", "10kg/箱", ProduceCategory.Fruit, "箱", "60天"),
+            ("00003", "散养鸡蛋", "30枚/盒", ProduceCategory.Eggs, "枚", "30天"),
+            ("00004", "盘山板栗", "2.5kg/袋", ProduceCategory.Fruit, "千克", "90天"),
+        ];
+        var random = new Random(2026);
+        for (var i = 0; i < items.Length; i++)
+        {
+            var item = items[i];
+            var producer = spread[i % spread.Count];
+            var gtin = Gtin14("6901234" + item.Item);
+            db.TraceProducts.Add(new TraceProduct
             {
-                Id = Guid.NewGuid(), BusinessId = b.Id, Frequency = ReportingFrequency.Weekly, From = yearStart, SetBy = "demo", SetAt = now,
+                Gtin = gtin, Name = item.Name, Specification = item.Spec, Brand = producer.Name.Length > 4 ? producer.Name[..4] : producer.Name, BusinessId = producer.Id,
+                TownshipId = producer.TownshipId, Origin = "天津市蓟州区 " + producer.Address, ShelfLife = item.ShelfLife, CreatedAt = now, CreatedBy = "demo",
             });
+            for (var k = 0; k < 3; k++)
+            {
+                var issued = today.AddDays(-3 - 9 * k - i);
+                var lot = i == 0 && k == 0 ? DemoLot : $"L{issued:yyyyMMdd}{i}";
+                db.TraceCodes.Add(new TraceCode { Code = i == 0 && k == 0 ? DemoCode : TraceCode.NewCode(), Gtin = gtin, Lot = lot, BusinessId = producer.Id, CreatedAt = now });
+                var quantity = item.Unit == "枚" ? 3000 : 200 + 100 * random.Next(1, 8);
+                var certificate = new ProduceCertificate
+                {
+                    Code = ProduceCertificate.NewCode(), BusinessId = producer.Id, TownshipId = producer.TownshipId, ProductName = item.Name, Category = item.Category,
+                    Quantity = quantity, Unit = item.Unit, Mode = k == 1 ? CertificateMode.PerPackage : CertificateMode.PerBatch, Copies = k == 1 ? 10 : 1,
+                    ProducerName = producer.Name, Origin = "天津市蓟州区 " + producer.Address, ContactPhone = producer.ContactPhone, IssuedOn = issued, Promised = true,
+                    SignedBy = producer.LegalRepresentative, Basis = k == 2 ? CertificateBasis.CommissionedTest : CertificateBasis.SelfControl,
+                    ReportNumber = k == 2 ? $"JZJC-{issued:yyyyMMdd}-{i + 1:00}" : "", Gtin = gtin, Lot = lot, CreatedAt = DemoTime.At(issued, 7), CreatedBy = "demo",
+                };
+                if (i == 3 && k == 2)
+                {
+                    certificate.Revoke("自检发现包装标识错误，重新开具", "demo", DemoTime.At(issued, 9));
+                }
+                else if (k < 2)
+                {
+                    var buyer = buyers[(i * 3 + k) % buyers.Count];
+                    certificate.Receive(buyer.Id, buyer.Name, Math.Min(quantity, quantity / 2 + 50), issued.AddDays(1), today, "demo", DemoTime.At(issued.AddDays(1), 9));
+                }
+                db.ProduceCertificates.Add(certificate);
+            }
         }
         await db.SaveChangesAsync(ct);
+        await ChainOfCustodyAsync(db, cooperative, buyers[0], CucumberGtin, today, now, ct);
+    }
 
-        var random = new Random(2612);
-        var weeks = TraceReporting.Periods(ReportingFrequency.Weekly, yearStart, today.AddDays(-1), today);
-        for (var i = 0; i < businesses.Count; i++)
+    /// <summary>One EPCIS document for the demo lot: harvest and packing at the cooperative, shipping, receiving and shelving at the supermarket, a sale.</summary>
+    private static async Task ChainOfCustodyAsync(ShianDb db, Business farm, Business shop, string gtin, DateOnly today, DateTime now, CancellationToken ct)
+    {
+        var farmGln = "6901234" + "10001";
+        var shopGln = "6901234" + "20001";
+        farmGln += Gtin.CheckDigit(farmGln);
+        shopGln += Gtin.CheckDigit(shopGln);
+        var farmKey = TraceKey.Of($"https://id.gs1.org/414/{farmGln}");
+        var shopKey = TraceKey.Of($"https://id.gs1.org/414/{shopGln}");
+        if (!await db.TraceParties.AnyAsync(p => p.Key == farmKey || p.Key == shopKey, ct))
         {
-            var business = businesses[i];
-            var events = new List<EpcisEvent>();
-            foreach (var (first, _) in weeks)
-            {
-                if (random.NextDouble() >= Rates[i])
-                {
-                    continue;
-                }
-                var day = first.AddDays(random.Next(0, 7));
-                day = day < yearStart ? yearStart : day >= today ? today.AddDays(-1) : day;
-                var at = DemoTime.At(day, 6 + random.Next(0, 4));
-                var (product, gtin) = Products[random.Next(Products.Length)];
-                var lot = $"{day:yyyyMMdd}{i:00}";
-                var eventId = "urn:uuid:" + new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"demo-trace-{business.Id}-{day}"))[..16]);
-                var quantity = 50 + random.Next(0, 200);
-                var json = JsonSerializer.Serialize(new Dictionary<string, object>
-                {
-                    ["type"] = "ObjectEvent",
-                    ["eventID"] = eventId,
-                    ["eventTime"] = at.ToString("yyyy-MM-ddTHH:mm:ss.fffZ"),
-                    ["eventTimeZoneOffset"] = "+08:00",
-                    ["recordTime"] = at.ToString("yyyy-MM-ddTHH:mm:ss.fffZ"),
-                    ["action"] = "OBSERVE",
-                    ["bizStep"] = "receiving",
-                    ["disposition"] = "in_progress",
-                    ["quantityList"] = new[] { new Dictionary<string, object> { ["epcClass"] = $"https://id.gs1.org/01/{gtin}/10/{lot}", ["quantity"] = quantity, ["uom"] = "KGM" } },
-                    ["productName"] = product,
-                });
-                var e = new EpcisEvent
-                {
-                    Id = Guid.NewGuid(), EventId = eventId, Type = EpcisEventType.ObjectEvent, EventTime = at, EventTimeZoneOffset = "+08:00", RecordTime = at,
-                    Action = "OBSERVE", BizStep = "receiving", Disposition = "in_progress", BusinessId = business.Id, Json = json,
-                };
-                e.Epcs.Add(new EpcisEventEpc { Id = Guid.NewGuid(), EventId = e.Id, Role = EpcRole.Epc, Key = TraceKey.Lot(gtin, lot), Quantity = quantity, Uom = "KGM" });
-                events.Add(e);
-            }
-            if (events.Count == 0)
-            {
-                continue;
-            }
-            // One capture job per business for the demo; each event keeps the week's record time (written directly, as
-            // EpcisCapture would, but with the times spread over the year).
-            var job = new CaptureJob
-            {
-                Id = Guid.NewGuid(), BusinessId = business.Id, UserId = userId.Value, CreatedAt = events[0].RecordTime, FinishedAt = events[^1].RecordTime,
-                Status = CaptureJobStatus.Succeeded, EventCount = events.Count, ErrorsJson = "[]",
-            };
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            db.CaptureJobs.Add(job);
+            db.TraceParties.Add(new TraceParty { Key = farmKey, BusinessId = farm.Id, Name = farm.Name });
+            db.TraceParties.Add(new TraceParty { Key = shopKey, BusinessId = shop.Id, Name = shop.Name });
             await db.SaveChangesAsync(ct);
-            foreach (var e in events)
-            {
-                e.CaptureJobId = job.Id;
-            }
-            await BulkInsert.RunAsync(db, events, ct);
-            await BulkInsert.RunAsync(db, events.SelectMany(e => e.Epcs).ToList(), ct);
-            await TransparencyLog.AppendAsync(db, [.. events.Select(e => ("epcis-event", e.EventId, SHA256.HashData(Encoding.UTF8.GetBytes(e.Json))))], now, ct);
-            await transaction.CommitAsync(ct);
-            db.ChangeTracker.Clear();
         }
+        var lotUri = $"https://id.gs1.org/01/{gtin}/10/{DemoLot}";
+        string Time(int daysAgo, int hour) => new DateTimeOffset(DemoTime.At(today.AddDays(-daysAgo), hour)).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+        string Event(string bizStep, string time, string gln, string action = "OBSERVE", string? disposition = null) =>
+            $$$"""
+            {"type":"ObjectEvent","eventTime":"{{{time}}}","eventTimeZoneOffset":"+08:00","action":"{{{action}}}","bizStep":"{{{bizStep}}}",{{{(disposition is null ? "" : $"\"disposition\":\"{disposition}\",")}}}
+             "quantityList":[{"epcClass":"{{{lotUri}}}","quantity":500,"uom":"KGM"}],"readPoint":{"id":"https://id.gs1.org/414/{{{gln}}}"},"bizLocation":{"id":"https://id.gs1.org/414/{{{gln}}}"}}
+            """;
+        var json = $$$"""
+            {"@context":["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],"type":"EPCISDocument","schemaVersion":"2.0","creationDate":"{{{Time(0, 8)}}}",
+             "epcisBody":{"eventList":[
+              {{{Event("https://shian.example/voc/bizstep/harvesting", Time(4, 6), farmGln, "ADD", "active")}}},
+              {{{Event("packing", Time(4, 9), farmGln)}}},
+              {{{Event("shipping", Time(3, 5), farmGln, disposition: "in_transit")}}},
+              {{{Event("receiving", Time(3, 8), shopGln, disposition: "in_progress")}}},
+              {{{Event("stocking", Time(3, 9), shopGln, disposition: "sellable_accessible")}}},
+              {{{Event("retail_selling", Time(2, 18), shopGln, disposition: "retail_sold")}}}
+             ]}}
+            """;
+        var read = EpcisDocumentReader.Read(json);
+        if (read.Errors.Count > 0)
+        {
+            throw new InvalidOperationException("Demo EPCIS document refused: " + string.Join("; ", read.Errors.Select(e => $"{e.Path}: {e.Message}")));
+        }
+        var job = new CaptureJob { Id = Guid.CreateVersion7(), BusinessId = farm.Id, UserId = Guid.Empty, CreatedAt = now, Status = CaptureJobStatus.Accepted };
+        await EpcisCapture.StoreAsync(db, job, read.Events, ct);
     }
 }

@@ -68,7 +68,7 @@ public static class DemoWork
         }
         await DemoSchools.SeedAsync(db, clock, ct); // 陪餐 records and 明厨亮灶 statuses, once
         await DemoGrain.SeedAsync(db, clock, ct); // reserve silos and their tests, purchase checks, imported food checks, once
-        await DemoTrace.SeedAsync(db, clock, ct); // trace node enterprises' upload requirements, their events and the transparency log, once
+        await DemoTraceReporting.SeedAsync(db, clock, ct); // trace node enterprises' upload requirements, their events and the transparency log, once
         db.ChangeTracker.Clear();
         await DemoSampling.SeedAsync(db, clock, ct); // the year's sampling plans and samples with results, once (before any failure handling)
         db.ChangeTracker.Clear();
@@ -78,6 +78,9 @@ public static class DemoWork
         await DemoSampleFailures.RunAsync(db, Common.ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime), ct);
         // Last months' results announced, so that the public search has them.
         await DemoSamplingAnnouncements.RunAsync(db, Common.ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime), ct);
+        db.ChangeTracker.Clear();
+        await DemoTrace.SeedAsync(db, clock, ct); // products, short codes, 合格证 with receipts, one lot's chain of custody, once
+        db.ChangeTracker.Clear();
         if (await db.Plans.AnyAsync(ct))
         {
             return false;

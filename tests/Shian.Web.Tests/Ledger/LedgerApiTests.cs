@@ -94,7 +94,7 @@ public sealed class LedgerApiTests(ShianWebFactory factory) : IClassFixture<Shia
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ShianDb>();
-        // The tests' district has no register; the demo's register has markets and supermarkets for DemoTrace to pick.
+        // The tests' district has no register; the demo's register has markets and supermarkets for DemoTraceReporting to pick.
         var township = await db.Townships.Select(t => t.Id).FirstAsync();
         for (var i = 0; i < 14; i++)
         {
@@ -106,7 +106,7 @@ public sealed class LedgerApiTests(ShianWebFactory factory) : IClassFixture<Shia
             });
         }
         await db.SaveChangesAsync();
-        await Shian.Demo.DemoTrace.SeedAsync(db, TimeProvider.System);
+        await Shian.Demo.DemoTraceReporting.SeedAsync(db, TimeProvider.System);
         Assert.Equal(0, (await LedgerVerification.VerifyAsync(db, LedgerKey.For(db).PublicKeyInfo)).Failure?.Length ?? 0);
         var today = Shian.Common.ShianTime.LocalDate(DateTime.UtcNow);
         var office = Shian.Accounts.AccessScope.For([Shian.Accounts.Roles.Office], null, null, new HashSet<Guid>());

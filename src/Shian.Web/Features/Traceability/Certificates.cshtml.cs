@@ -1,0 +1,134 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Shian.Accounts;
+using Shian.Data;
+using Shian.Registry;
+using Shian.Traceability;
+using Shian.Web.Infrastructure;
+
+namespace Shian.Web.Features.Traceability;
+
+/// <summary>
+/// 食用农产品合格证: the certificates this user may see, filtered by township, product category and issue date; for staff
+/// the counts and coverage by township and by category (exported with the list to Excel); for an operator the
+/// certificates its businesses issued or received.
+/// </summary>
+[Authorize(Policy = Policies.Traceability)]
+public class CertificatesModel(ShianDb db, CurrentUser user, IStringLocalizer<SharedResource> l) : PageModel
+{
+    private const int Limit = 200;
+
+    public sealed record Row(Guid Id, string Code, DateOnly IssuedOn, string ProductName, ProduceCategory Category, decimal Quantity, string Unit,
+        string ProducerName, Guid TownshipId, CertificateStatus Status, int Receipts);
+
+    [BindProperty(SupportsGet = true)] public Guid? Township { get; set; }
+    [BindProperty(SupportsGet = true)] public ProduceCategory? Category { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+
+    public bool IsStaff { get; private set; }
+    public bool CanIssue { get; private set; }
+    public IReadOnlyDictionary<Guid, string> Townships { get; private set; } = new Dictionary<Guid, string>();
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public ProduceCertificateCoverage.Result? Coverage { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        var query = await FilteredAsync();
+        Total = await query.CountAsync();
+        Rows = await Project(query).Take(Limit).ToListAsync();
+        if (IsStaff)
+        {
+            Coverage = await CoverageAsync(query);
+        }
+    }
+
+    public async Task<IActionResult> OnGetExportAsync()
+    {
+        var query = await FilteredAsync();
+        var rows = await Project(query).ToListAsync();
+        var list = new ExcelExport.Sheet(l["Certificate.List"],
+            [l["Certificate.VerifyCode"], l["Certificate.IssuedOn"], l["Certificate.ProductName"], l["Certificate.Category"], l["Certificate.Quantity"], l["Certificate.Unit"],
+                l["Certificate.ProducerName"], l["Registry.Township"], l["Common.Status"], l["Certificate.Receipts"]],
+            rows.Select(r => (IReadOnlyList<object?>)[r.Code, r.IssuedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.ProductName, l["ProduceCategory." + r.Category].Value,
+                r.Quantity, r.Unit, r.ProducerName, Townships.GetValueOrDefault(r.TownshipId, ""), l["CertificateStatus." + r.Status].Value, r.Receipts]));
+        if (!IsStaff)
+        {
+            return ExcelExport.File($"{l["Nav.ProduceCertificates"]}.xlsx", list);
+        }
+        var coverage = await CoverageAsync(query);
+        IReadOnlyList<string> header = [l["Certificate.Group"], l["Certificate.Issued"], l["Certificate.Quantity"], l["Certificate.Received"], l["Certificate.ReceiptRate"],
+            l["Certificate.ProducersIssuing"], l["Certificate.ProducersExpected"], l["Certificate.Coverage"]];
+        IReadOnlyList<object?> Line(string name, ProduceCertificateCoverage.Row r) =>
+            [name, r.Issued, QuantityText(r.Quantity), r.Received, r.ReceiptRate, r.ProducersIssuing, r.ProducersExpected, r.Coverage];
+        return ExcelExport.File($"{l["Nav.ProduceCertificates"]}.xlsx", list,
+            new ExcelExport.Sheet(l["Certificate.ByTownship"], header, coverage.ByTownship.Select(r => Line(r.Key, r)).Append(Line(l["Common.Total"], coverage.Total))),
+            new ExcelExport.Sheet(l["Certificate.ByCategory"], header, coverage.ByCategory.Select(r => Line(l["ProduceCategory." + r.Key], r))));
+    }
+
+    public static string QuantityText(IReadOnlyDictionary<string, decimal> quantity) =>
+        string.Join(" · ", quantity.Select(q => q.Value.ToString("#,0.###", CultureInfo.InvariantCulture) + " " + q.Key));
+
+    public string ExportLink => "/trace/certificates" + QueryString.Create(new Dictionary<string, string?>
+    {
+        ["township"] = Township?.ToString(), ["category"] = Category?.ToString(), ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["handler"] = "Export",
+    }.Where(p => !string.IsNullOrEmpty(p.Value)));
+
+    private async Task<ProduceCertificateCoverage.Result> CoverageAsync(IQueryable<ProduceCertificate> filtered)
+    {
+        var scope = await user.ScopeAsync();
+        var businesses = scope.Visible(db.Businesses);
+        var townships = Townships;
+        if (Township is { } t)
+        {
+            businesses = businesses.Where(b => b.TownshipId == t);
+            townships = Townships.Where(x => x.Key == t).ToDictionary();
+        }
+        return await ProduceCertificateCoverage.ComputeAsync(filtered, businesses, townships, HttpContext.RequestAborted);
+    }
+
+    private async Task<IQueryable<ProduceCertificate>> FilteredAsync()
+    {
+        var scope = await user.ScopeAsync();
+        IsStaff = scope.Level is AccessLevel.Jurisdiction or AccessLevel.Unit or AccessLevel.Township;
+        var townships = db.Townships.AsNoTracking().Where(t => t.Active);
+        if (scope.Level == AccessLevel.Township)
+        {
+            townships = townships.Where(t => t.Id == scope.TownshipId);
+        }
+        Townships = await townships.OrderBy(t => t.Code).ToDictionaryAsync(t => t.Id, t => t.Name);
+        if (scope.Level == AccessLevel.OwnBusinesses)
+        {
+            var own = scope.BusinessIds.ToList();
+            CanIssue = (await db.Businesses.AsNoTracking().Where(b => own.Contains(b.Id)).ToListAsync()).Any(ProduceCertificate.MayIssue);
+        }
+        var query = CertificateAccess.Visible(db, scope).AsNoTracking();
+        if (Township is { } township)
+        {
+            query = query.Where(c => c.TownshipId == township);
+        }
+        if (Category is { } category)
+        {
+            query = query.Where(c => c.Category == category);
+        }
+        if (From is { } from)
+        {
+            query = query.Where(c => c.IssuedOn >= from);
+        }
+        if (To is { } to)
+        {
+            query = query.Where(c => c.IssuedOn <= to);
+        }
+        return query;
+    }
+
+    private static IQueryable<Row> Project(IQueryable<ProduceCertificate> query) =>
+        query.OrderByDescending(c => c.IssuedOn).ThenByDescending(c => c.CreatedAt)
+            .Select(c => new Row(c.Id, c.Code, c.IssuedOn, c.ProductName, c.Category, c.Quantity, c.Unit, c.ProducerName, c.TownshipId, c.Status, c.Receipts.Count));
+}

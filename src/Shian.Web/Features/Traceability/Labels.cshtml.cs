@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Shian.Common;
+using Shian.Data;
+using Shian.Traceability;
+using Shian.Web.Infrastructure;
+
+namespace Shian.Web.Features.Traceability;
+
+/// <summary>
+/// 追溯标签: for one product and lot, a sheet of up to 500 QR labels (SVG, or PNG page by page). Every label carries the
+/// lot's short address <c>https://{host}/t/{code}</c>: a short URL makes a small, sparse QR code that prints and scans
+/// well on cheap labels, and the code can be typed from the label; the Digital Link address <c>/01/{gtin}/10/{lot}</c>
+/// opens the same page for scanners that build it from the barcode.
+/// </summary>
+[Authorize(Policy = Policies.Traceability)]
+public class LabelsModel(ShianDb db, CurrentUser user, TimeProvider clock, IConfiguration configuration) : PageModel
+{
+    public TraceProduct Product { get; private set; } = null!;
+    public TraceCode? Code { get; private set; }
+
+    [BindProperty(SupportsGet = true)] public string? Lot { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Count { get; set; }
+
+    public int Pages => (Math.Clamp(Count ?? 1, 1, LabelSheet.MaxCount) + LabelSheet.PerPage - 1) / LabelSheet.PerPage;
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        Count ??= 24;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        var lot = Lot?.Trim() ?? "";
+        if (lot.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Lot), "请填写批号 / the lot is required");
+        }
+        else if (lot.Length > 20 || lot.Any(c => c < 0x21 || c > 0x7E || c is '/' or '?' or '#' or '%'))
+        {
+            ModelState.AddModelError(nameof(Lot), "批号应为不超过 20 个字母、数字或符号（不含 / ? # %） / a lot is up to 20 printable ASCII characters");
+        }
+        if (Count is not (>= 1 and <= LabelSheet.MaxCount))
+        {
+            ModelState.AddModelError(nameof(Count), $"标签数量应为 1 至 {LabelSheet.MaxCount} / give 1 to {LabelSheet.MaxCount} labels");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        await TraceCode.ForLotAsync(db, Product.Gtin, lot, Product.BusinessId, ShianTime.UtcNow(clock));
+        await db.SaveChangesAsync();
+        await Shian.Web.Public.TraceCache.EvictAsync(HttpContext);
+        return Redirect($"/trace/products/{id}/labels?lot={Uri.EscapeDataString(lot)}&count={Count}");
+    }
+
+    public async Task<IActionResult> OnGetSvgAsync(Guid id) =>
+        await SheetAsync(id) is { } sheet ? File(System.Text.Encoding.UTF8.GetBytes(sheet.Svg()), "image/svg+xml", $"labels-{Product.Gtin}-{Code!.Lot}.svg") : NotFound();
+
+    public async Task<IActionResult> OnGetPngAsync(Guid id, int sheet = 1) =>
+        await SheetAsync(id) is { } labels && sheet >= 1 && sheet <= labels.Pages
+            ? File(labels.Png(sheet), "image/png", $"labels-{Product.Gtin}-{Code!.Lot}-{sheet}.png")
+            : NotFound();
+
+    public string LabelUrl(TraceCode code) => PublicAddress.Of(Request, configuration, "/t/" + code.Code);
+
+    private async Task<LabelSheet?> SheetAsync(Guid id)
+    {
+        if (!await LoadAsync(id) || Code is null || Count is not (>= 1 and <= LabelSheet.MaxCount))
+        {
+            return null;
+        }
+        return new LabelSheet(LabelUrl(Code), Product.Name, Code.Lot, Code.Code, Count.Value);
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        var scope = await user.ScopeAsync();
+        var product = await scope.Apply(db.TraceProducts.AsNoTracking()).FirstOrDefaultAsync(p => p.Id == id);
+        if (product is null)
+        {
+            return false;
+        }
+        Product = product;
+        var lot = Lot?.Trim();
+        if (!string.IsNullOrEmpty(lot))
+        {
+            Code = await db.TraceCodes.AsNoTracking().FirstOrDefaultAsync(c => c.Gtin == product.Gtin && c.Lot == lot);
+        }
+        return true;
+    }
+}

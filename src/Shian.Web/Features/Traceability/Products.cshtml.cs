@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Shian.Accounts;
+using Shian.Common;
+using Shian.Data;
+using Shian.Registry;
+using Shian.Traceability;
+using Shian.Web.Infrastructure;
+
+namespace Shian.Web.Features.Traceability;
+
+/// <summary>
+/// 商品主数据: the products an operator registers for its businesses (GTIN checked and normalised), each with its trace
+/// page and label sheets; staff see those of their scope (a township officer its township's).
+/// </summary>
+[Authorize(Policy = Policies.Traceability)]
+public class ProductsModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
+{
+    public sealed record Row(Guid Id, string Gtin, string Name, string Specification, string Brand, string Business, string Origin);
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public IReadOnlyList<Business> OwnBusinesses { get; private set; } = [];
+
+    [BindProperty] public Guid BusinessId { get; set; }
+    [BindProperty] public string? Gtin { get; set; }
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? Specification { get; set; }
+    [BindProperty] public string? Brand { get; set; }
+    [BindProperty] public string? FoodCategoryCode { get; set; }
+    [BindProperty] public string? Origin { get; set; }
+    [BindProperty] public string? ShelfLife { get; set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await LoadAsync();
+        var business = OwnBusinesses.FirstOrDefault(b => b.Id == BusinessId);
+        if (business is null)
+        {
+            ModelState.AddModelError(nameof(BusinessId), "请选择生产者（品牌所有者） / choose the producer");
+        }
+        var product = new TraceProduct
+        {
+            BusinessId = BusinessId, TownshipId = business?.TownshipId ?? Guid.Empty, Gtin = Gtin ?? "", Name = Name ?? "", Specification = Specification ?? "",
+            Brand = Brand ?? "", FoodCategoryCode = FoodCategoryCode ?? "", Origin = Origin ?? "", ShelfLife = ShelfLife ?? "",
+        };
+        foreach (var (field, message) in product.Validate())
+        {
+            ModelState.AddModelError(field, message);
+        }
+        if (ModelState.IsValid && await db.TraceProducts.AnyAsync(p => p.Gtin == product.Gtin))
+        {
+            ModelState.AddModelError(nameof(Gtin), $"商品条码 {product.Gtin} 已登记 / the GTIN is already registered");
+        }
+        if (!ModelState.IsValid || business is null)
+        {
+            return Page();
+        }
+        product.CreatedAt = ShianTime.UtcNow(clock);
+        product.CreatedBy = user.Name;
+        db.TraceProducts.Add(product);
+        await db.SaveChangesAsync();
+        await Shian.Web.Public.TraceCache.EvictAsync(HttpContext);
+        return Redirect("/trace/products");
+    }
+
+    private async Task LoadAsync()
+    {
+        var scope = await user.ScopeAsync();
+        if (scope.Level == AccessLevel.OwnBusinesses)
+        {
+            var own = scope.BusinessIds.ToList();
+            OwnBusinesses = await db.Businesses.AsNoTracking().Where(b => own.Contains(b.Id)).OrderBy(b => b.Name).ToListAsync();
+        }
+        Rows = await (from p in scope.Apply(db.TraceProducts.AsNoTracking())
+                      join b in db.Businesses on p.BusinessId equals b.Id
+                      orderby b.Name, p.Name
+                      select new Row(p.Id, p.Gtin, p.Name, p.Specification, p.Brand, b.Name, p.Origin)).Take(500).ToListAsync();
+    }
+}

@@ -1,0 +1,173 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shian.Accounts;
+using Shian.Registry;
+
+namespace Shian.Traceability;
+
+/// <summary>
+/// A product in the trace master (商品主数据): its GTIN-14 (unique), what consumers read on the trace page, and the
+/// business that owns the brand or produces it. Operators register their own; staff see their township's.
+/// </summary>
+public class TraceProduct : IScopedRecord
+{
+    public const int MaxText = 100;
+
+    public Guid Id { get; set; }
+    public string Gtin { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string Specification { get; set; } = "";
+    public string Brand { get; set; } = "";
+    public Guid BusinessId { get; set; }
+
+    /// <summary>The producer's township, kept so that township staff see its products.</summary>
+    public Guid TownshipId { get; set; }
+
+    /// <summary>A code of the food-category tree (optional).</summary>
+    public string FoodCategoryCode { get; set; } = "";
+
+    /// <summary>产地.</summary>
+    public string Origin { get; set; } = "";
+
+    /// <summary>保质期 as printed (12个月, 7天).</summary>
+    public string ShelfLife { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
+    public string CreatedBy { get; set; } = "";
+
+    Guid? IScopedRecord.TownshipId => TownshipId;
+    Guid? IScopedRecord.UnitId => null;
+    Guid? IScopedRecord.BusinessId => BusinessId;
+
+    /// <summary>
+    /// Checks and normalises the fields as entered (the GTIN to 14 digits); field name → message naming the field in
+    /// Chinese, then English. Empty when the product may be saved.
+    /// </summary>
+    public Dictionary<string, string> Validate()
+    {
+        var errors = new Dictionary<string, string>();
+        Name = Name.Trim();
+        Specification = Specification.Trim();
+        Brand = Brand.Trim();
+        Origin = Origin.Trim();
+        ShelfLife = ShelfLife.Trim();
+        FoodCategoryCode = FoodCategoryCode.Trim();
+        var raw = Gtin.Trim();
+        if (raw.Length == 0)
+        {
+            errors[nameof(Gtin)] = "请填写商品条码（GTIN） / the GTIN is required";
+        }
+        else if (Traceability.Gtin.Normalize(raw) is { } gtin14)
+        {
+            Gtin = gtin14;
+        }
+        else
+        {
+            errors[nameof(Gtin)] = raw.All(char.IsAsciiDigit) && raw.Length is 8 or 12 or 13 or 14
+                ? "商品条码（GTIN）校验位错误 / the GTIN's check digit is wrong"
+                : "商品条码（GTIN）应为 8、12、13 或 14 位数字 / a GTIN has 8, 12, 13 or 14 digits";
+        }
+        void Text(string field, string value, string name, bool required)
+        {
+            if (required && value.Length == 0)
+            {
+                errors[field] = $"请填写{name} / {field} is required";
+            }
+            else if (value.Length > MaxText)
+            {
+                errors[field] = $"{name}不能超过 {MaxText} 字 / {field} is too long";
+            }
+        }
+        Text(nameof(Name), Name, "产品名称", true);
+        Text(nameof(Specification), Specification, "规格", true);
+        Text(nameof(Brand), Brand, "商标", false);
+        Text(nameof(Origin), Origin, "产地", true);
+        Text(nameof(ShelfLife), ShelfLife, "保质期", false);
+        if (FoodCategoryCode.Length > 20)
+        {
+            errors[nameof(FoodCategoryCode)] = "食品类别代码过长 / the category code is too long";
+        }
+        return errors;
+    }
+}
+
+/// <summary>
+/// A short code for a trace lot (<c>/t/{code}</c>): 8 characters from an alphabet without look-alikes, random, unique, so
+/// that a small QR code or a code typed from a label opens the lot's page. One code per lot, reused by every label.
+/// </summary>
+public class TraceCode
+{
+    public const int Length = 8;
+
+    /// <summary>Digits and lower-case letters without 0/o, 1/l/i: read from a printed label if need be.</summary>
+    public const string Alphabet = "23456789abcdefghjkmnpqrstuvwxyz";
+
+    public Guid Id { get; set; }
+    public string Code { get; set; } = "";
+    public string Gtin { get; set; } = "";
+    public string Lot { get; set; } = "";
+    public Guid BusinessId { get; set; }
+    public DateTime CreatedAt { get; set; }
+
+    public static string NewCode() =>
+        string.Create(Length, 0, (chars, _) =>
+        {
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+            }
+        });
+
+    /// <summary>Whether a string could be a code (length and alphabet), before asking the database.</summary>
+    public static bool IsWellFormed(string? code) => code is { Length: Length } && code.All(Alphabet.Contains);
+
+    /// <summary>The lot's code, made (and saved by the caller) when it has none yet.</summary>
+    public static async Task<TraceCode> ForLotAsync(Data.ShianDb db, string gtin14, string lot, Guid businessId, DateTime now, CancellationToken ct = default)
+    {
+        if (await db.TraceCodes.FirstOrDefaultAsync(c => c.Gtin == gtin14 && c.Lot == lot, ct) is { } existing)
+        {
+            return existing;
+        }
+        string code;
+        do
+        {
+            code = NewCode();
+        }
+        while (await db.TraceCodes.AnyAsync(c => c.Code == code, ct));
+        var made = new TraceCode { Code = code, Gtin = gtin14, Lot = lot, BusinessId = businessId, CreatedAt = now };
+        db.TraceCodes.Add(made);
+        return made;
+    }
+}
+
+internal sealed class TraceProductConfiguration : IEntityTypeConfiguration<TraceProduct>
+{
+    public void Configure(EntityTypeBuilder<TraceProduct> e)
+    {
+        e.Property(p => p.Gtin).HasMaxLength(14);
+        e.HasIndex(p => p.Gtin).IsUnique();
+        e.HasIndex(p => new { p.BusinessId, p.Name });
+        e.HasIndex(p => p.TownshipId);
+        foreach (var name in new[] { nameof(TraceProduct.Name), nameof(TraceProduct.Specification), nameof(TraceProduct.Brand), nameof(TraceProduct.Origin),
+                     nameof(TraceProduct.ShelfLife), nameof(TraceProduct.CreatedBy) })
+        {
+            e.Property(name).HasMaxLength(TraceProduct.MaxText);
+        }
+        e.Property(p => p.FoodCategoryCode).HasMaxLength(20);
+        e.HasOne<Business>().WithMany().HasForeignKey(p => p.BusinessId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class TraceCodeConfiguration : IEntityTypeConfiguration<TraceCode>
+{
+    public void Configure(EntityTypeBuilder<TraceCode> e)
+    {
+        e.Property(c => c.Code).HasMaxLength(TraceCode.Length);
+        e.HasIndex(c => c.Code).IsUnique();
+        e.Property(c => c.Gtin).HasMaxLength(14);
+        e.Property(c => c.Lot).HasMaxLength(20);
+        e.HasIndex(c => new { c.Gtin, c.Lot }).IsUnique();
+        e.HasOne<Business>().WithMany().HasForeignKey(c => c.BusinessId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
