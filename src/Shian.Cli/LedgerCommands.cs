@@ -50,8 +50,14 @@ public static class LedgerCommands
                 console.Error($"存证日志校验失败 / ledger verification failed: {result.Failure}");
                 return ShianCli.Failed;
             }
+            var records = await Shian.Traceability.LoggedRecords.VerifyAsync(database.Db);
+            if (!records.Ok)
+            {
+                console.Error($"存证记录校验失败 / logged records verification failed: {records.Failure}");
+                return ShianCli.Failed;
+            }
             var root = result.Root is null ? "" : Convert.ToHexStringLower(result.Root);
-            console.Out($"存证日志完整 / ledger intact: {result.Entries} entries, {result.Nodes} subtree hashes, {result.TreeHeads} signed tree heads, root {root}");
+            console.Out($"存证日志完整 / ledger intact: {result.Entries} entries, {result.Nodes} subtree hashes, {result.TreeHeads} signed tree heads, root {root}; {records.Events} events and {records.Certificates} certificates match their entries");
             return ShianCli.Ok;
         });
         return new Command("ledger", "存证日志 / transparency log") { verify };

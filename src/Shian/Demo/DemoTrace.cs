@@ -57,6 +57,7 @@ public static class DemoTrace
             ("00004", "盘山板栗", "2.5kg/袋", ProduceCategory.Fruit, "千克", "90天"),
         ];
         var random = new Random(2026);
+        var issuedCertificates = new List<ProduceCertificate>();
         for (var i = 0; i < items.Length; i++)
         {
             var item = items[i];
@@ -90,10 +91,10 @@ public static class DemoTrace
                     var buyer = buyers[(i * 3 + k) % buyers.Count];
                     certificate.Receive(buyer.Id, buyer.Name, Math.Min(quantity, quantity / 2 + 50), issued.AddDays(1), today, "demo", DemoTime.At(issued.AddDays(1), 9));
                 }
-                db.ProduceCertificates.Add(certificate);
+                issuedCertificates.Add(certificate);
             }
         }
-        await db.SaveChangesAsync(ct);
+        await ProduceCertificate.IssueAsync(db, issuedCertificates, now, ct);
         await ChainOfCustodyAsync(db, cooperative, buyers[0], CucumberGtin, today, now, ct);
     }
 

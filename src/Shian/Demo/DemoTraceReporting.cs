@@ -111,7 +111,7 @@ public static class DemoTraceReporting
             }
             await BulkInsert.RunAsync(db, events, ct);
             await BulkInsert.RunAsync(db, events.SelectMany(e => e.Epcs).ToList(), ct);
-            await TransparencyLog.AppendAsync(db, [.. events.Select(e => ("epcis-event", e.EventId, SHA256.HashData(Encoding.UTF8.GetBytes(e.Json))))], now, ct);
+            await TransparencyLog.AppendAsync(db, [.. events.Select(EpcisCapture.LedgerEntryOf)], now, ct);
             await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();
         }

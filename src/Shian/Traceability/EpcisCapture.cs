@@ -1,5 +1,8 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Shian.Data;
+using Shian.Ledger;
 
 namespace Shian.Traceability;
 
@@ -10,7 +13,8 @@ public static class EpcisCapture
     /// Writes the events and their identifier index with bulk inserts and marks the job succeeded, in one transaction
     /// (joining the caller's when there is one). The events' recordTime is the job's <see cref="CaptureJob.CreatedAt"/>,
     /// the moment the repository accepted the document. Events bypass the audit trail: they are evidence in their own
-    /// right and are protected by the transparency log instead.
+    /// right and are protected by the transparency log instead, where each is appended (SHA-256 of its stored JSON,
+    /// referenced by its row id, since an error declaration repeats the eventID it corrects).
     /// </summary>
     public static async Task StoreAsync(ShianDb db, CaptureJob job, IReadOnlyList<EpcisEvent> events, CancellationToken ct = default)
     {
@@ -33,6 +37,7 @@ public static class EpcisCapture
             await db.SaveChangesAsync(ct);
             await BulkInsert.RunAsync(db, events, ct);
             await BulkInsert.RunAsync(db, events.SelectMany(e => e.Epcs).ToList(), ct);
+            await TransparencyLog.AppendAsync(db, events.Select(LedgerEntryOf).ToList(), job.CreatedAt, ct);
             if (owned is not null)
             {
                 await owned.CommitAsync(ct);
@@ -46,4 +51,9 @@ public static class EpcisCapture
             }
         }
     }
+
+    public const string LedgerKind = "epcis-event";
+
+    public static (string Kind, string Reference, byte[] Data) LedgerEntryOf(EpcisEvent e) =>
+        (LedgerKind, e.Id.ToString(), SHA256.HashData(Encoding.UTF8.GetBytes(e.Json)));
 }

@@ -89,18 +89,8 @@ public static class EpcisDocumentCapture
         };
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await EpcisCapture.StoreAsync(db, job, read.Events, ct);
-        await AfterStoreAsync(db, job, read.Events, ct);
         await transaction.CommitAsync(ct);
         return new(job, []);
     }
 
-    /// <summary>
-    /// The one place where whatever else a capture must do happens, inside the capture's transaction, after the events
-    /// are stored: lot genealogy and the transparency log hook in here. Nothing yet.
-    /// </summary>
-    private static Task AfterStoreAsync(ShianDb db, CaptureJob job, IReadOnlyList<EpcisEvent> events, CancellationToken ct)
-    {
-        _ = (db, job, events, ct);
-        return Task.CompletedTask;
-    }
 }

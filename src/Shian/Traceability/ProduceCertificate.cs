@@ -289,6 +289,26 @@ public class ProduceCertificate : IScopedRecord
             }
         });
 
+    public const string LedgerKind = "produce-certificate";
+
+    /// <summary>The certificate's transparency-log entry: SHA-256 of <see cref="ToLedgerJson"/>, referenced by its id.</summary>
+    public (string Kind, string Reference, byte[] Data) LedgerEntry() =>
+        (LedgerKind, Id.ToString(), SHA256.HashData(Encoding.UTF8.GetBytes(ToLedgerJson())));
+
+    /// <summary>Stores newly issued certificates and appends them to the transparency log, in one transaction.</summary>
+    public static async Task IssueAsync(Shian.Data.ShianDb db, IReadOnlyList<ProduceCertificate> certificates, DateTime at, CancellationToken ct = default)
+    {
+        var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        db.ProduceCertificates.AddRange(certificates);
+        await db.SaveChangesAsync(ct);
+        await Shian.Ledger.TransparencyLog.AppendAsync(db, certificates.Select(c => c.LedgerEntry()).ToList(), at, ct);
+        if (owned is not null)
+        {
+            await owned.CommitAsync(ct);
+            await owned.DisposeAsync();
+        }
+    }
+
     /// <summary>
     /// The issued fields as canonical JSON for the transparency log: fixed property order, no whitespace, invariant numbers,
     /// ISO dates; the same certificate always gives the same bytes. Status and receipts are not part of it.

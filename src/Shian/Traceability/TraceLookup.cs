@@ -24,9 +24,9 @@ public static class TraceLookup
 
     public sealed record SampleView(Guid SampleId, string SampleName, string BatchNumber, SampleConclusion? Conclusion, DateOnly? ReportedOn, string Announcement, DateOnly PublishedOn);
 
-    public sealed record CertificateView(string Code, DateOnly IssuedOn, CertificateStatus Status, CertificateBasis Basis, string ProducerName);
+    public sealed record CertificateView(Guid Id, string Code, DateOnly IssuedOn, CertificateStatus Status, CertificateBasis Basis, string ProducerName);
 
-    public sealed record Step(DateTime EventTime, string EventTimeZoneOffset, string? BizStep, string? Place, string? Disposition);
+    public sealed record Step(DateTime EventTime, string EventTimeZoneOffset, string? BizStep, string? Place, string? Disposition, Guid EventRowId);
 
     public sealed record View(string Gtin, string? Lot, string? Serial, ProductView Product, ProducerView Producer, SampleView? Sample,
         CertificateView? Certificate, IReadOnlyList<Step> Steps);
@@ -53,7 +53,7 @@ public static class TraceLookup
         {
             certificate = await db.ProduceCertificates.AsNoTracking().Where(c => c.Gtin == gtin14 && c.Lot == lot)
                 .OrderBy(c => c.Status).ThenByDescending(c => c.IssuedOn)
-                .Select(c => new CertificateView(c.Code, c.IssuedOn, c.Status, c.Basis, c.ProducerName)).FirstOrDefaultAsync(ct);
+                .Select(c => new CertificateView(c.Id, c.Code, c.IssuedOn, c.Status, c.Basis, c.ProducerName)).FirstOrDefaultAsync(ct);
             sample = await SamplingPublication.PublishedSamples(db).AsNoTracking()
                 .Where(x => x.Sample.Gtin == gtin14 && x.Sample.BatchNumber == lot)
                 .OrderByDescending(x => x.PublishedOn).ThenByDescending(x => x.Sample.ReportedOn)
@@ -97,7 +97,7 @@ public static class TraceLookup
             ? new Dictionary<string, string>()
             : await db.TraceParties.AsNoTracking().Where(p => places.Contains(p.Key)).ToDictionaryAsync(p => p.Key, p => p.Name, ct);
         return events.DistinctBy(e => e.Id).OrderBy(e => e.EventTime)
-            .Select(e => new Step(e.EventTime, e.EventTimeZoneOffset, e.BizStep, (e.BizLocation ?? e.ReadPoint) is { } place ? names.GetValueOrDefault(place, place) : null, e.Disposition))
+            .Select(e => new Step(e.EventTime, e.EventTimeZoneOffset, e.BizStep, (e.BizLocation ?? e.ReadPoint) is { } place ? names.GetValueOrDefault(place, place) : null, e.Disposition, e.Id))
             .ToList();
     }
 

@@ -115,10 +115,12 @@ public sealed class LedgerApiTests(ShianWebFactory factory) : IClassFixture<Shia
         Assert.Equal(3, rows.Count(r => r.LastReport is null));
         var rate = await Shian.Plans.Metrics.ComputeAsync(db, office, Shian.Traceability.TraceReporting.MetricName, today);
         Assert.InRange(rate!.Value, 55m, 75m);
-        // Every demo event is a leaf, found by its event ID with a verified proof.
-        var anyEvent = await db.EpcisEvents.OrderBy(e => e.RecordTime).Select(e => e.EventId).FirstAsync();
-        var proof = await TransparencyLog.ProofForAsync(db, "epcis-event", anyEvent);
+        // Every demo event is a leaf, found by its row id with a verified proof, and still hashes to its entry.
+        var anyEvent = await db.EpcisEvents.OrderBy(e => e.RecordTime).Select(e => e.Id).FirstAsync();
+        var proof = await TransparencyLog.ProofForAsync(db, Shian.Traceability.EpcisCapture.LedgerKind, anyEvent.ToString());
         Assert.True(proof!.Verified);
         Assert.True(await db.LedgerEntries.CountAsync(e => e.Kind == "epcis-event") >= await db.EpcisEvents.CountAsync());
+        var records = await Shian.Traceability.LoggedRecords.VerifyAsync(db);
+        Assert.True(records.Ok, records.Failure);
     }
 }

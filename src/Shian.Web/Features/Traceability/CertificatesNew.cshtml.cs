@@ -92,8 +92,7 @@ public class CertificatesNewModel(ShianDb db, CurrentUser user, TimeProvider clo
         certificate.Code = ProduceCertificate.NewCode();
         certificate.CreatedAt = ShianTime.UtcNow(clock);
         certificate.CreatedBy = user.Name;
-        db.ProduceCertificates.Add(certificate);
-        await db.SaveChangesAsync();
+        await ProduceCertificate.IssueAsync(db, [certificate], certificate.CreatedAt);
         await Shian.Web.Public.TraceCache.EvictAsync(HttpContext);
         return Redirect($"/trace/certificates/{certificate.Id}");
     }

@@ -152,6 +152,7 @@ public static class EpcisApi
             return Problem(StatusCodes.Status400BadRequest, "EPCIS 文档无效，未存储任何事件 / Invalid EPCIS document: nothing was stored",
                 $"发现 {outcome.Errors.Count} 处问题，见 errors / {outcome.Errors.Count} problem(s), see errors.", outcome.Errors);
         }
+        await Shian.Web.Public.TraceCache.EvictAsync(http); // consumer pages show the new custody steps at once
         return TypedResults.Accepted($"/epcis/capture/{job.Id}", View(job));
     }
 
