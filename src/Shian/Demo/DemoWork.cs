@@ -81,6 +81,8 @@ public static class DemoWork
         db.ChangeTracker.Clear();
         await DemoTrace.SeedAsync(db, clock, ct); // products, short codes, 合格证 with receipts, one lot's chain of custody, once
         db.ChangeTracker.Clear();
+        await DemoRecall.SeedAsync(db, clock.GetUtcNow().UtcDateTime, ct); // a failed sample's lot with its genealogy and recall scope, once
+        db.ChangeTracker.Clear();
         if (await db.Plans.AnyAsync(ct))
         {
             return false;

@@ -92,6 +92,19 @@ public sealed class BusinessCliTests : IAsyncLifetime
                 Assert.All(published, p => Assert.True(p.Kind != Shian.Sampling.SamplingKind.RiskMonitoring && p.ReportedOn < new DateOnly(today.Year, today.Month, 1)));
                 Assert.Contains(published, p => p.Conclusion == Shian.Sampling.SampleConclusion.Failed);
             }
+            // One failed sample names its lot, whose recall scope reaches the wholesaler, the sampled shop and two canteens,
+            // and whose backward trace reaches the farm's raw lot.
+            var traced = await db.Samples.SingleAsync(s => s.Gtin != "");
+            Assert.Equal(Shian.Sampling.SampleConclusion.Failed, traced.Conclusion);
+            var lotKey = Shian.Traceability.TraceKey.Lot(traced.Gtin, traced.BatchNumber);
+            var recall = await Shian.Traceability.GenealogyRecall.ComputeAsync(db, lotKey);
+            var receivers = recall.Parties.Where(p => p.Lines.Any(l => l.LotKey == lotKey && l.Received > 0)).ToList();
+            Assert.Equal(4, receivers.Count);
+            Assert.Contains(receivers, p => p.BusinessId == traced.BusinessId && p.Lines.Single(l => l.LotKey == lotKey).Received == 200m);
+            var backward = await Shian.Traceability.Genealogy.TraceAsync(db, lotKey, Shian.Traceability.TraceDirection.Backward);
+            Assert.Equal(2, backward.Root.Children.Count);
+            // Every demo event and certificate is in the transparency log and unaltered.
+            Assert.True((await Shian.Traceability.LoggedRecords.VerifyAsync(db)).Ok);
             // The seeded inspectors sign in with the demo password.
             var inspector = await db.Users.FirstAsync(u => u.UserName!.StartsWith("insp"));
             Assert.NotEqual(Microsoft.AspNetCore.Identity.PasswordVerificationResult.Failed,
