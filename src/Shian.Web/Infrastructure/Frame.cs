@@ -41,6 +41,7 @@ public sealed class Frame(ShianDb db, IAuthorizationService authorization, IHttp
         new("Nav.ProduceCertificates", "/trace/certificates", Policies.Traceability),
         new("Nav.MyBusinesses", "/operator", Policies.Operator),
         new("Nav.EpcisKeys", "/traceability/keys", Policies.Operator),
+        new("Nav.TraceParties", "/traceability/parties", Policies.Operator),
         new("Nav.Jurisdiction", "/admin/jurisdiction", Policies.Admin, "Nav.Admin"),
         new("Nav.Townships", "/admin/townships", Policies.Admin, "Nav.Admin"),
         new("Nav.Units", "/admin/units", Policies.Admin, "Nav.Admin"),

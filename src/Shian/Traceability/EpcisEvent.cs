@@ -116,3 +116,36 @@ public class CaptureJob
 
 /// <summary>A problem with a captured document, located by a JSON path such as <c>$.epcisBody.eventList[2].eventTime</c>.</summary>
 public sealed record EpcisError(string Path, string Message);
+
+/// <summary>Registering a business's own locations (GLN, optionally with an extension) so that traces name it.</summary>
+public static class TraceParties
+{
+    public const int NameMax = 200;
+
+    /// <summary>A new location for a business, or the errors by field (nothing is stored by this method).</summary>
+    public static (TraceParty? Party, Dictionary<string, string> Errors) Create(Guid businessId, string? gln, string? extension, string? name)
+    {
+        var errors = new Dictionary<string, string>();
+        var digits = gln?.Trim() ?? "";
+        var ext = extension?.Trim() ?? "";
+        var label = name?.Trim() ?? "";
+        if (digits.Length != 13 || !digits.All(char.IsAsciiDigit) || Gtin.CheckDigit(digits[..12]) != digits[12])
+        {
+            errors["Gln"] = "位置码（GLN）应为 13 位数字且校验位正确 / the GLN must be 13 digits with a valid check digit";
+        }
+        if (ext.Length > 20 || ext.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '-'))
+        {
+            errors["Extension"] = "扩展码最多 20 个字母、数字或连字符 / the extension is at most 20 letters, digits or hyphens";
+        }
+        if (label.Length is 0 or > NameMax)
+        {
+            errors["Name"] = $"请填写位置名称（不超过 {NameMax} 字）/ give the location's name (at most {NameMax} characters)";
+        }
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+        var key = ext is "" or "0" ? $"414/{digits}" : $"414/{digits}/254/{ext}";
+        return (new TraceParty { Id = Guid.CreateVersion7(), Key = key, BusinessId = businessId, Name = label }, errors);
+    }
+}
