@@ -35,8 +35,8 @@ public static class DemoRecall
             return; // a register without these kinds of business: nothing to show
         }
 
-        var gtin = Gtin14("690123430001");
-        var rawGtin = Gtin14("690123430002");
+        var gtin = DemoTrace.Gtin14("690123430001");
+        var rawGtin = DemoTrace.Gtin14("690123430002");
         var lot = sample.BatchNumber.Length > 0 ? sample.BatchNumber : $"JZ{sample.SampledOn:yyyyMMdd}";
         sample.Gtin = gtin;
         sample.BatchNumber = lot;
@@ -79,7 +79,7 @@ public static class DemoRecall
             Move("receiving", 19, 9, farm, maker, rawGtin, rawLot, 1000),
             $$"""
             {"type":"TransformationEvent","eventTime":"{{Time(18, 14)}}","eventTimeZoneOffset":"+08:00","bizStep":"commissioning","disposition":"active",
-             "inputQuantityList":[{{Quantity(rawGtin, rawLot, 900)}},{{Quantity(Gtin14("690123439999"), outsideLot, 100)}}],
+             "inputQuantityList":[{{Quantity(rawGtin, rawLot, 900)}},{{Quantity(DemoTrace.Gtin14("690123439999"), outsideLot, 100)}}],
              "outputQuantityList":[{{Quantity(gtin, lot, 950)}}],"bizLocation":{"id":"{{Place(maker)}}"} }
             """,
             Move("shipping", 15, 7, maker, wholesaler, gtin, lot, 600));
@@ -108,7 +108,6 @@ public static class DemoRecall
         await EpcisCapture.StoreAsync(db, job, read.Events);
     }
 
-    private static string Gtin14(string twelve) => "0" + twelve + Gtin.CheckDigit("0" + twelve);
 
     private static string Gln13(string twelve) => twelve + Gtin.CheckDigit(twelve);
 }

@@ -23,7 +23,7 @@ public static class DemoTrace
     /// <summary>The short code of the demo lot: fixed, so that the README and the benchmark can name it.</summary>
     public const string DemoCode = "hgdemv26";
 
-    private static string Gtin14(string twelve) => "0" + twelve + Gtin.CheckDigit("0" + twelve);
+    internal static string Gtin14(string twelve) => "0" + twelve + Gtin.CheckDigit("0" + twelve);
 
     public static async Task SeedAsync(ShianDb db, TimeProvider clock, CancellationToken ct = default)
     {
