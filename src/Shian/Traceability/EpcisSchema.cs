@@ -5,98 +5,64 @@ using Json.Schema;
 namespace Shian.Traceability;
 
 /// <summary>
-/// The GS1 EPCIS 2.0 JSON schema (embedded as <c>epcis/EPCIS-JSON-Schema.json</c>), built once and shared: building it
-/// is the expensive part, evaluating a document against the built schema is not.
+/// The GS1 EPCIS 2.0 JSON schema (embedded as <c>epcis/EPCIS-JSON-Schema.json</c>), built once and shared, twice over:
+/// compiled into <see cref="CompiledSchema"/> for the fast valid-or-not answer every capture needs, and with JsonSchema.Net
+/// (pinned) for the reference evaluation that names the errors of a document the fast check refuses.
 /// </summary>
 public static class EpcisSchema
 {
     /// <summary>At most this many schema errors are reported for one document.</summary>
     public const int MaxErrors = 100;
 
-    private static readonly Lazy<(JsonSchema Document, JsonSchema Event)> Schemas = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
-
-    /// <summary>Events per parallel work item: large enough that scheduling costs nothing next to evaluation.</summary>
-    private const int EventsPerChunk = 64;
-
-    private static readonly EvaluationOptions Options = new()
-    {
-        // Flag answers valid/invalid and stops at the first failure: the fast path taken for every valid document.
-        OutputFormat = OutputFormat.Flag,
-        // eventTime and the URIs are checked, not just annotated (draft-07 leaves format assertion optional).
-        RequireFormatValidation = true,
-    };
+    private static readonly Lazy<(JsonSchema Library, CompiledSchema Compiled)> Schemas = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static readonly EvaluationOptions Detailed = new()
     {
         // Hierarchical, so that a failed alternative under a part that passed (an anyOf branch of a valid event) is not
         // reported: only failures along invalid paths are.
         OutputFormat = OutputFormat.Hierarchical,
+        // eventTime and the URIs are checked, not just annotated (draft-07 leaves format assertion optional).
         RequireFormatValidation = true,
     };
 
-    private static (JsonSchema, JsonSchema) Build()
+    private static (JsonSchema, CompiledSchema) Build()
     {
         using var stream = typeof(EpcisSchema).Assembly.GetManifestResourceStream("epcis/EPCIS-JSON-Schema.json")
             ?? throw new InvalidOperationException("The embedded EPCIS JSON schema is missing.");
         using var reader = new StreamReader(stream, Encoding.UTF8);
+        var text = reader.ReadToEnd();
         // Its own registry, so that the schema's $id does not clash with another copy built elsewhere in the process.
-        var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
-        var document = JsonSchema.FromText(reader.ReadToEnd(), options);
-        // What the document schema applies to each member of eventList, on its own, so that events can be checked in parallel.
-        var item = JsonSchema.FromText("""{"$ref": "https://gs1.github.io/EPCIS/EPCIS-JSON-Schema.json#/definitions/EPCIS-Document-Event"}""", options);
-        return (document, item);
+        var library = JsonSchema.FromText(text, new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+        using var parsed = JsonDocument.Parse(text);
+        return (library, CompiledSchema.Compile(parsed.RootElement));
     }
 
     /// <summary>Builds the schema now (at start-up or before a benchmark) instead of on the first capture.</summary>
     public static void Warm() => _ = Schemas.Value;
 
-    /// <summary>
-    /// The fast answer for a valid EPCISDocument. The schema constrains eventList only through its items
-    /// (<c>EPCIS-Document-Event</c>), so the document is valid exactly when its envelope with an empty event list is, and
-    /// every event is: the events are evaluated on all cores, in chunks.
-    /// </summary>
-    private static bool IsValidDocument(JsonElement document)
-    {
-        var (documentSchema, eventSchema) = Schemas.Value;
-        if (!document.TryGetProperty("epcisBody", out var body) || body.ValueKind != JsonValueKind.Object
-            || !body.TryGetProperty("eventList", out var list) || list.ValueKind != JsonValueKind.Array)
-        {
-            return documentSchema.Evaluate(document, Options).IsValid;
-        }
-        var envelope = System.Text.Json.Nodes.JsonNode.Parse(document.GetRawText())!;
-        envelope["epcisBody"]!["eventList"] = new System.Text.Json.Nodes.JsonArray();
-        if (!documentSchema.Evaluate(JsonSerializer.SerializeToElement(envelope), Options).IsValid)
-        {
-            return false;
-        }
-        var events = list.EnumerateArray().ToArray();
-        var valid = true;
-        Parallel.For(0, (events.Length + EventsPerChunk - 1) / EventsPerChunk, (chunk, state) =>
-        {
-            for (var i = chunk * EventsPerChunk; i < Math.Min(events.Length, (chunk + 1) * EventsPerChunk); i++)
-            {
-                if (!eventSchema.Evaluate(events[i], Options).IsValid)
-                {
-                    valid = false;
-                    state.Stop();
-                    return;
-                }
-            }
-        });
-        return valid;
-    }
+    /// <summary>Whether JsonSchema.Net itself finds the document valid (the reference the compiled check is tested against).</summary>
+    public static bool IsValidByLibrary(JsonElement document) =>
+        Schemas.Value.Library.Evaluate(document, new EvaluationOptions { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true }).IsValid;
+
+    /// <summary>Whether the compiled check finds the document valid (the fast path of <see cref="Validate"/>).</summary>
+    public static bool IsValidByCompiled(JsonElement document) => Schemas.Value.Compiled.IsValid(document);
 
     /// <summary>
-    /// Checks a document against the schema. A valid document costs one flag evaluation; an invalid one is evaluated
-    /// again with the list output to say where, in the same <c>$.a.b[2]</c> paths the reader uses.
+    /// Checks a document against the schema. A valid document costs one pass of the compiled check; one it refuses is
+    /// evaluated by JsonSchema.Net with the detailed output, which says where, in the same <c>$.a.b[2]</c> paths the
+    /// reader uses, and has the last word.
     /// </summary>
     public static IReadOnlyList<EpcisError> Validate(JsonElement document)
     {
-        if (IsValidDocument(document))
+        if (IsValidByCompiled(document))
         {
             return [];
         }
-        var results = Schemas.Value.Document.Evaluate(document, Detailed);
+        var results = Schemas.Value.Library.Evaluate(document, Detailed);
+        if (results.IsValid)
+        {
+            return [];
+        }
         var errors = new List<EpcisError>();
         var seen = new HashSet<(string, string)>();
         foreach (var node in Flatten(results))
