@@ -10,4 +10,9 @@ if (args is ["trace-probe"])
     await Shian.Bench.TraceProbe.RunAsync();
     return;
 }
+if (args is ["capture-throughput"])
+{
+    await Shian.Bench.CaptureThroughput.RunAsync();
+    return;
+}
 BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

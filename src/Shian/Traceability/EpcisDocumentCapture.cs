@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Shian.Data;
 
 namespace Shian.Traceability;
@@ -60,10 +61,13 @@ public static class EpcisDocumentCapture
             {
                 return (null, schemaErrors, false);
             }
+            // The same parsed document: the reader copies out what it keeps.
+            var read = EpcisDocumentReader.Read(root);
+            return read.IsValid ? (read, [], false) : (null, read.Errors, false);
         }
-        var read = EpcisDocumentReader.Read(Encoding.UTF8.GetString(utf8.Span));
-        return read.IsValid ? (read, [], false) : (null, read.Errors, false);
     }
+
+    private static readonly SemaphoreSlim SqliteWriter = new(1, 1);
 
     /// <summary>
     /// Checks and stores a document for a business in one transaction. <paramref name="now"/> becomes the events'
@@ -87,9 +91,23 @@ public static class EpcisDocumentCapture
             Status = CaptureJobStatus.Accepted,
             ContextJson = read.ContextJson,
         };
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await EpcisCapture.StoreAsync(db, job, read.Events, ct);
-        await transaction.CommitAsync(ct);
+        // SQLite has one writer at a time: concurrent captures queue here, asynchronously, rather than in SQLite's busy
+        // handler, which polls with sleeps while the other document is stored.
+        var gate = db.Database.IsSqlite() ? SqliteWriter : null;
+        if (gate is not null)
+        {
+            await gate.WaitAsync(ct);
+        }
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await EpcisCapture.StoreAsync(db, job, read.Events, ct);
+            await transaction.CommitAsync(ct);
+        }
+        finally
+        {
+            gate?.Release();
+        }
         return new(job, []);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -42,31 +43,46 @@ public static class EpcisDocumentReader
 
     private static readonly string[] Actions = ["ADD", "OBSERVE", "DELETE"];
 
-    public static EpcisReadResult Read(string json)
+    public static EpcisReadResult Read(string json) => Read(Encoding.UTF8.GetBytes(json));
+
+    public static EpcisReadResult Read(ReadOnlySpan<byte> utf8)
     {
-        var errors = new List<EpcisError>();
-        JsonNode? root;
+        JsonDocument parsed;
         try
         {
-            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            parsed = JsonDocument.Parse(utf8.ToArray(), new JsonDocumentOptions { MaxDepth = 64 });
         }
         catch (JsonException e)
         {
             return new([], [new("$", $"不是有效的 JSON（第 {e.LineNumber + 1} 行）/ Not valid JSON (line {e.LineNumber + 1}): {e.Message}")], "");
         }
-        if (root is not JsonObject document)
+        using (parsed)
+        {
+            return Read(parsed.RootElement);
+        }
+    }
+
+    /// <summary>Events per parallel work item: large enough that scheduling costs nothing next to reading them.</summary>
+    private const int EventsPerChunk = 128;
+
+    /// <summary>Reads an already parsed document (capture parses once, for the schema and for this).</summary>
+    public static EpcisReadResult Read(JsonElement document)
+    {
+        var errors = new List<EpcisError>();
+        if (document.ValueKind != JsonValueKind.Object)
         {
             return new([], [new("$", "文档必须是 JSON 对象 / The document must be a JSON object.")], "");
         }
-        if (document["@context"] is null)
+        var hasContext = document.TryGetProperty("@context", out var context);
+        if (!hasContext)
         {
             errors.Add(new("$['@context']", "缺少 @context / The document has no @context."));
         }
-        var type = document["type"]?.GetValueKind() == JsonValueKind.String ? document["type"]!.GetValue<string>() : null;
+        var type = Text(document, "type");
         var (eventList, listPath) = type switch
         {
-            "EPCISDocument" => (document["epcisBody"]?["eventList"], "$.epcisBody.eventList"),
-            "EPCISQueryDocument" => (document["epcisBody"]?["queryResults"]?["resultsBody"]?["eventList"], "$.epcisBody.queryResults.resultsBody.eventList"),
+            "EPCISDocument" => (Child(document, "epcisBody", "eventList"), "$.epcisBody.eventList"),
+            "EPCISQueryDocument" => (Child(document, "epcisBody", "queryResults", "resultsBody", "eventList"), "$.epcisBody.queryResults.resultsBody.eventList"),
             _ => (null, "$.type"),
         };
         if (type is not ("EPCISDocument" or "EPCISQueryDocument"))
@@ -74,30 +90,64 @@ public static class EpcisDocumentReader
             errors.Add(new("$.type", "type 必须是 EPCISDocument / type must be EPCISDocument."));
             return new([], errors, "");
         }
-        if (eventList is not JsonArray events)
+        if (eventList is not { ValueKind: JsonValueKind.Array } events)
         {
             errors.Add(new(listPath, "缺少事件列表 / The document has no eventList array."));
             return new([], errors, "");
         }
 
-        var read = new List<EpcisEvent>(events.Count);
-        for (var i = 0; i < events.Count && errors.Count < MaxErrors; i++)
+        // Events are read on all cores, each chunk with its own error list; the lists are joined in document order.
+        var nodes = events.EnumerateArray().ToArray();
+        var chunks = new (List<EpcisEvent> Read, List<EpcisError> Errors)[(nodes.Length + EventsPerChunk - 1) / EventsPerChunk];
+        Parallel.For(0, chunks.Length, chunk =>
         {
-            var path = $"{listPath}[{i}]";
-            if (events[i] is not JsonObject node)
+            var (read, chunkErrors) = (new List<EpcisEvent>(EventsPerChunk), new List<EpcisError>());
+            for (var i = chunk * EventsPerChunk; i < Math.Min(nodes.Length, (chunk + 1) * EventsPerChunk) && chunkErrors.Count < MaxErrors; i++)
             {
-                errors.Add(new(path, "事件必须是 JSON 对象 / An event must be a JSON object."));
-                continue;
+                var path = $"{listPath}[{i}]";
+                if (nodes[i].ValueKind != JsonValueKind.Object)
+                {
+                    chunkErrors.Add(new(path, "事件必须是 JSON 对象 / An event must be a JSON object."));
+                    continue;
+                }
+                if (ReadEvent(nodes[i], path, chunkErrors) is { } captured)
+                {
+                    read.Add(captured);
+                }
             }
-            if (ReadEvent(node, path, errors) is { } captured)
+            chunks[chunk] = (read, chunkErrors);
+        });
+        errors.AddRange(chunks.SelectMany(c => c.Errors).Take(MaxErrors - errors.Count));
+        var all = chunks.SelectMany(c => c.Read).ToList();
+        // Row ids in document order (version 7: time-ordered), assigned here rather than on the parallel readers.
+        foreach (var e in all)
+        {
+            e.Id = Guid.CreateVersion7();
+            foreach (var epc in e.Epcs)
             {
-                read.Add(captured);
+                epc.Id = Guid.CreateVersion7();
+                epc.EventId = e.Id;
             }
         }
-        return new(errors.Count == 0 ? read : [], errors, document["@context"]?.ToJsonString() ?? "");
+        return new(errors.Count == 0 ? all : [], errors, hasContext ? context.GetRawText() : "");
     }
 
-    private static EpcisEvent? ReadEvent(JsonObject node, string path, List<EpcisError> errors)
+    /// <summary>The element at a path of object members, or null when any step is missing or not an object.</summary>
+    private static JsonElement? Child(JsonElement node, params ReadOnlySpan<string> names)
+    {
+        foreach (var name in names)
+        {
+            if (node.ValueKind != JsonValueKind.Object || !node.TryGetProperty(name, out node))
+            {
+                return null;
+            }
+        }
+        return node;
+    }
+
+    private static bool Has(JsonElement node, string name, out JsonElement value) => node.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
+
+    private static EpcisEvent? ReadEvent(JsonElement node, string path, List<EpcisError> errors)
     {
         var before = errors.Count;
         var typeName = Text(node, "type");
@@ -135,15 +185,16 @@ public static class EpcisDocumentReader
 
         var bizStep = Vocabulary(node, "bizStep", "BizStep", BizSteps, path, errors);
         var disposition = Vocabulary(node, "disposition", "Disp", Dispositions, path, errors);
-        if (node["persistentDisposition"] is JsonObject persistent)
+        if (node.TryGetProperty("persistentDisposition", out var persistent) && persistent.ValueKind == JsonValueKind.Object)
         {
             foreach (var list in new[] { "set", "unset" })
             {
-                if (persistent[list] is JsonArray values)
+                if (persistent.TryGetProperty(list, out var values) && values.ValueKind == JsonValueKind.Array)
                 {
-                    for (var j = 0; j < values.Count; j++)
+                    var j = 0;
+                    foreach (var value in values.EnumerateArray())
                     {
-                        CheckVocabulary(values[j]?.GetValueKind() == JsonValueKind.String ? values[j]!.GetValue<string>() : null, "Disp", Dispositions, $"{path}.persistentDisposition.{list}[{j}]", errors);
+                        CheckVocabulary(value.ValueKind == JsonValueKind.String ? value.GetString() : null, "Disp", Dispositions, $"{path}.persistentDisposition.{list}[{j++}]", errors);
                     }
                 }
             }
@@ -175,43 +226,63 @@ public static class EpcisDocumentReader
         }
 
         var eventId = Text(node, "eventID");
-        if (string.IsNullOrWhiteSpace(eventId))
+        var assignId = string.IsNullOrWhiteSpace(eventId);
+        if (assignId)
         {
             eventId = $"urn:uuid:{Guid.CreateVersion7()}";
-            node["eventID"] = eventId;
-        }
-        // recordTime is the repository's, not the capturer's: the stored column is the truth and queries write it back.
-        node.Remove("recordTime");
-
-        var id = Guid.CreateVersion7();
-        foreach (var epc in epcs)
-        {
-            epc.Id = Guid.CreateVersion7();
-            epc.EventId = id;
         }
         return new EpcisEvent
         {
-            Id = id,
-            EventId = eventId,
+            EventId = eventId!,
             Type = type,
             EventTime = eventTime!.Value.UtcDateTime,
             EventTimeZoneOffset = offset!,
             Action = action,
             BizStep = bizStep,
             Disposition = disposition,
-            ReadPoint = node["readPoint"]?["id"] is JsonValue readPoint ? TraceKey.Of(readPoint.ToString()) : null,
-            BizLocation = node["bizLocation"]?["id"] is JsonValue bizLocation ? TraceKey.Of(bizLocation.ToString()) : null,
-            IsErrorDeclaration = node["errorDeclaration"] is JsonObject,
-            Json = node.ToJsonString(),
+            ReadPoint = Child(node, "readPoint", "id") is { ValueKind: not (JsonValueKind.Object or JsonValueKind.Array or JsonValueKind.Null) } readPoint ? TraceKey.Of(Scalar(readPoint)) : null,
+            BizLocation = Child(node, "bizLocation", "id") is { ValueKind: not (JsonValueKind.Object or JsonValueKind.Array or JsonValueKind.Null) } bizLocation ? TraceKey.Of(Scalar(bizLocation)) : null,
+            IsErrorDeclaration = node.TryGetProperty("errorDeclaration", out var declaration) && declaration.ValueKind == JsonValueKind.Object,
+            Json = Stored(node, assignId ? eventId : null),
             Epcs = epcs,
         };
     }
 
-    private static string? Text(JsonObject node, string name) =>
-        node[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+    /// <summary>A scalar as text: a string's value, a number or literal as written.</summary>
+    private static string Scalar(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+
+    /// <summary>
+    /// The event as stored: as captured, compact, with the assigned eventID when the capturer gave none, and without
+    /// recordTime, which is the repository's (the stored column is the truth and queries write it back).
+    /// </summary>
+    private static string Stored(JsonElement node, string? assignedEventId)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+        {
+            writer.WriteStartObject();
+            foreach (var property in node.EnumerateObject())
+            {
+                if (property.NameEquals("recordTime") || (assignedEventId is not null && property.NameEquals("eventID")))
+                {
+                    continue;
+                }
+                property.WriteTo(writer);
+            }
+            if (assignedEventId is not null)
+            {
+                writer.WriteString("eventID", assignedEventId);
+            }
+            writer.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static string? Text(JsonElement node, string name) =>
+        node.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     /// <summary>An RFC 3339 timestamp with a zone (the schema's date-time): a local time without offset is ambiguous.</summary>
-    private static DateTimeOffset? Timestamp(JsonObject node, string name, string path, List<EpcisError> errors, bool required)
+    private static DateTimeOffset? Timestamp(JsonElement node, string name, string path, List<EpcisError> errors, bool required)
     {
         var text = Text(node, name);
         if (text is null)
@@ -232,9 +303,9 @@ public static class EpcisDocumentReader
         return parsed;
     }
 
-    private static string? Vocabulary(JsonObject node, string name, string cbvType, IReadOnlySet<string> known, string path, List<EpcisError> errors)
+    private static string? Vocabulary(JsonElement node, string name, string cbvType, IReadOnlySet<string> known, string path, List<EpcisError> errors)
     {
-        if (node[name] is null)
+        if (!Has(node, name, out _))
         {
             return null;
         }
@@ -271,9 +342,9 @@ public static class EpcisDocumentReader
         return text;
     }
 
-    private static void Parent(JsonObject node, string path, List<EpcisEventEpc> epcs, List<EpcisError> errors)
+    private static void Parent(JsonElement node, string path, List<EpcisEventEpc> epcs, List<EpcisError> errors)
     {
-        if (node["parentID"] is null)
+        if (!Has(node, "parentID", out _))
         {
             return;
         }
@@ -287,36 +358,39 @@ public static class EpcisDocumentReader
         }
     }
 
-    private static void Identifiers(JsonObject node, string listName, string quantityListName, EpcRole role, string path, List<EpcisEventEpc> epcs, List<EpcisError> errors)
+    private static void Identifiers(JsonElement node, string listName, string quantityListName, EpcRole role, string path, List<EpcisEventEpc> epcs, List<EpcisError> errors)
     {
-        if (node[listName] is JsonArray list)
+        if (node.TryGetProperty(listName, out var list) && list.ValueKind == JsonValueKind.Array)
         {
-            for (var i = 0; i < list.Count; i++)
+            var i = 0;
+            foreach (var value in list.EnumerateArray())
             {
-                if (list[i] is JsonValue value && value.GetValueKind() == JsonValueKind.String && value.GetValue<string>().Length > 0)
+                if (value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } epc)
                 {
-                    epcs.Add(new EpcisEventEpc { Role = role, Key = TraceKey.Of(value.GetValue<string>()) });
+                    epcs.Add(new EpcisEventEpc { Role = role, Key = TraceKey.Of(epc) });
                 }
                 else
                 {
                     errors.Add(new($"{path}.{listName}[{i}]", "标识必须是 URI 字符串 / An identifier must be a URI string."));
                 }
+                i++;
             }
         }
-        if (node[quantityListName] is JsonArray quantities)
+        if (node.TryGetProperty(quantityListName, out var quantities) && quantities.ValueKind == JsonValueKind.Array)
         {
-            for (var i = 0; i < quantities.Count; i++)
+            var i = -1;
+            foreach (var item in quantities.EnumerateArray())
             {
-                var itemPath = $"{path}.{quantityListName}[{i}]";
-                if (quantities[i] is not JsonObject item || Text(item, "epcClass") is not { Length: > 0 } epcClass)
+                var itemPath = $"{path}.{quantityListName}[{++i}]";
+                if (item.ValueKind != JsonValueKind.Object || Text(item, "epcClass") is not { Length: > 0 } epcClass)
                 {
                     errors.Add(new($"{itemPath}.epcClass", "缺少 epcClass / epcClass is required."));
                     continue;
                 }
                 decimal? quantity = null;
-                if (item["quantity"] is JsonValue q)
+                if (Has(item, "quantity", out var q))
                 {
-                    if (q.GetValueKind() == JsonValueKind.Number && q.TryGetValue<decimal>(out var number) && number >= 0)
+                    if (q.ValueKind == JsonValueKind.Number && q.TryGetDecimal(out var number) && number >= 0)
                     {
                         quantity = number;
                     }

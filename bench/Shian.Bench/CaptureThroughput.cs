@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Shian.Data;
+using Shian.Traceability;
+
+namespace Shian.Bench;
+
+/// <summary>
+/// <c>capture-throughput</c>: events per second through <see cref="EpcisDocumentCapture.CaptureAsync"/> (what
+/// <c>POST /epcis/capture</c> runs: schema, reader, one transaction per 1,000-event document), with one client and with
+/// two concurrent clients, into SQLite and (with <c>SHIAN_BENCH_PG</c>) PostgreSQL. Each run starts on a fresh database,
+/// warms up on 8 documents, then stores <c>SHIAN_BENCH_CAPTURE_DOCS</c> (default 60) distinct documents.
+/// </summary>
+public static class CaptureThroughput
+{
+    public static async Task RunAsync()
+    {
+        var count = int.TryParse(Environment.GetEnvironmentVariable("SHIAN_BENCH_CAPTURE_DOCS"), out var n) ? n : 60;
+        var documents = Enumerable.Range(0, count + 8).Select(i => EpcisCaptureBenchmarks.FoodDocument(EpcisCaptureBenchmarks.Events, seed: 1000 + i)).ToArray();
+        EpcisSchema.Warm();
+        var databases = Environment.GetEnvironmentVariable("SHIAN_BENCH_PG") is null ? new[] { "sqlite" } : ["sqlite", "postgres"];
+        Console.WriteLine($"load average before: {LoadAverage()}");
+        Console.WriteLine("| database | clients | documents | events/s | median ms per document | p90 ms | CPU ms per document |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var database in databases)
+        {
+            foreach (var clients in new[] { 1, 2 })
+            {
+                var store = new EpcisStoreBenchmarks { Database = database };
+                store.Setup();
+                try
+                {
+                    var (services, business, user) = store.Store;
+                    for (var i = 0; i < 8; i++)
+                    {
+                        await CaptureAsync(services, documents[count + i], business, user);
+                    }
+                    var next = -1;
+                    var latencies = new List<double>();
+                    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                    var wall = Stopwatch.StartNew();
+                    await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+                    {
+                        int i;
+                        while ((i = Interlocked.Increment(ref next)) < count)
+                        {
+                            var one = Stopwatch.StartNew();
+                            await CaptureAsync(services, documents[i], business, user);
+                            lock (latencies)
+                            {
+                                latencies.Add(one.Elapsed.TotalMilliseconds);
+                            }
+                        }
+                    })));
+                    wall.Stop();
+                    var cpuPerDocument = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / count;
+                    latencies.Sort();
+                    Console.WriteLine($"| {database} | {clients} | {count} | {count * EpcisCaptureBenchmarks.Events / wall.Elapsed.TotalSeconds:N0} | "
+                        + $"{latencies[latencies.Count / 2]:F1} | {latencies[latencies.Count * 9 / 10]:F1} | {cpuPerDocument:F1} |");
+                }
+                finally
+                {
+                    store.Drop();
+                }
+            }
+        }
+        Console.WriteLine($"load average after: {LoadAverage()}");
+    }
+
+    private static async Task CaptureAsync(ServiceProvider services, byte[] document, Guid business, Guid user)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShianDb>();
+        var outcome = await EpcisDocumentCapture.CaptureAsync(db, document, business, user, DateTime.UtcNow);
+        if (outcome.Job is not { EventCount: EpcisCaptureBenchmarks.Events })
+        {
+            throw new InvalidOperationException("Capture failed: " + string.Join("; ", outcome.Errors.Take(5).Select(e => e.Path + " " + e.Message)));
+        }
+    }
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown";
+}
