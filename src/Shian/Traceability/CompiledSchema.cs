@@ -347,6 +347,9 @@ public sealed class CompiledSchema
     /// <summary>How many distinct strings a check remembers: enough for a vocabulary, bounded against a flood of new ones.</summary>
     private const int MemoLimit = 50_000;
 
+    /// <summary>Arrays at least this long (a document's event list) are checked on all cores, in chunks of this size.</summary>
+    private const int ParallelItems = 128;
+
     private sealed class ItemsCheck(Check items) : Check
     {
         public override bool IsValid(JsonElement e)
@@ -354,6 +357,23 @@ public sealed class CompiledSchema
             if (e.ValueKind != JsonValueKind.Array)
             {
                 return true;
+            }
+            if (e.GetArrayLength() >= 2 * ParallelItems)
+            {
+                var all = e.EnumerateArray().ToArray();
+                var valid = true;
+                Parallel.For(0, (all.Length + ParallelItems - 1) / ParallelItems, (chunk, state) =>
+                {
+                    for (var i = chunk * ParallelItems; i < Math.Min(all.Length, (chunk + 1) * ParallelItems) && valid; i++)
+                    {
+                        if (!items.IsValid(all[i]))
+                        {
+                            valid = false;
+                            state.Stop();
+                        }
+                    }
+                });
+                return valid;
             }
             foreach (var item in e.EnumerateArray())
             {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using Shian.Common;
 
 namespace Shian.Traceability;
 
@@ -98,6 +98,8 @@ public static class EpcisDocumentReader
 
         // Events are read on all cores, each chunk with its own error list; the lists are joined in document order.
         var nodes = events.EnumerateArray().ToArray();
+        // Row ids in document order (time-ordered), drawn before the parallel readers; an event without an eventID gets its row id's URN.
+        var eventIds = TimeOrderedIds.Next(nodes.Length);
         var chunks = new (List<EpcisEvent> Read, List<EpcisError> Errors)[(nodes.Length + EventsPerChunk - 1) / EventsPerChunk];
         Parallel.For(0, chunks.Length, chunk =>
         {
@@ -110,7 +112,7 @@ public static class EpcisDocumentReader
                     chunkErrors.Add(new(path, "事件必须是 JSON 对象 / An event must be a JSON object."));
                     continue;
                 }
-                if (ReadEvent(nodes[i], path, chunkErrors) is { } captured)
+                if (ReadEvent(nodes[i], eventIds[i], path, chunkErrors) is { } captured)
                 {
                     read.Add(captured);
                 }
@@ -119,13 +121,13 @@ public static class EpcisDocumentReader
         });
         errors.AddRange(chunks.SelectMany(c => c.Errors).Take(MaxErrors - errors.Count));
         var all = chunks.SelectMany(c => c.Read).ToList();
-        // Row ids in document order (version 7: time-ordered), assigned here rather than on the parallel readers.
+        var ids = TimeOrderedIds.Next(all.Sum(e => e.Epcs.Count));
+        var next = 0;
         foreach (var e in all)
         {
-            e.Id = Guid.CreateVersion7();
             foreach (var epc in e.Epcs)
             {
-                epc.Id = Guid.CreateVersion7();
+                epc.Id = ids[next++];
                 epc.EventId = e.Id;
             }
         }
@@ -147,7 +149,7 @@ public static class EpcisDocumentReader
 
     private static bool Has(JsonElement node, string name, out JsonElement value) => node.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
 
-    private static EpcisEvent? ReadEvent(JsonElement node, string path, List<EpcisError> errors)
+    private static EpcisEvent? ReadEvent(JsonElement node, Guid id, string path, List<EpcisError> errors)
     {
         var before = errors.Count;
         var typeName = Text(node, "type");
@@ -229,10 +231,11 @@ public static class EpcisDocumentReader
         var assignId = string.IsNullOrWhiteSpace(eventId);
         if (assignId)
         {
-            eventId = $"urn:uuid:{Guid.CreateVersion7()}";
+            eventId = $"urn:uuid:{id}";
         }
         return new EpcisEvent
         {
+            Id = id,
             EventId = eventId!,
             Type = type,
             EventTime = eventTime!.Value.UtcDateTime,

@@ -5,8 +5,8 @@ using Shian.Traceability;
 namespace Shian.Tests.Traceability;
 
 /// <summary>
-/// The schema is evaluated as envelope plus events in parallel chunks: a violation only the schema sees (an undeclared
-/// event field, a missing envelope field) must still be found wherever it sits.
+/// The compiled schema checks a long event list on all cores in chunks: a violation only the schema sees (an undeclared
+/// event field in a late chunk, a missing envelope field) must still be found wherever it sits.
 /// </summary>
 public sealed class EpcisSchemaSplitTests
 {
