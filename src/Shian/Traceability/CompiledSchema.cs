@@ -318,6 +318,7 @@ public sealed class CompiledSchema
     private sealed class PropertyNamesCheck(Check names) : Check
     {
         private readonly ConcurrentDictionary<string, bool> _known = new(StringComparer.Ordinal);
+        private int _remembered;
 
         public override bool IsValid(JsonElement e)
         {
@@ -330,10 +331,7 @@ public sealed class CompiledSchema
                 if (!_known.TryGetValue(property.Name, out var valid))
                 {
                     valid = names.IsValid(JsonSerializer.SerializeToElement(property.Name));
-                    if (_known.Count < MemoLimit)
-                    {
-                        _known[property.Name] = valid;
-                    }
+                    Remember(_known, ref _remembered, property.Name, valid);
                 }
                 if (!valid)
                 {
@@ -346,6 +344,18 @@ public sealed class CompiledSchema
 
     /// <summary>How many distinct strings a check remembers: enough for a vocabulary, bounded against a flood of new ones.</summary>
     private const int MemoLimit = 50_000;
+
+    /// <summary>
+    /// Remembers an answer while there is room, counted with its own counter: a concurrent dictionary's Count takes
+    /// every lock it has, which costs more than the check it would save.
+    /// </summary>
+    private static void Remember(ConcurrentDictionary<string, bool> known, ref int remembered, string value, bool valid)
+    {
+        if (Volatile.Read(ref remembered) < MemoLimit && known.TryAdd(value, valid))
+        {
+            Interlocked.Increment(ref remembered);
+        }
+    }
 
     /// <summary>Arrays at least this long (a document's event list) are checked on all cores, in chunks of this size.</summary>
     private const int ParallelItems = 128;
@@ -506,29 +516,13 @@ public sealed class CompiledSchema
         }
     }
 
-    /// <summary>A format, checked by JsonSchema.Net's own checker; repeated values (vocabulary URIs) are checked once.</summary>
+    /// <summary>
+    /// A format, checked by JsonSchema.Net's own checker (a couple of microseconds). Not remembered: the values are
+    /// mostly identifiers and times seen once.
+    /// </summary>
     private sealed class FormatCheck(Format format) : Check
     {
-        private readonly ConcurrentDictionary<string, bool> _known = new(StringComparer.Ordinal);
-
-        public override bool IsValid(JsonElement e)
-        {
-            if (e.ValueKind != JsonValueKind.String)
-            {
-                return format.Validate(e, out _);
-            }
-            var value = e.GetString()!;
-            if (_known.TryGetValue(value, out var valid))
-            {
-                return valid;
-            }
-            valid = format.Validate(e, out _);
-            if (_known.Count < MemoLimit)
-            {
-                _known[value] = valid;
-            }
-            return valid;
-        }
+        public override bool IsValid(JsonElement e) => format.Validate(e, out _);
     }
 
     private sealed class AllOfCheck(Check[] all) : Check
