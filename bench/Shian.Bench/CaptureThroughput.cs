@@ -20,8 +20,8 @@ public static class CaptureThroughput
         EpcisSchema.Warm();
         var databases = Environment.GetEnvironmentVariable("SHIAN_BENCH_PG") is null ? new[] { "sqlite" } : ["sqlite", "postgres"];
         Console.WriteLine($"load average before: {LoadAverage()}");
-        Console.WriteLine("| database | clients | documents | events/s | median ms per document | p90 ms | CPU ms per document |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| database | clients | documents | events/s | median ms per document | p90 ms | CPU ms per document | GCs per document (gen 0/1/2) | allocated MB per document |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---|---:|");
         foreach (var database in databases)
         {
             foreach (var clients in new[] { 1, 2 })
@@ -38,6 +38,8 @@ public static class CaptureThroughput
                     var next = -1;
                     var latencies = new List<double>();
                     var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                    var collections = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
+                    var allocated = GC.GetTotalAllocatedBytes();
                     var wall = Stopwatch.StartNew();
                     await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
                     {
@@ -54,9 +56,11 @@ public static class CaptureThroughput
                     })));
                     wall.Stop();
                     var cpuPerDocument = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / count;
+                    var gcs = string.Join("/", Enumerable.Range(0, 3).Select(g => ((GC.CollectionCount(g) - collections[g]) / (double)count).ToString("F2")));
+                    var megabytes = (GC.GetTotalAllocatedBytes() - allocated) / 1048576.0 / count;
                     latencies.Sort();
                     Console.WriteLine($"| {database} | {clients} | {count} | {count * EpcisCaptureBenchmarks.Events / wall.Elapsed.TotalSeconds:N0} | "
-                        + $"{latencies[latencies.Count / 2]:F1} | {latencies[latencies.Count * 9 / 10]:F1} | {cpuPerDocument:F1} |");
+                        + $"{latencies[latencies.Count / 2]:F1} | {latencies[latencies.Count * 9 / 10]:F1} | {cpuPerDocument:F1} | {gcs} | {megabytes:F1} |");
                 }
                 finally
                 {
