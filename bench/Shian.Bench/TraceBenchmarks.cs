@@ -232,7 +232,9 @@ public static class TraceStore
 /// <summary>
 /// <c>Shian.Bench trace-probe</c>: times each trace of the benchmark's lot (wall per direction, process CPU, and how
 /// many SQL commands ran and how long they took from execution to the reader's disposal), for looking into a slow run.
-/// SHIAN_BENCH_TRACE_SQL=1 prints each command's text once.
+/// SHIAN_BENCH_TRACE_SQL=1 prints each command's text once; SHIAN_BENCH_TRACE_COLD=1 starts every call with nothing
+/// cached (Linux: the store's file leaves the OS page cache, and the pooled connections take SQLite's page caches along);
+/// SHIAN_BENCH_TRACE_COLD=connections only closes the pooled connections (a new connection per call, OS cache warm).
 /// </summary>
 public static class TraceProbe
 {
@@ -248,8 +250,18 @@ public static class TraceProbe
         var lot = TraceStore.MiddleLot(events);
         var runs = int.TryParse(Environment.GetEnvironmentVariable("SHIAN_BENCH_TRACE_PROBE_RUNS"), CultureInfo.InvariantCulture, out var r) ? r : 15;
         var totals = new List<double>();
+        var cold = Environment.GetEnvironmentVariable("SHIAN_BENCH_TRACE_COLD");
         for (var i = 0; i < runs; i++)
         {
+            if (cold is "1" or "connections")
+            {
+                // SQLite's page caches (and parsed schemas) go with the pooled connections, the OS's with the advice.
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            }
+            if (cold is "1")
+            {
+                Evict(DatabaseSettings.FromArgument(path).SqliteFile!);
+            }
             using var scope = provider.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<ShianDb>();
             timer.Reset();
@@ -271,6 +283,19 @@ public static class TraceProbe
             Console.WriteLine($"// backward + forward over calls {totals.Count - steady.Count + 1}–{totals.Count}: median {At(0.5):F1} ms, Q1 {At(0.25):F1} ms, Q3 {At(0.75):F1} ms, min {steady[0]:F1} ms, max {steady[^1]:F1} ms");
         }
     }
+
+    /// <summary>Drops the file's pages from the OS page cache (POSIX_FADV_DONTNEED; clean pages only, which a read-only run leaves).</summary>
+    private static void Evict(string file)
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        if (posix_fadvise((int)stream.SafeFileHandle.DangerousGetHandle(), 0, 0, 4) != 0)
+        {
+            throw new InvalidOperationException("posix_fadvise failed.");
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc")]
+    private static extern int posix_fadvise(int fd, long offset, long length, int advice);
 
     private sealed class CommandTimer(bool print) : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
     {
