@@ -124,6 +124,8 @@ public static class TraceStore
             }
         }
         db.Database.ExecuteSqlRaw("PRAGMA synchronous = OFF");
+        // A 1 GiB page cache: the index builds at the end sort millions of keys and are disk-bound with the default 2 MB.
+        db.Database.ExecuteSqlRaw("PRAGMA cache_size = -1048576");
         foreach (var (name, _) in indexes)
         {
 #pragma warning disable EF1002 // index names read from sqlite_master a moment ago
@@ -227,25 +229,101 @@ public static class TraceStore
     }
 }
 
-/// <summary><c>Shian.Bench trace-probe</c>: times each trace query of the benchmark's lot, for looking into a slow run.</summary>
+/// <summary>
+/// <c>Shian.Bench trace-probe</c>: times each trace of the benchmark's lot (wall per direction, process CPU, and how
+/// many SQL commands ran and how long they took from execution to the reader's disposal), for looking into a slow run.
+/// SHIAN_BENCH_TRACE_SQL=1 prints each command's text once; SHIAN_BENCH_TRACE_COLD=1 starts every call with nothing
+/// cached (Linux: the store's file leaves the OS page cache, and the pooled connections take SQLite's page caches along);
+/// SHIAN_BENCH_TRACE_COLD=connections only closes the pooled connections (a new connection per call, OS cache warm).
+/// </summary>
 public static class TraceProbe
 {
     public static async Task RunAsync()
     {
         var (path, events) = TraceStore.Settings();
-        using var services = TraceStore.Services(path);
+        var timer = new CommandTimer(Environment.GetEnvironmentVariable("SHIAN_BENCH_TRACE_SQL") == "1");
+        var services = new ServiceCollection();
+        services.AddSingleton<IAuditActor>(new FixedAuditActor("bench"));
+        services.AddShianData(DatabaseSettings.FromArgument(path));
+        services.ConfigureDbContext<ShianDb>(o => o.AddInterceptors(timer));
+        using var provider = services.BuildServiceProvider();
         var lot = TraceStore.MiddleLot(events);
         var runs = int.TryParse(Environment.GetEnvironmentVariable("SHIAN_BENCH_TRACE_PROBE_RUNS"), CultureInfo.InvariantCulture, out var r) ? r : 15;
+        var totals = new List<double>();
+        var cold = Environment.GetEnvironmentVariable("SHIAN_BENCH_TRACE_COLD");
         for (var i = 0; i < runs; i++)
         {
-            using var scope = services.CreateScope();
+            if (cold is "1" or "connections")
+            {
+                // SQLite's page caches (and parsed schemas) go with the pooled connections, the OS's with the advice.
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            }
+            if (cold is "1")
+            {
+                Evict(DatabaseSettings.FromArgument(path).SqliteFile!);
+            }
+            using var scope = provider.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<ShianDb>();
+            timer.Reset();
             var clock = Stopwatch.StartNew();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var backward = await Genealogy.TraceAsync(db, lot, TraceDirection.Backward);
             var b = clock.Elapsed.TotalMilliseconds;
             var forward = await Genealogy.TraceAsync(db, lot, TraceDirection.Forward);
-            Console.WriteLine($"backward {b:F1} ms, forward {clock.Elapsed.TotalMilliseconds - b:F1} ms, cpu {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms, nodes {backward.Nodes().Count()}+{forward.Nodes().Count()}");
+            var total = clock.Elapsed.TotalMilliseconds;
+            totals.Add(total);
+            Console.WriteLine($"backward {b:F1} ms, forward {total - b:F1} ms, cpu {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms, " +
+                $"{timer.Commands} commands {timer.Elapsed.TotalMilliseconds:F1} ms, nodes {backward.Nodes().Count()}+{forward.Nodes().Count()}");
+        }
+        // The first calls pay for JIT and a cold page cache; the rest is the steady state.
+        var steady = totals.Skip(Math.Min(5, totals.Count / 2)).Order().ToList();
+        if (steady.Count > 0)
+        {
+            double At(double q) => steady[(int)Math.Round(q * (steady.Count - 1))];
+            Console.WriteLine($"// backward + forward over calls {totals.Count - steady.Count + 1}–{totals.Count}: median {At(0.5):F1} ms, Q1 {At(0.25):F1} ms, Q3 {At(0.75):F1} ms, min {steady[0]:F1} ms, max {steady[^1]:F1} ms");
+        }
+    }
+
+    /// <summary>Drops the file's pages from the OS page cache (POSIX_FADV_DONTNEED; clean pages only, which a read-only run leaves).</summary>
+    private static void Evict(string file)
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        if (posix_fadvise((int)stream.SafeFileHandle.DangerousGetHandle(), 0, 0, 4) != 0)
+        {
+            throw new InvalidOperationException("posix_fadvise failed.");
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc")]
+    private static extern int posix_fadvise(int fd, long offset, long length, int advice);
+
+    private sealed class CommandTimer(bool print) : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        private readonly HashSet<string> _printed = [];
+        private long _started;
+        public int Commands { get; private set; }
+        public TimeSpan Elapsed { get; private set; }
+
+        public void Reset() => (Commands, Elapsed) = (0, TimeSpan.Zero);
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken ct = default)
+        {
+            Commands++;
+            if (print && _printed.Add(command.CommandText))
+            {
+                Console.WriteLine(command.CommandText + "\n");
+            }
+            _started = Stopwatch.GetTimestamp();
+            return ValueTask.FromResult(result);
+        }
+
+        public override Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult DataReaderDisposing(System.Data.Common.DbCommand command,
+            Microsoft.EntityFrameworkCore.Diagnostics.DataReaderDisposingEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult result)
+        {
+            Elapsed += Stopwatch.GetElapsedTime(_started);
+            return result;
         }
     }
 }
