@@ -86,4 +86,58 @@ public sealed class LedgerCliTests : IAsyncLifetime
             Assert.Contains("entry 20 is missing", broken.Error);
         }
     }
+
+    [Fact]
+    public async Task Verify_with_key_takes_the_logs_public_key_and_refuses_a_file_that_is_not_one()
+    {
+        Assert.Equal(0, ShianCli.Run(["db", "migrate", "--db", _database.CliArgument], new StringWriter(), new StringWriter()));
+        string pem;
+        await using (var db = Open())
+        {
+            await TransparencyLog.AppendAsync(db, [("epcis-event", "urn:uuid:k-1", "event"u8.ToArray())]);
+            pem = LedgerKey.For(db).PublicKeyPem;
+        }
+        var folder = Directory.CreateTempSubdirectory("shian-ledger-key-").FullName;
+        try
+        {
+            (int Code, string Out, string Error) VerifyWith(string file)
+            {
+                var stdout = new StringWriter();
+                var stderr = new StringWriter();
+                return (ShianCli.Run(["ledger", "verify", "--db", _database.CliArgument, "--key", file], stdout, stderr), stdout.ToString(), stderr.ToString());
+            }
+
+            // The public key as GET /ledger/key publishes it: an auditor without the private key verifies with it.
+            var published = Path.Combine(folder, "ledger-public.pem");
+            await File.WriteAllTextAsync(published, pem);
+            var intact = VerifyWith(published);
+            Assert.True(intact.Code == 0, intact.Error);
+            Assert.Contains("ledger intact: 1 entries", intact.Out);
+
+            // Not a PEM file at all: a clear message, not a stack trace.
+            var garbage = Path.Combine(folder, "notes.txt");
+            await File.WriteAllTextAsync(garbage, "this is not a key");
+            var refused = VerifyWith(garbage);
+            Assert.Equal(1, refused.Code);
+            Assert.Contains("cannot read the key", refused.Error);
+            Assert.Empty(refused.Out);
+
+            // Someone else's key: the signed tree head does not verify with it.
+            using var other = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+            var foreign = Path.Combine(folder, "foreign.pem");
+            await File.WriteAllTextAsync(foreign, other.ExportSubjectPublicKeyInfoPem());
+            var wrong = VerifyWith(foreign);
+            Assert.Equal(1, wrong.Code);
+            Assert.Contains("signature does not verify", wrong.Error);
+
+            // A missing file.
+            var missing = VerifyWith(Path.Combine(folder, "absent.pem"));
+            Assert.Equal(1, missing.Code);
+            Assert.Contains("cannot read the key", missing.Error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -196,6 +196,16 @@ public sealed class TraceWebTests(ShianWebFactory factory) : IClassFixture<Shian
         var png = await operatorClient.GetByteArrayAsync($"{labels}?handler=Png&lot=L2026A&count=30&sheet=2");
         Assert.Equal([0x89, 0x50, 0x4E, 0x47], png[..4]);
         Assert.Equal(HttpStatusCode.NotFound, (await operatorClient.GetAsync($"{labels}?handler=Png&lot=L2026A&count=30&sheet=3")).StatusCode);
+        // A count edited into the address: refused by name, for both formats.
+        foreach (var handler in new[] { "Svg", "Png" })
+        {
+            foreach (var count in new[] { "0", "501", "-3" })
+            {
+                var refused = await operatorClient.GetAsync($"{labels}?handler={handler}&lot=L2026A&count={count}");
+                Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+                Assert.Contains("标签数量 count 应为 1 至 500", await refused.Content.ReadAsStringAsync());
+            }
+        }
         Assert.Equal(HttpStatusCode.NotFound, (await operatorClient.GetAsync($"{labels}?handler=Svg&lot=NOPE&count=30")).StatusCode);
 
         // Sampling results: a failed result not yet published stays hidden; the published one is shown.

@@ -65,13 +65,29 @@ public class LabelsModel(ShianDb db, CurrentUser user, TimeProvider clock, IConf
         return Redirect($"/trace/products/{id}/labels?lot={Uri.EscapeDataString(lot)}&count={Count}");
     }
 
-    public async Task<IActionResult> OnGetSvgAsync(Guid id) =>
-        await SheetAsync(id) is { } sheet ? File(System.Text.Encoding.UTF8.GetBytes(sheet.Svg()), "image/svg+xml", $"labels-{Product.Gtin}-{Code!.Lot}.svg") : NotFound();
+    public async Task<IActionResult> OnGetSvgAsync(Guid id)
+    {
+        if (CountOutOfRange() is { } refused)
+        {
+            return refused;
+        }
+        return await SheetAsync(id) is { } sheet ? File(System.Text.Encoding.UTF8.GetBytes(sheet.Svg()), "image/svg+xml", $"labels-{Product.Gtin}-{Code!.Lot}.svg") : NotFound();
+    }
 
-    public async Task<IActionResult> OnGetPngAsync(Guid id, int sheet = 1) =>
-        await SheetAsync(id) is { } labels && sheet >= 1 && sheet <= labels.Pages
+    public async Task<IActionResult> OnGetPngAsync(Guid id, int sheet = 1)
+    {
+        if (CountOutOfRange() is { } refused)
+        {
+            return refused;
+        }
+        return await SheetAsync(id) is { } labels && sheet >= 1 && sheet <= labels.Pages
             ? File(labels.Png(sheet), "image/png", $"labels-{Product.Gtin}-{Code!.Lot}-{sheet}.png")
             : NotFound();
+    }
+
+    /// <summary>A download address edited by hand: say which number is wrong rather than "not found".</summary>
+    private BadRequestObjectResult? CountOutOfRange() => Count is >= 1 and <= LabelSheet.MaxCount ? null
+        : BadRequest($"标签数量 count 应为 1 至 {LabelSheet.MaxCount} / count must be 1 to {LabelSheet.MaxCount} labels");
 
     public string LabelUrl(TraceCode code) => PublicAddress.Of(Request, configuration, "/t/" + code.Code);
 
