@@ -33,11 +33,11 @@ public static class EpcisDocumentCapture
         JsonDocument parsed;
         try
         {
-            parsed = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = 64 });
+            parsed = JsonDocument.Parse(utf8, EpcisDocumentReader.ParseOptions);
         }
         catch (JsonException e)
         {
-            return (null, [new("$", $"不是有效的 JSON（第 {e.LineNumber + 1} 行）/ Not valid JSON (line {e.LineNumber + 1}): {e.Message}")], false);
+            return (null, [EpcisDocumentReader.NotJson(e)], false);
         }
         using (parsed)
         {

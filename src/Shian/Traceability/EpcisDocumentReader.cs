@@ -43,18 +43,23 @@ public static class EpcisDocumentReader
 
     private static readonly string[] Actions = ["ADD", "OBSERVE", "DELETE"];
 
-    public static EpcisReadResult Read(string json) => Read(Encoding.UTF8.GetBytes(json));
+    /// <summary>Options for parsing a document: deep enough for any EPCIS event, bounded against hostile nesting.</summary>
+    public static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 64 };
 
-    public static EpcisReadResult Read(ReadOnlySpan<byte> utf8)
+    /// <summary>The error for a body that is not JSON at all, with the line the parser stopped at.</summary>
+    public static EpcisError NotJson(JsonException e) =>
+        new("$", $"不是有效的 JSON（第 {e.LineNumber + 1} 行）/ Not valid JSON (line {e.LineNumber + 1}): {e.Message}");
+
+    public static EpcisReadResult Read(string json)
     {
         JsonDocument parsed;
         try
         {
-            parsed = JsonDocument.Parse(utf8.ToArray(), new JsonDocumentOptions { MaxDepth = 64 });
+            parsed = JsonDocument.Parse(json, ParseOptions);
         }
         catch (JsonException e)
         {
-            return new([], [new("$", $"不是有效的 JSON（第 {e.LineNumber + 1} 行）/ Not valid JSON (line {e.LineNumber + 1}): {e.Message}")], "");
+            return new([], [NotJson(e)], "");
         }
         using (parsed)
         {
