@@ -145,7 +145,6 @@ public static class TraceParties
         {
             return (null, errors);
         }
-        var key = ext is "" or "0" ? $"414/{digits}" : $"414/{digits}/254/{ext}";
-        return (new TraceParty { Id = Guid.CreateVersion7(), Key = key, BusinessId = businessId, Name = label }, errors);
+        return (new TraceParty { Id = Guid.CreateVersion7(), Key = TraceKey.Location(digits, ext), BusinessId = businessId, Name = label }, errors);
     }
 }

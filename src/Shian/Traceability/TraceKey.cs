@@ -12,6 +12,10 @@ public static class TraceKey
 
     public static string Product(string gtin14) => $"01/{gtin14}";
 
+    /// <summary>A location by its 13-digit GLN, with its extension unless there is none (empty or "0").</summary>
+    public static string Location(string gln13, string? extension) =>
+        extension is null or "" or "0" ? $"414/{gln13}" : $"414/{gln13}/254/{extension}";
+
     /// <summary>Reads a lot key back: a GTIN-14 and the lot (which may itself contain slashes).</summary>
     public static bool TryLot(string key, out string gtin14, out string lot)
     {
@@ -57,8 +61,7 @@ public static class TraceKey
                 return $"00/{sscc17}{Gtin.CheckDigit(sscc17)}";
             case ("urn:epc:id:sgln", [var prefix, var location, var extension]) when Digits(prefix, location, 12):
                 var gln = prefix + location;
-                var key = $"414/{gln}{Gtin.CheckDigit(gln)}";
-                return extension is "0" or "" ? key : $"{key}/254/{Uri.UnescapeDataString(extension)}";
+                return Location(gln + Gtin.CheckDigit(gln), Uri.UnescapeDataString(extension));
             case ("urn:epc:id:pgln", [var prefix, var party]) when Digits(prefix, party, 12):
                 var pgln = prefix + party;
                 return $"417/{pgln}{Gtin.CheckDigit(pgln)}";
@@ -92,9 +95,7 @@ public static class TraceKey
                 case "00" when segments[i + 1].Length == 18 && segments[i + 1].All(char.IsAsciiDigit):
                     return $"00/{segments[i + 1]}";
                 case "414" when segments[i + 1].Length == 13 && segments[i + 1].All(char.IsAsciiDigit):
-                    return rest is ["254", var extension, ..] && extension != "0"
-                        ? $"414/{segments[i + 1]}/254/{extension}"
-                        : $"414/{segments[i + 1]}";
+                    return Location(segments[i + 1], rest is ["254", var extension, ..] ? extension : null);
                 case "417" when segments[i + 1].Length == 13 && segments[i + 1].All(char.IsAsciiDigit):
                     return $"417/{segments[i + 1]}";
             }
