@@ -3637,8 +3637,6 @@ namespace Shian.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaptureJobId");
-
                     b.HasIndex("EventId");
 
                     b.HasIndex("EventTime");
@@ -4679,30 +4677,6 @@ namespace Shian.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Shian.Traceability.EpcisEvent", b =>
-                {
-                    b.HasOne("Shian.Registry.Business", null)
-                        .WithMany()
-                        .HasForeignKey("BusinessId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Shian.Traceability.CaptureJob", null)
-                        .WithMany()
-                        .HasForeignKey("CaptureJobId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Shian.Traceability.EpcisEventEpc", b =>
-                {
-                    b.HasOne("Shian.Traceability.EpcisEvent", null)
-                        .WithMany("Epcs")
-                        .HasForeignKey("EventId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Shian.Traceability.ProduceCertificate", b =>
                 {
                     b.HasOne("Shian.Registry.Business", null)
@@ -4816,11 +4790,6 @@ namespace Shian.Migrations.Postgres.Migrations
             modelBuilder.Entity("Shian.Sampling.SamplingPlan", b =>
                 {
                     b.Navigation("Allocations");
-                });
-
-            modelBuilder.Entity("Shian.Traceability.EpcisEvent", b =>
-                {
-                    b.Navigation("Epcs");
                 });
 
             modelBuilder.Entity("Shian.Traceability.ProduceCertificate", b =>

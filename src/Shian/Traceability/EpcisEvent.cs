@@ -52,6 +52,7 @@ public class EpcisEvent
 
     public string Json { get; set; } = "";
 
+    /// <summary>The identifiers read from the event, stored with it (not loaded back: query <c>EpcisEventEpcs</c>).</summary>
     public List<EpcisEventEpc> Epcs { get; set; } = [];
 }
 

@@ -143,7 +143,7 @@ public sealed class EpcisEventQuery
     }
 
     /// <summary>The events the filter selects, oldest record first, one page and one more (to tell whether a next page exists).</summary>
-    public IQueryable<EpcisEvent> Apply(IQueryable<EpcisEvent> events)
+    public IQueryable<EpcisEvent> Apply(IQueryable<EpcisEvent> events, IQueryable<EpcisEventEpc> identifiers)
     {
         if (EventTypes.Count > 0)
         {
@@ -168,7 +168,7 @@ public sealed class EpcisEventQuery
         }
         foreach (var (roles, keys) in Matches)
         {
-            events = events.Where(e => e.Epcs.Any(x => roles.Contains(x.Role) && keys.Contains(x.Key)));
+            events = events.Where(e => identifiers.Any(x => x.EventId == e.Id && roles.Contains(x.Role) && keys.Contains(x.Key)));
         }
         if (BizSteps.Count > 0)
         {

@@ -213,7 +213,7 @@ public static class EpcisApi
             return Problem(StatusCodes.Status400BadRequest, "查询参数无效 / Invalid query parameters",
                 string.Join("; ", errors.Select(e => $"{e.Path}: {e.Message}")), errors);
         }
-        var page = await query.Apply(Visible(db, await user.ScopeAsync(ct))).ToListAsync(ct);
+        var page = await query.Apply(Visible(db, await user.ScopeAsync(ct)), db.EpcisEventEpcs).ToListAsync(ct);
         if (page.Count > query.PerPage)
         {
             page.RemoveAt(page.Count - 1);
