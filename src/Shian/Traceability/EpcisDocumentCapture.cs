@@ -67,8 +67,6 @@ public static class EpcisDocumentCapture
         }
     }
 
-    private static readonly SemaphoreSlim SqliteWriter = new(1, 1);
-
     /// <summary>
     /// Checks and stores a document for a business in one transaction. <paramref name="now"/> becomes the events'
     /// recordTime (milliseconds, as every provider keeps them).
@@ -91,24 +89,15 @@ public static class EpcisDocumentCapture
             Status = CaptureJobStatus.Accepted,
             ContextJson = read.ContextJson,
         };
-        // SQLite has one writer at a time: concurrent captures queue here, asynchronously, rather than in SQLite's busy
-        // handler, which polls with sleeps while the other document is stored.
-        var gate = db.Database.IsSqlite() ? SqliteWriter : null;
-        if (gate is not null)
+        // One transaction: EpcisCapture begins and commits it.
+        if (db.Database.IsSqlite())
         {
-            await gate.WaitAsync(ct);
+            await SqliteWriter.For(db).WriteAsync(db, () => EpcisCapture.StoreAsync(db, job, read.Events, ct), ct);
         }
-        try
+        else
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await EpcisCapture.StoreAsync(db, job, read.Events, ct);
-            await transaction.CommitAsync(ct);
-        }
-        finally
-        {
-            gate?.Release();
         }
         return new(job, []);
     }
-
 }

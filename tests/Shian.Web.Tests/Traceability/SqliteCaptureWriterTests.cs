@@ -1,0 +1,124 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Shian.Accounts;
+using Shian.Audit;
+using Shian.Data;
+using Shian.Demo;
+using Shian.Organization;
+using Shian.Traceability;
+
+namespace Shian.Web.Tests.Traceability;
+
+/// <summary>
+/// Capture into a SQLite file (whatever SHIAN_TEST_DB says: this is SQLite's write path): the write-ahead log is copied
+/// into the database file by a background checkpoint, long bursts start the log over, and the pooled connection is
+/// handed back with SQLite's defaults.
+/// </summary>
+public sealed class SqliteCaptureWriterTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "shian-tests", Guid.NewGuid().ToString("N"));
+    private string File => Path.Combine(_folder, "shian.db");
+    private ServiceProvider _services = null!;
+    private Guid _business;
+    private Guid _user;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IAuditActor>(new FixedAuditActor("tester"));
+        services.AddShianData(DatabaseSettings.Sqlite(File));
+        _services = services.BuildServiceProvider();
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShianDb>();
+        var opened = await ShianData.MigrateAsync(db);
+        Assert.True(opened.Ok, opened.Error);
+        var jurisdiction = DistrictFiles.ReadDemo().Jurisdiction!;
+        db.Jurisdictions.Add(jurisdiction);
+        var (businesses, _) = DemoBusinesses.Generate(jurisdiction.Townships, 1, DateTime.UtcNow, seed: 7);
+        db.Businesses.AddRange(businesses);
+        var user = new ShianUser { UserName = "capture", NormalizedUserName = "CAPTURE", DisplayName = "capture", CreatedAt = DateTime.UtcNow };
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        (_business, _user) = (businesses[0].Id, user.Id);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean from the temp folder.
+        }
+    }
+
+    private async Task<SqliteWriter> CaptureAsync(int documents, Action<SqliteWriter>? configure = null)
+    {
+        SqliteWriter? writer = null;
+        for (var d = 0; d < documents; d++)
+        {
+            await using var scope = _services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ShianDb>();
+            writer = SqliteWriter.For(db);
+            configure?.Invoke(writer);
+            var events = Enumerable.Range(0, 50).Select(i => EpcisKit.Commission($"urn:epc:class:lgtin:4012345.011111.D{d}L{i}")).ToArray();
+            var outcome = await EpcisDocumentCapture.CaptureAsync(db, Encoding.UTF8.GetBytes(EpcisKit.Document(events).ToJsonString()), _business, _user, DateTime.UtcNow);
+            Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors.Select(e => e.Message)));
+        }
+        await writer!.CheckpointsIdleAsync();
+        return writer;
+    }
+
+    /// <summary>Events in the database file itself, read from a copy of it without its write-ahead log.</summary>
+    private async Task<long> EventsInDatabaseFileAsync()
+    {
+        var copy = Path.Combine(_folder, "copy.db");
+        System.IO.File.Copy(File, copy, overwrite: true);
+        await using var connection = new SqliteConnection($"Data Source={copy};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM \"EpcisEvents\"";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<(long Autocheckpoint, long CacheSize)> PooledConnectionSettingsAsync()
+    {
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShianDb>();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_autocheckpoint";
+        var autocheckpoint = (long)(await command.ExecuteScalarAsync())!;
+        command.CommandText = "PRAGMA cache_size";
+        return (autocheckpoint, (long)(await command.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
+    public async Task Captured_events_reach_the_database_file_through_the_background_checkpoint()
+    {
+        // Three small documents stay far below SQLite's own checkpoint mark (1,000 pages): only the writer's background
+        // checkpoint copies them out of the log.
+        await CaptureAsync(3);
+
+        Assert.Equal(150, await EventsInDatabaseFileAsync());
+        Assert.Equal((1000, -2000), await PooledConnectionSettingsAsync());
+    }
+
+    [Fact]
+    public async Task A_log_past_its_limit_is_started_over()
+    {
+        await CaptureAsync(2, writer => writer.RestartLogAtPages = 1);
+
+        Assert.Equal(0, new FileInfo(File + "-wal").Length);
+        Assert.Equal(100, await EventsInDatabaseFileAsync());
+    }
+}
