@@ -1,10 +1,13 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using SQLitePCL;
 
 namespace Shian.Data;
 
@@ -30,6 +33,10 @@ public static class BulkInsert
             if (db.Database.GetDbConnection() is NpgsqlConnection postgres)
             {
                 await CopyAsync(postgres, plan, rows, ct);
+            }
+            else if (plan.SqliteBindsDirectly && db.Database.GetDbConnection() is SqliteConnection sqlite)
+            {
+                InsertEachDirectly(sqlite, plan, rows);
             }
             else
             {
@@ -63,7 +70,7 @@ public static class BulkInsert
         }
     }
 
-    private sealed record Plan(string Table, IReadOnlyList<Column> Columns, string InsertSql, string CopySql)
+    private sealed record Plan(IReadOnlyList<Column> Columns, string InsertSql, string CopySql, bool SqliteBindsDirectly)
     {
         public static Plan For(ShianDb db, Type type)
         {
@@ -75,14 +82,104 @@ public static class BulkInsert
                 .ToList();
             var name = sql.DelimitIdentifier(table.Name, table.Schema);
             var list = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)));
-            return new Plan(name, columns,
+            return new Plan(columns,
                 $"INSERT INTO {name} ({list}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})",
-                $"COPY {name} ({list}) FROM STDIN (FORMAT BINARY)");
+                $"COPY {name} ({list}) FROM STDIN (FORMAT BINARY)",
+                columns.All(c => BindsDirectly(c.Mapping)));
         }
     }
 
     /// <summary>
-    /// SQLite is in-process: one prepared single-row statement, its parameters bound anew for each row, is fastest
+    /// SQLite, for the column types <see cref="BindDirectly"/> knows: one prepared single-row statement whose values are
+    /// bound by position straight through SQLitePCL. Binding through <see cref="SqliteParameter"/>s looked each one up
+    /// by name and converted each string to UTF-8 in managed code for every row, about half of the insert's time.
+    /// </summary>
+    private static void InsertEachDirectly<T>(SqliteConnection connection, Plan plan, IReadOnlyList<T> rows) where T : class
+    {
+        var handle = connection.Handle!;
+        SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(handle, plan.InsertSql, out var statement), handle);
+        using (statement)
+        {
+            foreach (var row in rows)
+            {
+                for (var c = 0; c < plan.Columns.Count; c++)
+                {
+                    SqliteException.ThrowExceptionForRC(BindDirectly(statement, c + 1, plan.Columns[c].StoreValue(row)), handle);
+                }
+                StepDirectly(statement, handle);
+                raw.sqlite3_reset(statement);
+            }
+        }
+    }
+
+    /// <summary>Runs the statement, waiting out another connection's write lock as Microsoft.Data.Sqlite does.</summary>
+    private static void StepDirectly(sqlite3_stmt statement, sqlite3 handle)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        int rc;
+        while ((rc = raw.sqlite3_step(statement)) is raw.SQLITE_BUSY or raw.SQLITE_LOCKED && waited.Elapsed < BusyTimeout)
+        {
+            raw.sqlite3_reset(statement);
+            Thread.Sleep(10);
+        }
+        if (rc != raw.SQLITE_DONE)
+        {
+            raw.sqlite3_reset(statement);
+            SqliteException.ThrowExceptionForRC(rc, handle);
+        }
+    }
+
+    private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Whether <see cref="BindDirectly"/> stores the column's provider values as Microsoft.Data.Sqlite would.</summary>
+    private static bool BindsDirectly(RelationalTypeMapping mapping)
+    {
+        var type = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        type = type.IsEnum ? Enum.GetUnderlyingType(type) : type;
+        return type == typeof(string) || type == typeof(byte[]) || type == typeof(double) || IntegerTypes.Contains(type)
+            || (type == typeof(Guid) || type == typeof(DateTime) || type == typeof(decimal)) && mapping.StoreType == "TEXT";
+    }
+
+    private static readonly HashSet<Type> IntegerTypes = [typeof(long), typeof(int), typeof(short), typeof(byte), typeof(bool)];
+
+    /// <summary>
+    /// Binds one stored value as Microsoft.Data.Sqlite binds it for EF's SQLite mappings: GUIDs as upper-case text, times
+    /// as <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c> text, decimals as text (BulkInsertTests holds it to what SaveChanges stores).
+    /// Text goes in as UTF-16; SQLite converts it while copying.
+    /// </summary>
+    private static int BindDirectly(sqlite3_stmt statement, int index, object? value)
+    {
+        Span<char> buffer = stackalloc char[128];
+        int written;
+        switch (value)
+        {
+            case null:
+                return raw.sqlite3_bind_null(statement, index);
+            case string text:
+                return raw.sqlite3_bind_text16(statement, index, text);
+            case byte[] bytes:
+                return raw.sqlite3_bind_blob(statement, index, bytes);
+            case bool flag:
+                return raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0);
+            case long or int or short or byte:
+                return raw.sqlite3_bind_int64(statement, index, Convert.ToInt64(value, CultureInfo.InvariantCulture));
+            case double number:
+                return raw.sqlite3_bind_double(statement, index, number);
+            case Guid guid when guid.TryFormat(buffer, out written):
+                System.Text.Ascii.ToUpperInPlace(buffer[..written], out written);
+                return raw.sqlite3_bind_text16(statement, index, buffer[..written]);
+            case DateTime time when time.TryFormat(buffer, out written, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture):
+                return raw.sqlite3_bind_text16(statement, index, buffer[..written]);
+            case decimal amount when amount.TryFormat(buffer, out written, "0.0###########################", CultureInfo.InvariantCulture):
+                return raw.sqlite3_bind_text16(statement, index, buffer[..written]);
+            default:
+                throw new NotSupportedException($"BulkInsert does not bind {value.GetType().Name} directly.");
+        }
+    }
+
+    /// <summary>
+    /// SQLite, for other column types: one prepared single-row statement, its parameters bound anew for each row
     /// (wide multi-row statements make it look parameters up by name in ever longer lists).
     /// </summary>
     private static async Task InsertEachAsync<T>(DbConnection connection, DbTransaction? transaction, Plan plan, IReadOnlyList<T> rows, CancellationToken ct) where T : class
