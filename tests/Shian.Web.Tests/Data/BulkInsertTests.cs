@@ -107,8 +107,7 @@ public sealed class BulkInsertTests : IAsyncLifetime
         await db.SaveChangesAsync();
 
         var postgres = db.Database.IsNpgsql();
-        DbConnection connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
+        DbConnection connection = db.Database.GetDbConnection(); // opened above, for the delete
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {string.Join(", ", columns.Select(c => postgres ? $"\"{c}\"::text" : $"quote(\"{c}\")"))} FROM \"{table}\"";
         var rows = new List<string?[]>();
