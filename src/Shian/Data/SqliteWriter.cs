@@ -10,7 +10,7 @@ namespace Shian.Data;
 /// <item>one at a time, queued here asynchronously rather than in SQLite's busy handler, which polls with sleeps;</item>
 /// <item>with a page cache that holds a whole document's pages until the commit, instead of spilling them early;</item>
 /// <item>and without a checkpoint inside the commit. SQLite's automatic checkpoint (every 1,000 pages of write-ahead
-/// log, so after nearly every document) copies the log into the database file and syncs it in whichever commit crosses
+/// log, so after every document or few) copies the log into the database file and syncs it in whichever commit crosses
 /// the mark: it made the commit of a 1,000-event document about three times slower. Here a background task checkpoints
 /// after each write instead, while the next document is being checked and written.</item>
 /// </list>
@@ -40,9 +40,9 @@ public sealed class SqliteWriter
     /// <summary>
     /// The log size, in pages, past which the background checkpoint holds writers back once to start the log over.
     /// The log restarts by itself only when a write begins after everything in it was copied, a moment that
-    /// back-to-back documents rarely leave, so a long burst would otherwise grow it without end. 4,096 pages is 16 MB;
-    /// the file keeps that size and is written over from its start (measured faster than truncating it and growing it
-    /// again, and than letting it reach 64 MB).
+    /// back-to-back documents rarely leave, so a long burst would otherwise grow it without end. 4,096 pages is 64 MB
+    /// with a new file's 16 KB pages (16 MB with SQLite's default 4 KB); the file keeps that size and is written over
+    /// from its start (measured faster than truncating it and letting it grow again).
     /// </summary>
     public int RestartLogAtPages { get; set; } = 4_096;
 
