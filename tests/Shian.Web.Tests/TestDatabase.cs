@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Shian.Audit;
 using Shian.Data;
 
 namespace Shian.Web.Tests;
@@ -33,6 +35,20 @@ public sealed class TestDatabase : IAsyncDisposable
         Environment.GetEnvironmentVariable("SHIAN_TEST_PG") is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException("SHIAN_TEST_DB=postgres needs SHIAN_TEST_PG (an administrator connection string); run scripts/test.sh.");
+
+    /// <summary>Shian's data services over <paramref name="settings"/>, the database migrated: for tests without the web host.</summary>
+    public static async Task<ServiceProvider> MigratedServicesAsync(DatabaseSettings settings)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IAuditActor>(new FixedAuditActor("tester"));
+        services.AddShianData(settings);
+        var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        var opened = await ShianData.MigrateAsync(scope.ServiceProvider.GetRequiredService<ShianDb>());
+        Assert.True(opened.Ok, opened.Error);
+        return provider;
+    }
 
     public static async Task<TestDatabase> CreateAsync()
     {

@@ -29,7 +29,6 @@ public static class BulkInsert
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             if (db.Database.GetDbConnection() is NpgsqlConnection postgres)
             {
                 await CopyAsync(postgres, plan, rows, ct);
@@ -40,7 +39,7 @@ public static class BulkInsert
             }
             else
             {
-                await InsertEachAsync(db.Database.GetDbConnection(), transaction, plan, rows, ct);
+                await InsertEachAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), plan, rows, ct);
             }
         }
         finally
@@ -66,7 +65,7 @@ public static class BulkInsert
             {
                 return converter.ConvertToProvider(value);
             }
-            return value is Enum ? Convert.ChangeType(value, Enum.GetUnderlyingType(value.GetType()), System.Globalization.CultureInfo.InvariantCulture) : value;
+            return value is Enum ? Convert.ChangeType(value, Enum.GetUnderlyingType(value.GetType()), CultureInfo.InvariantCulture) : value;
         }
     }
 

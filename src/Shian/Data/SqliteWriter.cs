@@ -117,13 +117,13 @@ public sealed class SqliteWriter
         await using var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync();
         // PASSIVE copies what it can without waiting for anyone, so the next document's write goes on meanwhile.
-        var logPages = await CheckpointAsync(connection, "PASSIVE");
+        var logPages = await RunCheckpointAsync(connection, "PASSIVE");
         if (logPages >= RestartLogAtPages)
         {
             await _gate.WaitAsync();
             try
             {
-                await CheckpointAsync(connection, "RESTART");
+                await RunCheckpointAsync(connection, "RESTART");
             }
             finally
             {
@@ -133,7 +133,7 @@ public sealed class SqliteWriter
     }
 
     /// <summary>Runs a checkpoint and answers the log's size in pages.</summary>
-    private static async Task<long> CheckpointAsync(SqliteConnection connection, string mode)
+    private static async Task<long> RunCheckpointAsync(SqliteConnection connection, string mode)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = $"PRAGMA wal_checkpoint({mode})";

@@ -15,14 +15,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IAuditActor>(new FixedAuditActor("tester"));
-        services.AddShianData(_database.Settings);
-        _services = services.BuildServiceProvider();
-        await using var scope = _services.CreateAsyncScope();
-        var opened = await ShianData.MigrateAsync(scope.ServiceProvider.GetRequiredService<ShianDb>());
-        Assert.True(opened.Ok, opened.Error);
+        _services = await TestDatabase.MigratedServicesAsync(_database.Settings);
     }
 
     public async Task DisposeAsync()

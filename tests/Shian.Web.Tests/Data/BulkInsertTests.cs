@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Shian.Audit;
 using Shian.Data;
 using Shian.Ledger;
 using Shian.Traceability;
@@ -20,14 +19,7 @@ public sealed class BulkInsertTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IAuditActor>(new FixedAuditActor("tester"));
-        services.AddShianData(_database.Settings);
-        _services = services.BuildServiceProvider();
-        await using var scope = _services.CreateAsyncScope();
-        var opened = await ShianData.MigrateAsync(scope.ServiceProvider.GetRequiredService<ShianDb>());
-        Assert.True(opened.Ok, opened.Error);
+        _services = await TestDatabase.MigratedServicesAsync(_database.Settings);
     }
 
     public async Task DisposeAsync()

@@ -3,7 +3,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shian.Accounts;
-using Shian.Audit;
 using Shian.Data;
 using Shian.Demo;
 using Shian.Organization;
@@ -27,15 +26,9 @@ public sealed class SqliteCaptureWriterTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IAuditActor>(new FixedAuditActor("tester"));
-        services.AddShianData(DatabaseSettings.Sqlite(File));
-        _services = services.BuildServiceProvider();
+        _services = await TestDatabase.MigratedServicesAsync(DatabaseSettings.Sqlite(File));
         await using var scope = _services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShianDb>();
-        var opened = await ShianData.MigrateAsync(db);
-        Assert.True(opened.Ok, opened.Error);
         var jurisdiction = DistrictFiles.ReadDemo().Jurisdiction!;
         db.Jurisdictions.Add(jurisdiction);
         var (businesses, _) = DemoBusinesses.Generate(jurisdiction.Townships, 1, DateTime.UtcNow, seed: 7);
