@@ -15,8 +15,12 @@ public static class ApiKeyCommands
         var scope = new Option<string[]>("--scope") { Description = "权限范围，可重复 / scope, repeatable: " + string.Join(", ", ApiScopes.All), Required = true, AllowMultipleArgumentsPerToken = true };
         scope.AcceptOnlyFromAmong([.. ApiScopes.All]);
         var name = new Option<string?>("--name") { Description = "用途名称 / a name for the key (default: cli-<time>)" };
+        var business = new Option<string?>("--business")
+        {
+            Description = "绑定到该账户经营的一个主体（统一社会信用代码） / bind the key to one business the account operates (credit code)",
+        };
 
-        var create = new Command("create", "创建密钥，最后一行输出密钥 / create a key; the key is printed on the last line") { user, scope, name, db };
+        var create = new Command("create", "创建密钥，最后一行输出密钥 / create a key; the key is printed on the last line") { user, scope, name, business, db };
         create.SetAction(async parse =>
         {
             await using var database = await CliDatabase.OpenAsync(parse.GetValue(db), console, CliOpen.Existing);
@@ -32,15 +36,21 @@ public static class ApiKeyCommands
             }
             var now = database.Clock.GetUtcNow().UtcDateTime;
             var label = parse.GetValue(name) ?? "cli-" + now.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
-            if (await database.Db.ApiKeys.AnyAsync(k => k.UserId == owner.Id && k.Name == label && k.RevokedAt == null))
+            var outcome = await ApiKeyIssue.IssueAsync(database.Db, new(owner.Id, label, parse.GetValue(scope)!, parse.GetValue(business)), ApiScopes.All, now);
+            if (outcome is not { Key: { } key, Secret: { } secret })
             {
-                console.Error($"该账户已有名为“{label}”的有效密钥 / the account already has an active key named '{label}'");
+                console.Error(outcome.Problem switch
+                {
+                    ApiKeyProblem.NameTaken => $"该账户已有名为“{label}”的有效密钥 / the account already has an active key named '{label}'",
+                    ApiKeyProblem.BusinessNotOperated => $"--business：“{outcome.Detail}”不是该账户经营的主体 / '{outcome.Detail}' is not a business this account operates",
+                    ApiKeyProblem.ScopeUnknown => $"--scope：未知的权限范围 / unknown scope: {outcome.Detail}",
+                    _ => $"无法创建密钥 / the key cannot be created: {outcome.Problem}",
+                });
                 return ShianCli.Failed;
             }
-            var (key, secret) = ApiKey.Create(owner.Id, label, parse.GetValue(scope)!, now);
-            database.Db.ApiKeys.Add(key);
             await database.Db.SaveChangesAsync();
-            console.Out($"已为 {owner.UserName} 创建密钥 {label}（{key.Scopes}），只显示这一次 / key created for {owner.UserName}; it is shown only once:");
+            var bound = parse.GetValue(business) is { Length: > 0 } code ? $"，绑定 {code} / bound to {code}" : "";
+            console.Out($"已为 {owner.UserName} 创建密钥 {label}（{key.Scopes}{bound}），只显示这一次 / key created for {owner.UserName}; it is shown only once:");
             console.Out(secret);
             return ShianCli.Ok;
         });

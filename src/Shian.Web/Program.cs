@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;
@@ -59,8 +60,12 @@ builder.Services.AddAuthentication(o =>
         o.DefaultForbidScheme = SmartScheme;
         o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
     })
+    // A key is read only on the machine API's paths: on a page the Bearer header is ignored, so a key never opens a
+    // page, an export or key management, whatever its owner's roles.
     .AddPolicyScheme(SmartScheme, null, o => o.ForwardDefaultSelector = context =>
-        ApiKeyAuthenticationHandler.HasBearer(context.Request) ? ApiKeyAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
+        Problems.IsApi(context.Request) && ApiKeyAuthenticationHandler.HasBearer(context.Request)
+            ? ApiKeyAuthenticationHandler.SchemeName
+            : IdentityConstants.ApplicationScheme)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
     .AddIdentityCookies();
 builder.Services.ConfigureApplicationCookie(o =>
@@ -71,6 +76,7 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.Name = "shian.auth";
     o.Cookie.HttpOnly = true;
     o.Cookie.SameSite = SameSiteMode.Lax;
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // https as the client sees it, through a configured proxy
     o.ExpireTimeSpan = TimeSpan.FromHours(8);
     o.SlidingExpiration = true;
     // The machine API answers 401/403 with a problem document instead of redirecting to the login page.
@@ -123,14 +129,27 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddDbContextCheck<ShianDb>("database");
-builder.Services.AddAntiforgery(o => o.Cookie.Name = "shian.csrf");
+builder.Services.AddAntiforgery(o =>
+{
+    o.Cookie.Name = "shian.csrf";
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+});
+// The key ring that protects cookies and form tokens lives in the database, so that every server behind a balancer
+// (and a restarted one) reads the same keys.
+builder.Services.AddDataProtection().SetApplicationName("Shian").PersistKeysToDbContext<ShianDb>();
+// Behind nginx or another reverse proxy: X-Forwarded-For/-Proto are believed only from the configured proxies.
+builder.Services.AddConfiguredProxies(builder.Configuration);
 builder.Services.AddOutputCache(Shian.Web.Public.TraceCache.Add);
-builder.Services.AddRateLimiter(o => RateLimits.Configure(o, builder.Configuration.GetValue("RateLimits:SignInPerMinute", 30)));
+builder.Services.AddRateLimiter(o => RateLimits.Configure(o,
+    builder.Configuration.GetValue("RateLimits:SignInPerMinute", 30),
+    builder.Configuration.GetValue("RateLimits:ApiKeyPerMinute", RateLimits.DefaultApiKeyPerMinute)));
 
 // A refused start is reported once, by Program, in words for the operator; the host's own stack trace adds nothing.
 builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
 var app = builder.Build();
+
+app.UseConfiguredProxies(app.Configuration);
 
 // The machine API answers every error with a problem document; people get a page in their language.
 app.UseWhen(context => Problems.IsApi(context.Request), api =>
@@ -167,6 +186,7 @@ app.UseShianSecurityHeaders();
 app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
+app.UseApiKeyScopes();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseOutputCache();

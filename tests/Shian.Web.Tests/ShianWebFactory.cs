@@ -25,6 +25,9 @@ public sealed class ShianWebFactory : WebApplicationFactory<Program>, IAsyncLife
     /// <summary>Set before the first client is created to start on an existing database instead of a fresh one.</summary>
     public TestDatabase? ExistingDatabase { get; init; }
 
+    /// <summary>Settings applied after the test defaults (e.g. a low rate limit for the test that checks it).</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
     public async Task InitializeAsync() => _database = ExistingDatabase ?? await TestDatabase.CreateAsync();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -34,6 +37,10 @@ public sealed class ShianWebFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Database:ConnectionString", Database.Settings.ConnectionString);
         // Many tests sign in from the same address within a minute; the limit itself is tested with its own factory.
         builder.UseSetting("RateLimits:SignInPerMinute", "10000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<StartupOptions>();

@@ -56,6 +56,11 @@ public sealed class CurrentUser(IHttpContextAccessor http, ShianDb db)
         var businesses = roles.Contains(Roles.Operator)
             ? (await db.OperatorBusinesses.Where(o => o.UserId == id).Select(o => o.BusinessId).ToListAsync(ct)).ToHashSet()
             : [];
+        if (Guid.TryParse(Principal.FindFirstValue(ShianClaims.ApiKeyBusiness), out var bound))
+        {
+            // A key bound to one business sees and acts for that business alone.
+            businesses.IntersectWith([bound]);
+        }
         return _scope = AccessScope.For(roles, ClaimGuid(ShianClaims.UnitId), ClaimGuid(ShianClaims.TownshipId), businesses);
     }
 

@@ -52,9 +52,15 @@ public sealed class ApiKeyAuthenticationHandler(
             return Fail("API 密钥已被吊销 / The API key has been revoked.");
         }
         var user = await users.FindByIdAsync(key.UserId.ToString());
-        if (user is null || await users.IsLockedOutAsync(user))
+        // A lockout after wrong passwords guards interactive sign-in only: anyone who knows an account's name can cause
+        // it, so it must not switch the account's machine access off. An account an administrator disabled can.
+        if (user is null || user.IsDisabled)
         {
-            return Fail("API 密钥所属账户不可用 / The account that owns this key is locked or removed.");
+            return Fail("API 密钥所属账户已停用 / The account that owns this key is disabled or removed.");
+        }
+        if (key.BusinessId is { } bound && !await db.OperatorBusinesses.AnyAsync(o => o.UserId == user.Id && o.BusinessId == bound))
+        {
+            return Fail("API 密钥绑定的经营主体已不属于该账户 / The key's account no longer operates the business the key is bound to.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -67,6 +73,10 @@ public sealed class ApiKeyAuthenticationHandler(
         var principal = await principals.CreateAsync(user);
         var identity = (ClaimsIdentity)principal.Identity!;
         identity.AddClaim(new Claim(ShianClaims.ApiKeyId, key.Name));
+        if (key.BusinessId is { } business)
+        {
+            identity.AddClaim(new Claim(ShianClaims.ApiKeyBusiness, business.ToString()));
+        }
         foreach (var scope in key.ScopeList)
         {
             identity.AddClaim(new Claim(ShianClaims.Scope, scope));
@@ -107,7 +117,10 @@ public static class Problems
         });
     }
 
-    /// <summary>Whether a request is for the machine API (answers with status codes, never login redirects).</summary>
+    /// <summary>
+    /// Whether a request is for the machine API (answers with status codes, never login redirects). Only these paths
+    /// accept API keys: a key never opens a page.
+    /// </summary>
     public static bool IsApi(HttpRequest request) =>
         request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/epcis");
 }

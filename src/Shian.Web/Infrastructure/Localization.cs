@@ -41,11 +41,29 @@ public static class Localization
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
+    /// <summary>
+    /// The return address if it is a path on this site, else "/". Browsers read a backslash as a slash, so "/\host"
+    /// is another site just as "//host" is.
+    /// </summary>
+    public static string LocalPathOrHome(string? returnUrl) =>
+        returnUrl is { Length: > 0 } && returnUrl[0] == '/' && (returnUrl.Length == 1 || returnUrl[1] is not ('/' or '\\'))
+        && !returnUrl.Any(char.IsControl)
+            ? returnUrl
+            : "/";
+
     /// <summary>POST /culture switches the language and returns to the page the user was on.</summary>
     public static IEndpointRouteBuilder MapCultureSwitch(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/culture", (HttpContext context, [Microsoft.AspNetCore.Mvc.FromForm] string culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
+        app.MapPost("/culture", async (HttpContext context, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
             {
+                // Checked here rather than by form binding, whose refusal is an exception (a 500 with stack traces): a
+                // missing token or a bad value is the client's mistake, answered 400.
+                if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+                {
+                    return Results.BadRequest();
+                }
+                var form = await context.Request.ReadFormAsync();
+                var culture = form["culture"].ToString();
                 if (!Supported.Contains(culture))
                 {
                     return Results.BadRequest();
@@ -53,9 +71,14 @@ public static class Localization
                 context.Response.Cookies.Append(
                     CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-                return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
+                    new CookieOptions
+                    {
+                        Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax,
+                        Secure = context.Request.IsHttps,
+                    });
+                return Results.LocalRedirect(LocalPathOrHome(form["returnUrl"].ToString()));
             })
+            .DisableAntiforgery()
             .AllowAnonymous()
             .ExcludeFromDescription();
         return app;

@@ -44,10 +44,10 @@ public static class Policies
     /// <summary>Reserve grain, grain purchase checks and imported food: staff of the office, departments and townships, and inspectors.</summary>
     public const string Grain = "grain";
 
-    /// <summary>EPCIS capture: an operator's API key (only a key: the policy authenticates with no other scheme) with <c>epcis:capture</c>; the events belong to the operator's business.</summary>
+    /// <summary>EPCIS capture: an operator's API key (only a key: the policy authenticates with no other scheme); the events belong to the operator's business. The endpoints name the scope (<c>epcis:capture</c>).</summary>
     public const string EpcisCapture = "epcis-capture";
 
-    /// <summary>EPCIS queries: staff (not laboratories) and operators, within their scope; a key needs <c>epcis:query</c>.</summary>
+    /// <summary>EPCIS queries: staff (not laboratories) and operators, within their scope; the endpoints name the scope (<c>epcis:query</c>).</summary>
     public const string EpcisQuery = "epcis-query";
 
     /// <summary>Lot traces (批次追溯): supervisors (townships for lots that touch their township) and operators for their own lots.</summary>
@@ -76,28 +76,34 @@ public static class Policies
         options.AddPolicy(Traceability, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector, Roles.Operator));
         options.AddPolicy(Grain, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector));
         options.AddPolicy(RegistryEdit, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Inspector));
-        options.AddPolicy(OrganizationRead, p => p.RequireRole(Roles.Staff).AddRequirements(new ScopeRequirement(ApiScopes.OrganizationRead)));
-        options.AddPolicy(PlansRead, p => p.RequireRole(Roles.Staff).AddRequirements(new ScopeRequirement(ApiScopes.PlansRead)));
-        options.AddPolicy(EpcisCapture, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-            .RequireRole(Roles.Operator).AddRequirements(new ScopeRequirement(ApiScopes.EpcisCapture)));
-        options.AddPolicy(EpcisQuery, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector, Roles.Operator)
-            .AddRequirements(new ScopeRequirement(ApiScopes.EpcisQuery)));
+        options.AddPolicy(OrganizationRead, p => p.RequireRole(Roles.Staff));
+        options.AddPolicy(PlansRead, p => p.RequireRole(Roles.Staff));
+        options.AddPolicy(EpcisCapture, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireRole(Roles.Operator));
+        options.AddPolicy(EpcisQuery, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector, Roles.Operator));
         // Anything not given a rule still needs a signed-in user.
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
 }
 
 /// <summary>
-/// An API key must carry the scope; a person signed in with a cookie is limited by role alone.
+/// What an API key may do: exactly the scopes it carries. Every endpoint that accepts keys names its scope with
+/// <see cref="ApiScopeEndpoints.RequireScope{TBuilder}"/>; a key presented to an endpoint that names none is refused
+/// (<see cref="ApiScopeEndpoints.UseApiKeyScopes"/>). A person signed in with a cookie is limited by role alone.
 /// </summary>
 public sealed record ScopeRequirement(string Scope) : IAuthorizationRequirement;
+
+/// <summary>The scope an endpoint accepts keys for; <see cref="AnyKey"/> for the caller's own account (<c>/api/me</c>).</summary>
+public sealed record ApiScopeMetadata(string Scope)
+{
+    public const string AnyKey = "*";
+}
 
 public sealed class ScopeRequirementHandler : AuthorizationHandler<ScopeRequirement>
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, ScopeRequirement requirement)
     {
         var viaKey = context.User.HasClaim(c => c.Type == ShianClaims.ApiKeyId);
-        if (!viaKey || context.User.HasClaim(ShianClaims.Scope, requirement.Scope))
+        if (!viaKey || requirement.Scope == ApiScopeMetadata.AnyKey || context.User.HasClaim(ShianClaims.Scope, requirement.Scope))
         {
             context.Succeed(requirement);
         }
@@ -105,9 +111,38 @@ public sealed class ScopeRequirementHandler : AuthorizationHandler<ScopeRequirem
     }
 }
 
+public static class ApiScopeEndpoints
+{
+    /// <summary>Accepts API keys that carry <paramref name="scope"/> (people signed in are limited by the role policy).</summary>
+    public static TBuilder RequireScope<TBuilder>(this TBuilder builder, string scope) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new ApiScopeMetadata(scope))
+            .RequireAuthorization(new AuthorizationPolicyBuilder().AddRequirements(new ScopeRequirement(scope)).Build());
+
+    /// <summary>
+    /// Refuses (403) a key presented to an endpoint that names no scope. Keys authenticate only on API paths, so this
+    /// is a guard for a new API endpoint that forgot its scope: it then takes no keys rather than every key.
+    /// </summary>
+    public static IApplicationBuilder UseApiKeyScopes(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var endpoint = context.GetEndpoint();
+        if (endpoint is not null
+            && context.User.HasClaim(c => c.Type == ShianClaims.ApiKeyId)
+            && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null
+            && endpoint.Metadata.GetMetadata<ApiScopeMetadata>() is null)
+        {
+            await Problems.WriteAsync(context, StatusCodes.Status403Forbidden, "无权访问 / Forbidden",
+                "此接口不接受 API 密钥 / This endpoint does not accept API keys.");
+            return;
+        }
+        await next();
+    });
+}
+
 public static class ShianClaims
 {
     public const string ApiKeyId = "shian:api_key";
+    /// <summary>The business an API key is bound to, when it is: the key sees and captures for that business only.</summary>
+    public const string ApiKeyBusiness = "shian:api_key_business";
     public const string Scope = "scope";
     public const string UnitId = "shian:unit";
     public const string TownshipId = "shian:township";

@@ -23,6 +23,12 @@ public class ApiKey
     /// <summary>Space-separated scopes such as <c>organization:read epcis:capture</c>.</summary>
     public string Scopes { get; set; } = "";
 
+    /// <summary>
+    /// The one business the key acts for, when it was bound at creation: its captures need no business named, and it
+    /// sees nothing of the owner's other businesses.
+    /// </summary>
+    public Guid? BusinessId { get; private set; }
+
     public DateTime CreatedAt { get; set; }
     public DateTime? RevokedAt { get; set; }
     public DateTime? LastUsedAt { get; set; }
@@ -32,7 +38,7 @@ public class ApiKey
     public bool IsRevoked => RevokedAt is not null;
 
     /// <summary>Makes a new key; the secret is returned once and never stored.</summary>
-    public static (ApiKey Key, string Secret) Create(Guid userId, string name, IEnumerable<string> scopes, DateTime now)
+    public static (ApiKey Key, string Secret) Create(Guid userId, string name, IEnumerable<string> scopes, DateTime now, Guid? businessId = null)
     {
         var secret = KeyPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var key = new ApiKey
@@ -44,6 +50,7 @@ public class ApiKey
             Hash = HashOf(secret),
             Scopes = string.Join(' ', scopes.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct()),
             CreatedAt = now,
+            BusinessId = businessId,
         };
         return (key, secret);
     }
@@ -74,6 +81,7 @@ public static class ApiScopes
     public const string PlansRead = "plans:read";
     public const string EpcisCapture = "epcis:capture";
     public const string EpcisQuery = "epcis:query";
+    public const string CalendarRead = "calendar:read";
 
-    public static readonly IReadOnlyList<string> All = [OrganizationRead, PlansRead, EpcisCapture, EpcisQuery];
+    public static readonly IReadOnlyList<string> All = [OrganizationRead, PlansRead, EpcisCapture, EpcisQuery, CalendarRead];
 }

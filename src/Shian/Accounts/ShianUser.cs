@@ -13,6 +13,12 @@ public class ShianUser : IdentityUser<Guid>
     public Guid? TownshipId { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>
+    /// Disabled by an administrator (locked out for good), as opposed to a temporary lockout after wrong passwords,
+    /// which stops interactive sign-in only and never the account's API keys.
+    /// </summary>
+    public bool IsDisabled => LockoutEnd?.Year > 9000;
 }
 
 public class ShianRole : IdentityRole<Guid>

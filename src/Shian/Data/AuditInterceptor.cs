@@ -17,7 +17,8 @@ namespace Shian.Data;
 public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : SaveChangesInterceptor
 {
     // Values that must never reach the trail; a change to them is recorded as "changed" without the value.
-    private static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Hash"];
+    // "Xml" is a data-protection key ring entry (the key material that signs cookies and form tokens).
+    private static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Hash", "Xml"];
     private const string Hidden = "***";
     private const long PostgresAppendLockKey = 0x5348_4941_4E41; // "SHIANA"
 

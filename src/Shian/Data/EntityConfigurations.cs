@@ -87,6 +87,9 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
         e.Ignore(k => k.ScopeList);
         e.Ignore(k => k.IsRevoked);
         e.HasOne<ShianUser>().WithMany().HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Cascade);
+        // No foreign key: adding one would make SQLite rebuild the table. A key whose business is gone, or no longer
+        // the account's, is refused when presented (the operator link is checked on every request).
+        e.HasIndex(k => k.BusinessId);
     }
 }
 

@@ -13,8 +13,14 @@ using Shian.Risk;
 namespace Shian.Data;
 
 /// <summary>The one database of the platform. Modules use it directly, with explicit projections.</summary>
-public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<ShianUser, ShianRole, Guid>(options)
+public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<ShianUser, ShianRole, Guid>(options),
+    Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
+    /// <summary>The key ring that protects sign-in cookies and form tokens, shared by every server on this database.</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
+        Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+
+
     public DbSet<Jurisdiction> Jurisdictions => Set<Jurisdiction>();
     public DbSet<JurisdictionPopulation> JurisdictionPopulations => Set<JurisdictionPopulation>();
     public DbSet<Township> Townships => Set<Township>();

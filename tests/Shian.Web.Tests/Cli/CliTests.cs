@@ -113,6 +113,31 @@ public sealed class CliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Apikey_create_binds_a_key_to_one_business_of_the_account_only()
+    {
+        RunOnDb("demo", "seed");
+        string own, other;
+        await using (var db = Open())
+        {
+            var operatorId = await db.Users.Where(u => u.UserName == "operator").Select(u => u.Id).SingleAsync();
+            var operated = db.OperatorBusinesses.Where(o => o.UserId == operatorId).Select(o => o.BusinessId);
+            own = await db.Businesses.Where(b => operated.Contains(b.Id)).OrderBy(b => b.CreditCode).Select(b => b.CreditCode).FirstAsync();
+            other = await db.Businesses.Where(b => !operated.Contains(b.Id)).OrderBy(b => b.CreditCode).Select(b => b.CreditCode).FirstAsync();
+        }
+
+        var bound = RunOnDb("apikey", "create", "--user", "operator", "--scope", "epcis:capture", "--name", "till", "--business", own);
+        Assert.Equal(0, bound.ExitCode);
+        var refused = RunOnDb("apikey", "create", "--user", "operator", "--scope", "epcis:capture", "--name", "stranger", "--business", other);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains(other, refused.Error);
+
+        await using var after = Open();
+        var key = await after.ApiKeys.SingleAsync();
+        Assert.Equal("till", key.Name);
+        Assert.Equal(await after.Businesses.Where(b => b.CreditCode == own).Select(b => (Guid?)b.Id).SingleAsync(), key.BusinessId);
+    }
+
+    [Fact]
     public async Task Audit_verify_passes_an_intact_chain_and_names_the_first_altered_row()
     {
         RunOnDb("demo", "seed");

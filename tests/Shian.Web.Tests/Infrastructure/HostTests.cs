@@ -82,6 +82,31 @@ public sealed class HostTests(ShianWebFactory factory) : IClassFixture<ShianWebF
         Assert.Equal("/", offsite.Headers.Location!.OriginalString);
     }
 
+    [Theory]
+    [InlineData("/\\evil.example/")]
+    [InlineData("/\\/evil.example/")]
+    [InlineData("https://evil.example/")]
+    [InlineData("/ok\r\nLocation: https://evil.example/")]
+    public async Task The_language_switch_never_leaves_the_site_and_never_fails(string returnUrl)
+    {
+        using var client = factory.NewClient();
+        var response = await client.PostFormAsync("/account/login", new() { ["culture"] = "en", ["returnUrl"] = returnUrl }, action: "/culture");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_language_switch_without_a_form_token_or_a_form_is_a_bad_request()
+    {
+        using var anonymous = factory.NewClient();
+        var noToken = await anonymous.PostAsync("/culture", new FormUrlEncodedContent(new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "/" }));
+        Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
+        var noForm = await anonymous.PostAsync("/culture", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, noForm.StatusCode);
+        var badCulture = await anonymous.PostFormAsync("/account/login", new() { ["culture"] = "xx" }, action: "/culture");
+        Assert.Equal(HttpStatusCode.BadRequest, badCulture.StatusCode);
+    }
+
     [Fact]
     public async Task Unknown_pages_get_a_page_and_unknown_api_paths_a_problem_document()
     {

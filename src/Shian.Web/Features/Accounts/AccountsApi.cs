@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Shian.Accounts;
 using Shian.Web.Infrastructure;
 
 namespace Shian.Web.Features.Accounts;
@@ -11,7 +12,8 @@ public static class AccountsApi
 
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/me").WithTags("Accounts").RequireAuthorization(Policies.SignedIn);
+        var group = app.MapGroup("/api/me").WithTags("Accounts").RequireAuthorization(Policies.SignedIn)
+            .RequireScope(ApiScopeMetadata.AnyKey); // any key may ask whose it is
 
         group.MapGet("/", async Task<Ok<Me>> (CurrentUser user) =>
             {

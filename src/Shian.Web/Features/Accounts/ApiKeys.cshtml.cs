@@ -26,6 +26,11 @@ public class ApiKeysModel(ShianDb db, TimeProvider clock, IStringLocalizer<Share
         public string Name { get; set; } = "";
 
         public List<string> Scopes { get; set; } = [];
+
+        /// <summary>Optional: the credit code of one business the account operates, to bind the key to.</summary>
+        [StringLength(64, ErrorMessage = "Validation.TooLong")]
+        [Display(Name = "ApiKey.Business")]
+        public string? Business { get; set; }
     }
 
     public sealed record UserOption(Guid Id, string UserName, string DisplayName);
@@ -43,32 +48,21 @@ public class ApiKeysModel(ShianDb db, TimeProvider clock, IStringLocalizer<Share
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
-        var unknown = Input.Scopes.Except(ApiScopes.All).ToList();
-        if (Input.Scopes.Count == 0)
-        {
-            ModelState.AddModelError("Input.Scopes", l["ApiKey.ScopeRequired"]);
-        }
-        else if (unknown.Count > 0)
-        {
-            ModelState.AddModelError("Input.Scopes", l["ApiKey.ScopeUnknown", string.Join(", ", unknown)]);
-        }
-        if (Input.UserId is { } userId && !await db.Users.AnyAsync(u => u.Id == userId))
-        {
-            ModelState.AddModelError("Input.UserId", l["Validation.Invalid", l["ApiKey.User"]]);
-        }
-        var name = Input.Name?.Trim() ?? "";
-        if (ModelState.IsValid && await db.ApiKeys.AnyAsync(k => k.UserId == Input.UserId && k.Name == name && k.RevokedAt == null))
-        {
-            ModelState.AddModelError("Input.Name", l["ApiKey.NameTaken", name]);
-        }
         if (ModelState.IsValid)
         {
-            var (key, secret) = ApiKey.Create(Input.UserId!.Value, name, Input.Scopes, clock.GetUtcNow().UtcDateTime);
-            db.ApiKeys.Add(key);
-            await db.SaveChangesAsync();
-            NewSecret = secret; // shown once on this response, never again
-            Input = new InputModel();
-            ModelState.Clear();
+            var outcome = await ApiKeyIssue.IssueAsync(db, new(Input.UserId!.Value, Input.Name ?? "", Input.Scopes, Input.Business),
+                ApiScopes.All, clock.GetUtcNow().UtcDateTime);
+            if (outcome.Problem is { } problem)
+            {
+                ModelState.AddModelError(ApiKeyWords.Field(problem), ApiKeyWords.Describe(l, problem, outcome.Detail));
+            }
+            else
+            {
+                await db.SaveChangesAsync();
+                NewSecret = outcome.Secret; // shown once on this response, never again
+                Input = new InputModel();
+                ModelState.Clear();
+            }
         }
         await LoadAsync();
         return Page();

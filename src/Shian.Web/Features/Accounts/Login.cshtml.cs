@@ -53,7 +53,8 @@ public class LoginModel(SignInManager<ShianUser> signIn, IStringLocalizer<Shared
             var principal = await signIn.CreateUserPrincipalAsync(user!);
             return LocalRedirect(Frame.HomeFor(principal));
         }
-        ModelState.AddModelError(string.Empty, result.IsLockedOut ? l["Login.LockedOut"] : l["Login.Failed"]);
+        // A locked account gets the wrong password's answer: the page must not tell a stranger which names exist.
+        ModelState.AddModelError(string.Empty, l["Login.Failed"]);
         return Page();
     }
 }

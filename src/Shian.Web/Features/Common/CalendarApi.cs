@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Shian.Accounts;
 using Shian.Data;
 using Shian.Web.Infrastructure;
 
@@ -10,7 +11,8 @@ public static class CalendarApi
 
     public static IEndpointRouteBuilder MapCalendarApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/calendar").WithTags("Calendar").RequireAuthorization(Policies.Staff);
+        var group = app.MapGroup("/api/calendar").WithTags("Calendar").RequireAuthorization(Policies.Staff)
+            .RequireScope(ApiScopes.CalendarRead);
 
         group.MapGet("/add-working-days", async Task<Results<Ok<Deadline>, ValidationProblem>> (DateOnly? start, int? days, ShianDb db) =>
             {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Shian.Accounts;
 using Shian.Data;
 using Shian.Web.Infrastructure;
 
@@ -18,7 +19,8 @@ public static class OrganizationApi
 
     public static IEndpointRouteBuilder MapOrganizationApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/organization").WithTags("Organization").RequireAuthorization(Policies.OrganizationRead);
+        var group = app.MapGroup("/api/organization").WithTags("Organization").RequireAuthorization(Policies.OrganizationRead)
+            .RequireScope(ApiScopes.OrganizationRead);
 
         group.MapGet("/jurisdiction", async Task<Results<Ok<JurisdictionView>, NotFound>> (ShianDb db) =>
             await db.Jurisdictions.AsNoTracking()

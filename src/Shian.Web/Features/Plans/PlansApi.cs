@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Shian.Accounts;
 using Shian.Data;
 using Shian.Plans;
 using Shian.Web.Infrastructure;
@@ -24,7 +25,8 @@ public static class PlansApi
 
     public static IEndpointRouteBuilder MapPlansApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1").WithTags("Plans").RequireAuthorization(Policies.PlansRead);
+        var group = app.MapGroup("/api/v1").WithTags("Plans").RequireAuthorization(Policies.PlansRead)
+            .RequireScope(ApiScopes.PlansRead);
 
         group.MapGet("/plans", async (ShianDb db) => TypedResults.Ok(await db.Plans.AsNoTracking().OrderByDescending(p => p.Year)
                 .Select(p => new PlanView(p.Id, p.Year, p.Title, p.Issuer, p.IssuedDate, p.Revision, p.ReportFrequency.ToString(), p.ReportDueDays))

@@ -40,6 +40,7 @@ public static class EpcisApi
     public static IEndpointRouteBuilder MapEpcisApi(this IEndpointRouteBuilder app)
     {
         var capture = app.MapGroup("/epcis/capture").WithTags("EPCIS").RequireAuthorization(Policies.EpcisCapture)
+            .RequireScope(ApiScopes.EpcisCapture)
             .AddEndpointFilter(async (context, next) =>
             {
                 AdvertiseCapture(context.HttpContext.Response);
@@ -81,6 +82,7 @@ public static class EpcisApi
             .WithSummary("One capture job (REST binding CaptureJob).");
 
         var events = app.MapGroup("/epcis/events").WithTags("EPCIS").RequireAuthorization(Policies.EpcisQuery)
+            .RequireScope(ApiScopes.EpcisQuery)
             .AddEndpointFilter(async (context, next) =>
             {
                 AdvertiseVersions(context.HttpContext.Response);

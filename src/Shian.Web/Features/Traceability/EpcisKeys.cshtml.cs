@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Shian.Accounts;
 using Shian.Data;
+using Shian.Web.Features.Accounts;
 using Shian.Web.Infrastructure;
 
 namespace Shian.Web.Features.Traceability;
@@ -27,9 +28,12 @@ public class EpcisKeysModel(ShianDb db, CurrentUser user, TimeProvider clock, IS
         public string Name { get; set; } = "";
 
         public List<string> Scopes { get; set; } = [ApiScopes.EpcisCapture, ApiScopes.EpcisQuery];
+
+        /// <summary>Optional: one of the operator's businesses (its id), to bind the key to.</summary>
+        public string? Business { get; set; }
     }
 
-    public sealed record KeyRow(Guid Id, string Name, string Hint, string Scopes, DateTime CreatedAt, DateTime? LastUsedAt, DateTime? RevokedAt);
+    public sealed record KeyRow(Guid Id, string Name, string Hint, string Scopes, string? Business, DateTime CreatedAt, DateTime? LastUsedAt, DateTime? RevokedAt);
 
     public sealed record BusinessRow(Guid Id, string Name, string CreditCode);
 
@@ -47,28 +51,21 @@ public class EpcisKeysModel(ShianDb db, CurrentUser user, TimeProvider clock, IS
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
-        var me = user.Id!.Value;
-        if (Input.Scopes.Count == 0)
-        {
-            ModelState.AddModelError("Input.Scopes", l["ApiKey.ScopeRequired"]);
-        }
-        else if (Input.Scopes.Except(Scopes).ToList() is { Count: > 0 } unknown)
-        {
-            ModelState.AddModelError("Input.Scopes", l["ApiKey.ScopeUnknown", string.Join(", ", unknown)]);
-        }
-        var name = Input.Name?.Trim() ?? "";
-        if (ModelState.IsValid && await db.ApiKeys.AnyAsync(k => k.UserId == me && k.Name == name && k.RevokedAt == null))
-        {
-            ModelState.AddModelError("Input.Name", l["ApiKey.NameTaken", name]);
-        }
         if (ModelState.IsValid)
         {
-            var (key, secret) = ApiKey.Create(me, name, Input.Scopes, clock.GetUtcNow().UtcDateTime);
-            db.ApiKeys.Add(key);
-            await db.SaveChangesAsync();
-            NewSecret = secret; // shown once on this response, never again
-            Input = new InputModel();
-            ModelState.Clear();
+            var outcome = await ApiKeyIssue.IssueAsync(db, new(user.Id!.Value, Input.Name ?? "", Input.Scopes, Input.Business),
+                Scopes, clock.GetUtcNow().UtcDateTime);
+            if (outcome.Problem is { } problem)
+            {
+                ModelState.AddModelError(ApiKeyWords.Field(problem), ApiKeyWords.Describe(l, problem, outcome.Detail));
+            }
+            else
+            {
+                await db.SaveChangesAsync();
+                NewSecret = outcome.Secret; // shown once on this response, never again
+                Input = new InputModel();
+                ModelState.Clear();
+            }
         }
         await LoadAsync();
         return Page();
@@ -93,7 +90,8 @@ public class EpcisKeysModel(ShianDb db, CurrentUser user, TimeProvider clock, IS
     {
         var me = user.Id!.Value;
         Keys = await db.ApiKeys.AsNoTracking().Where(k => k.UserId == me).OrderByDescending(k => k.CreatedAt)
-            .Select(k => new KeyRow(k.Id, k.Name, k.Hint, k.Scopes, k.CreatedAt, k.LastUsedAt, k.RevokedAt)).ToListAsync();
+            .Select(k => new KeyRow(k.Id, k.Name, k.Hint, k.Scopes, db.Businesses.Where(b => b.Id == k.BusinessId).Select(b => b.Name).FirstOrDefault(),
+                k.CreatedAt, k.LastUsedAt, k.RevokedAt)).ToListAsync();
         var own = (await user.ScopeAsync()).BusinessIds.ToList();
         Businesses = await db.Businesses.AsNoTracking().Where(b => own.Contains(b.Id)).OrderBy(b => b.Name)
             .Select(b => new BusinessRow(b.Id, b.Name, b.CreditCode)).ToListAsync();
