@@ -81,8 +81,15 @@ public sealed partial class CrawlerTests(CrawlerTests.DemoDistrictFactory factor
             var stale = KnownFailures
                 .Where(k => k.Role == role && crawl.VisitedPaths.Contains(k.Path) && !crawl.Failures.Any(f => f.Path == k.Path && f.Kind == k.Kind))
                 .ToList();
-            output.WriteLine($"{role}: {crawl.Requests} requests, {crawl.RecordsChecked} record pages checked for scope, " +
-                $"{crawl.Failures.Count} failures ({crawl.Failures.Count - unexpected.Count} known), {elapsed.TotalSeconds:F1} s");
+            output.WriteLine($"{role}: {crawl.Requests} requests, {crawl.Failures.Count} failures ({crawl.Failures.Count - unexpected.Count} known), {elapsed.TotalSeconds:F1} s");
+            if (crawl.RecordsChecked.Count > 0)
+            {
+                output.WriteLine("  scope checked on " + string.Join(", ", crawl.RecordsChecked.Select(r => $"{r.Value} {r.Key}")));
+            }
+            foreach (var known in crawl.Failures.Except(unexpected))
+            {
+                output.WriteLine($"  known {known}");
+            }
             foreach (var (url, referrer) in crawl.NotFound)
             {
                 output.WriteLine($"  404 {url} (from {referrer})");
@@ -210,7 +217,7 @@ public sealed partial class CrawlerTests(CrawlerTests.DemoDistrictFactory factor
         public List<Failure> Failures { get; } = [];
         public List<(string Url, string Referrer)> NotFound { get; } = [];
         public HashSet<string> VisitedPaths { get; } = [];
-        public int RecordsChecked { get; private set; }
+        public Dictionary<string, int> RecordsChecked { get; } = [];
         public int Requests { get; private set; }
 
         public async Task RunAsync()
@@ -371,7 +378,7 @@ public sealed partial class CrawlerTests(CrawlerTests.DemoDistrictFactory factor
                 {
                     continue;
                 }
-                RecordsChecked++;
+                RecordsChecked[name] = RecordsChecked.GetValueOrDefault(name) + 1;
                 await using var lookup = services.CreateAsyncScope();
                 var owner = await find(lookup.ServiceProvider.GetRequiredService<ShianDb>(), Guid.Parse(match.Groups["id"].Value));
                 if (owner is null)
