@@ -13,7 +13,7 @@ namespace Shian.Web.Tests;
 /// The real web host on a fresh database of the run's provider, with the demo district and accounts loaded.
 /// One per test class (<c>IClassFixture</c>); dropped with its database afterwards.
 /// </summary>
-public sealed class ShianWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class ShianWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? _database;
 
@@ -30,6 +30,9 @@ public sealed class ShianWebFactory : WebApplicationFactory<Program>, IAsyncLife
 
     public async Task InitializeAsync() => _database = ExistingDatabase ?? await TestDatabase.CreateAsync();
 
+    /// <summary>The demo accounts and district; a subclass may ask for the demo's work too (businesses, a year of records).</summary>
+    protected virtual StartupOptions Startup => new(Demo: true);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -44,7 +47,7 @@ public sealed class ShianWebFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<StartupOptions>();
-            services.AddSingleton(new StartupOptions(Demo: true));
+            services.AddSingleton(Startup);
             services.RemoveAll<Shian.Common.ISmsSender>();
             services.AddSingleton<Shian.Common.ISmsSender>(Sms);
         });

@@ -156,13 +156,13 @@ public class DetailModel(ShianDb db, CurrentUser user, IStringLocalizer<SharedRe
         var facts = new List<IReadOnlyList<object?>>
         {
             new object?[] { l["Sampling.Year"].Value, Plan.Year },
-            new object?[] { l["Sampling.Kind"].Value, l["Sampling.Kind." + Plan.Kind].Value },
+            new object?[] { l["Sampling.Kind"].Value, l["SamplingKind." + Plan.Kind].Value },
             new object?[] { l["Sampling.Population"].Value, Plan.Population },
             new object?[] { l["Sampling.PerThousand"].Value, Plan.PerThousand },
             new object?[] { l["Sampling.Quota"].Value, Plan.Quota },
             new object?[] { l["Sampling.Sampled"].Value, Progress.Total },
         };
-        return ExcelExport.File($"{Plan.Year}-{l["Sampling.Kind." + Plan.Kind]}.xlsx",
+        return ExcelExport.File($"{Plan.Year}-{l["SamplingKind." + Plan.Kind]}.xlsx",
             new ExcelExport.Sheet(l["Sampling.Plan"], [l["Sampling.Item"], l["Sampling.Value"]], facts),
             new ExcelExport.Sheet(l["Sampling.ByCategory"], header, Rows(Categories.Where(c => c.Batches > 0 || c.Sampled > 0))),
             new ExcelExport.Sheet(l["Sampling.ByTownship"], header, Rows(Townships)),
