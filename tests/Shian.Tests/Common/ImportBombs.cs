@@ -19,14 +19,18 @@ public static class ImportBombs
     /// A one-sheet workbook: the header, then <paramref name="rows"/> copies of <paramref name="row"/> (shared strings, so a
     /// row is about 20 bytes a cell and a million of them pack into well under a megabyte). With <paramref name="numbered"/>
     /// rows and cells carry their references (r="A2"), as Excel writes them; <paramref name="lastRow"/> adds one more row at
-    /// that row number, leaving the rows between it and the others blank.
+    /// that row number, leaving the rows between it and the others blank; <paramref name="prefix"/> writes the sheet's
+    /// elements with a namespace prefix (&lt;x:row&gt;), as some generators do.
     /// </summary>
-    public static byte[] Workbook(IReadOnlyList<string> header, IReadOnlyList<string> row, int rows, bool numbered = false, int? lastRow = null)
+    public static byte[] Workbook(IReadOnlyList<string> header, IReadOnlyList<string> row, int rows, bool numbered = false, int? lastRow = null,
+        string prefix = "")
     {
         var strings = header.Concat(row).Distinct().ToList();
+        var x = prefix.Length > 0 ? prefix + ":" : "";
         string Cells(IEnumerable<string> values, int number) => string.Concat(values.Select((v, i) =>
-            $"<c{(numbered ? $" r=\"{(char)('A' + i)}{number}\"" : "")} t=\"s\"><v>{strings.IndexOf(v)}</v></c>"));
-        string Row(IEnumerable<string> values, int number) => numbered ? $"<row r=\"{number}\">{Cells(values, number)}</row>" : $"<row>{Cells(values, number)}</row>";
+            $"<{x}c{(numbered ? $" r=\"{(char)('A' + i)}{number}\"" : "")} t=\"s\"><{x}v>{strings.IndexOf(v)}</{x}v></{x}c>"));
+        string Row(IEnumerable<string> values, int number) =>
+            numbered ? $"<{x}row r=\"{number}\">{Cells(values, number)}</{x}row>" : $"<{x}row>{Cells(values, number)}</{x}row>";
 
         return Zip(zip =>
         {
@@ -37,7 +41,9 @@ public static class ImportBombs
             Part(zip, "xl/sharedStrings.xml", $"""<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{Main}" count="{strings.Count}" uniqueCount="{strings.Count}">{string.Concat(strings.Select(s => $"<si><t>{SecurityElement.Escape(s)}</t></si>"))}</sst>""");
             Part(zip, "xl/worksheets/sheet1.xml", sheet =>
             {
-                sheet.Write($"""<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{Main}"><sheetData>""");
+                sheet.Write(prefix.Length > 0
+                    ? $"""<?xml version="1.0" encoding="UTF-8"?><{x}worksheet xmlns:{prefix}="{Main}"><{x}sheetData>"""
+                    : $"""<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{Main}"><sheetData>""");
                 sheet.Write(Row(header, 1));
                 for (var i = 0; i < rows; i++)
                 {
@@ -47,7 +53,7 @@ public static class ImportBombs
                 {
                     sheet.Write(Row(row, last));
                 }
-                sheet.Write("</sheetData></worksheet>");
+                sheet.Write($"</{x}sheetData></{x}worksheet>");
             });
         });
     }

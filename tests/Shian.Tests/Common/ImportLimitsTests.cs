@@ -82,6 +82,20 @@ public class ImportLimitsTests
         Assert.Equal(Three.TooManyRows("b.xlsx"), error);
     }
 
+    [Theory]
+    [InlineData(false, "")]
+    [InlineData(true, "")]
+    [InlineData(false, "x")]
+    [InlineData(true, "main")]
+    public void Row_tags_are_counted_exactly_across_reads_and_with_a_namespace_prefix(bool numbered, string prefix)
+    {
+        // 200,000 rows are megabytes of XML read in 64 KB pieces: a tag cut by a read is counted once, never twice.
+        var workbook = ImportBombs.Workbook(BusinessHeader, BusinessRow, rows: 200_000, numbered, prefix: prefix);
+        ImportLimits Rows(int rows) => new(rows, MaxFileBytes: 10 * 1024 * 1024, MaxUnpackedBytes: 100 * 1024 * 1024);
+        Assert.Null(ImportReader.Package(workbook, "b.xlsx", Rows(200_000), ImportReader.IsWorksheet));
+        Assert.Equal(Rows(199_999).TooManyRows("b.xlsx"), ImportReader.Package(workbook, "b.xlsx", Rows(199_999), ImportReader.IsWorksheet));
+    }
+
     [Fact]
     public void Blank_rows_up_to_a_far_row_number_count_towards_the_limit()
     {
