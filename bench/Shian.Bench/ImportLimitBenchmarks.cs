@@ -24,6 +24,7 @@ public class ImportLimitBenchmarks
     private byte[] _millionResultRows = [];
     private byte[] _declaredHuge = [];
     private byte[] _farRow = [];
+    private byte[] _manyParts = [];
     private byte[] _hugeDocument = [];
     private byte[] _register = [];
 
@@ -36,6 +37,7 @@ public class ImportLimitBenchmarks
             "xl/worksheets/sheet1.xml", 3_000_000_000);
         _hugeDocument = ImportBombs.Document(paragraphs: 600_000);
         _farRow = ImportBombs.Workbook(BusinessHeader, ["甲", "91350200776049653A", "乙", "渔阳镇", "餐馆"], rows: 2, numbered: true, lastRow: 1_048_576);
+        _manyParts = ImportBombs.Parts(300_000);
         _register = Register(100_000);
 
         // A refusal that does not happen, or happens for another reason, must fail the run rather than look fast.
@@ -44,12 +46,13 @@ public class ImportLimitBenchmarks
         Expect(Refuse_part_declaring_3_GB(), BusinessImport.Limits.UnpacksTooLarge("bomb.xlsx"));
         Expect(Refuse_docx_with_38_MB_part(), PlanDocument.Limits.UnpacksTooLarge("bomb.docx"));
         Expect(Refuse_row_numbered_1048576(), BusinessImport.Limits.TooManyRows("bomb.xlsx"));
+        Expect(Refuse_300K_parts(), BusinessImport.Limits.TooManyParts("bomb.xlsx"));
         if (Read_100K_businesses() != 100_000)
         {
             throw new InvalidOperationException("A register of 100,000 businesses must be read whole.");
         }
         Console.WriteLine($"// files: 1M business rows {_millionBusinessRows.Length / 1024} KB, 1M result rows {_millionResultRows.Length / 1024} KB, " +
-            $"declared 3 GB {_declaredHuge.Length / 1024} KB, docx {_hugeDocument.Length / 1024} KB, register {_register.Length / 1024} KB");
+            $"declared 3 GB {_declaredHuge.Length / 1024} KB, docx {_hugeDocument.Length / 1024} KB, 300K parts {_manyParts.Length / 1024} KB, register {_register.Length / 1024} KB");
     }
 
     private static void Expect(string? error, string expected)
@@ -100,6 +103,10 @@ public class ImportLimitBenchmarks
     /// rows (not the row tags) refuse it.</summary>
     [Benchmark]
     public string? Refuse_row_numbered_1048576() => BusinessImport.Read(_farRow, "bomb.xlsx").Error;
+
+    /// <summary>300,000 empty parts (within the 32 MB file limit): the zip's own count refuses it before its directory is read.</summary>
+    [Benchmark]
+    public string? Refuse_300K_parts() => BusinessImport.Read(_manyParts, "bomb.xlsx").Error;
 
     [Benchmark]
     public int Read_100K_businesses() => BusinessImport.Read(_register, "register.xlsx").Rows.Count;

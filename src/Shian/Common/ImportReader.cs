@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 using MiniExcelLibs;
@@ -6,9 +7,10 @@ namespace Shian.Common;
 
 /// <summary>
 /// Reads imported files within their <see cref="ImportLimits"/>. A zip package (.xlsx, .docx) is checked before any part
-/// is inflated for reading: each part's declared size and their total; then each part is inflated once through a small
-/// buffer, counting the bytes that actually come out (a declared size can lie) and a worksheet's row tags. Rows are read
-/// as a stream and reading stops at the first row past the limit. Nothing here holds more than the limits allow.
+/// is inflated for reading: the number of parts, each part's declared size and their total; then each part is inflated
+/// once through a small buffer, counting the bytes that actually come out (a declared size can lie) and a worksheet's row
+/// tags. Rows are read as a stream and reading stops at the first row past the limit. Nothing here holds more than the
+/// limits allow.
 /// </summary>
 public static class ImportReader
 {
@@ -84,9 +86,9 @@ public static class ImportReader
     }
 
     /// <summary>
-    /// Why a zip package (.xlsx, .docx) is over the limits, or null: its parts' declared sizes first, then the bytes each
-    /// part really inflates to, and, in the parts <paramref name="countRowsIn"/> picks, the rows (the header row and
-    /// <see cref="ImportLimits.MaxRows"/> more). Throws <see cref="InvalidDataException"/> when it is not a zip.
+    /// Why a zip package (.xlsx, .docx) is over the limits, or null: its part count and the parts' declared sizes first,
+    /// then the bytes each part really inflates to, and, in the parts <paramref name="countRowsIn"/> picks, the rows (the
+    /// header row and <see cref="ImportLimits.MaxRows"/> more). Throws <see cref="InvalidDataException"/> when it is not a zip.
     /// </summary>
     public static string? Package(byte[] content, string fileName, ImportLimits limits, Func<string, bool>? countRowsIn = null)
     {
@@ -94,7 +96,15 @@ public static class ImportReader
         {
             return limits.TooLarge(fileName);
         }
+        if (DeclaredParts(content) > limits.MaxParts)
+        {
+            return limits.TooManyParts(fileName); // before the directory is read: each entry costs hundreds of bytes
+        }
         using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
+        if (zip.Entries.Count > limits.MaxParts)
+        {
+            return limits.TooManyParts(fileName);
+        }
         long declared = 0;
         foreach (var entry in zip.Entries)
         {
@@ -139,6 +149,25 @@ public static class ImportReader
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// The number of parts the zip's end-of-central-directory record announces (the last 22 bytes before an optional
+    /// comment), or 0 when there is none (<see cref="ZipArchive"/> then says the file is not a zip). A zip64 record's
+    /// 0xFFFF counts as 65,535: more than any import allows.
+    /// </summary>
+    private static int DeclaredParts(byte[] content)
+    {
+        const int recordLength = 22;
+        var earliest = Math.Max(0, content.Length - recordLength - ushort.MaxValue);
+        for (var at = content.Length - recordLength; at >= earliest; at--)
+        {
+            if (content.AsSpan(at, 4).SequenceEqual("PK\u0005\u0006"u8))
+            {
+                return BinaryPrimitives.ReadUInt16LittleEndian(content.AsSpan(at + 10)); // total entries in the central directory
+            }
+        }
+        return 0;
     }
 
     /// <summary>A worksheet part of an .xlsx (the rows live there).</summary>

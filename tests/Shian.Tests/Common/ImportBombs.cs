@@ -79,6 +79,15 @@ public static class ImportBombs
         });
     }
 
+    /// <summary>A zip of <paramref name="count"/> empty parts: small to send, and every part costs memory to list.</summary>
+    public static byte[] Parts(int count) => Zip(zip =>
+    {
+        for (var i = 0; i < count; i++)
+        {
+            zip.CreateEntry($"p/{i}.xml", CompressionLevel.NoCompression);
+        }
+    });
+
     /// <summary>
     /// The package with <paramref name="partName"/>'s declared uncompressed size rewritten (central directory and local
     /// header), as a hand-made bomb would: the bytes inside are unchanged.

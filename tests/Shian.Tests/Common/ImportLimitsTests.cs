@@ -64,6 +64,17 @@ public class ImportLimitsTests
         Assert.Equal(PlanDocument.Limits.TooManyRows("计划.txt"), PlanDocument.Read(Encoding.UTF8.GetBytes(lines), "计划.txt").Error);
     }
 
+    [Fact]
+    public void A_package_of_too_many_parts_is_refused_before_its_directory_is_read()
+    {
+        var parts = ImportBombs.Parts(40_000); // under 4 MB; listing the parts would allocate about 20 MB and take a while
+        Assert.Equal("文件“主体.xlsx”超过导入上限：压缩包内最多 1,000 个部件 / The file 主体.xlsx exceeds the import limit: at most 1,000 parts in the package.",
+            BusinessImport.Read(parts, "主体.xlsx").Error);
+        Assert.Equal(PlanDocument.Limits.TooManyParts("计划.docx"), PlanDocument.Read(parts, "计划.docx").Error);
+        Assert.Null(ImportReader.Package(ImportBombs.Parts(1_000), "p.docx", PlanDocument.Limits));
+        Assert.Equal(PlanDocument.Limits.TooManyParts("p.docx"), ImportReader.Package(ImportBombs.Parts(1_001), "p.docx", PlanDocument.Limits));
+    }
+
     private static readonly ImportLimits Three = new(MaxRows: 3, MaxFileBytes: 64 * 1024, MaxUnpackedBytes: 64 * 1024);
 
     private static (IReadOnlyList<BusinessImport.Row> Rows, string? Error) Read(byte[] content, string fileName) =>
