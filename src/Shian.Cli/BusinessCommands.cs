@@ -23,6 +23,11 @@ public static class BusinessCommands
                 console.Error($"文件不存在：{path.FullName} / no such file");
                 return ShianCli.Usage;
             }
+            if (path.Length > BusinessImport.Limits.MaxFileBytes)
+            {
+                console.Error(BusinessImport.Limits.TooLarge(path.Name)); // before reading it into memory
+                return ShianCli.Failed;
+            }
             await using var database = await CliDatabase.OpenAsync(parse.GetValue(db), console, CliOpen.Existing);
             if (database is null)
             {
@@ -58,6 +63,11 @@ public static class BusinessCommands
             {
                 console.Error($"文件不存在：{path.FullName} / no such file");
                 return ShianCli.Usage;
+            }
+            if (path.Length > LicenceImport.Limits.MaxFileBytes)
+            {
+                console.Error(LicenceImport.Limits.TooLarge(path.Name)); // before reading it into memory
+                return ShianCli.Failed;
             }
             await using var database = await CliDatabase.OpenAsync(parse.GetValue(db), console, CliOpen.Existing);
             if (database is null)

@@ -1,5 +1,6 @@
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
+using Shian.Common;
 using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Shian.Plans;
@@ -12,6 +13,12 @@ public static class PlanDocument
 {
     /// <summary>A plan is tens of kilobytes; anything past this is not a plan.</summary>
     public const long MaxBytes = 5 * 1024 * 1024;
+
+    /// <summary>
+    /// A plan's text is hundreds of lines (paragraphs of a .docx); a .docx unpacks to a few times its size. The limits hold
+    /// a plan a hundred times larger than any seen, and refuse a package whose parts would inflate past them.
+    /// </summary>
+    public static readonly ImportLimits Limits = new(MaxRows: 20_000, MaxBytes, MaxUnpackedBytes: 32 * 1024 * 1024);
 
     public sealed record Result(string? Text, string? Error);
 
@@ -33,14 +40,18 @@ public static class PlanDocument
         var isZip = content is [0x50, 0x4B, 0x03, 0x04, ..];
         if (isZip || fileName.EndsWith(".docx", StringComparison.OrdinalIgnoreCase))
         {
-            return isZip ? ReadDocx(content) : new Result(null, "文件扩展名为 .docx，但内容不是 Word 文档 / The file is named .docx but is not a Word document.");
+            return isZip ? Bounded(ReadDocx(content, fileName), fileName) : new Result(null, "文件扩展名为 .docx，但内容不是 Word 文档 / The file is named .docx but is not a Word document.");
         }
         if (fileName.EndsWith(".doc", StringComparison.OrdinalIgnoreCase))
         {
             return new Result(null, "不支持旧版 .doc 格式，请在 Word 中另存为 .docx 或 .txt / Old .doc files are not supported: save as .docx or .txt.");
         }
-        return ReadText(content);
+        return Bounded(ReadText(content), fileName);
     }
+
+    /// <summary>The text, unless it has more lines than <see cref="Limits"/> allow (the parser reads it line by line).</summary>
+    private static Result Bounded(Result read, string fileName) =>
+        read.Text is { } text && text.AsSpan().Count('\n') > Limits.MaxRows ? new Result(null, Limits.TooManyRows(fileName)) : read;
 
     private static Result ReadText(byte[] content)
     {
@@ -48,25 +59,36 @@ public static class PlanDocument
         return new Result(text, error);
     }
 
-    private static Result ReadDocx(byte[] content)
+    private static Result ReadDocx(byte[] content, string fileName)
     {
         try
         {
+            // The package's parts are checked (declared and inflated sizes) before the SDK loads any of them, and the SDK
+            // is told the same limit for the characters of a part.
+            if (ImportReader.Package(content, fileName, Limits) is { } refused)
+            {
+                return new Result(null, refused);
+            }
             using var stream = new MemoryStream(content, writable: false);
-            using var document = WordprocessingDocument.Open(stream, isEditable: false);
+            using var document = WordprocessingDocument.Open(stream, isEditable: false, new OpenSettings { MaxCharactersInPart = Limits.MaxUnpackedBytes });
             var body = document.MainDocumentPart?.Document?.Body;
             if (body is null)
             {
                 return new Result(null, "Word 文档没有正文 / The Word document has no body.");
             }
             var text = new StringBuilder();
+            var paragraphs = 0;
             foreach (var paragraph in body.Descendants<Paragraph>())
             {
+                if (++paragraphs > Limits.MaxRows)
+                {
+                    return new Result(null, Limits.TooManyRows(fileName));
+                }
                 text.AppendLine(string.Concat(paragraph.Descendants<Text>().Select(t => t.Text)));
             }
             return new Result(text.ToString(), null);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException)
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException or System.Xml.XmlException)
         {
             return new Result(null, "无法读取 Word 文档：文件已损坏或不是 .docx / The Word document cannot be read.");
         }

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 using Shian.Common;
 using Shian.Data;
 using Shian.Organization;
@@ -25,78 +23,31 @@ public static class BusinessImport
 
     public const string FileColumn = "文件";
 
+    /// <summary>
+    /// What one business file may hold: a large district registers about 100,000 businesses, and its whole register must
+    /// import at once (100,000 rows of 14 columns make about 90 MB of worksheet XML).
+    /// </summary>
+    public static readonly ImportLimits Limits = new(MaxRows: 100_000, MaxFileBytes: 32 * 1024 * 1024, MaxUnpackedBytes: 160 * 1024 * 1024);
+
     /// <summary>Reads the rows of the file, or says why the file cannot be read as a list of businesses.</summary>
     public static (IReadOnlyList<Row> Rows, string? Error) Read(byte[] content, string fileName) =>
-        Read(content, fileName, BusinessInput.Columns.All, BusinessInput.Columns.Required);
+        Read(content, fileName, BusinessInput.Columns.All, BusinessInput.Columns.Required, Limits);
 
-    /// <summary>Reads a sheet with the given known and required columns (the licence import uses its own).</summary>
-    public static (IReadOnlyList<Row> Rows, string? Error) Read(byte[] content, string fileName, IReadOnlyList<string> known, IReadOnlyList<string> required)
+    /// <summary>
+    /// Reads a sheet with the given known and required columns within the given limits (the licence and laboratory result
+    /// imports use their own).
+    /// </summary>
+    public static (IReadOnlyList<Row> Rows, string? Error) Read(byte[] content, string fileName, IReadOnlyList<string> known, IReadOnlyList<string> required,
+        ImportLimits limits)
     {
-        if (content.Length == 0)
+        var (records, error) = ImportReader.Sheet(content, fileName, limits, headers => ColumnsProblem(headers, known, required));
+        if (error is not null)
         {
-            return ([], "文件是空的 / The file is empty.");
+            return ([], error);
         }
-        var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        List<IDictionary<string, object?>> records;
-        try
-        {
-            if (extension == ".xlsx")
-            {
-                if (!content.AsSpan().StartsWith("PK\u0003\u0004"u8))
-                {
-                    return ([], "文件扩展名是 .xlsx，但内容不是 Excel 工作簿 / The file is named .xlsx but is not an Excel workbook.");
-                }
-                using var stream = new MemoryStream(content);
-                var sheets = stream.GetSheetNames();
-                if (sheets.Count != 1)
-                {
-                    return ([], $"工作簿有 {sheets.Count} 个工作表（{string.Join("、", sheets)}），请只保留要导入的一个 / The workbook has {sheets.Count} sheets; keep only the one to import.");
-                }
-                records = Records(stream.Query(useHeaderRow: true));
-            }
-            else if (extension == ".csv")
-            {
-                var (text, error) = TextDecoding.Decode(content);
-                if (text is null)
-                {
-                    return ([], error);
-                }
-                // The reader skips blank lines; keep them as empty records so that row numbers match the file people see.
-                var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-                var empty = new string(',', lines[0].Count(c => c == ','));
-                var kept = string.Join("\n", lines.Select(l => l.Trim().Length == 0 ? empty : l));
-                using var stream = new MemoryStream(Encoding.UTF8.GetBytes(kept));
-                records = Records(stream.Query(useHeaderRow: true, excelType: ExcelType.CSV));
-            }
-            else
-            {
-                return ([], $"只能导入 .xlsx 或 .csv 文件，而不是“{extension}” / Only .xlsx and .csv files can be imported.");
-            }
-        }
-        catch (MiniExcelLibs.Exceptions.ExcelColumnNotFoundException e)
-        {
-            return ([], $"有的行列数与表头不同（{e.RowIndex} 行附近），请检查是否多了或少了逗号 / A row has a different number of columns than the header (near row {e.RowIndex}).");
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or ArgumentException or System.Xml.XmlException)
-        {
-            return ([], "无法读取文件：内容损坏或不是表格 / The file cannot be read as a spreadsheet.");
-        }
-
-        var headers = records.Count > 0 ? records[0].Keys.ToList() : [];
         if (records.Count == 0)
         {
             return ([], "文件中没有数据行 / The file has no data rows.");
-        }
-        var columns = headers.Select(h => h.Trim()).ToList();
-        var missing = required.Where(c => !columns.Contains(c)).ToList();
-        if (missing.Count > 0)
-        {
-            return ([], $"缺少必填列：{string.Join("、", missing)}（第 1 行应为列名） / Required columns are missing: {string.Join(", ", missing)}.");
-        }
-        var unknown = columns.Where(c => c.Length > 0 && !known.Contains(c)).ToList();
-        if (unknown.Count > 0)
-        {
-            return ([], $"不认识的列：{string.Join("、", unknown)}；可用的列：{string.Join("、", known)} / Unknown columns: {string.Join(", ", unknown)}.");
         }
 
         var rows = new List<Row>();
@@ -112,8 +63,20 @@ public static class BusinessImport
         return rows.Count == 0 ? ([], "文件中没有数据行 / The file has no data rows.") : (rows, null);
     }
 
-    private static List<IDictionary<string, object?>> Records(IEnumerable<dynamic> rows) =>
-        rows.Cast<IDictionary<string, object?>>().ToList();
+    /// <summary>Why the header row cannot be imported (a required column missing, an unknown one), or null.</summary>
+    private static string? ColumnsProblem(IReadOnlyList<string> headers, IReadOnlyList<string> known, IReadOnlyList<string> required)
+    {
+        var columns = headers.Select(h => h.Trim()).ToList();
+        var missing = required.Where(c => !columns.Contains(c)).ToList();
+        if (missing.Count > 0)
+        {
+            return $"缺少必填列：{string.Join("、", missing)}（第 1 行应为列名） / Required columns are missing: {string.Join(", ", missing)}.";
+        }
+        var unknown = columns.Where(c => c.Length > 0 && !known.Contains(c)).ToList();
+        return unknown.Count > 0
+            ? $"不认识的列：{string.Join("、", unknown)}；可用的列：{string.Join("、", known)} / Unknown columns: {string.Join(", ", unknown)}."
+            : null;
+    }
 
     /// <summary>Cells as text: numbers without exponent (a code typed as a number), dates as ISO.</summary>
     private static string Cell(object? value) => value switch

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Shian.Common;
 using Shian.Data;
 
 namespace Shian.Registry;
@@ -41,9 +42,12 @@ public static class LicenceImport
     /// <summary>What an import did: how many stored (0 when refused), why it was refused, and the warnings it carried.</summary>
     public sealed record Result(int Imported, IReadOnlyList<BusinessImport.RowError> Errors, IReadOnlyList<BusinessImport.RowError> Warnings);
 
+    /// <summary>What one licence file may hold: the licences and filings of a large district's whole register, as businesses.</summary>
+    public static readonly ImportLimits Limits = new(MaxRows: 100_000, MaxFileBytes: 32 * 1024 * 1024, MaxUnpackedBytes: 160 * 1024 * 1024);
+
     /// <summary>Reads the rows of a licence file, or says why the file cannot be read.</summary>
     public static (IReadOnlyList<BusinessImport.Row> Rows, string? Error) Read(byte[] content, string fileName) =>
-        BusinessImport.Read(content, fileName, Columns.All, Columns.Required);
+        BusinessImport.Read(content, fileName, Columns.All, Columns.Required, Limits);
 
     private static string Get(BusinessImport.Row row, string column) => row.Values.TryGetValue(column, out var v) ? v.Trim() : "";
 

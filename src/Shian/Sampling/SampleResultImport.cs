@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Shian.Common;
 using Shian.Data;
 using Shian.Registry;
 
@@ -34,27 +35,18 @@ public static class SampleResultImport
 
     public const int MaxRows = 5_000;
 
+    /// <summary>5,000 rows of eight columns are a few megabytes of worksheet XML; 32 MB leaves room for long method texts.</summary>
+    public static readonly ImportLimits Limits = new(MaxRows, MaxBytes, MaxUnpackedBytes: 32 * 1024 * 1024);
+
     public sealed record ParsedRow(int Row, string Number, SampleTestItem Item);
 
     public sealed record Parsed(IReadOnlyList<ParsedRow> Rows, IReadOnlyList<BusinessImport.RowError> Errors);
 
-    /// <summary>Reads the file's rows, or the one error that refuses the whole file (unreadable, too large, too many rows).</summary>
+    /// <summary>Reads the file's rows, or the one error that refuses the whole file (unreadable, or over <see cref="Limits"/>).</summary>
     public static (IReadOnlyList<BusinessImport.Row> Rows, BusinessImport.RowError? Error) Read(byte[] content, string fileName)
     {
-        if (content.Length > MaxBytes)
-        {
-            return ([], new(0, BusinessImport.FileColumn, $"文件超过 {MaxBytes / 1024 / 1024} MB，请分成几个文件导入 / The file is larger than {MaxBytes / 1024 / 1024} MB."));
-        }
-        var (rows, error) = BusinessImport.Read(content, fileName, Columns.All, Columns.Required);
-        if (error is not null)
-        {
-            return ([], new(0, BusinessImport.FileColumn, error));
-        }
-        if (rows.Count > MaxRows)
-        {
-            return ([], new(0, BusinessImport.FileColumn, $"文件有 {rows.Count} 行，一次最多导入 {MaxRows} 行 / The file has {rows.Count} rows; at most {MaxRows} at a time."));
-        }
-        return (rows, null);
+        var (rows, error) = BusinessImport.Read(content, fileName, Columns.All, Columns.Required, Limits);
+        return error is not null ? ([], new(0, BusinessImport.FileColumn, error)) : (rows, null);
     }
 
     /// <summary>Judgement as written by labs: 合格/不合格 (also 符合/不符合, Pass/Fail).</summary>

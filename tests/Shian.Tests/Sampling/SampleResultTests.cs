@@ -115,13 +115,13 @@ public class SampleResultTests
         });
         var (rows, error) = SampleResultImport.Read(Workbook(many), "r.xlsx");
         Assert.Empty(rows);
-        Assert.Contains($"一次最多导入 {SampleResultImport.MaxRows} 行", error!.Message);
+        Assert.Contains("文件“r.xlsx”超过导入上限：最多 5,000 行", error!.Message);
 
         (_, error) = SampleResultImport.Read(Workbook([new() { ["抽样单编号"] = "JZ-2020-000001", ["检验项目"] = "铅" }]), "r.xlsx");
         Assert.Contains("缺少必填列：检验结果、单项判定", error!.Message);
 
         (_, error) = SampleResultImport.Read(new byte[SampleResultImport.MaxBytes + 1], "r.xlsx");
-        Assert.Contains("文件超过 5 MB", error!.Message);
+        Assert.Contains("文件“r.xlsx”超过导入上限：最多 5 MB", error!.Message);
     }
 }
 

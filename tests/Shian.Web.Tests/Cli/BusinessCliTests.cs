@@ -167,4 +167,39 @@ public sealed class BusinessCliTests : IAsyncLifetime
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Files_over_the_import_limits_are_refused_and_nothing_is_stored()
+    {
+        Assert.Equal(0, Run("db", "migrate").Code);
+        var folder = Directory.CreateTempSubdirectory("shian-import-limits-").FullName;
+        try
+        {
+            // A million rows in under a megabyte: refused at the row limit, nothing stored.
+            var bomb = Path.Combine(folder, "bomb.xlsx");
+            File.WriteAllBytes(bomb, Shian.Tests.Common.ImportBombs.Workbook(["名称", "统一社会信用代码", "地址", "乡镇街道", "类型"],
+                ["渔阳镇老王饭店", "91350200776049653A", "渔阳镇北大街 8 号", "渔阳镇", "餐馆"], rows: 1_000_000));
+            var (code, _, error) = Run("businesses", "import", bomb);
+            Assert.Equal(ShianCli.Failed, code);
+            Assert.Contains("文件“bomb.xlsx”超过导入上限：最多 100,000 行", error);
+            Assert.Equal(0, await CountAsync());
+
+            // A 3 GB file (sparse: nothing is written) is refused by its length, before it is read into memory.
+            var huge = Path.Combine(folder, "huge.csv");
+            using (var stream = File.Create(huge))
+            {
+                stream.SetLength(3L * 1024 * 1024 * 1024);
+            }
+            (code, _, error) = Run("businesses", "import", huge);
+            Assert.Equal(ShianCli.Failed, code);
+            Assert.Contains("文件“huge.csv”超过导入上限：最多 32 MB", error);
+            (code, _, error) = Run("licences", "import", huge);
+            Assert.Equal(ShianCli.Failed, code);
+            Assert.Contains("文件“huge.csv”超过导入上限：最多 32 MB", error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

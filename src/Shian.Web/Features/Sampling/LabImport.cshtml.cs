@@ -70,9 +70,9 @@ public class LabImportModel(ShianDb db, CurrentUser user, TimeProvider clock) : 
             ModelState.AddModelError(nameof(Upload), "请选择要导入的检验结果文件（.xlsx） / choose the results workbook");
             return Page();
         }
-        if (Upload.Length > SampleResultImport.MaxBytes)
+        if (Upload.Length > SampleResultImport.Limits.MaxFileBytes)
         {
-            ModelState.AddModelError(nameof(Upload), $"文件超过 {SampleResultImport.MaxBytes / 1024 / 1024} MB，请分成几个文件导入 / the file is too large");
+            ModelState.AddModelError(nameof(Upload), SampleResultImport.Limits.TooLarge(Path.GetFileName(Upload.FileName)));
             return Page();
         }
         using var buffer = new MemoryStream();
