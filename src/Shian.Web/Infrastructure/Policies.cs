@@ -17,6 +17,13 @@ public static class Policies
     public const string OrganizationRead = "organization-read";
     public const string PlansRead = "plans-read";
 
+    /// <summary>
+    /// The business register and the supervision lists keyed by business (主体档案, licences, risk grades, credit lists,
+    /// inspections): the supervisors (office, departments, townships, inspectors). Not laboratories: a laboratory works
+    /// from its samples' forms, which carry the business particulars (docs/access.md).
+    /// </summary>
+    public const string Supervision = "supervision";
+
     /// <summary>Registering and correcting businesses: the office and the market-supervision staff.</summary>
     public const string RegistryEdit = "registry-edit";
 
@@ -63,6 +70,7 @@ public static class Policies
         options.AddPolicy(TraceRequirements, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.AddPolicy(Staff, p => p.RequireRole(Roles.Staff));
+        options.AddPolicy(Supervision, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector));
         options.AddPolicy(Office, p => p.RequireRole(Roles.Admin, Roles.Office));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Operator, p => p.RequireRole(Roles.Operator));

@@ -45,6 +45,9 @@ public class FailuresDetailModel(ShianDb db, CurrentUser user, TimeProvider cloc
     public bool IsOffice { get; private set; }
     public bool CanDispose { get; private set; }
     public bool IsReinspectionLab { get; private set; }
+
+    /// <summary>A laboratory's user: sees the re-inspection drawn to it, not the disposal steps.</summary>
+    public bool IsLaboratory { get; private set; }
     public bool SeesSample { get; private set; }
 
     /// <summary>追溯与召回范围: the sample's lot (GTIN + batch number) and how many captured events name it; null without both.</summary>
@@ -320,7 +323,7 @@ public class FailuresDetailModel(ShianDb db, CurrentUser user, TimeProvider cloc
     private async Task<bool> LoadAsync(Guid id, bool track)
     {
         var scope = await user.ScopeAsync();
-        var query = scope.Visible(db.SampleFailures).Where(f => f.Id == id);
+        var query = db.SampleFailures.VisibleTo(scope).Where(f => f.Id == id);
         if (await (track ? query : query.AsNoTracking()).FirstOrDefaultAsync(HttpContext.RequestAborted) is not { } failure)
         {
             return false;
@@ -331,8 +334,9 @@ public class FailuresDetailModel(ShianDb db, CurrentUser user, TimeProvider cloc
         IsOffice = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Office);
         CanDispose = scope.Level is AccessLevel.Jurisdiction or AccessLevel.Township
             && (IsOffice || User.IsInRole(Roles.Township) || User.IsInRole(Roles.Inspector));
-        IsReinspectionLab = User.IsInRole(Roles.Laboratory) && scope.Level == AccessLevel.Unit && scope.UnitId == failure.ReinspectionLaboratoryId;
-        SeesSample = scope.Level != AccessLevel.Unit;
+        IsReinspectionLab = scope.LaboratoryId is { } lab && lab == failure.ReinspectionLaboratoryId;
+        IsLaboratory = scope.Level == AccessLevel.Laboratory;
+        SeesSample = scope.Level is not (AccessLevel.Unit or AccessLevel.Laboratory);
         if (await db.Samples.AsNoTracking().Where(s => s.Id == failure.SampleId).Select(s => new { s.Gtin, s.BatchNumber }).FirstOrDefaultAsync(HttpContext.RequestAborted) is { } lot)
         {
             (TraceGtin, TraceBatch) = (lot.Gtin, lot.BatchNumber);

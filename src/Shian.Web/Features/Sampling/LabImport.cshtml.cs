@@ -35,7 +35,7 @@ public class LabImportModel(ShianDb db, CurrentUser user, TimeProvider clock) : 
             return (true, null);
         }
         var scope = await user.ScopeAsync();
-        return User.IsInRole(Roles.Laboratory) && scope.Level == AccessLevel.Unit && scope.UnitId is { } lab ? (true, lab) : (false, null);
+        return scope.LaboratoryId is { } lab ? (true, lab) : (false, null);
     }
 
     public async Task<IActionResult> OnGetAsync() => (await WhoAsync()).Allowed ? Page() : Forbid();

@@ -86,8 +86,8 @@ public class SamplesModel(ShianDb db, CurrentUser user, TimeProvider clock) : Pa
         var scope = await user.ScopeAsync();
         IsOperator = scope.Level == AccessLevel.OwnBusinesses;
         CanTake = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Office) || User.IsInRole(Roles.Department) || User.IsInRole(Roles.Township) || User.IsInRole(Roles.Inspector);
-        CanImport = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Office) || (User.IsInRole(Roles.Laboratory) && scope.Level == AccessLevel.Unit);
-        var samples = scope.Visible(db.Samples.AsNoTracking());
+        CanImport = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Office) || scope.LaboratoryId is not null;
+        var samples = db.Samples.AsNoTracking().VisibleTo(scope);
         // Overdue: at the lab's door past the 5th working day, or in the lab past the 20th without a report.
         var overdueSamples = samples.Where(s =>
             (s.Status == SampleStatus.Submitted && s.ReceiptDeadline < today)

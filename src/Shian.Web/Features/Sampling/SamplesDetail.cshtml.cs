@@ -218,7 +218,7 @@ public class SamplesDetailModel(ShianDb db, CurrentUser user, TimeProvider clock
             return false;
         }
         Sample = sample;
-        IsLab = scope.IsLabOf(User, sample);
+        IsLab = scope.IsLabOf(sample);
         ShowResults = scope.ShowsResults(sample);
         CanSubmit = sample.Status == SampleStatus.Draft && (User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Office) || User.IsInRole(Roles.Department)
             || User.IsInRole(Roles.Township) || User.IsInRole(Roles.Inspector));
