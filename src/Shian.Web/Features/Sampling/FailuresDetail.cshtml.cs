@@ -330,10 +330,10 @@ public class FailuresDetailModel(ShianDb db, CurrentUser user, TimeProvider cloc
         }
         Case = failure;
         Today = ShianTime.LocalDate(ShianTime.UtcNow(clock));
-        IsOperator = User.IsInRole(Roles.Operator) && scope.Level == AccessLevel.OwnBusinesses;
-        IsOffice = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Office);
-        CanDispose = scope.Level is AccessLevel.Jurisdiction or AccessLevel.Township
-            && (IsOffice || User.IsInRole(Roles.Township) || User.IsInRole(Roles.Inspector));
+        IsOperator = scope.Level == AccessLevel.OwnBusinesses;
+        IsOffice = await HttpContext.MeetsAsync(Policies.Office);
+        // Only the office, district inspectors and a township's staff have these levels.
+        CanDispose = scope.Level is AccessLevel.Jurisdiction or AccessLevel.Township;
         IsReinspectionLab = scope.LaboratoryId is { } lab && lab == failure.ReinspectionLaboratoryId;
         IsLaboratory = scope.Level == AccessLevel.Laboratory;
         SeesSample = scope.Level is not (AccessLevel.Unit or AccessLevel.Laboratory);

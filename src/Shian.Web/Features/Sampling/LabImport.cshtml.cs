@@ -29,7 +29,7 @@ public class LabImportModel(ShianDb db, CurrentUser user, TimeProvider clock) : 
     /// <summary>The importing lab, or null for the office; not allowed for anyone else.</summary>
     private async Task<(bool Allowed, Guid? Laboratory)> WhoAsync()
     {
-        IsOffice = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Office);
+        IsOffice = await HttpContext.MeetsAsync(Policies.Office);
         if (IsOffice)
         {
             return (true, null);
