@@ -74,6 +74,7 @@ public static class Policies
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.AddPolicy(Staff, p => p.RequireRole(Roles.Staff));
         options.AddPolicy(Supervision, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector));
+        options.AddPolicy(Inspect, p => p.RequireRole(Roles.Inspector, Roles.Township));
         options.AddPolicy(Office, p => p.RequireRole(Roles.Admin, Roles.Office));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Operator, p => p.RequireRole(Roles.Operator));
@@ -85,7 +86,6 @@ public static class Policies
         options.AddPolicy(SamplingPublish, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department));
         options.AddPolicy(Lots, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector, Roles.Operator));
         options.AddPolicy(Traceability, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector, Roles.Operator));
-        options.AddPolicy(Inspect, p => p.RequireRole(Roles.Inspector, Roles.Township));
         options.AddPolicy(Grain, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector));
         options.AddPolicy(RegistryEdit, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Inspector));
         options.AddPolicy(OrganizationRead, p => p.RequireRole(Roles.Staff).AddRequirements(new ScopeRequirement(ApiScopes.OrganizationRead)));
@@ -97,16 +97,6 @@ public static class Policies
         // Anything not given a rule still needs a signed-in user.
         options.FallbackPolicy = options.GetPolicy(SignedIn);
     }
-}
-
-/// <summary>
-/// Whether the signed-in user meets a named policy: what page models ask instead of <c>User.IsInRole</c>, so that the
-/// roles behind each right are written once, in <see cref="Policies"/>, and rights records and views read the answer.
-/// </summary>
-public static class PolicyChecks
-{
-    public static async Task<bool> MeetsAsync(this HttpContext http, string policy) =>
-        (await http.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(http.User, policy)).Succeeded;
 }
 
 /// <summary>
