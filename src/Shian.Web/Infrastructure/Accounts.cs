@@ -41,7 +41,10 @@ public sealed class CurrentUser(IHttpContextAccessor http, ShianDb db)
 
     public string Name => Principal.Identity?.Name ?? "";
 
-    /// <summary>The one access-scoping helper: <c>(await user.ScopeAsync()).Apply(db.Things)</c>.</summary>
+    /// <summary>
+    /// What this user may see, for each module's filters: <c>db.Samples.VisibleTo(await user.ScopeAsync())</c>
+    /// (docs/access.md).
+    /// </summary>
     public async Task<AccessScope> ScopeAsync(CancellationToken ct = default)
     {
         if (_scope is not null)
@@ -73,7 +76,7 @@ public sealed class CurrentUser(IHttpContextAccessor http, ShianDb db)
         var scope = await ScopeAsync(ct);
         return scope.Level switch
         {
-            AccessLevel.Unit => scope.UnitId,
+            AccessLevel.Unit or AccessLevel.Laboratory => scope.UnitId,
             AccessLevel.Township => await db.Units.Where(u => u.Kind == Shian.Organization.UnitKind.Townships).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct),
             _ => null,
         };

@@ -17,6 +17,13 @@ public static class Policies
     public const string OrganizationRead = "organization-read";
     public const string PlansRead = "plans-read";
 
+    /// <summary>
+    /// The business register and the supervision lists keyed by business (主体档案, licences, risk grades, credit lists,
+    /// inspections): the supervisors (office, departments, townships, inspectors). Not laboratories: a laboratory works
+    /// from its samples' forms, which carry the business particulars (docs/access.md).
+    /// </summary>
+    public const string Supervision = "supervision";
+
     /// <summary>Registering and correcting businesses: the office and the market-supervision staff.</summary>
     public const string RegistryEdit = "registry-edit";
 
@@ -53,6 +60,9 @@ public static class Policies
     /// <summary>Lot traces (批次追溯): supervisors (townships for lots that touch their township) and operators for their own lots.</summary>
     public const string Lots = "lots";
 
+    /// <summary>Starting inspections (and a running campaign's visits): inspectors and township officers, within their scope.</summary>
+    public const string Inspect = "inspect";
+
     /// <summary>Which businesses must upload trace data, and how often: the office and the departments.</summary>
     public const string TraceRequirements = "trace-requirements";
     /// <summary>Traceability (products, label sheets, 合格证): staff in their scope and operators for their own businesses.</summary>
@@ -63,6 +73,8 @@ public static class Policies
         options.AddPolicy(TraceRequirements, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.AddPolicy(Staff, p => p.RequireRole(Roles.Staff));
+        options.AddPolicy(Supervision, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector));
+        options.AddPolicy(Inspect, p => p.RequireRole(Roles.Inspector, Roles.Township));
         options.AddPolicy(Office, p => p.RequireRole(Roles.Admin, Roles.Office));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Operator, p => p.RequireRole(Roles.Operator));

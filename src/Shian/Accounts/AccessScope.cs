@@ -1,21 +1,5 @@
 namespace Shian.Accounts;
 
-/// <summary>
-/// Where a record sits, for access control. Every module's entity that staff or operators list implements this,
-/// returning null for what does not apply (a business has a township but no owning unit).
-/// </summary>
-public interface IScopedRecord
-{
-    /// <summary>The township the record belongs to (a business's location, an inspection's township).</summary>
-    Guid? TownshipId { get; }
-
-    /// <summary>The unit that owns the record (a task report, a laboratory's sample); null for jurisdiction-wide records.</summary>
-    Guid? UnitId { get; }
-
-    /// <summary>The business the record is about, if any.</summary>
-    Guid? BusinessId { get; }
-}
-
 public enum AccessLevel
 {
     /// <summary>Sees nothing but published pages.</summary>
@@ -24,10 +8,16 @@ public enum AccessLevel
     /// <summary>Sees the records of the businesses the account operates.</summary>
     OwnBusinesses,
 
+    /// <summary>
+    /// A laboratory (承检机构): sees the samples sent to it and the re-inspections drawn to it, with the particulars
+    /// copied onto their forms; not the business register or the supervision records built on it.
+    /// </summary>
+    Laboratory,
+
     /// <summary>Sees the records of one township.</summary>
     Township,
 
-    /// <summary>Sees the records its unit owns and the jurisdiction-wide records nobody owns.</summary>
+    /// <summary>A department (部门): sees the records its unit owns and the jurisdiction-wide records nobody owns.</summary>
     Unit,
 
     /// <summary>Sees everything in the jurisdiction.</summary>
@@ -35,8 +25,9 @@ public enum AccessLevel
 }
 
 /// <summary>
-/// What one signed-in user may see. The one helper that every list and lookup of every module goes through:
-/// <c>scope.Apply(db.Inspections)</c>. Built from the user's roles and attachments, never from request input.
+/// What one signed-in user may see, built from the user's roles and attachments, never from request input. Each module
+/// filters its own aggregates with a <c>VisibleTo(scope)</c> extension written for that entity's columns
+/// (<c>db.Samples.VisibleTo(scope)</c>); what a user may do is the module's rights object. docs/access.md is the table.
 /// </summary>
 public sealed record AccessScope(AccessLevel Level, Guid? UnitId, Guid? TownshipId, IReadOnlySet<Guid> BusinessIds)
 {
@@ -58,8 +49,11 @@ public sealed record AccessScope(AccessLevel Level, Guid? UnitId, Guid? Township
                 Roles.Inspector => townshipId is { } t
                     ? new AccessScope(AccessLevel.Township, null, t, businessIds)
                     : new AccessScope(AccessLevel.Jurisdiction, null, null, businessIds),
-                Roles.Department or Roles.Laboratory => unitId is { } u
+                Roles.Department => unitId is { } u
                     ? new AccessScope(AccessLevel.Unit, u, null, businessIds)
+                    : Nothing,
+                Roles.Laboratory => unitId is { } lab
+                    ? new AccessScope(AccessLevel.Laboratory, lab, null, businessIds)
                     : Nothing,
                 Roles.Township => townshipId is { } t
                     ? new AccessScope(AccessLevel.Township, null, t, businessIds)
@@ -75,29 +69,12 @@ public sealed record AccessScope(AccessLevel Level, Guid? UnitId, Guid? Township
         return best;
     }
 
-    /// <summary>Filters a query to what this scope may see; translates to SQL.</summary>
-    public IQueryable<T> Apply<T>(IQueryable<T> records) where T : IScopedRecord
-    {
-        var unit = UnitId;
-        var township = TownshipId;
-        var businesses = BusinessIds.ToList();
-        return Level switch
-        {
-            AccessLevel.Jurisdiction => records,
-            AccessLevel.Unit => records.Where(r => r.UnitId == null || r.UnitId == unit),
-            AccessLevel.Township => records.Where(r => r.TownshipId == township),
-            AccessLevel.OwnBusinesses => records.Where(r => r.BusinessId != null && businesses.Contains(r.BusinessId.Value)),
-            _ => records.Where(r => false),
-        };
-    }
+    /// <summary>Staff who supervise businesses (the office, departments, townships, inspectors): not a laboratory, not an operator.</summary>
+    public bool Supervises => Level is AccessLevel.Jurisdiction or AccessLevel.Unit or AccessLevel.Township;
 
-    /// <summary>Whether one record already loaded may be shown (same rule as <see cref="Apply{T}"/>).</summary>
-    public bool Allows(IScopedRecord record) => Level switch
-    {
-        AccessLevel.Jurisdiction => true,
-        AccessLevel.Unit => record.UnitId is null || record.UnitId == UnitId,
-        AccessLevel.Township => record.TownshipId == TownshipId,
-        AccessLevel.OwnBusinesses => record.BusinessId is { } b && BusinessIds.Contains(b),
-        _ => false,
-    };
+    /// <summary>The laboratory this user works for, if the user is a laboratory's.</summary>
+    public Guid? LaboratoryId => Level == AccessLevel.Laboratory ? UnitId : null;
+
+    /// <summary>The township a township-bound account (township officer, township inspector) is limited to.</summary>
+    public Guid? BoundTownship => Level == AccessLevel.Township ? TownshipId : null;
 }

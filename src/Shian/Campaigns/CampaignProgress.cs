@@ -57,7 +57,7 @@ public sealed record CampaignProgress(int InScope, int Inspected, int Conforming
     /// <summary>The progress as the reader may see it: businesses cut by <see cref="BusinessScope.Visible"/>.</summary>
     public static async Task<CampaignProgress> LoadAsync(ShianDb db, Campaign c, AccessScope scope, CancellationToken ct = default)
     {
-        var query = scope.Visible(db.Businesses.Where(b => b.Status != BusinessStatus.Closed));
+        var query = db.Businesses.Where(b => b.Status != BusinessStatus.Closed).VisibleTo(scope);
         var townships = c.TownshipIds.ToList();
         var categories = c.Categories.ToList();
         var subtypes = c.Subtypes.ToList();

@@ -38,7 +38,7 @@ public static class GrainMetrics
     {
         if (!Measures(scope)) return (0, 0);
         var half = HalfYear.Of(today).Code;
-        var silos = scope.Apply(db.Silos.AsNoTracking()).Where(s => s.StoredSince <= today);
+        var silos = db.Silos.AsNoTracking().VisibleTo(scope).Where(s => s.StoredSince <= today);
         var total = await silos.CountAsync(ct);
         var tested = await silos.CountAsync(s => db.GrainTests.Any(t => t.SiloId == s.Id && t.HalfYearCode == half), ct);
         return (tested, total);
@@ -48,7 +48,7 @@ public static class GrainMetrics
     {
         if (!Measures(scope)) return (0, 0);
         var yearStart = new DateOnly(today.Year, 1, 1);
-        var enterprises = scope.Visible(db.Businesses.AsNoTracking())
+        var enterprises = db.Businesses.AsNoTracking().VisibleTo(scope)
             .Where(b => b.Subtype == GrainPurchaseCheck.Subtype && b.Status != BusinessStatus.Closed);
         var total = await enterprises.CountAsync(ct);
         var checkedCount = await enterprises.CountAsync(b => db.GrainPurchaseChecks.Any(c => c.BusinessId == b.Id && c.Date >= yearStart && c.Date <= today), ct);
@@ -59,7 +59,7 @@ public static class GrainMetrics
     {
         if (!Measures(scope)) return (0, 0);
         var yearStart = new DateOnly(today.Year, 1, 1);
-        var failed = scope.Apply(db.ImportedFoodChecks.AsNoTracking())
+        var failed = db.ImportedFoodChecks.AsNoTracking().VisibleTo(scope)
             .Where(c => c.Result == ImportResult.Failed && c.Date >= yearStart && c.Date <= today);
         return (await failed.CountAsync(c => c.DisposalDate != null, ct), await failed.CountAsync(ct));
     }

@@ -1,4 +1,3 @@
-using Shian.Accounts;
 using Shian.Inspections;
 
 namespace Shian.Grain;
@@ -8,7 +7,7 @@ namespace Shian.Grain;
 /// <see cref="Subtype"/> (the office marks one by choosing that sub-type). The plan asks that at least 5% of the
 /// district's purchase enterprises are checked each year and that they keep single-silo quality records (单仓质量档案).
 /// </summary>
-public class GrainPurchaseCheck : IScopedRecord
+public class GrainPurchaseCheck
 {
     public const string Subtype = "grain-purchase";
 
@@ -30,10 +29,6 @@ public class GrainPurchaseCheck : IScopedRecord
 
     public const int TextMax = 1000;
     public const int InspectorsMax = 200;
-
-    Guid? IScopedRecord.TownshipId => TownshipId;
-    Guid? IScopedRecord.UnitId => UnitId;
-    Guid? IScopedRecord.BusinessId => BusinessId;
 
     public sealed record Input(DateOnly? Date, string? Inspectors, string? Findings, InspectionResult? Result, bool SiloRecordsRequired);
 

@@ -1,5 +1,3 @@
-using Shian.Accounts;
-
 namespace Shian.Grain;
 
 /// <summary>
@@ -9,7 +7,7 @@ namespace Shian.Grain;
 /// acid value, food safety (食品安全) fails when a mycotoxin or heavy metal exceeds its limit — such grain must be
 /// disposed of (<see cref="GrainDisposal"/>) and the silo is flagged until it is.
 /// </summary>
-public class GrainTest : IScopedRecord
+public class GrainTest
 {
     public Guid Id { get; set; }
     public Guid SiloId { get; set; }
@@ -28,10 +26,6 @@ public class GrainTest : IScopedRecord
     public List<GrainTestItem> Items { get; set; } = [];
 
     public const int LabMax = 100;
-
-    Guid? IScopedRecord.TownshipId => TownshipId;
-    Guid? IScopedRecord.UnitId => UnitId;
-    Guid? IScopedRecord.BusinessId => null;
 
     public HalfYear HalfYear => HalfYear.FromCode(HalfYearCode);
 
@@ -105,7 +99,7 @@ public class GrainTestItem
 /// 超标粮食处置: what was done with grain of a test that failed food-safety limits — sold for a designated use, turned
 /// into feed, destroyed. One per failing test; until it exists the silo is flagged.
 /// </summary>
-public class GrainDisposal : IScopedRecord
+public class GrainDisposal
 {
     public Guid Id { get; set; }
     public Guid TestId { get; set; }
@@ -121,10 +115,6 @@ public class GrainDisposal : IScopedRecord
 
     public static readonly IReadOnlyList<string> Methods = ["定向销售", "转作饲料", "转作工业用粮", "销毁"];
     public const int NoteMax = 500;
-
-    Guid? IScopedRecord.TownshipId => TownshipId;
-    Guid? IScopedRecord.UnitId => UnitId;
-    Guid? IScopedRecord.BusinessId => null;
 
     public sealed record Input(string? Method, DateOnly? Date, decimal? QuantityTonnes, string? Note);
 

@@ -1,5 +1,3 @@
-using Shian.Accounts;
-
 namespace Shian.Grain;
 
 public enum ImportResult
@@ -21,7 +19,7 @@ public enum ImportDisposalMethod
 /// (退运/销毁, the plan's 100%); the disposal is recorded on the check with its witness and evidence file
 /// (<see cref="Common.FileOwners.ImportDisposalEvidence"/>).
 /// </summary>
-public class ImportedFoodCheck : IScopedRecord
+public class ImportedFoodCheck
 {
     public Guid Id { get; set; }
     public Guid BusinessId { get; set; }
@@ -46,10 +44,6 @@ public class ImportedFoodCheck : IScopedRecord
     public string? DisposedBy { get; set; }
 
     public const int TextMax = 100;
-
-    Guid? IScopedRecord.TownshipId => TownshipId;
-    Guid? IScopedRecord.UnitId => UnitId;
-    Guid? IScopedRecord.BusinessId => BusinessId;
 
     public bool Disposed => DisposalDate is not null;
 

@@ -1,5 +1,3 @@
-using Shian.Accounts;
-
 namespace Shian.Grain;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace Shian.Grain;
 /// The owner unit is the district grain centre (区粮食中心) when the jurisdiction has one: its staff see and edit the
 /// silo, other departments do not; the township's staff read it.
 /// </summary>
-public class Silo : IScopedRecord
+public class Silo
 {
     public Guid Id { get; set; }
     public string Code { get; set; } = "";
@@ -25,10 +23,6 @@ public class Silo : IScopedRecord
 
     public const int CodeMax = 30;
     public const int NameMax = 100;
-
-    Guid? IScopedRecord.TownshipId => TownshipId;
-    Guid? IScopedRecord.UnitId => UnitId;
-    Guid? IScopedRecord.BusinessId => null;
 
     public sealed record Input(string? Code, string? DepotName, Guid? TownshipId, string? GrainKind, decimal? CapacityTonnes,
         decimal? StockTonnes, int? HarvestYear, DateOnly? StoredSince);

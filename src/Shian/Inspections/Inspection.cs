@@ -1,5 +1,3 @@
-using Shian.Accounts;
-
 namespace Shian.Inspections;
 
 /// <summary>监督检查结果: the overall result of an inspection, from its items by the checklist's rule.</summary>
@@ -29,7 +27,7 @@ public enum InspectionStatus
 /// One inspection of a business (监督检查记录). The inspections module fills it in (items, team, photos, the
 /// operator's acknowledgement); the credit lists, campaigns, school coverage and risk grading read it.
 /// </summary>
-public class Inspection : IScopedRecord
+public class Inspection
 {
     public const int NoteMaxLength = 500;
     public const int CommentMaxLength = 500;
@@ -78,10 +76,6 @@ public class Inspection : IScopedRecord
 
     public List<InspectionItem> Items { get; set; } = [];
     public List<InspectionInspector> Inspectors { get; set; } = [];
-
-    Guid? IScopedRecord.TownshipId => TownshipId;
-    Guid? IScopedRecord.UnitId => null;
-    Guid? IScopedRecord.BusinessId => BusinessId;
 
     /// <summary>The operator signs for the submitted record; refused when not submitted or already signed.</summary>
     public string? Acknowledge(string by, string? comment, DateTime at)

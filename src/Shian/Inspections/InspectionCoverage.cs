@@ -33,7 +33,7 @@ public static class InspectionCoverage
         var township = scope.TownshipId;
         query = scope.Level switch
         {
-            AccessLevel.Jurisdiction or AccessLevel.Unit => query,
+            AccessLevel.Jurisdiction or AccessLevel.Unit or AccessLevel.Laboratory => query,
             AccessLevel.Township => query.Where(p => p.TownshipId == township),
             _ => query.Where(p => false),
         };

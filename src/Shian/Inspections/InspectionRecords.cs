@@ -27,10 +27,10 @@ public static class InspectionRecords
     };
 
     /// <summary>
-    /// The inspections a scope may see: the office and units all, a township's staff their township's, an operator their
-    /// own businesses'. (<see cref="AccessScope.Apply{T}"/> cannot translate the non-nullable columns.)
+    /// The inspections a scope may see: the office and departments all, a township's staff their township's, an operator
+    /// their own businesses'; a laboratory none (it does not open the register's supervision records).
     /// </summary>
-    public static IQueryable<Inspection> Visible(this AccessScope scope, IQueryable<Inspection> inspections)
+    public static IQueryable<Inspection> VisibleTo(this IQueryable<Inspection> inspections, AccessScope scope)
     {
         var township = scope.TownshipId;
         var own = scope.BusinessIds.ToList();
@@ -40,6 +40,22 @@ public static class InspectionRecords
             AccessLevel.Township => inspections.Where(i => i.TownshipId == township),
             AccessLevel.OwnBusinesses => inspections.Where(i => own.Contains(i.BusinessId)),
             _ => inspections.Where(i => false),
+        };
+    }
+
+    /// <summary>
+    /// The inspection teams a scope may see: the office and district inspectors all; a department its unit's teams and
+    /// the teams of no unit; a township's staff their township's. Who may change them is <c>TeamRights</c>.
+    /// </summary>
+    public static IQueryable<InspectionTeam> VisibleTo(this IQueryable<InspectionTeam> teams, AccessScope scope)
+    {
+        var (unit, township) = (scope.UnitId, scope.TownshipId);
+        return scope.Level switch
+        {
+            AccessLevel.Jurisdiction => teams,
+            AccessLevel.Unit => teams.Where(t => t.UnitId == null || t.UnitId == unit),
+            AccessLevel.Township => teams.Where(t => t.TownshipId == township),
+            _ => teams.Where(t => false),
         };
     }
 

@@ -1,5 +1,3 @@
-using Shian.Accounts;
-
 namespace Shian.Inspections;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace Shian.Inspections;
 /// inspection needs two inspectors), and a person may sit in several teams. Routine visits of a township's businesses
 /// are assigned to that township's active teams. Teams are deactivated, never deleted: visits and inspections name them.
 /// </summary>
-public class InspectionTeam : IScopedRecord
+public class InspectionTeam
 {
     public const int MinimumMembers = 2;
     public const int NameMaxLength = 100;
@@ -25,8 +23,6 @@ public class InspectionTeam : IScopedRecord
     public bool Active { get; set; } = true;
     public DateTime CreatedAt { get; set; }
     public List<InspectionTeamMember> Members { get; set; } = [];
-
-    Guid? IScopedRecord.BusinessId => null;
 
     /// <summary>A staff account that could join a team: where it belongs and whether it has a staff role.</summary>
     public sealed record Candidate(Guid UserId, string DisplayName, Guid? TownshipId, Guid? UnitId, bool IsStaff);

@@ -1,5 +1,3 @@
-using Shian.Accounts;
-
 namespace Shian.KitchenVideo;
 
 /// <summary>A caterer's connection to the district's 互联网+明厨亮灶 video platform.</summary>
@@ -15,7 +13,7 @@ public enum KitchenVideoStatus
 /// 明厨亮灶 for one catering business: whether its kitchen is on the video platform, with every change of status
 /// (who, when, why) and its cameras. A business without a row is <see cref="KitchenVideoStatus.None"/>.
 /// </summary>
-public class KitchenVideoLink : IScopedRecord
+public class KitchenVideoLink
 {
     public Guid Id { get; set; }
     public Guid BusinessId { get; set; }
@@ -28,10 +26,6 @@ public class KitchenVideoLink : IScopedRecord
 
     public const int ReasonMax = 500;
     public const int MaxCameras = 20;
-
-    Guid? IScopedRecord.TownshipId => TownshipId;
-    Guid? IScopedRecord.UnitId => null;
-    Guid? IScopedRecord.BusinessId => BusinessId;
 
     /// <summary>
     /// Which statuses may follow which: an application is made (未接入 → 申请中) or a kitchen connected directly; a connected

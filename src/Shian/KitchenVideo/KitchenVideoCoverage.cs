@@ -51,7 +51,7 @@ public static class KitchenVideoCoverage
     /// <summary>The catering businesses the scope may see, each with its status.</summary>
     public static async Task<IReadOnlyList<Entry>> EntriesAsync(ShianDb db, AccessScope scope, CancellationToken ct = default)
     {
-        var businesses = await scope.Visible(db.Businesses.AsNoTracking())
+        var businesses = await db.Businesses.AsNoTracking().VisibleTo(scope)
             .Where(b => b.Status != BusinessStatus.Closed && (b.Category == BusinessCategory.Caterer || b.Category == BusinessCategory.Canteen))
             .ToListAsync(ct);
         var ids = businesses.Select(b => b.Id).ToList();

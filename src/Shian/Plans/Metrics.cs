@@ -41,7 +41,7 @@ public static class Metrics
         Inspections.InspectionCoverage.MetricName => (await Inspections.InspectionCoverage.ComputeAsync(db, scope, today, ct)).Percent,
         Schools.SchoolCoverage.MetricName => scope.Level switch
         {
-            AccessLevel.Jurisdiction or AccessLevel.Unit => await Schools.SchoolCoverage.IndicatorAsync(db, Schools.SchoolTerm.Of(today), ct: ct),
+            AccessLevel.Jurisdiction or AccessLevel.Unit or AccessLevel.Laboratory => await Schools.SchoolCoverage.IndicatorAsync(db, Schools.SchoolTerm.Of(today), ct: ct),
             AccessLevel.Township => await Schools.SchoolCoverage.IndicatorAsync(db, Schools.SchoolTerm.Of(today), townshipId: scope.TownshipId, ct: ct),
             _ => null,
         },

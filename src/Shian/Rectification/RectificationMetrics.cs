@@ -21,7 +21,7 @@ public static class RectificationMetrics
         var township = scope.TownshipId;
         switch (scope.Level)
         {
-            case AccessLevel.Jurisdiction or AccessLevel.Unit:
+            case AccessLevel.Jurisdiction or AccessLevel.Unit or AccessLevel.Laboratory:
                 break;
             case AccessLevel.Township:
                 orders = orders.Where(o => o.TownshipId == township);

@@ -1,5 +1,3 @@
-using Shian.Accounts;
-
 namespace Shian.Registry;
 
 /// <summary>The kinds of subject the plan supervises (监管对象类别).</summary>
@@ -32,7 +30,7 @@ public enum BusinessStatus
 }
 
 /// <summary>A food business or other subject of supervision (市场主体), with where it is and what it does.</summary>
-public class Business : IScopedRecord
+public class Business
 {
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
@@ -68,7 +66,4 @@ public class Business : IScopedRecord
     public static string JoinTags(IEnumerable<string> tags) =>
         tags.Distinct().Order(StringComparer.Ordinal).ToList() is { Count: > 0 } list ? "|" + string.Join('|', list) + "|" : "";
 
-    Guid? IScopedRecord.TownshipId => TownshipId;
-    Guid? IScopedRecord.UnitId => null;
-    Guid? IScopedRecord.BusinessId => Id;
 }

@@ -87,8 +87,12 @@ public static class BusinessImport
         _ => Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim() ?? "",
     };
 
-    /// <summary>Checks every row: its fields, duplicates within the file, and credit codes already registered.</summary>
-    public static Checked Check(IReadOnlyList<Row> rows, IReadOnlyList<Township> townships, IReadOnlySet<string> registeredCodes, bool mayOverride)
+    /// <summary>
+    /// Checks every row: its fields, duplicates within the file, credit codes already registered, and for a township-bound
+    /// account (<paramref name="onlyTownship"/>: a township officer or township inspector) that the business is in its township.
+    /// </summary>
+    public static Checked Check(IReadOnlyList<Row> rows, IReadOnlyList<Township> townships, IReadOnlySet<string> registeredCodes, bool mayOverride,
+        Guid? onlyTownship = null)
     {
         var businesses = new List<Business>();
         var errors = new List<RowError>();
@@ -99,6 +103,12 @@ public static class BusinessImport
             errors.AddRange(fieldErrors.Select(e => new RowError(row.Number, e.Field, e.Message)));
             if (business is null)
             {
+                continue;
+            }
+            if (onlyTownship is { } own && business.TownshipId != own)
+            {
+                var name = townships.First(t => t.Id == business.TownshipId).Name;
+                errors.Add(new RowError(row.Number, BusinessInput.Columns.Township, $"“{name}”不在本账号的乡镇街道 / {name} is outside your township"));
                 continue;
             }
             if (seen.TryGetValue(business.CreditCode, out var first))
@@ -133,7 +143,7 @@ public static class BusinessImport
 
     /// <summary>Reads, checks and stores a file all at once; returns the errors that refused it, or none.</summary>
     public static async Task<(int Imported, IReadOnlyList<RowError> Errors)> ImportAsync(ShianDb db, byte[] content, string fileName, bool mayOverride,
-        TimeProvider clock, CancellationToken ct = default)
+        TimeProvider clock, CancellationToken ct = default, Guid? onlyTownship = null)
     {
         var (rows, error) = Read(content, fileName);
         if (error is not null)
@@ -142,7 +152,7 @@ public static class BusinessImport
         }
         var townships = await db.Townships.AsNoTracking().Where(t => t.Active).ToListAsync(ct);
         var registered = await RegisteredCodesAsync(db, rows, ct);
-        var result = Check(rows, townships, registered, mayOverride);
+        var result = Check(rows, townships, registered, mayOverride, onlyTownship);
         if (result.Errors.Count > 0)
         {
             return (0, result.Errors);

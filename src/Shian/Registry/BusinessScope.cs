@@ -3,13 +3,13 @@ using Shian.Accounts;
 namespace Shian.Registry;
 
 /// <summary>
-/// Which businesses a user may see. Businesses are owned by no unit (every unit's staff see them), sit in a township
-/// (a township officer sees that township's) and are run by operators (who see their own). The generic
-/// <see cref="AccessScope.Apply{T}"/> cannot be used: a business has no unit or business column for SQL to compare.
+/// Which businesses a user may see. Businesses are owned by no unit: the office, district inspectors and the departments
+/// (the market-regulation bureau supervises the register) see them all; a township's staff that township's; operators
+/// their own. A laboratory does not open the register: its samples' forms carry the particulars it needs.
 /// </summary>
 public static class BusinessScope
 {
-    public static IQueryable<Business> Visible(this AccessScope scope, IQueryable<Business> businesses)
+    public static IQueryable<Business> VisibleTo(this IQueryable<Business> businesses, AccessScope scope)
     {
         var township = scope.TownshipId;
         var own = scope.BusinessIds.ToList();

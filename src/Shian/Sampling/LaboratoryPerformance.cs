@@ -22,7 +22,7 @@ public static class LaboratoryPerformance
     {
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
-        var received = await scope.Visible(db.Samples.AsNoTracking())
+        var received = await db.Samples.AsNoTracking().VisibleTo(scope)
             .Where(s => s.ReceivedOn != null && s.ReceivedOn >= start && s.ReceivedOn <= end)
             .Select(s => new { s.Id, s.LaboratoryId, s.ReceivedLateDays, s.ReportedOn, s.ReportDeadline, s.Status })
             .ToListAsync(ct);

@@ -139,7 +139,7 @@ public static class SampleFailures
     /// Which cases a user sees: the office and district staff all; township staff their township's; an operator their
     /// own businesses'; a laboratory's users the re-inspections drawn to it; a department's users the samples it took.
     /// </summary>
-    public static IQueryable<SampleFailure> Visible(this AccessScope scope, IQueryable<SampleFailure> cases)
+    public static IQueryable<SampleFailure> VisibleTo(this IQueryable<SampleFailure> cases, AccessScope scope)
     {
         var unit = scope.UnitId;
         var township = scope.TownshipId;
@@ -147,7 +147,8 @@ public static class SampleFailures
         return scope.Level switch
         {
             AccessLevel.Jurisdiction => cases,
-            AccessLevel.Unit => cases.Where(f => f.ReinspectionLaboratoryId == unit || (f.SamplingUnitId == unit && f.LaboratoryId != unit)),
+            AccessLevel.Unit => cases.Where(f => f.SamplingUnitId == unit && f.LaboratoryId != unit),
+            AccessLevel.Laboratory => cases.Where(f => f.ReinspectionLaboratoryId == unit),
             AccessLevel.Township => cases.Where(f => f.TownshipId == township),
             AccessLevel.OwnBusinesses => cases.Where(f => own.Contains(f.BusinessId)),
             _ => cases.Where(f => false),
@@ -168,7 +169,7 @@ public static class SampleFailures
     {
         var start = new DateOnly(today.Year, 1, 1);
         var end = new DateOnly(today.Year, 12, 31);
-        var statuses = await scope.Visible(db.SampleFailures.AsNoTracking())
+        var statuses = await db.SampleFailures.AsNoTracking().VisibleTo(scope)
             .Where(f => f.NoticeServedOn >= start && f.NoticeServedOn <= end && f.Status != SampleFailureStatus.Withdrawn)
             .Select(f => f.Status).ToListAsync(ct);
         if (statuses.Count == 0)

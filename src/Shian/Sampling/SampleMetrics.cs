@@ -39,7 +39,7 @@ public static class SampleMetrics
     public static async Task<decimal?> ReportTimelinessAsync(ShianDb db, AccessScope scope, DateOnly today, CancellationToken ct = default)
     {
         var start = new DateOnly(today.Year, 1, 1);
-        var due = await scope.Visible(db.Samples.AsNoTracking())
+        var due = await db.Samples.AsNoTracking().VisibleTo(scope)
             .Where(s => s.ReceivedOn != null && s.ReceivedOn >= start && s.ReceivedOn <= today && s.ReportDeadline != null
                 && (s.ReportedOn != null || s.ReportDeadline < today))
             .Select(s => new { s.ReportedOn, s.ReportDeadline })

@@ -104,7 +104,7 @@ public static class SampleResultStatistics
         {
             to = today;
         }
-        return scope.Visible(db.Samples.AsNoTracking())
+        return db.Samples.AsNoTracking().VisibleTo(scope)
             .Where(s => s.Status == SampleStatus.Reported && s.Conclusion != null && s.SampledOn >= from && s.SampledOn <= to)
             .Select(s => new Counted(s.Kind, s.Environment, s.TownshipId, s.FoodCategoryCode, s.Conclusion!.Value))
             .ToListAsync(ct);

@@ -37,7 +37,7 @@ public static class SamplingPlanProgress
     /// </summary>
     public static async Task<decimal?> BatchesPerThousandAsync(ShianDb db, AccessScope scope, DateOnly today, CancellationToken ct = default)
     {
-        if (scope.Level is not (AccessLevel.Jurisdiction or AccessLevel.Unit))
+        if (scope.Level is not (AccessLevel.Jurisdiction or AccessLevel.Unit or AccessLevel.Laboratory))
         {
             return null;
         }

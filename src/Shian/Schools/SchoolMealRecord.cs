@@ -1,5 +1,3 @@
-using Shian.Accounts;
-
 namespace Shian.Schools;
 
 public enum SchoolMeal
@@ -15,7 +13,7 @@ public enum SchoolMeal
 /// 管理规定 (2019) art. 10; the canteen's operator enters it, supervisors read it. One record per canteen, day and meal.
 /// Photos are <see cref="Common.StoredFile"/>s owned by the record (<see cref="Common.FileOwners.SchoolMealPhoto"/>).
 /// </summary>
-public class SchoolMealRecord : IScopedRecord
+public class SchoolMealRecord
 {
     public Guid Id { get; set; }
     public Guid BusinessId { get; set; }
@@ -43,10 +41,6 @@ public class SchoolMealRecord : IScopedRecord
 
     /// <summary>Who eats with the pupils: the school's leaders (校长负责制, 陪餐制) and parents' representatives.</summary>
     public static readonly IReadOnlyList<string> PersonRoles = ["校长", "副校长", "园长", "副园长", "分管负责人", "食堂管理员", "家长代表", "其他"];
-
-    Guid? IScopedRecord.TownshipId => TownshipId;
-    Guid? IScopedRecord.UnitId => null;
-    Guid? IScopedRecord.BusinessId => BusinessId;
 
     public sealed record Input(DateOnly? Date, SchoolMeal? Meal, string? PersonName, string? PersonRole, string? Dishes, string? Findings);
 

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Shian.Accounts;
 using Shian.Registry;
 
 namespace Shian.Traceability;
@@ -46,7 +45,7 @@ public enum CertificateStatus
 /// copies carry the same promise, the same verify code and go to whichever buyers, each of whom records its own receipt;
 /// a per-batch (or per-vehicle) certificate has one copy. Revoked with a reason, never deleted.
 /// </summary>
-public class ProduceCertificate : IScopedRecord
+public class ProduceCertificate
 {
     public const int MaxCopies = 500;
     public const int MaxText = 100;
@@ -109,10 +108,6 @@ public class ProduceCertificate : IScopedRecord
     public string CreatedBy { get; set; } = "";
 
     public List<CertificateReceipt> Receipts { get; set; } = [];
-
-    Guid? IScopedRecord.TownshipId => TownshipId;
-    Guid? IScopedRecord.UnitId => null;
-    Guid? IScopedRecord.BusinessId => BusinessId;
 
     /// <summary>Whether a business of this kind may issue certificates: edible agricultural (and forest) producers.</summary>
     public static bool MayIssue(Business business) =>

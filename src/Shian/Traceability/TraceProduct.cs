@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Shian.Accounts;
 using Shian.Registry;
 
 namespace Shian.Traceability;
@@ -10,7 +9,7 @@ namespace Shian.Traceability;
 /// A product in the trace master (商品主数据): its GTIN-14 (unique), what consumers read on the trace page, and the
 /// business that owns the brand or produces it. Operators register their own; staff see their township's.
 /// </summary>
-public class TraceProduct : IScopedRecord
+public class TraceProduct
 {
     public const int MaxText = 100;
 
@@ -35,10 +34,6 @@ public class TraceProduct : IScopedRecord
 
     public DateTime CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";
-
-    Guid? IScopedRecord.TownshipId => TownshipId;
-    Guid? IScopedRecord.UnitId => null;
-    Guid? IScopedRecord.BusinessId => BusinessId;
 
     /// <summary>
     /// Checks and normalises the fields as entered (the GTIN to 14 digits); field name → message naming the field in

@@ -108,7 +108,7 @@ public static class TraceReporting
     public static async Task<List<Row>> RowsAsync(ShianDb db, AccessScope scope, DateOnly today, Guid? townshipId = null, CancellationToken ct = default)
     {
         var yearStart = new DateOnly(today.Year, 1, 1);
-        var businesses = scope.Visible(db.Businesses);
+        var businesses = db.Businesses.VisibleTo(scope);
         if (townshipId is { } t)
         {
             businesses = businesses.Where(b => b.TownshipId == t);

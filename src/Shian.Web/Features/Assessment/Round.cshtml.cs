@@ -195,7 +195,7 @@ public class RoundModel(ShianDb db, CurrentUser user, IAuthorizationService auth
         {
             AccessLevel.Jurisdiction => Rows,
             AccessLevel.Township when Scheme.Subjects == AssessedSubjects.Townships => Rows.Where(r => r.SubjectId == scope.TownshipId).ToList(),
-            AccessLevel.Unit when Scheme.Subjects == AssessedSubjects.Units => Rows.Where(r => r.SubjectId == scope.UnitId).ToList(),
+            AccessLevel.Unit or AccessLevel.Laboratory when Scheme.Subjects == AssessedSubjects.Units => Rows.Where(r => r.SubjectId == scope.UnitId).ToList(),
             _ => [],
         };
         return null;

@@ -62,9 +62,9 @@ public class DetailModel(ShianDb db, CurrentUser user, TimeProvider clock, IStri
         if (!campaign.VisibleTo(scope)) return false;
         Campaign = campaign;
         Status = campaign.StatusOn(ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime));
-        CanEdit = (User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Office)) && Status is CampaignStatus.Planned or CampaignStatus.Running;
-        CanInspect = Status == CampaignStatus.Running && (User.IsInRole(Roles.Inspector) || User.IsInRole(Roles.Township))
-            && scope.Level is AccessLevel.Jurisdiction or AccessLevel.Township;
+        CanEdit = Status is CampaignStatus.Planned or CampaignStatus.Running && await HttpContext.MeetsAsync(Policies.Office);
+        CanInspect = Status == CampaignStatus.Running && scope.Level is AccessLevel.Jurisdiction or AccessLevel.Township
+            && await HttpContext.MeetsAsync(Policies.Inspect);
         Progress = await CampaignProgress.LoadAsync(db, campaign, scope);
         TownshipNames = await db.Townships.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name);
         return true;

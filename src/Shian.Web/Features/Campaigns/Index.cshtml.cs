@@ -16,8 +16,12 @@ public class IndexModel(ShianDb db, CurrentUser user, TimeProvider clock) : Page
 
     public IReadOnlyList<Row> Campaigns { get; private set; } = [];
 
+    /// <summary>The office plans campaigns.</summary>
+    public bool MayPlan { get; private set; }
+
     public async Task OnGetAsync()
     {
+        MayPlan = await HttpContext.MeetsAsync(Policies.Office);
         var today = ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime);
         var scope = await user.ScopeAsync();
         var campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.From).ThenBy(c => c.Name).ToListAsync();

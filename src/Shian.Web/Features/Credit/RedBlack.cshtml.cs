@@ -16,7 +16,7 @@ namespace Shian.Web.Features.Credit;
 /// 餐饮服务红黑榜: the monthly lists, drafts and published. The office generates a month's draft from the rules in force
 /// on the month's first day, recording their version (regenerating a draft replaces it; a published month stays as published).
 /// </summary>
-[Authorize(Policy = Policies.Staff)]
+[Authorize(Policy = Policies.Supervision)]
 public class RedBlackModel(ShianDb db, IAuthorizationService authorization, IAuditActor actor, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Row(Guid Id, DateOnly Month, RedBlackListStatus Status, int Red, int Black);

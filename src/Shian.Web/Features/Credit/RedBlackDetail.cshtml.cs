@@ -16,7 +16,7 @@ namespace Shian.Web.Features.Credit;
 /// One month's red/black list. Staff see the entries within their scope; the office reviews a draft — leaves an entry
 /// off with a reason, or puts it back — and approves it, which publishes it on <c>/public/redblack</c>.
 /// </summary>
-[Authorize(Policy = Policies.Staff)]
+[Authorize(Policy = Policies.Supervision)]
 public class RedBlackDetailModel(ShianDb db, CurrentUser user, IAuthorizationService authorization, IAuditActor actor, TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -113,7 +113,7 @@ public class RedBlackDetailModel(ShianDb db, CurrentUser user, IAuthorizationSer
         {
             return false;
         }
-        var visible = (await user.ScopeAsync()).Visible(db.Businesses.AsNoTracking()).Select(b => b.Id);
+        var visible = db.Businesses.AsNoTracking().VisibleTo(await user.ScopeAsync()).Select(b => b.Id);
         Entries = await db.RedBlackEntries.AsNoTracking().Where(e => e.ListId == id && visible.Contains(e.BusinessId))
             .OrderBy(e => e.Side).ThenBy(e => e.BusinessName).ToListAsync();
         CanReview = List.Status == RedBlackListStatus.Draft && (await authorization.AuthorizeAsync(User, Policies.Office)).Succeeded;

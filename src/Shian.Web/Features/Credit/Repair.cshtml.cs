@@ -103,7 +103,7 @@ public class RepairModel(ShianDb db, CurrentUser user, TimeProvider clock, Credi
     private async Task LoadAsync()
     {
         Today = ShianTime.LocalDate(ShianTime.UtcNow(clock));
-        var businesses = (await user.ScopeAsync()).Visible(db.Businesses.AsNoTracking());
+        var businesses = db.Businesses.AsNoTracking().VisibleTo(await user.ScopeAsync());
         var listings = await db.SeriousViolations.AsNoTracking()
             .Join(businesses, v => v.BusinessId, b => b.Id, (v, b) => new { v, b.Name })
             .OrderByDescending(x => x.v.From).ToListAsync();

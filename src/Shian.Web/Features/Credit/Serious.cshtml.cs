@@ -12,7 +12,7 @@ using Shian.Web.Infrastructure;
 namespace Shian.Web.Features.Credit;
 
 /// <summary>严重违法失信名单: every listing of a business this user may see, newest first, exported to Excel or CSV.</summary>
-[Authorize(Policy = Policies.Staff)]
+[Authorize(Policy = Policies.Supervision)]
 public class SeriousModel(ShianDb db, CurrentUser user, IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Row(Guid Id, Guid BusinessId, string Business, string CreditCode, string Township, string Basis, DateOnly DecidedOn,
@@ -51,7 +51,7 @@ public class SeriousModel(ShianDb db, CurrentUser user, IAuthorizationService au
     private async Task<List<Row>> LoadAsync()
     {
         var today = ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime);
-        var businesses = (await user.ScopeAsync()).Visible(db.Businesses.AsNoTracking());
+        var businesses = db.Businesses.AsNoTracking().VisibleTo(await user.ScopeAsync());
         var rows = await db.SeriousViolations.AsNoTracking()
             .Join(businesses, v => v.BusinessId, b => b.Id, (v, b) => new { v, b.Name, b.CreditCode, b.TownshipId })
             .Join(db.Townships, x => x.TownshipId, t => t.Id, (x, t) => new { x.v, x.Name, x.CreditCode, Township = t.Name })

@@ -18,7 +18,7 @@ namespace Shian.Web.Features.Credit;
 /// request (the operator's application or its own proposal) once the minimum period has passed, and approves or refuses
 /// it; an approval ends the listing that day and regrades the business.
 /// </summary>
-[Authorize(Policy = Policies.Staff)]
+[Authorize(Policy = Policies.Supervision)]
 public class SeriousDetailModel(ShianDb db, CurrentUser user, IAuthorizationService authorization, IAuditActor actor, TimeProvider clock,
     CreditSettings settings, IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -169,7 +169,7 @@ public class SeriousDetailModel(ShianDb db, CurrentUser user, IAuthorizationServ
         {
             return false;
         }
-        Business = await (await user.ScopeAsync()).Visible(db.Businesses.AsNoTracking()).FirstOrDefaultAsync(b => b.Id == Listing.BusinessId);
+        Business = await db.Businesses.AsNoTracking().VisibleTo(await user.ScopeAsync()).FirstOrDefaultAsync(b => b.Id == Listing.BusinessId);
         if (Business is null)
         {
             return false;

@@ -16,7 +16,7 @@ namespace Shian.Web.Features.Grain;
 /// business's edit page), this year's coverage against the 5% floor, and the checks. Editors record a check.
 /// </summary>
 [Authorize(Policy = Policies.Grain)]
-public class PurchaseModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
+public class PurchaseModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
     public sealed record Row(Guid Id, DateOnly Date, string Business, string Inspectors, InspectionResult Result, bool SiloRecordsRequired, string Findings);
 
@@ -51,12 +51,12 @@ public class PurchaseModel(ShianDb db, CurrentUser user, TimeProvider clock) : P
     public async Task<IActionResult> OnPostAsync()
     {
         var scope = await user.ScopeAsync();
-        if (!GrainAccess.MayEdit(user, scope)) return Forbid();
+        if (!(await GrainRights.ForAsync(User, user, authorization)).MayAdd) return Forbid();
         await LoadAsync();
         var target = Enterprises.FirstOrDefault(b => b.Id == Input.Business);
         if (target is null) return NotFound();
         ModelState.Clear();
-        var (check, errors) = GrainPurchaseCheck.Create(target.Id, target.TownshipId, GrainAccess.RecordUnit(scope),
+        var (check, errors) = GrainPurchaseCheck.Create(target.Id, target.TownshipId, (await GrainRights.ForAsync(User, user, authorization)).NewRecordUnit,
             new GrainPurchaseCheck.Input(Input.Date, Input.Inspectors, Input.Findings, Input.Result, Input.SiloRecordsRequired), Today, user.Name, ShianTime.UtcNow(clock));
         foreach (var (field, message) in errors) ModelState.AddModelError($"Input.{field}", message);
         if (check is null) return Page();
@@ -75,14 +75,14 @@ public class PurchaseModel(ShianDb db, CurrentUser user, TimeProvider clock) : P
     private async Task LoadAsync()
     {
         var scope = await user.ScopeAsync();
-        MayEdit = GrainAccess.MayEdit(user, scope);
+        MayEdit = (await GrainRights.ForAsync(User, user, authorization)).MayAdd;
         Today = ShianTime.LocalDate(ShianTime.UtcNow(clock));
-        Enterprises = await scope.Visible(db.Businesses.AsNoTracking())
+        Enterprises = await db.Businesses.AsNoTracking().VisibleTo(scope)
             .Where(b => b.Subtype == GrainPurchaseCheck.Subtype && b.Status != BusinessStatus.Closed).OrderBy(b => b.Name).ToListAsync();
         (Checked, _) = await GrainMetrics.PurchaseChecksAsync(db, scope, Today);
         Required = GrainPurchaseCheck.Required(Enterprises.Count);
         var yearStart = new DateOnly(Today.Year, 1, 1);
-        var checks = await scope.Apply(db.GrainPurchaseChecks.AsNoTracking()).Where(c => c.Date >= yearStart)
+        var checks = await db.GrainPurchaseChecks.AsNoTracking().VisibleTo(scope).Where(c => c.Date >= yearStart)
             .OrderByDescending(c => c.Date).Take(500).ToListAsync();
         var ids = checks.Select(c => c.BusinessId).Distinct().ToList();
         var names = await db.Businesses.Where(b => ids.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Name);

@@ -15,7 +15,7 @@ namespace Shian.Web.Features.Grain;
 /// outside the user's scope is not found.
 /// </summary>
 [Authorize(Policy = Policies.Grain)]
-public class SiloModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
+public class SiloModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
     public sealed class TestInput
     {
@@ -96,10 +96,10 @@ public class SiloModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageM
     private async Task<bool> LoadAsync()
     {
         var scope = await user.ScopeAsync();
-        var silo = await scope.Apply(db.Silos.AsNoTracking()).FirstOrDefaultAsync(s => s.Id == Id);
+        var silo = await db.Silos.AsNoTracking().VisibleTo(scope).FirstOrDefaultAsync(s => s.Id == Id);
         if (silo is null) return false;
         Silo = silo;
-        MayEdit = GrainAccess.MayEdit(user, scope);
+        MayEdit = (await GrainRights.ForAsync(User, user, authorization)).MayEdit(silo.UnitId); // a department: its unit's silos, not the office's
         Today = ShianTime.LocalDate(ShianTime.UtcNow(clock));
         Township = await db.Townships.Where(t => t.Id == silo.TownshipId).Select(t => t.Name).FirstOrDefaultAsync() ?? "";
         Owner = silo.UnitId is { } u ? await db.Units.Where(x => x.Id == u).Select(x => x.Name).FirstOrDefaultAsync() : null;

@@ -40,10 +40,10 @@ public class OperatorHomeModel(ShianDb db, CurrentUser user, TimeProvider clock,
         }
         DisplayName = user.Principal.FindFirst(ShianClaims.DisplayName)?.Value ?? user.Name;
         Today = ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime);
-        var businesses = await (await user.ScopeAsync()).Visible(db.Businesses.AsNoTracking()).OrderBy(b => b.Name).ToListAsync();
+        var businesses = await db.Businesses.AsNoTracking().VisibleTo(await user.ScopeAsync()).OrderBy(b => b.Name).ToListAsync();
         var ids = businesses.Select(b => b.Id).ToList();
         var licences = (await db.Licences.AsNoTracking().Where(l => ids.Contains(l.BusinessId)).ToListAsync()).ToLookup(l => l.BusinessId);
-        Inspections = await (await user.ScopeAsync()).Visible(db.Inspections.AsNoTracking()).Where(i => i.Status == InspectionStatus.Submitted)
+        Inspections = await db.Inspections.AsNoTracking().VisibleTo(await user.ScopeAsync()).Where(i => i.Status == InspectionStatus.Submitted)
             .OrderByDescending(i => i.StartedAt).Take(50).ToListAsync();
         var mine = (await user.ScopeAsync()).BusinessIds.ToList();
         var notices = db.Notices.AsNoTracking().Where(n => n.BusinessId != null && mine.Contains(n.BusinessId.Value));

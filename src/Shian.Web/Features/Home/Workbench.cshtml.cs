@@ -58,7 +58,7 @@ public class WorkbenchModel(ShianDb db, CurrentUser user, TimeProvider clock, IA
         ScopeName = Scope.Level switch
         {
             AccessLevel.Township => await db.Townships.Where(t => t.Id == Scope.TownshipId).Select(t => t.Name).FirstOrDefaultAsync(),
-            AccessLevel.Unit => await db.Units.Where(u => u.Id == Scope.UnitId).Select(u => u.Name).FirstOrDefaultAsync(),
+            AccessLevel.Unit or AccessLevel.Laboratory => await db.Units.Where(u => u.Id == Scope.UnitId).Select(u => u.Name).FirstOrDefaultAsync(),
             _ => null,
         };
 
@@ -88,7 +88,7 @@ public class WorkbenchModel(ShianDb db, CurrentUser user, TimeProvider clock, IA
                 .Select(d => new DutyRow(d.TaskId, byId[d.TaskId].Number, byId[d.TaskId].Title, byId[d.TaskId].Plan.Year, d.Period, d.Due, d.State))
                 .ToList();
         }
-        var businesses = Scope.Visible(db.Businesses.AsNoTracking()).Select(b => b.Id);
+        var businesses = db.Businesses.AsNoTracking().VisibleTo(Scope).Select(b => b.Id);
         var valid = db.Licences.AsNoTracking().Where(l => l.Status == Shian.Registry.LicenceStatus.Valid && l.ExpiresOn >= Today && businesses.Contains(l.BusinessId));
         var in30 = Today.AddDays(30);
         var in90 = Today.AddDays(90);

@@ -19,8 +19,12 @@ public class ChecklistDetailModel(ShianDb db, TimeProvider clock) : PageModel
     public int? InForce { get; private set; }
     public IReadOnlyDictionary<int, int> Used { get; private set; } = new Dictionary<int, int>();
 
+    /// <summary>The office issues checklist versions.</summary>
+    public bool MayIssue { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string name)
     {
+        MayIssue = await HttpContext.MeetsAsync(Policies.Office);
         var today = ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime);
         var records = await db.Checklists.AsNoTracking().Where(c => c.Name == name).OrderByDescending(c => c.Version).ToListAsync();
         if (records.Count == 0) return NotFound();

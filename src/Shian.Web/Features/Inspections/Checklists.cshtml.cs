@@ -16,8 +16,12 @@ public class ChecklistsModel(ShianDb db, TimeProvider clock) : PageModel
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
+    /// <summary>The office issues checklist versions.</summary>
+    public bool MayIssue { get; private set; }
+
     public async Task OnGetAsync()
     {
+        MayIssue = await HttpContext.MeetsAsync(Policies.Office);
         var today = ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime);
         var all = await Checklists.AllVersionsAsync(db);
         Rows = all.GroupBy(c => c.Name)

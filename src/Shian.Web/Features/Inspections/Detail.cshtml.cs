@@ -57,7 +57,7 @@ public class DetailModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuth
     public async Task<IActionResult> OnGetPhotoAsync(Guid photo)
     {
         var scope = await user.ScopeAsync();
-        var itemIds = scope.Visible(db.Inspections).Where(i => i.Id == Id).SelectMany(i => i.Items.Select(x => x.Id));
+        var itemIds = db.Inspections.VisibleTo(scope).Where(i => i.Id == Id).SelectMany(i => i.Items.Select(x => x.Id));
         var file = await db.StoredFiles.AsNoTracking()
             .Where(f => f.Id == photo && f.OwnerKind == FileOwners.InspectionPhoto && itemIds.Contains(f.OwnerId))
             .Select(f => new { f.Content, f.ContentType }).FirstOrDefaultAsync();
@@ -67,7 +67,7 @@ public class DetailModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuth
     private async Task<bool> LoadAsync()
     {
         var scope = await user.ScopeAsync();
-        var record = await scope.Visible(db.Inspections.AsNoTracking()).Include(i => i.Items).Include(i => i.Inspectors)
+        var record = await db.Inspections.AsNoTracking().VisibleTo(scope).Include(i => i.Items).Include(i => i.Inspectors)
             .FirstOrDefaultAsync(i => i.Id == Id);
         if (record is null)
         {

@@ -9,7 +9,7 @@ using Shian.Web.Infrastructure;
 namespace Shian.Web.Features.Inspections;
 
 /// <summary>检查记录: submitted inspections the user may see (township staff their township's, the office all), newest first, filtered by result, kind and date.</summary>
-[Authorize(Policy = Policies.Staff)]
+[Authorize(Policy = Policies.Supervision)]
 public class IndexModel(ShianDb db, CurrentUser user) : PageModel
 {
     public sealed record Row(Guid Id, Guid BusinessId, string Business, string Township, InspectionKind Kind, DateTime StartedAt, InspectionResult? Result,
@@ -27,7 +27,7 @@ public class IndexModel(ShianDb db, CurrentUser user) : PageModel
     public async Task OnGetAsync()
     {
         var scope = await user.ScopeAsync();
-        var query = scope.Visible(db.Inspections.AsNoTracking());
+        var query = db.Inspections.AsNoTracking().VisibleTo(scope);
         if (Result is { } result)
         {
             query = query.Where(i => i.Result == result);

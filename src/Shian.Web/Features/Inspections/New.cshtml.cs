@@ -160,7 +160,7 @@ public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageMo
         {
             return Forbid();
         }
-        Target = await scope.Visible(db.Businesses.AsNoTracking()).FirstOrDefaultAsync(b => b.Id == Business);
+        Target = await db.Businesses.AsNoTracking().VisibleTo(scope).FirstOrDefaultAsync(b => b.Id == Business);
         if (Target is null)
         {
             return NotFound();

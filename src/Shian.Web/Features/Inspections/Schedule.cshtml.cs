@@ -80,7 +80,7 @@ public class ScheduleModel(ShianDb db, CurrentUser user, IAuthorizationService a
         }
 
         var townshipNames = await db.Townships.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name);
-        TeamOptions = (await scope.Apply(db.InspectionTeams.AsNoTracking()).Where(t => t.TownshipId != null)
+        TeamOptions = (await db.InspectionTeams.AsNoTracking().VisibleTo(scope).Where(t => t.TownshipId != null)
                 .Select(t => new { t.Id, t.Name, TownshipId = t.TownshipId!.Value, t.Active }).ToListAsync())
             .Select(t => new TeamOption(t.Id, t.Name, townshipNames.GetValueOrDefault(t.TownshipId, ""), t.Active))
             .OrderBy(t => t.Township, StringComparer.Ordinal).ThenByDescending(t => t.Active).ThenBy(t => t.Name, StringComparer.Ordinal)

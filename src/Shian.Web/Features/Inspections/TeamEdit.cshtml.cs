@@ -108,7 +108,7 @@ public class TeamEditModel(ShianDb db, CurrentUser user, IAuthorizationService a
         var scope = await user.ScopeAsync();
         if (id is not null)
         {
-            _team = await scope.Apply(db.InspectionTeams).Include(t => t.Members).FirstOrDefaultAsync(t => t.Id == id);
+            _team = await db.InspectionTeams.VisibleTo(scope).Include(t => t.Members).FirstOrDefaultAsync(t => t.Id == id);
             if (_team is null)
             {
                 return NotFound();

@@ -8,7 +8,7 @@ namespace Shian.Web.Features.Inspections;
 /// <summary>
 /// Who may set up which inspection teams: the office (and the administrator) every team, a township's staff (its
 /// township officers and township-based inspectors) their own township's teams, everyone else none. Seeing teams
-/// follows the access scope (<see cref="AccessScope.Apply{T}"/>).
+/// follows the access scope (<c>db.InspectionTeams.VisibleTo(scope)</c>).
 /// </summary>
 public sealed record TeamRights(bool Everything, Guid? Township)
 {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Shian.Common;
 using Shian.Data;
+using Shian.Inspections;
 using Shian.Organization;
 using Shian.Web.Infrastructure;
 
@@ -41,7 +42,7 @@ public class TeamsModel(ShianDb db, CurrentUser user, IAuthorizationService auth
     {
         Rights = await TeamRights.ForAsync(User, user, authorization);
         var scope = await user.ScopeAsync();
-        var team = await scope.Apply(db.InspectionTeams).FirstOrDefaultAsync(t => t.Id == id);
+        var team = await db.InspectionTeams.VisibleTo(scope).FirstOrDefaultAsync(t => t.Id == id);
         if (team is null)
         {
             return NotFound();
@@ -70,7 +71,7 @@ public class TeamsModel(ShianDb db, CurrentUser user, IAuthorizationService auth
             ? await db.Units.AsNoTracking().Where(u => u.Active && (u.Kind == UnitKind.Office || u.Kind == UnitKind.Department)).OrderBy(u => u.Name).Select(u => new Option(u.Id, u.Name)).ToListAsync()
             : [];
 
-        var teams = scope.Apply(db.InspectionTeams.AsNoTracking());
+        var teams = db.InspectionTeams.AsNoTracking().VisibleTo(scope);
         if (Township is { } only)
         {
             teams = teams.Where(t => t.TownshipId == only);

@@ -103,7 +103,7 @@ public class BusinessModel(ShianDb db, CurrentUser user, IAuthorizationService a
     private async Task<bool> LoadAsync(bool tracked = false)
     {
         var scope = await user.ScopeAsync();
-        var business = await scope.Visible(db.Businesses.AsNoTracking()).FirstOrDefaultAsync(b => b.Id == Id);
+        var business = await db.Businesses.AsNoTracking().VisibleTo(scope).FirstOrDefaultAsync(b => b.Id == Id);
         if (business is null || !KitchenVideoCoverage.IsCatering(business))
         {
             return false;

@@ -35,11 +35,11 @@ public class IndexModel(ShianDb db, CurrentUser user, TimeProvider clock) : Page
         Today = ShianTime.LocalDate(ShianTime.UtcNow(clock));
         var today = Today;
         var scope = await user.ScopeAsync();
-        var orders = scope.Visible(db).AsNoTracking();
+        var orders = db.RectificationOrders.VisibleTo(scope).AsNoTracking();
         OverdueCount = await orders.CountAsync(o => o.Status == RectificationStatus.Open && o.Deadline < today);
         // Failed items must not be left without an order: supervisors see every such inspection until one is issued.
         var awaiting = scope.Level == AccessLevel.OwnBusinesses ? db.Inspections.Where(i => false)
-            : scope.Visible(db.Inspections.AsNoTracking()).Where(i => i.Status == InspectionStatus.Submitted && i.RequiresRectification
+            : db.Inspections.AsNoTracking().VisibleTo(scope).Where(i => i.Status == InspectionStatus.Submitted && i.RequiresRectification
                 && !db.RectificationOrders.Any(o => o.InspectionId == i.Id));
         AwaitingCount = await awaiting.CountAsync();
         if (show == "awaiting")

@@ -65,7 +65,7 @@ public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageMo
 
     private async Task<bool> LoadAsync(Guid inspectionId)
     {
-        var businesses = (await user.ScopeAsync()).Visible(db.Businesses);
+        var businesses = db.Businesses.VisibleTo(await user.ScopeAsync());
         var found = await db.Inspections.AsNoTracking().Where(i => i.Id == inspectionId)
             .Join(businesses, i => i.BusinessId, b => b.Id, (i, b) => new { Inspection = i, b.Name }).FirstOrDefaultAsync();
         if (found is null)

@@ -122,7 +122,7 @@ public class OrderModel(ShianDb db, CurrentUser user, TimeProvider clock) : Page
     private async Task<bool> LoadAsync(Guid id, bool track = false)
     {
         var scope = await user.ScopeAsync();
-        var orders = scope.Visible(db).Where(o => o.Id == id);
+        var orders = db.RectificationOrders.VisibleTo(scope).Where(o => o.Id == id);
         if (await (track ? orders : orders.AsNoTracking()).FirstOrDefaultAsync() is not { } order)
         {
             return false; // not there, or not this user's to see: the same answer

@@ -24,7 +24,7 @@ public class BusinessModel(ShianDb db, CurrentUser user, IAuthorizationService a
     public Business? Record { get; private set; }
     public string Township { get; private set; } = "";
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
-    public bool CanEdit { get; private set; }
+    public RegistryRights Rights { get; private set; } = null!;
     public IReadOnlyList<Licence> Licences { get; private set; } = [];
 
     /// <summary>For licences issued on commitment and not yet verified: the verification deadline (working days).</summary>
@@ -33,13 +33,13 @@ public class BusinessModel(ShianDb db, CurrentUser user, IAuthorizationService a
     /// <summary>告知承诺 on-site verification: the licence conforms, or is revoked.</summary>
     public async Task<IActionResult> OnPostVerifyAsync(Guid id, Guid licenceId, bool conforms)
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.RegistryEdit)).Succeeded)
+        if (!(await RegistryRights.ForAsync(User, user, authorization)).MayEdit)
         {
             return Forbid();
         }
         var scope = await user.ScopeAsync();
         var licence = await db.Licences.FirstOrDefaultAsync(l => l.Id == licenceId && l.BusinessId == id);
-        if (licence is null || !await scope.Visible(db.Businesses).AnyAsync(b => b.Id == id))
+        if (licence is null || !await db.Businesses.VisibleTo(scope).AnyAsync(b => b.Id == id))
         {
             return NotFound();
         }
@@ -58,13 +58,13 @@ public class BusinessModel(ShianDb db, CurrentUser user, IAuthorizationService a
     /// </summary>
     public async Task<IActionResult> OnPostStatusAsync(Guid id, Guid licenceId, string? to, string? reason, DateOnly? effectiveOn)
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.RegistryEdit)).Succeeded)
+        if (!(await RegistryRights.ForAsync(User, user, authorization)).MayEdit)
         {
             return Forbid();
         }
         var scope = await user.ScopeAsync();
         var licence = await db.Licences.FirstOrDefaultAsync(l => l.Id == licenceId && l.BusinessId == id);
-        if (licence is null || !await scope.Visible(db.Businesses).AnyAsync(b => b.Id == id))
+        if (licence is null || !await db.Businesses.VisibleTo(scope).AnyAsync(b => b.Id == id))
         {
             return NotFound();
         }
@@ -90,14 +90,17 @@ public class BusinessModel(ShianDb db, CurrentUser user, IAuthorizationService a
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        Record = await db.Businesses.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id);
-        var scope = await user.ScopeAsync();
-        if (Record is null || !scope.Allows(Record))
+        Rights = await RegistryRights.ForAsync(User, user, authorization);
+        if (!Rights.MayOpen)
+        {
+            return Forbid(); // a laboratory: the access-denied page
+        }
+        Record = await db.Businesses.AsNoTracking().VisibleTo(await user.ScopeAsync()).FirstOrDefaultAsync(b => b.Id == id);
+        if (Record is null)
         {
             return NotFound(); // not "forbidden": whether a business exists outside one's scope is not disclosed
         }
         Township = await db.Townships.Where(t => t.Id == Record.TownshipId).Select(t => t.Name).SingleAsync();
-        CanEdit = (await authorization.AuthorizeAsync(User, Policies.RegistryEdit)).Succeeded;
         Today = Shian.Common.ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime);
         SeriousListing = await Shian.Credit.CreditFlags.HoldingOn(db, Today).FirstOrDefaultAsync(v => v.BusinessId == id);
         Licences = await db.Licences.AsNoTracking().Where(l => l.BusinessId == id).OrderByDescending(l => l.IssuedOn).ToListAsync();

@@ -35,8 +35,11 @@ public class EditModel(ShianDb db, CurrentUser user, IAuthorizationService autho
     [BindProperty] public List<string> TagCodes { get; set; } = [];
 
     public Guid? Id { get; private set; }
+    /// <summary>The townships the form offers: a township-bound account's own only.</summary>
     public IReadOnlyList<Township> Townships { get; private set; } = [];
-    public bool MayOverride { get; private set; }
+    private IReadOnlyList<Township> _allTownships = [];
+    private RegistryRights _rights = null!;
+    public bool MayOverride => _rights.MayOverrideCode;
 
     public async Task<IActionResult> OnGetAsync(Guid? id)
     {
@@ -50,7 +53,7 @@ public class EditModel(ShianDb db, CurrentUser user, IAuthorizationService autho
             Input = new BusinessInput
             {
                 Name = b.Name, CreditCode = b.CreditCode, CreditCodeOverride = b.CreditCodeOverride, LegalRepresentative = b.LegalRepresentative,
-                Address = b.Address, Township = Townships.First(t => t.Id == b.TownshipId).Code, Subtype = b.Subtype,
+                Address = b.Address, Township = _allTownships.First(t => t.Id == b.TownshipId).Code, Subtype = b.Subtype,
                 Scale = b.Scale.ToString(), ContactName = b.ContactName, ContactPhone = b.ContactPhone, Status = b.Status.ToString(),
                 Latitude = b.Latitude?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
                 Longitude = b.Longitude?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
@@ -70,10 +73,15 @@ public class EditModel(ShianDb db, CurrentUser user, IAuthorizationService autho
         // refuse optional fields left empty, in English.
         ModelState.Clear();
         Input.Tags = string.Join("|", TagCodes);
-        var (built, errors) = Input.Build(Townships, MayOverride);
+        var (built, errors) = Input.Build(_allTownships, MayOverride);
         foreach (var error in errors)
         {
             ModelState.AddModelError($"Input.{Fields[error.Field]}", error.Message);
+        }
+        if (built is not null && !_rights.MayEditIn(built.TownshipId))
+        {
+            var name = _allTownships.First(t => t.Id == built.TownshipId).Name;
+            ModelState.AddModelError("Input.Township", $"“{name}”不在本账号的乡镇街道 / {name} is outside your township");
         }
         if (built is not null)
         {
@@ -115,12 +123,10 @@ public class EditModel(ShianDb db, CurrentUser user, IAuthorizationService autho
     {
         Id = id;
         var scope = await user.ScopeAsync();
-        Townships = await db.Townships.AsNoTracking().Where(t => t.Active).OrderBy(t => t.Code).ToListAsync();
-        if (scope.Level == Shian.Accounts.AccessLevel.Township)
-        {
-            Townships = Townships.Where(t => t.Id == scope.TownshipId).ToList();
-        }
-        MayOverride = (await authorization.AuthorizeAsync(User, Policies.Office)).Succeeded;
-        return id is null || await scope.Visible(db.Businesses).AnyAsync(b => b.Id == id);
+        _rights = await RegistryRights.ForAsync(User, user, authorization);
+        _allTownships = await db.Townships.AsNoTracking().Where(t => t.Active).OrderBy(t => t.Code).ToListAsync();
+        Townships = _rights.BoundTownship is { } own ? _allTownships.Where(t => t.Id == own).ToList() : _allTownships;
+        // Editing a business outside one's township is refused by not finding it (it is not in one's view either).
+        return id is null || await db.Businesses.VisibleTo(scope).AnyAsync(b => b.Id == id);
     }
 }

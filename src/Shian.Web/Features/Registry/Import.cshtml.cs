@@ -79,8 +79,9 @@ public class ImportModel(ShianDb db, CurrentUser user, IAuthorizationService aut
         }
         FileName = draft.FileName;
         db.StoredFiles.Remove(draft); // saved with the businesses, or not at all
-        var mayOverride = (await authorization.AuthorizeAsync(User, Policies.Office)).Succeeded;
-        var (imported, errors) = await BusinessImport.ImportAsync(db, draft.Content, draft.FileName, mayOverride, clock, HttpContext.RequestAborted);
+        var rights = await RegistryRights.ForAsync(User, user, authorization);
+        var (imported, errors) = await BusinessImport.ImportAsync(db, draft.Content, draft.FileName, rights.MayOverrideCode, clock, HttpContext.RequestAborted,
+            rights.BoundTownship);
         if (errors.Count > 0)
         {
             // The register changed since the check (someone registered one of the codes): show why, keep nothing.
@@ -105,8 +106,8 @@ public class ImportModel(ShianDb db, CurrentUser user, IAuthorizationService aut
         var townships = await db.Townships.AsNoTracking().Where(t => t.Active).ToListAsync();
         TownshipNames = townships.ToDictionary(t => t.Id, t => t.Name);
         var registered = await BusinessImport.RegisteredCodesAsync(db, rows, HttpContext.RequestAborted);
-        var mayOverride = (await authorization.AuthorizeAsync(User, Policies.Office)).Succeeded;
-        var result = BusinessImport.Check(rows, townships, registered, mayOverride);
+        var rights = await RegistryRights.ForAsync(User, user, authorization);
+        var result = BusinessImport.Check(rows, townships, registered, rights.MayOverrideCode, rights.BoundTownship);
         Errors = result.Errors;
         Preview = result.Businesses.Take(20).ToList();
         return Errors.Count == 0;

@@ -11,7 +11,7 @@ using Shian.Web.Infrastructure;
 namespace Shian.Web.Features.Registry;
 
 /// <summary>主体档案: every business this user may see, searched and filtered, paged, exported to Excel.</summary>
-[Authorize(Policy = Policies.Staff)]
+[Authorize(Policy = Policies.Supervision)]
 public class IndexModel(ShianDb db, CurrentUser user, IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     private const int PageSize = 50;
@@ -80,7 +80,7 @@ public class IndexModel(ShianDb db, CurrentUser user, IAuthorizationService auth
         {
             Townships = Townships.Where(t => t.Id == scope.TownshipId).ToList();
         }
-        var query = scope.Visible(db.Businesses.AsNoTracking());
+        var query = db.Businesses.AsNoTracking().VisibleTo(scope);
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var term = Q.Trim();

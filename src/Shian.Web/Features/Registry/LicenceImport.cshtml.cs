@@ -84,7 +84,7 @@ public class LicenceImportModel(ShianDb db, CurrentUser user, TimeProvider clock
         FileName = draft.FileName;
         db.StoredFiles.Remove(draft); // saved with the licences, or not at all
         var scope = await user.ScopeAsync();
-        var result = await LicenceImport.ImportAsync(db, draft.Content, draft.FileName, clock, scope.Visible(db.Businesses), HttpContext.RequestAborted);
+        var result = await LicenceImport.ImportAsync(db, draft.Content, draft.FileName, clock, db.Businesses.VisibleTo(scope), HttpContext.RequestAborted);
         Warnings = result.Warnings;
         if (result.Errors.Count > 0)
         {
@@ -111,7 +111,7 @@ public class LicenceImportModel(ShianDb db, CurrentUser user, TimeProvider clock
         }
         RowCount = rows.Count;
         var scope = await user.ScopeAsync();
-        var (businesses, recorded) = await LicenceImport.LookUpAsync(db, rows, scope.Visible(db.Businesses), HttpContext.RequestAborted);
+        var (businesses, recorded) = await LicenceImport.LookUpAsync(db, rows, db.Businesses.VisibleTo(scope), HttpContext.RequestAborted);
         var result = LicenceImport.Check(rows, businesses, recorded);
         Errors = result.Errors;
         Warnings = result.Warnings;

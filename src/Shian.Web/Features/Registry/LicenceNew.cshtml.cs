@@ -91,7 +91,7 @@ public class LicenceNewModel(ShianDb db, CurrentUser user, TimeProvider clock, I
     private async Task<bool> LoadAsync(Guid id)
     {
         var scope = await user.ScopeAsync();
-        Record = await scope.Visible(db.Businesses.AsNoTracking()).FirstOrDefaultAsync(b => b.Id == id);
+        Record = await db.Businesses.AsNoTracking().VisibleTo(scope).FirstOrDefaultAsync(b => b.Id == id);
         return Record is not null;
     }
 }

@@ -10,7 +10,7 @@ using Shian.Web.Infrastructure;
 namespace Shian.Web.Features.Registry;
 
 /// <summary>许可证到期提醒: the valid licences that expire within 30 or 90 days, soonest first, within the user's scope.</summary>
-[Authorize(Policy = Policies.Staff)]
+[Authorize(Policy = Policies.Supervision)]
 public class LicencesModel(ShianDb db, CurrentUser user, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     public sealed record Row(Guid BusinessId, string Business, AuthorisationKind Kind, string Number, DateOnly ExpiresOn, int DaysLeft);
@@ -29,7 +29,7 @@ public class LicencesModel(ShianDb db, CurrentUser user, IAuthorizationService a
         CanImport = (await authorization.AuthorizeAsync(User, Policies.RegistryEdit)).Succeeded;
         var today = ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime);
         var until = today.AddDays(Within);
-        var businesses = (await user.ScopeAsync()).Visible(db.Businesses.AsNoTracking());
+        var businesses = db.Businesses.AsNoTracking().VisibleTo(await user.ScopeAsync());
         var rows = await db.Licences.AsNoTracking()
             .Where(l => l.Status == LicenceStatus.Valid && l.ExpiresOn != null && l.ExpiresOn >= today && l.ExpiresOn <= until)
             .Join(businesses, l => l.BusinessId, b => b.Id, (l, b) => new { b.Id, b.Name, l.Kind, l.Number, ExpiresOn = l.ExpiresOn!.Value })

@@ -15,7 +15,7 @@ namespace Shian.Web.Features.Risk;
 /// 风险分级: how the active businesses this user may see are graded, per township and category, with the sheets in
 /// force. The office regrades everyone from here.
 /// </summary>
-[Authorize(Policy = Policies.Staff)]
+[Authorize(Policy = Policies.Supervision)]
 public class IndexModel(ShianDb db, CurrentUser user, IAuthorizationService authorization, IAuditActor actor, TimeProvider clock) : PageModel
 {
     public sealed record Row(Guid TownshipId, string Township, BusinessCategory Category, IReadOnlyDictionary<RiskLevel, int> Grades, int Ungraded)
@@ -57,7 +57,7 @@ public class IndexModel(ShianDb db, CurrentUser user, IAuthorizationService auth
         var scope = await user.ScopeAsync();
         // A business belongs to no unit, so a unit's scope sees them all; Apply would test Business.UnitId, which EF
         // cannot translate (it is not mapped), so that level is answered here.
-        var businesses = scope.Level == Shian.Accounts.AccessLevel.Unit ? db.Businesses.AsNoTracking() : scope.Apply(db.Businesses.AsNoTracking());
+        var businesses = db.Businesses.AsNoTracking().VisibleTo(scope);
         // One grouped query: active businesses left-joined to their current grade.
         var counts = await (
                 from b in businesses.Where(b => b.Status == BusinessStatus.Active)

@@ -16,7 +16,7 @@ namespace Shian.Web.Features.Risk;
 /// by changing the thresholds, inspection frequencies and factor window of the newest one, or by pasting a whole sheet
 /// as JSON (items and rules). Versions are never edited: grades keep the version they were computed with.
 /// </summary>
-[Authorize(Policy = Policies.Staff)]
+[Authorize(Policy = Policies.Supervision)]
 public class SheetModel(ShianDb db, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class VersionInput

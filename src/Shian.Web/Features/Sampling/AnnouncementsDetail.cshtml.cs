@@ -111,7 +111,7 @@ public class AnnouncementsDetailModel(ShianDb db, CurrentUser user, TimeProvider
             return false;
         }
         Announcement = found;
-        IsOffice = User.IsInRole(Roles.Office) || User.IsInRole(Roles.Admin);
+        IsOffice = await HttpContext.MeetsAsync(Policies.Office);
         CanApprove = IsOffice && found.Status == AnnouncementStatus.Draft && found.CreatedBy != user.Name;
         return true;
     }

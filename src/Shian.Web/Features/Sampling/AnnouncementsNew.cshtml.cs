@@ -53,7 +53,7 @@ public class AnnouncementsNewModel(ShianDb db, CurrentUser user, TimeProvider cl
         List<Guid> samples = [];
         if (errors.Count == 0)
         {
-            samples = await SamplingPublication.Announceable(db, scope.Visible(db.Samples.AsNoTracking()), Input.Kind, from!.Value, to!.Value)
+            samples = await SamplingPublication.Announceable(db, db.Samples.AsNoTracking().VisibleTo(scope), Input.Kind, from!.Value, to!.Value)
                 .OrderBy(s => s.Conclusion == SampleConclusion.Failed ? 0 : 1).ThenBy(s => s.Number).Select(s => s.Id).ToListAsync();
             if (samples.Count == 0)
             {

@@ -106,6 +106,6 @@ public class CategoriesModel(ShianDb db) : PageModel
     private async Task LoadAsync()
     {
         All = await db.FoodCategories.AsNoTracking().ToListAsync();
-        CanEdit = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Office);
+        CanEdit = await HttpContext.MeetsAsync(Policies.Office);
     }
 }

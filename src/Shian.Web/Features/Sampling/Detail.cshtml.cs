@@ -176,7 +176,7 @@ public class DetailModel(ShianDb db, CurrentUser user, IStringLocalizer<SharedRe
         var plan = await db.SamplingPlans.Include(p => p.Allocations).FirstOrDefaultAsync(p => p.Id == id);
         if (plan is null) return false;
         Plan = plan;
-        CanEdit = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Office);
+        CanEdit = await HttpContext.MeetsAsync(Policies.Office);
         var scope = await user.ScopeAsync();
         OwnTownshipOnly = scope.Level == AccessLevel.Township;
 

@@ -63,7 +63,7 @@ public class FailuresModel(ShianDb db, CurrentUser user, TimeProvider clock, ISm
             await SampleFailures.SendSmsAsync(db, sms, opened, HttpContext.RequestAborted);
         }
         var scope = await user.ScopeAsync();
-        var visible = scope.Visible(db.SampleFailures.AsNoTracking());
+        var visible = db.SampleFailures.AsNoTracking().VisibleTo(scope);
         Completion = await SampleFailures.DisposalCompletionAsync(db, scope, Today, HttpContext.RequestAborted);
         var today = Today;
         OverdueCount = await visible.CountAsync(f => f.Status == SampleFailureStatus.Disposing && f.DisposalDeadline < today, HttpContext.RequestAborted);

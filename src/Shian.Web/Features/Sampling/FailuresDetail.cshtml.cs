@@ -45,6 +45,9 @@ public class FailuresDetailModel(ShianDb db, CurrentUser user, TimeProvider cloc
     public bool IsOffice { get; private set; }
     public bool CanDispose { get; private set; }
     public bool IsReinspectionLab { get; private set; }
+
+    /// <summary>A laboratory's user: sees the re-inspection drawn to it, not the disposal steps.</summary>
+    public bool IsLaboratory { get; private set; }
     public bool SeesSample { get; private set; }
 
     /// <summary>追溯与召回范围: the sample's lot (GTIN + batch number) and how many captured events name it; null without both.</summary>
@@ -320,19 +323,20 @@ public class FailuresDetailModel(ShianDb db, CurrentUser user, TimeProvider cloc
     private async Task<bool> LoadAsync(Guid id, bool track)
     {
         var scope = await user.ScopeAsync();
-        var query = scope.Visible(db.SampleFailures).Where(f => f.Id == id);
+        var query = db.SampleFailures.VisibleTo(scope).Where(f => f.Id == id);
         if (await (track ? query : query.AsNoTracking()).FirstOrDefaultAsync(HttpContext.RequestAborted) is not { } failure)
         {
             return false;
         }
         Case = failure;
         Today = ShianTime.LocalDate(ShianTime.UtcNow(clock));
-        IsOperator = User.IsInRole(Roles.Operator) && scope.Level == AccessLevel.OwnBusinesses;
-        IsOffice = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Office);
-        CanDispose = scope.Level is AccessLevel.Jurisdiction or AccessLevel.Township
-            && (IsOffice || User.IsInRole(Roles.Township) || User.IsInRole(Roles.Inspector));
-        IsReinspectionLab = User.IsInRole(Roles.Laboratory) && scope.Level == AccessLevel.Unit && scope.UnitId == failure.ReinspectionLaboratoryId;
-        SeesSample = scope.Level != AccessLevel.Unit;
+        IsOperator = scope.Level == AccessLevel.OwnBusinesses;
+        IsOffice = await HttpContext.MeetsAsync(Policies.Office);
+        // Only the office, district inspectors and a township's staff have these levels.
+        CanDispose = scope.Level is AccessLevel.Jurisdiction or AccessLevel.Township;
+        IsReinspectionLab = scope.LaboratoryId is { } lab && lab == failure.ReinspectionLaboratoryId;
+        IsLaboratory = scope.Level == AccessLevel.Laboratory;
+        SeesSample = scope.Level is not (AccessLevel.Unit or AccessLevel.Laboratory);
         if (await db.Samples.AsNoTracking().Where(s => s.Id == failure.SampleId).Select(s => new { s.Gtin, s.BatchNumber }).FirstOrDefaultAsync(HttpContext.RequestAborted) is { } lot)
         {
             (TraceGtin, TraceBatch) = (lot.Gtin, lot.BatchNumber);

@@ -22,7 +22,7 @@ public class FailuresNoticeModel(ShianDb db, CurrentUser user) : PageModel
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var scope = await user.ScopeAsync();
-        if (await scope.Visible(db.SampleFailures.AsNoTracking()).FirstOrDefaultAsync(f => f.Id == id, HttpContext.RequestAborted) is not { } found)
+        if (await db.SampleFailures.AsNoTracking().VisibleTo(scope).FirstOrDefaultAsync(f => f.Id == id, HttpContext.RequestAborted) is not { } found)
         {
             return NotFound();
         }

@@ -19,8 +19,12 @@ public class IndexModel(ShianDb db, TimeProvider clock) : PageModel
     public IReadOnlyList<int> Years { get; private set; } = [];
     public IReadOnlyList<Row> Plans { get; private set; } = [];
 
+    /// <summary>The office edits the sampling plans.</summary>
+    public bool IsOffice { get; private set; }
+
     public async Task OnGetAsync(int? year)
     {
+        IsOffice = await HttpContext.MeetsAsync(Policies.Office);
         Year = year is >= 2000 and <= 2100 ? year.Value : ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime).Year;
         var plans = await db.SamplingPlans.AsNoTracking().Include(p => p.Allocations)
             .Where(p => p.Year == Year).OrderBy(p => p.Kind).ThenBy(p => p.Name).ToListAsync();

@@ -29,13 +29,13 @@ public class LabImportModel(ShianDb db, CurrentUser user, TimeProvider clock) : 
     /// <summary>The importing lab, or null for the office; not allowed for anyone else.</summary>
     private async Task<(bool Allowed, Guid? Laboratory)> WhoAsync()
     {
-        IsOffice = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Office);
+        IsOffice = await HttpContext.MeetsAsync(Policies.Office);
         if (IsOffice)
         {
             return (true, null);
         }
         var scope = await user.ScopeAsync();
-        return User.IsInRole(Roles.Laboratory) && scope.Level == AccessLevel.Unit && scope.UnitId is { } lab ? (true, lab) : (false, null);
+        return scope.LaboratoryId is { } lab ? (true, lab) : (false, null);
     }
 
     public async Task<IActionResult> OnGetAsync() => (await WhoAsync()).Allowed ? Page() : Forbid();

@@ -85,9 +85,9 @@ public class SamplesModel(ShianDb db, CurrentUser user, TimeProvider clock) : Pa
         var today = ShianTime.LocalDate(ShianTime.UtcNow(clock));
         var scope = await user.ScopeAsync();
         IsOperator = scope.Level == AccessLevel.OwnBusinesses;
-        CanTake = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Office) || User.IsInRole(Roles.Department) || User.IsInRole(Roles.Township) || User.IsInRole(Roles.Inspector);
-        CanImport = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Office) || (User.IsInRole(Roles.Laboratory) && scope.Level == AccessLevel.Unit);
-        var samples = scope.Visible(db.Samples.AsNoTracking());
+        CanTake = await HttpContext.MeetsAsync(Policies.SamplesTake);
+        CanImport = scope.LaboratoryId is not null || await HttpContext.MeetsAsync(Policies.Office);
+        var samples = db.Samples.AsNoTracking().VisibleTo(scope);
         // Overdue: at the lab's door past the 5th working day, or in the lab past the 20th without a report.
         var overdueSamples = samples.Where(s =>
             (s.Status == SampleStatus.Submitted && s.ReceiptDeadline < today)

@@ -11,13 +11,13 @@ public static class SamplesAccess
     /// <summary>One sample the user may see, with its items; null when it is not there or not theirs to see (the same answer).</summary>
     public static async Task<Sample?> FindVisibleAsync(this ShianDb db, AccessScope scope, Guid id, bool track, CancellationToken ct)
     {
-        var samples = scope.Visible(db.Samples).Include(s => s.Items).Where(s => s.Id == id);
+        var samples = db.Samples.VisibleTo(scope).Include(s => s.Items).Where(s => s.Id == id);
         return await (track ? samples : samples.AsNoTracking()).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>A user of the laboratory the sample was sent to: receives it, enters the results, uploads the report.</summary>
-    public static bool IsLabOf(this AccessScope scope, System.Security.Claims.ClaimsPrincipal user, Sample sample) =>
-        user.IsInRole(Roles.Laboratory) && scope.Level == AccessLevel.Unit && scope.UnitId == sample.LaboratoryId;
+    public static bool IsLabOf(this AccessScope scope, Sample sample) =>
+        scope.LaboratoryId is { } lab && lab == sample.LaboratoryId;
 
     /// <summary>The id of the signature drawn on the form, if one was.</summary>
     public static Task<Guid?> SignatureIdAsync(this ShianDb db, Guid sampleId, CancellationToken ct) =>

@@ -218,10 +218,9 @@ public class SamplesDetailModel(ShianDb db, CurrentUser user, TimeProvider clock
             return false;
         }
         Sample = sample;
-        IsLab = scope.IsLabOf(User, sample);
+        IsLab = scope.IsLabOf(sample);
         ShowResults = scope.ShowsResults(sample);
-        CanSubmit = sample.Status == SampleStatus.Draft && (User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Office) || User.IsInRole(Roles.Department)
-            || User.IsInRole(Roles.Township) || User.IsInRole(Roles.Inspector));
+        CanSubmit = sample.Status == SampleStatus.Draft && await HttpContext.MeetsAsync(Policies.SamplesTake);
         Today = ShianTime.LocalDate(ShianTime.UtcNow(clock));
         SignatureId = await db.SignatureIdAsync(id, HttpContext.RequestAborted);
         var names = await db.Units.AsNoTracking().Where(u => u.Id == sample.LaboratoryId || u.Id == sample.SamplingUnitId)

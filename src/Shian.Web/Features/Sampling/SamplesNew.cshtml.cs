@@ -100,7 +100,7 @@ public class SamplesNewModel(ShianDb db, CurrentUser user, TimeProvider clock) :
         }
         var code = text.ToUpperInvariant();
         var scope = await user.ScopeAsync();
-        var found = await scope.Visible(db.Businesses.AsNoTracking())
+        var found = await db.Businesses.AsNoTracking().VisibleTo(scope)
             .Where(b => b.Name.Contains(text) || b.CreditCode.StartsWith(code))
             .OrderBy(b => b.Name).Take(10)
             .Select(b => new BusinessOption(b.Name, b.CreditCode, b.Address)).ToListAsync();
@@ -251,7 +251,7 @@ public class SamplesNewModel(ShianDb db, CurrentUser user, TimeProvider clock) :
             errors[nameof(InputModel.Business)] = "请填写被抽样单位（名称或统一社会信用代码） / give the sampled business's name or credit code";
             return null;
         }
-        var visible = scope.Visible(db.Businesses.AsNoTracking());
+        var visible = db.Businesses.AsNoTracking().VisibleTo(scope);
         var code = text.ToUpperInvariant();
         var matches = await visible.Where(b => b.CreditCode == code || b.Name == text).Take(2).ToListAsync();
         if (matches.Count == 0)

@@ -32,9 +32,9 @@ public class IndexModel(ShianDb db, CurrentUser user, TimeProvider clock) : Page
     {
         Term = SchoolTerm.Of(ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime));
         var scope = await user.ScopeAsync();
-        var businesses = await scope.Visible(db.Businesses.AsNoTracking().Where(b => b.Status != BusinessStatus.Closed
+        var businesses = await db.Businesses.AsNoTracking().Where(b => b.Status != BusinessStatus.Closed
             && ((b.Category == BusinessCategory.Canteen && (b.Subtype == "school" || b.Subtype == "kindergarten"))
-                || (b.Category == BusinessCategory.Caterer && b.Tags.Contains("school-related"))))).ToListAsync();
+                || (b.Category == BusinessCategory.Caterer && b.Tags.Contains("school-related")))).VisibleTo(scope).ToListAsync();
         var ids = businesses.Select(b => b.Id).ToList();
         var from = Term.From.AddDays(-1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var to = Term.To.AddDays(2).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);

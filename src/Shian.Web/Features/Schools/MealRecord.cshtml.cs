@@ -23,7 +23,7 @@ public class MealRecordModel(ShianDb db, CurrentUser user) : PageModel
     public async Task<IActionResult> OnGetAsync()
     {
         var scope = await user.ScopeAsync();
-        var record = await scope.Apply(db.SchoolMealRecords.AsNoTracking()).FirstOrDefaultAsync(r => r.Id == Id);
+        var record = await db.SchoolMealRecords.AsNoTracking().VisibleTo(scope).FirstOrDefaultAsync(r => r.Id == Id);
         if (record is null)
         {
             return NotFound();
@@ -39,7 +39,7 @@ public class MealRecordModel(ShianDb db, CurrentUser user) : PageModel
     public async Task<IActionResult> OnGetPhotoAsync(Guid photo)
     {
         var scope = await user.ScopeAsync();
-        var visible = scope.Apply(db.SchoolMealRecords).Where(r => r.Id == Id).Select(r => r.Id);
+        var visible = db.SchoolMealRecords.VisibleTo(scope).Where(r => r.Id == Id).Select(r => r.Id);
         var file = await db.StoredFiles.AsNoTracking()
             .Where(f => f.Id == photo && f.OwnerKind == FileOwners.SchoolMealPhoto && visible.Contains(f.OwnerId))
             .Select(f => new { f.Content, f.ContentType }).FirstOrDefaultAsync();

@@ -142,7 +142,7 @@ public class MealsModel(ShianDb db, CurrentUser user, TimeProvider clock) : Page
         var scope = await user.ScopeAsync();
         Today = ShianTime.LocalDate(ShianTime.UtcNow(clock));
         Term = SchoolTerm.Of(Today);
-        Schools = await scope.Visible(db.Businesses.AsNoTracking())
+        Schools = await db.Businesses.AsNoTracking().VisibleTo(scope)
             .Where(b => b.Category == BusinessCategory.Canteen && (b.Subtype == "school" || b.Subtype == "kindergarten") && b.Status != BusinessStatus.Closed)
             .OrderBy(b => b.Name).ToListAsync();
         if (Business is { } only && Schools.All(s => s.Id != only))
@@ -150,7 +150,7 @@ public class MealsModel(ShianDb db, CurrentUser user, TimeProvider clock) : Page
             return false;
         }
         MayAdd = scope.Level == AccessLevel.OwnBusinesses && Schools.Count > 0;
-        var records = scope.Apply(db.SchoolMealRecords.AsNoTracking());
+        var records = db.SchoolMealRecords.AsNoTracking().VisibleTo(scope);
         if (Business is { } b)
         {
             records = records.Where(r => r.BusinessId == b);

@@ -83,7 +83,7 @@ public class CertificatesModel(ShianDb db, CurrentUser user, IStringLocalizer<Sh
     private async Task<ProduceCertificateCoverage.Result> CoverageAsync(IQueryable<ProduceCertificate> filtered)
     {
         var scope = await user.ScopeAsync();
-        var businesses = scope.Visible(db.Businesses);
+        var businesses = db.Businesses.VisibleTo(scope);
         var townships = Townships;
         if (Township is { } t)
         {
@@ -108,7 +108,7 @@ public class CertificatesModel(ShianDb db, CurrentUser user, IStringLocalizer<Sh
             var own = scope.BusinessIds.ToList();
             CanIssue = (await db.Businesses.AsNoTracking().Where(b => own.Contains(b.Id)).ToListAsync()).Any(ProduceCertificate.MayIssue);
         }
-        var query = CertificateAccess.Visible(db, scope).AsNoTracking();
+        var query = db.ProduceCertificates.VisibleTo(scope).AsNoTracking();
         if (Township is { } township)
         {
             query = query.Where(c => c.TownshipId == township);

@@ -56,7 +56,7 @@ public class CertificatesDetailModel(ShianDb db, CurrentUser user, TimeProvider 
     private async Task<bool> LoadAsync(Guid id, bool track = false)
     {
         var scope = await user.ScopeAsync();
-        var query = CertificateAccess.Visible(db, scope).Include(c => c.Receipts);
+        var query = db.ProduceCertificates.VisibleTo(scope).Include(c => c.Receipts);
         var found = await (track ? query : query.AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id);
         if (found is null)
         {

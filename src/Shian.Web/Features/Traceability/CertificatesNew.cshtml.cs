@@ -100,7 +100,7 @@ public class CertificatesNewModel(ShianDb db, CurrentUser user, TimeProvider clo
     private async Task LoadAsync()
     {
         var scope = await user.ScopeAsync();
-        Producers = (await scope.Visible(db.Businesses.AsNoTracking()).Where(b => scope.BusinessIds.Contains(b.Id)).OrderBy(b => b.Name).ToListAsync())
+        Producers = (await db.Businesses.AsNoTracking().VisibleTo(scope).Where(b => scope.BusinessIds.Contains(b.Id)).OrderBy(b => b.Name).ToListAsync())
             .Where(ProduceCertificate.MayIssue).ToList();
     }
 }

@@ -19,7 +19,7 @@ public class CertificatesPrintModel(ShianDb db, CurrentUser user) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        var found = await CertificateAccess.Visible(db, await user.ScopeAsync()).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
+        var found = await db.ProduceCertificates.VisibleTo(await user.ScopeAsync()).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
         if (found is null)
         {
             return NotFound();

@@ -236,7 +236,7 @@ public static class EpcisApi
         {
             return events;
         }
-        var visible = scope.Visible(db.Businesses).Select(b => b.Id);
+        var visible = db.Businesses.VisibleTo(scope).Select(b => b.Id);
         return events.Where(e => visible.Contains(e.BusinessId));
     }
 

@@ -103,7 +103,7 @@ public class LabelsModel(ShianDb db, CurrentUser user, TimeProvider clock, IConf
     private async Task<bool> LoadAsync(Guid id)
     {
         var scope = await user.ScopeAsync();
-        var product = await scope.Apply(db.TraceProducts.AsNoTracking()).FirstOrDefaultAsync(p => p.Id == id);
+        var product = await db.TraceProducts.AsNoTracking().VisibleTo(scope).FirstOrDefaultAsync(p => p.Id == id);
         if (product is null)
         {
             return false;

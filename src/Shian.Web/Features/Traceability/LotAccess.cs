@@ -40,6 +40,6 @@ public static class LotAccess
             touched.UnionWith(await db.EpcisEvents.Where(e => chunk.Contains(e.Id)).Select(e => e.BusinessId).Distinct().ToListAsync(ct));
         }
         var ids = touched.ToList();
-        return await scope.Visible(db.Businesses).AnyAsync(b => ids.Contains(b.Id), ct);
+        return await db.Businesses.VisibleTo(scope).AnyAsync(b => ids.Contains(b.Id), ct);
     }
 }

@@ -55,7 +55,7 @@ public class LotSearchModel(ShianDb db, CurrentUser user) : PageModel
         var keys = db.EpcisEventEpcs.Where(x => x.Key.StartsWith(prefix));
         if (scope.Level is not (AccessLevel.Jurisdiction or AccessLevel.Unit))
         {
-            var visible = scope.Visible(db.Businesses).Select(b => b.Id);
+            var visible = db.Businesses.VisibleTo(scope).Select(b => b.Id);
             keys = keys.Where(x => db.EpcisEvents.Any(e => e.Id == x.EventId && visible.Contains(e.BusinessId)));
         }
         Lots = await keys.Select(x => x.Key).Distinct().OrderBy(k => k).Take(200).ToListAsync(HttpContext.RequestAborted);

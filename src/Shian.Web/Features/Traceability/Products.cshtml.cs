@@ -75,7 +75,7 @@ public class ProductsModel(ShianDb db, CurrentUser user, TimeProvider clock) : P
             var own = scope.BusinessIds.ToList();
             OwnBusinesses = await db.Businesses.AsNoTracking().Where(b => own.Contains(b.Id)).OrderBy(b => b.Name).ToListAsync();
         }
-        Rows = await (from p in scope.Apply(db.TraceProducts.AsNoTracking())
+        Rows = await (from p in db.TraceProducts.AsNoTracking().VisibleTo(scope)
                       join b in db.Businesses on p.BusinessId equals b.Id
                       orderby b.Name, p.Name
                       select new Row(p.Id, p.Gtin, p.Name, p.Specification, p.Brand, b.Name, p.Origin)).Take(500).ToListAsync();

@@ -54,6 +54,6 @@ public class UploadRateModel(ShianDb db, CurrentUser user, TimeProvider clock, I
         Rate = rows.Where(r => r.PeriodsRequired > 0).Select(r => (decimal?)(100m * r.PeriodsReported / r.PeriodsRequired)).Average() is { } avg ? Math.Round(avg, 1) : null;
         Rows = [.. rows.Where(r => !SilentOnly || (r.PeriodsRequired > 0 && r.PeriodsReported < r.PeriodsRequired))
             .OrderBy(r => r.Rate ?? 101).ThenBy(r => r.LastReport ?? DateTime.MinValue).ThenBy(r => r.BusinessName, StringComparer.Ordinal)];
-        CanEdit = User.IsInRole(Shian.Accounts.Roles.Admin) || User.IsInRole(Shian.Accounts.Roles.Office) || User.IsInRole(Shian.Accounts.Roles.Department);
+        CanEdit = await HttpContext.MeetsAsync(Policies.TraceRequirements);
     }
 }
