@@ -52,7 +52,8 @@ public static class TraceLookup
         SampleView? sample = null;
         if (lot is not null)
         {
-            certificate = await db.ProduceCertificates.AsNoTracking().Where(c => c.Gtin == gtin14 && c.Lot == lot)
+            // The producer's own 合格证: anyone may write a GTIN on a certificate, only the confirmed claimant's speaks for the lot.
+            certificate = await db.ProduceCertificates.AsNoTracking().Where(c => c.Gtin == gtin14 && c.Lot == lot && c.BusinessId == product.BusinessId)
                 .OrderBy(c => c.Status).ThenByDescending(c => c.IssuedOn)
                 .Select(c => new CertificateView(c.Id, c.Code, c.IssuedOn, c.Status, c.Basis, c.ProducerName)).FirstOrDefaultAsync(ct);
             sample = await SamplingPublication.PublishedSamples(db).AsNoTracking()

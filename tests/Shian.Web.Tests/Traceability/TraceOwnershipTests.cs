@@ -231,6 +231,30 @@ public sealed class TraceOwnershipTests(ShianWebFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_strangers_certificate_naming_the_lot_is_not_on_its_consumer_page()
+    {
+        await OwnedLotAsync("F8");
+        var (own, foreign) = await QueryAsync(async (db, _) =>
+        {
+            var township = await db.Townships.Select(t => t.Id).FirstAsync();
+            var today = Common.ShianTime.LocalDate(DateTime.UtcNow);
+            ProduceCertificate Issue(Guid business, string producer, DateOnly on) => new()
+            {
+                Code = ProduceCertificate.NewCode(), BusinessId = business, TownshipId = township, ProductName = "黄瓜", Category = ProduceCategory.Vegetables, Quantity = 100, Unit = "千克",
+                Mode = CertificateMode.PerBatch, Copies = 1, ProducerName = producer, Origin = "天津", ContactPhone = "13900002222", IssuedOn = on, Promised = true,
+                SignedBy = "李四", Basis = CertificateBasis.SelfControl, ReportNumber = "", Gtin = Product, Lot = "F8", CreatedAt = DateTime.UtcNow, CreatedBy = "test",
+            };
+            var owners = Issue(_owner, OwnerName, today.AddDays(-2));
+            var strangers = Issue(_stranger, "冒名开具的合格证", today.AddDays(-1)); // the later one: it would be shown first
+            await ProduceCertificate.IssueAsync(db, [owners, strangers], DateTime.UtcNow);
+            return (owners.Code, strangers.Code);
+        });
+        var page = await factory.CreateClient().GetStringAsync($"/01/{Product}/10/F8");
+        Assert.Contains($"/c/{own}", page);
+        Assert.DoesNotContain($"/c/{foreign}", page);
+    }
+
+    [Fact]
     public async Task The_consumer_page_shows_no_row_ids_of_events_captured_without_an_event_id()
     {
         var code = await OwnedLotAsync("F5", withEventIds: false);
