@@ -225,7 +225,7 @@ public static class Genealogy
                 do
                 {
                     grew = false;
-                    foreach (var packing in level.Events.Values.Where(e => IsPacking(e) && trusted.Contains(e.BusinessId)).ToList())
+                    foreach (var packing in level.ByKey[key].Select(id => level.Events[id]).Where(e => IsPacking(e) && trusted.Contains(e.BusinessId)).ToList())
                     {
                         var links = level.Links.GetValueOrDefault(packing.Id) ?? [];
                         if (!links.Any(l => l.Role == EpcRole.Child && l.Key == key))
@@ -265,9 +265,8 @@ public static class Genealogy
 
     /// <summary>What <see cref="TraceVisibility"/> needs of each event of a level naming <paramref name="key"/>.</summary>
     private static List<TraceVisibility.Fact> Facts(Level level, string key, Dictionary<string, TraceSide> parties) =>
-        level.Events.Values
+        level.ByKey[key].Select(id => level.Events[id])
             .Select(e => (Event: e, Links: (level.Links.GetValueOrDefault(e.Id) ?? []).Where(l => l.Key == key).ToList()))
-            .Where(x => x.Links.Count > 0)
             .Select(x =>
             {
                 var (source, destination) = Sides(level, x.Event);
@@ -293,6 +292,11 @@ public static class Genealogy
         public Dictionary<Guid, Row> Events { get; } = [];
         public Dictionary<Guid, List<Link>> Links { get; } = [];
         public Dictionary<Guid, (string? Source, string? Destination)> Sides { get; } = [];
+
+        /// <summary>The level's events by the identifiers they name (built once, so that each identifier's facts are a lookup).</summary>
+        public ILookup<string, Guid> ByKey => _byKey ??= Links.SelectMany(l => l.Value.Select(x => (x.Key, EventId: l.Key))).Distinct().ToLookup(x => x.Key, x => x.EventId, StringComparer.Ordinal);
+
+        private ILookup<string, Guid>? _byKey;
     }
 
     /// <summary>
