@@ -3896,12 +3896,34 @@ namespace Shian.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("RejectionReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BusinessId");
 
                     b.HasIndex("Key")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_TraceParties_Key_Confirmed")
+                        .HasFilter("\"Status\" = 'Confirmed'");
+
+                    b.HasIndex("Key", "Status");
 
                     b.ToTable("TraceParties");
                 });
@@ -3948,6 +3970,19 @@ namespace Shian.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("RejectionReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("ShelfLife")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -3958,17 +3993,26 @@ namespace Shian.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<Guid>("TownshipId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
                     b.HasIndex("Gtin")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_TraceProducts_Gtin_Confirmed")
+                        .HasFilter("\"Status\" = 'Confirmed'");
 
                     b.HasIndex("TownshipId");
 
                     b.HasIndex("BusinessId", "Name");
+
+                    b.HasIndex("Gtin", "Status");
 
                     b.ToTable("TraceProducts");
                 });

@@ -3885,12 +3885,34 @@ namespace Shian.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RejectionReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BusinessId");
 
                     b.HasIndex("Key")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_TraceParties_Key_Confirmed")
+                        .HasFilter("\"Status\" = 'Confirmed'");
+
+                    b.HasIndex("Key", "Status");
 
                     b.ToTable("TraceParties");
                 });
@@ -3937,6 +3959,19 @@ namespace Shian.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RejectionReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ShelfLife")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -3947,17 +3982,26 @@ namespace Shian.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("TownshipId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("Gtin")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_TraceProducts_Gtin_Confirmed")
+                        .HasFilter("\"Status\" = 'Confirmed'");
 
                     b.HasIndex("TownshipId");
 
                     b.HasIndex("BusinessId", "Name");
+
+                    b.HasIndex("Gtin", "Status");
 
                     b.ToTable("TraceProducts");
                 });

@@ -38,6 +38,7 @@ public sealed class Frame(ShianDb db, IAuthorizationService authorization, IHttp
         new("Nav.TraceUploadRate", "/traceability/upload-rate", Policies.Staff),
         new("Nav.Grain", "/grain", Policies.Grain),
         new("Nav.TraceProducts", "/trace/products", Policies.Traceability),
+        new("Nav.TraceClaims", "/trace/claims", Policies.Office),
         new("Nav.ProduceCertificates", "/trace/certificates", Policies.Traceability),
         new("Nav.MyBusinesses", "/operator", Policies.Operator),
         new("Nav.EpcisKeys", "/traceability/keys", Policies.Operator),

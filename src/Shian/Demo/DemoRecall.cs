@@ -49,7 +49,9 @@ public static class DemoRecall
             var key = TraceKey.Of($"https://id.gs1.org/414/{gln[b.Id]}");
             if (!await db.TraceParties.AnyAsync(p => p.Key == key, ct))
             {
-                db.TraceParties.Add(new TraceParty { Key = key, BusinessId = b.Id, Name = b.Name });
+                var party = new TraceParty { Key = key, BusinessId = b.Id, Name = b.Name };
+                party.Confirm("demo", now); // the demo's own claims, confirmed as the office would
+                db.TraceParties.Add(party);
             }
         }
         await db.SaveChangesAsync(ct);

@@ -63,11 +63,14 @@ public static class DemoTrace
             var item = items[i];
             var producer = spread[i % spread.Count];
             var gtin = Gtin14("6901234" + item.Item);
-            db.TraceProducts.Add(new TraceProduct
+            var product = new TraceProduct
             {
                 Gtin = gtin, Name = item.Name, Specification = item.Spec, Brand = producer.Name.Length > 4 ? producer.Name[..4] : producer.Name, BusinessId = producer.Id,
                 TownshipId = producer.TownshipId, Origin = "天津市蓟州区 " + producer.Address, ShelfLife = item.ShelfLife, CreatedAt = now, CreatedBy = "demo",
-            });
+            };
+            // The demo's own claims, confirmed as the office would confirm any other.
+            product.Confirm("demo", now);
+            db.TraceProducts.Add(product);
             for (var k = 0; k < 3; k++)
             {
                 var issued = today.AddDays(-3 - 9 * k - i);
@@ -109,8 +112,12 @@ public static class DemoTrace
         var shopKey = TraceKey.Of($"https://id.gs1.org/414/{shopGln}");
         if (!await db.TraceParties.AnyAsync(p => p.Key == farmKey || p.Key == shopKey, ct))
         {
-            db.TraceParties.Add(new TraceParty { Key = farmKey, BusinessId = farm.Id, Name = farm.Name });
-            db.TraceParties.Add(new TraceParty { Key = shopKey, BusinessId = shop.Id, Name = shop.Name });
+            foreach (var (key, business) in new[] { (farmKey, farm), (shopKey, shop) })
+            {
+                var party = new TraceParty { Key = key, BusinessId = business.Id, Name = business.Name };
+                party.Confirm("demo", now);
+                db.TraceParties.Add(party);
+            }
             await db.SaveChangesAsync(ct);
         }
         var lotUri = $"https://id.gs1.org/01/{gtin}/10/{DemoLot}";

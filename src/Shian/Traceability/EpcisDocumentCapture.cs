@@ -11,7 +11,8 @@ public sealed record EpcisCaptureOutcome(CaptureJob? Job, IReadOnlyList<EpcisErr
 }
 
 /// <summary>
-/// One EPCIS document from bytes to stored events: JSON schema, then the reader's semantic checks, then
+/// One EPCIS document from bytes to stored events: JSON schema, then the reader's semantic checks, then that its error
+/// declarations name only the business's own events (<see cref="TraceVisibility"/>), then
 /// <see cref="EpcisCapture.StoreAsync"/>, all or nothing. The HTTP binding and the benchmark both come through here.
 /// </summary>
 public static class EpcisDocumentCapture
@@ -28,6 +29,11 @@ public static class EpcisDocumentCapture
         if (utf8.Length == 0 || utf8.Span.Trim(" \t\r\n"u8).IsEmpty)
         {
             return (null, [new("$", "请求体为空，应为 EPCIS 文档 / The request body is empty; an EPCIS document is expected.")], false);
+        }
+        // The parser reads string contents lazily, so a malformed byte inside a value would surface later as an exception.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8.Span))
+        {
+            return (null, [NotUtf8(utf8.Span)], false);
         }
         JsonDocument parsed;
         try
@@ -66,6 +72,17 @@ public static class EpcisDocumentCapture
         }
     }
 
+    /// <summary>The error for a body that is not UTF-8, with the offset of the first byte that is not.</summary>
+    private static EpcisError NotUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var offset = 0;
+        while (offset < bytes.Length && System.Text.Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) == System.Buffers.OperationStatus.Done)
+        {
+            offset += consumed;
+        }
+        return new("$", $"请求体不是有效的 UTF-8 编码（第 {offset} 字节起）/ The body is not valid UTF-8 (from byte {offset}); EPCIS JSON must be UTF-8.");
+    }
+
     /// <summary>
     /// Checks and stores a document for a business in one transaction. <paramref name="now"/> becomes the events'
     /// recordTime (milliseconds, as every provider keeps them).
@@ -76,6 +93,11 @@ public static class EpcisDocumentCapture
         if (read is null)
         {
             return new(null, errors, tooMany);
+        }
+        var foreign = await TraceVisibility.ForeignDeclarationsAsync(db, read.Events, businessId, "$.epcisBody.eventList", ct);
+        if (foreign.Count > 0)
+        {
+            return new(null, foreign);
         }
         var at = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
         var job = new CaptureJob

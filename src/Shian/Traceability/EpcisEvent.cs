@@ -81,8 +81,11 @@ public class EpcisEventEpc
     public string? Uom { get; set; }
 }
 
-/// <summary>A location or party identifier (an SGLN or PGLN, by canonical key) registered to a business.</summary>
-public class TraceParty
+/// <summary>
+/// A location or party identifier (an SGLN or PGLN, by canonical key) claimed by a business: traces name the business
+/// and count it as a trading partner only once the office has confirmed the claim (<see cref="TraceClaim"/>).
+/// </summary>
+public class TraceParty : TraceClaim
 {
     public Guid Id { get; set; }
     public string Key { get; set; } = "";

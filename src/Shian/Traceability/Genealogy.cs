@@ -13,6 +13,16 @@ public enum TraceDirection
     Forward,
 }
 
+/// <summary>Which events a trace follows.</summary>
+public enum TraceEvidence
+{
+    /// <summary>Only those the identifiers' owners and their recorded partners captured (<see cref="TraceVisibility"/>).</summary>
+    Corroborated,
+
+    /// <summary>Every event naming them, whoever captured it: what supervising staff see.</summary>
+    All,
+}
+
 /// <summary>How a node is linked to its parent in the tree.</summary>
 public enum TraceLink
 {
@@ -66,7 +76,8 @@ public sealed class TraceNode
     public List<TraceMovement> Movements { get; } = [];
 }
 
-public sealed record TraceResult(TraceNode Root, IReadOnlyList<Guid> EventIds, bool Truncated)
+/// <summary>A trace; <paramref name="Corroborators"/> are the root's owner and recorded partners (<see cref="TraceVisibility"/>).</summary>
+public sealed record TraceResult(TraceNode Root, IReadOnlyList<Guid> EventIds, bool Truncated, IReadOnlySet<Guid> Corroborators)
 {
     public IEnumerable<TraceNode> Nodes()
     {
@@ -86,8 +97,9 @@ public sealed record TraceResult(TraceNode Root, IReadOnlyList<Guid> EventIds, b
 /// <summary>
 /// Lot genealogy computed at query time from the identifier index (<see cref="EpcisEventEpc"/> by key and role): breadth
 /// first, one level at a time with a few indexed queries per level, each identifier expanded once (cycles and diamonds
-/// end in a "repeated" leaf), to <see cref="MaxDepth"/> levels. Events declared erroneous, and the declarations
-/// themselves, do not count. Nothing is derived or stored, so there is nothing to keep in sync with capture.
+/// end in a "repeated" leaf), to <see cref="MaxDepth"/> levels. Events declared erroneous by their own capturer, and the
+/// declarations themselves, do not count; by default only corroborated events do (<see cref="TraceVisibility"/>). Nothing
+/// is derived or stored, so there is nothing to keep in sync with capture.
 /// </summary>
 public static class Genealogy
 {
@@ -95,17 +107,18 @@ public static class Genealogy
 
     private static readonly string[] PartyTypes = ["location", "possessing_party", "owning_party"];
 
-    private sealed record Row(Guid Id, string EventId, EpcisEventType Type, DateTime EventTime, string? Action, string? BizStep, string? BizLocation, Guid BusinessId, string? Json);
+    private sealed record Row(Guid Id, string EventId, EpcisEventType Type, DateTime EventTime, DateTime RecordTime, string? Action, string? BizStep, string? BizLocation, Guid BusinessId, string? Json);
 
     private sealed record Link(Guid EventId, EpcRole Role, string Key, decimal? Quantity, string? Uom);
 
-    public static async Task<TraceResult> TraceAsync(ShianDb db, string key, TraceDirection direction, int maxDepth = MaxDepth, CancellationToken ct = default)
+    public static async Task<TraceResult> TraceAsync(ShianDb db, string key, TraceDirection direction, int maxDepth = MaxDepth,
+        TraceEvidence evidence = TraceEvidence.Corroborated, CancellationToken ct = default)
     {
         // One connection for the trace's queries rather than one taken from the pool (and reset) per query.
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            return await BuildAsync(db, key, direction, maxDepth, ct);
+            return await BuildAsync(db, key, direction, maxDepth, evidence, ct);
         }
         finally
         {
@@ -113,7 +126,7 @@ public static class Genealogy
         }
     }
 
-    private static async Task<TraceResult> BuildAsync(ShianDb db, string key, TraceDirection direction, int maxDepth, CancellationToken ct)
+    private static async Task<TraceResult> BuildAsync(ShianDb db, string key, TraceDirection direction, int maxDepth, TraceEvidence evidence, CancellationToken ct)
     {
         maxDepth = Math.Clamp(maxDepth, 0, MaxDepth);
         var root = new TraceNode { Key = key, Link = TraceLink.Root };
@@ -121,18 +134,22 @@ public static class Genealogy
         var events = new HashSet<Guid>();
         var frontier = new List<TraceNode> { root };
         var pending = new List<Pending>();
+        var parties = new Dictionary<string, TraceSide>(StringComparer.Ordinal);
+        IReadOnlySet<Guid> corroborators = new HashSet<Guid>();
         var truncated = false;
         for (var depth = 0; frontier.Count > 0; depth++)
         {
             var keys = frontier.Select(n => n.Key).ToList();
             var level = await LevelAsync(db, keys, ct);
+            var visible = await VisibleAsync(db, level, frontier.Select(n => (n.Key, n.Link == TraceLink.Root ? null : n.ByBusiness)), parties, evidence, ct);
+            corroborators = depth == 0 ? visible.Corroborators[key] : corroborators;
             var next = new List<TraceNode>();
-            // Every event naming an identifier of the trace belongs to it (the exports show them all).
-            events.UnionWith(level.Events.Keys);
-            await CollectMovementsAsync(db, frontier, level, direction, pending, events, ct);
+            // Every event that counts for an identifier of the trace belongs to it (the exports show them all).
+            events.UnionWith(visible.Events.Values.SelectMany(v => v));
+            CollectMovements(frontier, level, visible, direction, pending, events);
             foreach (var node in frontier)
             {
-                foreach (var (ev, child, link, used) in Neighbours(level, node.Key, direction))
+                foreach (var (ev, child, link, used) in Neighbours(level, node.Key, direction, visible.Events[node.Key]))
                 {
                     if (depth >= maxDepth)
                     {
@@ -155,20 +172,137 @@ public static class Genealogy
             }
             frontier = next;
         }
-        await AddMovementsAsync(db, pending, ct);
-        return new TraceResult(root, events.ToList(), truncated);
+        await AddMovementsAsync(db, pending, parties, ct);
+        return new TraceResult(root, events.ToList(), truncated, corroborators);
+    }
+
+    /// <summary>The events that count for one identifier by <see cref="TraceVisibility"/>'s rule (the consumer page's steps).</summary>
+    public static async Task<IReadOnlySet<Guid>> CorroboratedEventsAsync(ShianDb db, string key, CancellationToken ct = default)
+    {
+        var level = await LevelAsync(db, [key], ct);
+        var visible = await VisibleAsync(db, level, [(key, null)], new Dictionary<string, TraceSide>(StringComparer.Ordinal), TraceEvidence.Corroborated, ct);
+        return visible.Events[key];
+    }
+
+    /// <summary>
+    /// What counts for each identifier of a level: its events and corroborators, and the level of the containers the
+    /// identifiers were packed into with the events that count for each container.
+    /// </summary>
+    private sealed record Visibility(Dictionary<string, HashSet<Guid>> Events, Dictionary<string, HashSet<Guid>> Corroborators, Level? Containers,
+        Dictionary<string, HashSet<Guid>> ContainerEvents);
+
+    private static bool IsPacking(Row e) => e.Type == EpcisEventType.AggregationEvent && e.Action is "ADD" or "OBSERVE";
+
+    /// <summary>
+    /// For each identifier of a level (and the business whose event linked it into the trace): its corroborators and the
+    /// events that count for it, by <see cref="TraceVisibility"/>'s rule (every event naming it when all are asked for).
+    /// A lot packed into a container by a corroborator has the container's recorded partners as its own (the wholesaler
+    /// that shipped the pallet on, the shop that received it), found in one more query for the level's containers.
+    /// </summary>
+    private static async Task<Visibility> VisibleAsync(ShianDb db, Level level, IEnumerable<(string Key, Guid? LinkedBy)> nodes, Dictionary<string, TraceSide> parties,
+        TraceEvidence evidence, CancellationToken ct)
+    {
+        var list = nodes.ToList();
+        var parents = level.Events.Values.Where(IsPacking)
+            .SelectMany(e => (level.Links.GetValueOrDefault(e.Id) ?? []).Where(l => l.Role == EpcRole.Parent).Select(l => l.Key)).Distinct().ToList();
+        var containers = parents.Count > 0 ? await LevelAsync(db, parents, ct) : null;
+        var owners = await TraceVisibility.ConfirmedOwnersAsync(db, list.Select(n => n.Key).Concat(parents), ct);
+        var named = level.Events.Values.Select(e => Sides(level, e));
+        if (containers is not null)
+        {
+            named = named.Concat(containers.Events.Values.Select(e => Sides(containers, e)));
+        }
+        await ResolveAsync(db, named.SelectMany(s => new[] { s.Source, s.Destination }).OfType<string>().ToHashSet(StringComparer.Ordinal), parties, ct);
+        var result = new Visibility([], [], containers, []);
+        foreach (var (key, linkedBy) in list)
+        {
+            var facts = Facts(level, key, parties);
+            var trusted = TraceVisibility.Corroborators(TraceVisibility.Owner(key, owners, facts), linkedBy, facts);
+            if (containers is not null)
+            {
+                var counted = new HashSet<string>(StringComparer.Ordinal);
+                bool grew;
+                do
+                {
+                    grew = false;
+                    foreach (var packing in level.ByKey[key].Select(id => level.Events[id]).Where(e => IsPacking(e) && trusted.Contains(e.BusinessId)).ToList())
+                    {
+                        var links = level.Links.GetValueOrDefault(packing.Id) ?? [];
+                        if (!links.Any(l => l.Role == EpcRole.Child && l.Key == key))
+                        {
+                            continue;
+                        }
+                        foreach (var parent in links.Where(l => l.Role == EpcRole.Parent).Select(l => l.Key).Where(counted.Add))
+                        {
+                            var containerFacts = Facts(containers, parent, parties);
+                            var containerTrust = TraceVisibility.Corroborators(TraceVisibility.Owner(parent, owners, containerFacts), packing.BusinessId, containerFacts);
+                            result.ContainerEvents.TryAdd(parent, TraceVisibility.Visible(containerTrust, containerFacts));
+                            foreach (var b in containerTrust)
+                            {
+                                grew |= trusted.Add(b);
+                            }
+                        }
+                    }
+                    if (grew)
+                    {
+                        trusted = TraceVisibility.Corroborated(trusted, facts);
+                    }
+                }
+                while (grew);
+            }
+            result.Corroborators[key] = trusted;
+            result.Events[key] = evidence == TraceEvidence.All ? facts.Select(f => f.EventId).ToHashSet() : TraceVisibility.Visible(trusted, facts);
+        }
+        if (containers is not null && evidence == TraceEvidence.All)
+        {
+            foreach (var parent in parents)
+            {
+                result.ContainerEvents[parent] = Facts(containers, parent, parties).Select(f => f.EventId).ToHashSet();
+            }
+        }
+        return result;
+    }
+
+    /// <summary>What <see cref="TraceVisibility"/> needs of each event of a level naming <paramref name="key"/>.</summary>
+    private static List<TraceVisibility.Fact> Facts(Level level, string key, Dictionary<string, TraceSide> parties) =>
+        level.ByKey[key].Select(id => level.Events[id])
+            .Select(e => (Event: e, Links: (level.Links.GetValueOrDefault(e.Id) ?? []).Where(l => l.Key == key).ToList()))
+            .Select(x =>
+            {
+                var (source, destination) = Sides(level, x.Event);
+                var named = new[] { source, destination }.OfType<string>().Select(k => parties[k].BusinessId).OfType<Guid>().Distinct().ToList();
+                return new TraceVisibility.Fact(x.Event.Id, x.Event.BusinessId, x.Event.RecordTime,
+                    x.Links.Any(l => TraceVisibility.Creates(x.Event.Type, x.Event.Action, l.Role)), named);
+            })
+            .ToList();
+
+    /// <summary>The source and destination a shipping or receiving event names (its JSON lists), parsed once per event.</summary>
+    private static (string? Source, string? Destination) Sides(Level level, Row ev)
+    {
+        if (level.Sides.TryGetValue(ev.Id, out var sides))
+        {
+            return sides;
+        }
+        var json = ev.Json is null ? null : JsonNode.Parse(ev.Json) as JsonObject;
+        return level.Sides[ev.Id] = json is null ? (null, null) : (PartyKey(json["sourceList"], "source"), PartyKey(json["destinationList"], "destination"));
     }
 
     private sealed class Level
     {
         public Dictionary<Guid, Row> Events { get; } = [];
         public Dictionary<Guid, List<Link>> Links { get; } = [];
+        public Dictionary<Guid, (string? Source, string? Destination)> Sides { get; } = [];
+
+        /// <summary>The level's events by the identifiers they name (built once, so that each identifier's facts are a lookup).</summary>
+        public ILookup<string, Guid> ByKey => _byKey ??= Links.SelectMany(l => l.Value.Select(x => (x.Key, EventId: l.Key))).Distinct().ToLookup(x => x.Key, x => x.EventId, StringComparer.Ordinal);
+
+        private ILookup<string, Guid>? _byKey;
     }
 
     /// <summary>
     /// Every valid event naming one of the keys, with all the identifiers those events name: one query (the index by key,
     /// then the events' own rows by event), the JSON only of shipping and receiving events. An event whose eventID an
-    /// error declaration repeats is dropped, and so is the declaration.
+    /// error declaration by the event's own capturer repeats is dropped, and so is the declaration.
     /// </summary>
     private static async Task<Level> LevelAsync(ShianDb db, List<string> keys, CancellationToken ct)
     {
@@ -184,7 +318,7 @@ public static class Genealogy
                 }
                 if (!level.Events.ContainsKey(r.Id))
                 {
-                    level.Events[r.Id] = new Row(r.Id, r.EventId, r.Type, r.EventTime, r.Action, r.BizStep, r.BizLocation, r.BusinessId, r.Json);
+                    level.Events[r.Id] = new Row(r.Id, r.EventId, r.Type, r.EventTime, r.RecordTime, r.Action, r.BizStep, r.BizLocation, r.BusinessId, r.Json);
                     level.Links[r.Id] = [];
                 }
                 level.Links[r.Id].Add(new Link(r.Id, r.Role, r.Key, r.Quantity, r.Uom));
@@ -194,7 +328,7 @@ public static class Genealogy
     }
 
     private sealed record LevelRow(
-        Guid Id, string EventId, EpcisEventType Type, DateTime EventTime, string? Action, string? BizStep, string? BizLocation, Guid BusinessId,
+        Guid Id, string EventId, EpcisEventType Type, DateTime EventTime, DateTime RecordTime, string? Action, string? BizStep, string? BizLocation, Guid BusinessId,
         bool Withdrawn, string? Json, Guid LinkId, EpcRole Role, string Key, decimal? Quantity, string? Uom);
 
     /// <summary>
@@ -207,14 +341,15 @@ public static class Genealogy
         join e in db.EpcisEvents on hit.EventId equals e.Id
         join l in db.EpcisEventEpcs on e.Id equals l.EventId
         select new LevelRow(
-            e.Id, e.EventId, e.Type, e.EventTime, e.Action, e.BizStep, e.BizLocation, e.BusinessId,
-            e.IsErrorDeclaration || db.EpcisEvents.Any(d => d.EventId == e.EventId && d.IsErrorDeclaration),
+            e.Id, e.EventId, e.Type, e.EventTime, e.RecordTime, e.Action, e.BizStep, e.BizLocation, e.BusinessId,
+            // Withdrawn only by its own capturer's declaration (TraceVisibility; capture refuses the others).
+            e.IsErrorDeclaration || db.EpcisEvents.Any(d => d.EventId == e.EventId && d.IsErrorDeclaration && d.BusinessId == e.BusinessId),
             e.BizStep == "shipping" || e.BizStep == "receiving" ? e.Json : null,
             l.Id, l.Role, l.Key, l.Quantity, l.Uom));
 
-    private static IEnumerable<(Row Event, Link Child, TraceLink Link, Link? Used)> Neighbours(Level level, string key, TraceDirection direction)
+    private static IEnumerable<(Row Event, Link Child, TraceLink Link, Link? Used)> Neighbours(Level level, string key, TraceDirection direction, HashSet<Guid> visible)
     {
-        foreach (var ev in level.Events.Values.OrderBy(e => e.EventTime).ThenBy(e => e.Id))
+        foreach (var ev in level.Events.Values.Where(e => visible.Contains(e.Id)).OrderBy(e => e.EventTime).ThenBy(e => e.Id))
         {
             var links = level.Links.GetValueOrDefault(ev.Id) ?? [];
             if (ev.Type == EpcisEventType.TransformationEvent)
@@ -262,19 +397,20 @@ public static class Genealogy
     /// containers are children anyway; backward: a lot received on a pallet was received). Source and destination
     /// come from the event's JSON lists; without them, the business location (or capturer) stands in.
     /// </summary>
-    private static async Task CollectMovementsAsync(ShianDb db, List<TraceNode> frontier, Level level, TraceDirection direction, List<Pending> pending, HashSet<Guid> events, CancellationToken ct)
+    private static void CollectMovements(List<TraceNode> frontier, Level level, Visibility visibility, TraceDirection direction, List<Pending> pending, HashSet<Guid> events)
     {
-        var moving = new List<(TraceNode Node, Row Event, Link Self, string? Via)>();
+        var visible = visibility.Events;
+        var moving = new List<(TraceNode Node, Row Event, Level Level, Link Self, string? Via)>();
         var containers = new List<(TraceNode Node, string Parent, Row Aggregation, Link Self)>();
         foreach (var node in frontier)
         {
-            foreach (var ev in level.Events.Values)
+            foreach (var ev in level.Events.Values.Where(e => visible[node.Key].Contains(e.Id)))
             {
                 var links = level.Links.GetValueOrDefault(ev.Id) ?? [];
                 if (ev.Type is EpcisEventType.ObjectEvent or EpcisEventType.TransactionEvent && ev.BizStep is "shipping" or "receiving"
                     && Distinct(links.Where(l => l.Key == node.Key && l.Role is EpcRole.Epc or EpcRole.Parent)).FirstOrDefault() is { } self)
                 {
-                    moving.Add((node, ev, self, null));
+                    moving.Add((node, ev, level, self, null));
                 }
                 else if (direction == TraceDirection.Backward && ev.Type == EpcisEventType.AggregationEvent && ev.Action is "ADD" or "OBSERVE"
                     && links.FirstOrDefault(l => l.Role == EpcRole.Child && l.Key == node.Key) is { } child)
@@ -289,40 +425,36 @@ public static class Genealogy
         if (containers.Count > 0)
         {
             // Backward only: the container's own shipping and receiving after it was packed.
-            var level2 = await LevelAsync(db, containers.Select(c => c.Parent).Distinct().ToList(), ct);
+            // The containers were read with the level; their movements count as their packer's chain corroborates them.
+            var level2 = visibility.Containers!;
             foreach (var (node, parent, aggregation, self) in containers)
             {
-                foreach (var ev in level2.Events.Values.Where(e => e.EventTime >= aggregation.EventTime && e.Type is EpcisEventType.ObjectEvent or EpcisEventType.TransactionEvent && e.BizStep is "shipping" or "receiving"))
+                var counting = visibility.ContainerEvents.GetValueOrDefault(parent) ?? [];
+                foreach (var ev in level2.Events.Values.Where(e => counting.Contains(e.Id) && e.EventTime >= aggregation.EventTime && e.Type is EpcisEventType.ObjectEvent or EpcisEventType.TransactionEvent && e.BizStep is "shipping" or "receiving"))
                 {
                     if ((level2.Links.GetValueOrDefault(ev.Id) ?? []).Any(l => l.Key == parent && l.Role is EpcRole.Epc or EpcRole.Parent))
                     {
                         events.Add(aggregation.Id);
-                        moving.Add((node, ev, self with { Key = node.Key }, parent));
+                        moving.Add((node, ev, level2, self with { Key = node.Key }, parent));
                     }
                 }
             }
         }
-        var sides = new Dictionary<Guid, (string? Source, string? Destination)>();
-        foreach (var (node, ev, self, via) in moving)
+        foreach (var (node, ev, eventLevel, self, via) in moving)
         {
             events.Add(ev.Id);
-            if (!sides.TryGetValue(ev.Id, out var side))
-            {
-                var json = ev.Json is null ? null : JsonNode.Parse(ev.Json) as JsonObject;
-                side = sides[ev.Id] = (
-                    PartyKey(json?["sourceList"], "source") ?? (ev.BizStep == "shipping" ? ev.BizLocation : null),
-                    PartyKey(json?["destinationList"], "destination") ?? (ev.BizStep == "receiving" ? ev.BizLocation : null));
-            }
-            pending.Add(new Pending(node, ev, self, via, side.Source, side.Destination));
+            var (source, destination) = Sides(eventLevel, ev);
+            pending.Add(new Pending(node, ev, self, via,
+                source ?? (ev.BizStep == "shipping" ? ev.BizLocation : null),
+                destination ?? (ev.BizStep == "receiving" ? ev.BizLocation : null)));
         }
     }
 
     private sealed record Pending(TraceNode Node, Row Event, Link Self, string? Via, string? Source, string? Destination);
 
     /// <summary>The parties of every movement of the trace, resolved to businesses in one query at the end.</summary>
-    private static async Task AddMovementsAsync(ShianDb db, List<Pending> pending, CancellationToken ct)
+    private static async Task AddMovementsAsync(ShianDb db, List<Pending> pending, Dictionary<string, TraceSide> parties, CancellationToken ct)
     {
-        var parties = new Dictionary<string, TraceSide>(StringComparer.Ordinal);
         await ResolveAsync(db, pending.SelectMany(p => new[] { p.Source, p.Destination }).OfType<string>().ToHashSet(StringComparer.Ordinal), parties, ct);
         foreach (var (node, ev, self, via, source, destination) in pending.OrderBy(m => m.Event.EventTime).ThenBy(m => m.Event.Id))
         {
@@ -384,8 +516,9 @@ public static class Genealogy
 
     private sealed record PartyRow(string Key, Guid BusinessId, string Name);
 
+    /// <summary>Confirmed claims only: a pending GLN names nobody and makes nobody a partner.</summary>
     private static readonly Func<ShianDb, string[], IAsyncEnumerable<PartyRow>> PartyQuery = EF.CompileAsyncQuery((ShianDb db, string[] keys) =>
-        db.TraceParties.Where(p => keys.Contains(p.Key))
+        db.TraceParties.Where(p => keys.Contains(p.Key) && p.Status == TraceClaimStatus.Confirmed)
             .Join(db.Businesses, p => p.BusinessId, b => b.Id, (p, b) => new PartyRow(p.Key, p.BusinessId, b.Name)));
 
     /// <summary>Every business the trace touches (movements' parties and the capturers of its links).</summary>

@@ -63,7 +63,7 @@ public static class GenealogyExport
                 }
             }
         }
-        var names = await db.TraceParties.Where(p => keys.Contains(p.Key))
+        var names = await db.TraceParties.Where(p => keys.Contains(p.Key) && p.Status == TraceClaimStatus.Confirmed)
             .Join(db.Businesses, p => p.BusinessId, b => b.Id, (p, b) => new { p.Key, b.Name }).ToDictionaryAsync(p => p.Key, p => p.Name, ct);
         string Label(string? key) => key is null ? "" : names.TryGetValue(key, out var n) ? $"{n} ({key})" : key;
         string Parties(JsonObject? json, string list, string field) => string.Join("; ",

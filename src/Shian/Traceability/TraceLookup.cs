@@ -38,7 +38,8 @@ public static class TraceLookup
         {
             return null;
         }
-        var product = await db.TraceProducts.AsNoTracking().Where(p => p.Gtin == gtin14)
+        // Only a claim the office confirmed names a product and its producer to the public.
+        var product = await db.TraceProducts.AsNoTracking().Where(p => p.Gtin == gtin14 && p.Status == TraceClaimStatus.Confirmed)
             .Select(p => new { p.Name, p.Specification, p.Brand, p.Origin, p.ShelfLife, p.BusinessId })
             .FirstOrDefaultAsync(ct);
         if (product is null)
@@ -51,7 +52,8 @@ public static class TraceLookup
         SampleView? sample = null;
         if (lot is not null)
         {
-            certificate = await db.ProduceCertificates.AsNoTracking().Where(c => c.Gtin == gtin14 && c.Lot == lot)
+            // The producer's own 合格证: anyone may write a GTIN on a certificate, only the confirmed claimant's speaks for the lot.
+            certificate = await db.ProduceCertificates.AsNoTracking().Where(c => c.Gtin == gtin14 && c.Lot == lot && c.BusinessId == product.BusinessId)
                 .OrderBy(c => c.Status).ThenByDescending(c => c.IssuedOn)
                 .Select(c => new CertificateView(c.Id, c.Code, c.IssuedOn, c.Status, c.Basis, c.ProducerName)).FirstOrDefaultAsync(ct);
             sample = await SamplingPublication.PublishedSamples(db).AsNoTracking()
@@ -81,21 +83,25 @@ public static class TraceLookup
             sample, certificate, steps);
     }
 
-    /// <summary>The events naming <paramref name="key"/> (in any role), oldest first, without those declared in error; places named by their trace party.</summary>
+    /// <summary>
+    /// The events that count for <paramref name="key"/> (named in any role, captured by its owner or a recorded partner, not
+    /// withdrawn: <see cref="TraceVisibility"/>), oldest first; places named by their confirmed trace party.
+    /// </summary>
     public static async Task<IReadOnlyList<Step>> StepsAsync(ShianDb db, string key, CancellationToken ct = default)
     {
-        var events = await (
-                from x in db.EpcisEventEpcs
-                where x.Key == key
-                join e in db.EpcisEvents on x.EventId equals e.Id
-                where !e.IsErrorDeclaration && !db.EpcisEvents.Any(d => d.IsErrorDeclaration && d.EventId == e.EventId)
-                orderby e.EventTime
-                select new { e.Id, e.EventTime, e.EventTimeZoneOffset, e.BizStep, e.BizLocation, e.ReadPoint, e.Disposition })
-            .AsNoTracking().Take(MaxEvents).ToListAsync(ct);
+        var counting = (await Genealogy.CorroboratedEventsAsync(db, key, ct)).ToList();
+        var events = new List<(Guid Id, DateTime EventTime, string EventTimeZoneOffset, string? BizStep, string? BizLocation, string? ReadPoint, string? Disposition)>();
+        foreach (var chunk in counting.Chunk(500))
+        {
+            events.AddRange((await db.EpcisEvents.AsNoTracking().Where(e => chunk.Contains(e.Id))
+                    .Select(e => new { e.Id, e.EventTime, e.EventTimeZoneOffset, e.BizStep, e.BizLocation, e.ReadPoint, e.Disposition }).ToListAsync(ct))
+                .Select(e => (e.Id, e.EventTime, e.EventTimeZoneOffset, e.BizStep, e.BizLocation, e.ReadPoint, e.Disposition)));
+        }
+        events = events.OrderBy(e => e.EventTime).ThenBy(e => e.Id).Take(MaxEvents).ToList();
         var places = events.Select(e => e.BizLocation ?? e.ReadPoint).OfType<string>().Distinct().ToList();
         var names = places.Count == 0
             ? new Dictionary<string, string>()
-            : await db.TraceParties.AsNoTracking().Where(p => places.Contains(p.Key)).ToDictionaryAsync(p => p.Key, p => p.Name, ct);
+            : await db.TraceParties.AsNoTracking().Where(p => places.Contains(p.Key) && p.Status == TraceClaimStatus.Confirmed).ToDictionaryAsync(p => p.Key, p => p.Name, ct);
         return events.DistinctBy(e => e.Id).OrderBy(e => e.EventTime)
             .Select(e => new Step(e.EventTime, e.EventTimeZoneOffset, e.BizStep, (e.BizLocation ?? e.ReadPoint) is { } place ? names.GetValueOrDefault(place, place) : null, e.Disposition, e.Id))
             .ToList();

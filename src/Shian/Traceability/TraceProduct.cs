@@ -7,9 +7,10 @@ namespace Shian.Traceability;
 
 /// <summary>
 /// A product in the trace master (商品主数据): its GTIN-14 (unique), what consumers read on the trace page, and the
-/// business that owns the brand or produces it. Operators register their own; staff see their township's.
+/// business that owns the brand or produces it. Operators register their own (a pending <see cref="TraceClaim"/> until the
+/// office confirms it); staff see their township's.
 /// </summary>
-public class TraceProduct
+public class TraceProduct : TraceClaim
 {
     public const int MaxText = 100;
 
@@ -141,7 +142,11 @@ internal sealed class TraceProductConfiguration : IEntityTypeConfiguration<Trace
     public void Configure(EntityTypeBuilder<TraceProduct> e)
     {
         e.Property(p => p.Gtin).HasMaxLength(14);
-        e.HasIndex(p => p.Gtin).IsUnique();
+        // Several businesses may claim a GTIN; the office confirms at most one.
+        e.HasIndex(p => p.Gtin).IsUnique().HasFilter("\"Status\" = 'Confirmed'").HasDatabaseName("IX_TraceProducts_Gtin_Confirmed");
+        e.HasIndex(p => new { p.Gtin, p.Status });
+        e.Property(p => p.ReviewedBy).HasMaxLength(TraceProduct.MaxText);
+        e.Property(p => p.RejectionReason).HasMaxLength(TraceClaim.ReasonMax);
         e.HasIndex(p => new { p.BusinessId, p.Name });
         e.HasIndex(p => p.TownshipId);
         foreach (var name in new[] { nameof(TraceProduct.Name), nameof(TraceProduct.Specification), nameof(TraceProduct.Brand), nameof(TraceProduct.Origin),

@@ -47,8 +47,12 @@ internal sealed class TracePartyConfiguration : IEntityTypeConfiguration<TracePa
 {
     public void Configure(EntityTypeBuilder<TraceParty> e)
     {
-        e.HasIndex(x => x.Key).IsUnique();
+        // Several businesses may claim a GLN; the office confirms at most one.
+        e.HasIndex(x => x.Key).IsUnique().HasFilter("\"Status\" = 'Confirmed'").HasDatabaseName("IX_TraceParties_Key_Confirmed");
+        e.HasIndex(x => new { x.Key, x.Status });
         e.HasIndex(x => x.BusinessId);
+        e.Property(x => x.ReviewedBy).HasMaxLength(100);
+        e.Property(x => x.RejectionReason).HasMaxLength(TraceClaim.ReasonMax);
         e.Property(x => x.Key).HasMaxLength(300);
         e.Property(x => x.Name).HasMaxLength(200);
         e.HasOne<Business>().WithMany().HasForeignKey(x => x.BusinessId).OnDelete(DeleteBehavior.Restrict);

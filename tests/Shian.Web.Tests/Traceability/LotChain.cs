@@ -68,12 +68,19 @@ public sealed class LotChain
         var businesses = new[] { Make("追溯测试农场", other, 1), Make("追溯测试米厂", township, 2), Make("追溯测试批发商", other, 3), Make("追溯测试超市一", township, 4), Make("追溯测试超市二", other, 5) };
         db.Businesses.AddRange(businesses);
         var chain = new LotChain { Farm = businesses[0].Id, Mill = businesses[1].Id, Wholesaler = businesses[2].Id, S1 = businesses[3].Id, S2 = businesses[4].Id };
-        db.TraceParties.AddRange(
+        TraceParty[] parties =
+        [
             new TraceParty { Key = "414/" + GlnFarm, BusinessId = chain.Farm, Name = "farm" },
             new TraceParty { Key = "414/" + GlnMill, BusinessId = chain.Mill, Name = "mill" },
             new TraceParty { Key = "414/" + GlnW, BusinessId = chain.Wholesaler, Name = "wholesaler" },
             new TraceParty { Key = "417/" + GlnS1, BusinessId = chain.S1, Name = "s1" },
-            new TraceParty { Key = "414/" + GlnS2, BusinessId = chain.S2, Name = "s2" });
+            new TraceParty { Key = "414/" + GlnS2, BusinessId = chain.S2, Name = "s2" },
+        ];
+        foreach (var party in parties)
+        {
+            Assert.Null(party.Confirm("office", DateTime.UtcNow)); // the office has checked the GLNs: they name their businesses
+        }
+        db.TraceParties.AddRange(parties);
         await db.SaveChangesAsync();
         var user = await db.Users.Select(u => u.Id).FirstAsync();
 

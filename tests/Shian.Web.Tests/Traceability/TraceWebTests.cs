@@ -59,10 +59,15 @@ public sealed class TraceWebTests(ShianWebFactory factory) : IClassFixture<Shian
         // Products of the other plant: a GTIN-8 and a GTIN-12 (UPC-A), stored as GTIN-14.
         var eight = new TraceProduct { Gtin = "00000096385074", Name = "山里酸奶", Specification = "200g", BusinessId = other.Id, TownshipId = townshipB, Origin = "天津", CreatedAt = DateTime.UtcNow };
         var twelve = new TraceProduct { Gtin = "00036000291452", Name = "山里豆腐", Specification = "400g", BusinessId = other.Id, TownshipId = townshipB, Origin = "天津", CreatedAt = DateTime.UtcNow };
+        // Claims the office has confirmed (a pending one names no producer on the public page).
+        Assert.Null(eight.Confirm("office", DateTime.UtcNow));
+        Assert.Null(twelve.Confirm("office", DateTime.UtcNow));
         db.TraceProducts.AddRange(eight, twelve);
         // The tofu's lot D1 is known by its label code (an unpublished sample alone would not make it known).
         db.TraceCodes.Add(new TraceCode { Code = "tfdemv23", Gtin = twelve.Gtin, Lot = "D1", BusinessId = other.Id, CreatedAt = DateTime.UtcNow });
-        db.TraceParties.Add(new TraceParty { Key = TraceKey.Of("urn:epc:id:sgln:6901234.00002.0"), BusinessId = shop.Id, Name = "鑫源超市" });
+        var shopLocation = new TraceParty { Key = TraceKey.Of("urn:epc:id:sgln:6901234.00002.0"), BusinessId = shop.Id, Name = "鑫源超市" };
+        Assert.Null(shopLocation.Confirm("office", DateTime.UtcNow));
+        db.TraceParties.Add(shopLocation);
         await db.SaveChangesAsync();
         return new World(farm.Id, other.Id, eight.Id);
     });
@@ -150,6 +155,15 @@ public sealed class TraceWebTests(ShianWebFactory factory) : IClassFixture<Shian
         var product = await QueryAsync(db => db.TraceProducts.AsNoTracking().SingleAsync(p => p.Name == "精品黄瓜"));
         Assert.Equal(Gtin14, product.Gtin);
         Assert.Contains("已登记", await (await operatorClient.PostFormAsync("/trace/products", new(form) { ["Gtin"] = Gtin14 })).Content.ReadAsStringAsync());
+        // The registration is a claim the office confirms before the public page names the farm as the producer.
+        Assert.Equal(TraceClaimStatus.Pending, product.Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync($"/01/{Gtin14}")).StatusCode);
+        using (var office = await factory.SignedInAsync("office"))
+        {
+            var confirmed = await office.PostFormAsync("/trace/claims", new(), $"/trace/claims?handler=Confirm&kind=Product&id={product.Id}");
+            Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        }
+        Assert.Equal(TraceClaimStatus.Confirmed, await QueryAsync(db => db.TraceProducts.Where(p => p.Id == product.Id).Select(p => p.Status).SingleAsync()));
 
         // Scope: the operator and the township officer see the farm's product, not the other plant's (another township).
         var mine = await operatorClient.GetStringAsync("/trace/products");

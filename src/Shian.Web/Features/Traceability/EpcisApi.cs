@@ -97,7 +97,7 @@ public static class EpcisApi
         events.MapGet("/{**eventId}", async (string eventId, ShianDb db, CurrentUser user, TimeProvider clock) =>
             {
                 var id = Uri.UnescapeDataString(eventId);
-                var found = await Visible(db, await user.ScopeAsync()).Where(e => e.EventId == id)
+                var found = await TraceVisibility.Queryable(db, await user.ScopeAsync()).Where(e => e.EventId == id)
                     .OrderBy(e => e.RecordTime).ThenBy(e => e.Id).Take(1).ToListAsync();
                 if (found.Count == 0)
                 {
@@ -215,7 +215,7 @@ public static class EpcisApi
             return Problem(StatusCodes.Status400BadRequest, "查询参数无效 / Invalid query parameters",
                 string.Join("; ", errors.Select(e => $"{e.Path}: {e.Message}")), errors);
         }
-        var page = await query.Apply(Visible(db, await user.ScopeAsync(ct)), db.EpcisEventEpcs).ToListAsync(ct);
+        var page = await query.Apply(TraceVisibility.Queryable(db, await user.ScopeAsync(ct)), db.EpcisEventEpcs).ToListAsync(ct);
         if (page.Count > query.PerPage)
         {
             page.RemoveAt(page.Count - 1);
@@ -226,18 +226,6 @@ public static class EpcisApi
             http.Response.Headers.Link = $"<{http.Request.PathBase}{http.Request.Path}?{string.Join('&', next)}>; rel=\"next\"";
         }
         return await DocumentAsync(db, page, clock, ct);
-    }
-
-    /// <summary>Events of the businesses the caller may see: staff by their scope, operators their own.</summary>
-    private static IQueryable<EpcisEvent> Visible(ShianDb db, AccessScope scope)
-    {
-        var events = db.EpcisEvents.AsNoTracking();
-        if (scope.Level is AccessLevel.Jurisdiction or AccessLevel.Unit)
-        {
-            return events;
-        }
-        var visible = db.Businesses.VisibleTo(scope).Select(b => b.Id);
-        return events.Where(e => visible.Contains(e.BusinessId));
     }
 
     /// <summary>An EPCISQueryDocument of the events with their recordTime, under the merged contexts of their capture jobs.</summary>

@@ -9,13 +9,14 @@ namespace Shian.Web.Features.Traceability;
 /// <summary>
 /// Who may open a lot. The office, departments and district inspectors see every lot. Township staff see a lot when
 /// its traces touch a business of their township (a party of a shipment or receipt, or the capturer of an event): a lot
-/// that passed through the township is theirs to follow, even when it was made elsewhere. Operators see the traces of
-/// their own lots (a lot one of their businesses captured an event about or shipped or received), but not the recall
-/// scope, which lists other businesses' contacts.
+/// that passed through the township is theirs to follow, even when it was made elsewhere. Operators see a lot only when
+/// one of their businesses owns it or is a recorded trading partner of it (<see cref="TraceVisibility"/>: the
+/// corroborators of the traces, which must then be corroborated traces), and not the recall scope, which lists other
+/// businesses' contacts. Capturing an event that names a lot does not open it.
 /// </summary>
 public static class LotAccess
 {
-    public static async Task<bool> MaySeeAsync(ShianDb db, AccessScope scope, string key, TraceResult backward, TraceResult forward, CancellationToken ct)
+    public static async Task<bool> MaySeeAsync(ShianDb db, AccessScope scope, TraceResult backward, TraceResult forward, CancellationToken ct)
     {
         if (scope.Level is AccessLevel.Jurisdiction or AccessLevel.Unit)
         {
@@ -23,11 +24,7 @@ public static class LotAccess
         }
         if (scope.Level == AccessLevel.OwnBusinesses)
         {
-            var own = scope.BusinessIds.ToList();
-            var roots = backward.Root.Movements.Concat(forward.Root.Movements)
-                .SelectMany(m => new[] { m.Source.BusinessId, m.Destination.BusinessId }).OfType<Guid>();
-            return roots.Any(own.Contains)
-                || await db.EpcisEventEpcs.Where(x => x.Key == key).Join(db.EpcisEvents, x => x.EventId, e => e.Id, (x, e) => e.BusinessId).AnyAsync(b => own.Contains(b), ct);
+            return scope.BusinessIds.Any(b => backward.Corroborators.Contains(b) || forward.Corroborators.Contains(b));
         }
         if (scope.Level != AccessLevel.Township)
         {

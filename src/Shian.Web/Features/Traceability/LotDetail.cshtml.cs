@@ -13,7 +13,9 @@ namespace Shian.Web.Features.Traceability;
 
 /// <summary>
 /// One lot: its backward and forward traces as indented trees, the recall scope (staff only) and the exports (FSMA 204
-/// spreadsheet, EPCIS document). Who may open it: <see cref="LotAccess"/>; a lot nobody may see answers 404.
+/// spreadsheet, EPCIS document). Who may open it: <see cref="LotAccess"/>; a lot nobody may see answers 404. Operators'
+/// trees and exports hold only corroborated events (<see cref="TraceVisibility"/>); staff's hold all, the others marked,
+/// and the recall scope is corroborated for everyone.
 /// </summary>
 [Authorize(Policy = Policies.Lots)]
 public class LotDetailModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
@@ -25,6 +27,9 @@ public class LotDetailModel(ShianDb db, CurrentUser user, TimeProvider clock) : 
     public TraceResult Forward { get; private set; } = null!;
     public RecallScope? Recall { get; private set; }
     public IReadOnlyDictionary<Guid, string> Names { get; private set; } = new Dictionary<Guid, string>();
+
+    /// <summary>The events of the traces that count (<see cref="TraceVisibility"/>); staff see the others marked.</summary>
+    public IReadOnlySet<Guid> Corroborated { get; private set; } = new HashSet<Guid>();
     public bool Known => Backward.EventIds.Count > 0 || Forward.EventIds.Count > 0;
 
     public async Task<IActionResult> OnGetAsync(string key) => await LoadAsync(key) ? Page() : NotFound();
@@ -64,20 +69,31 @@ public class LotDetailModel(ShianDb db, CurrentUser user, TimeProvider clock) : 
             (Gtin, LotCode) = (gtin, lot);
         }
         var ct = HttpContext.RequestAborted;
-        Backward = await Genealogy.TraceAsync(db, Key, TraceDirection.Backward, ct: ct);
-        Forward = await Genealogy.TraceAsync(db, Key, TraceDirection.Forward, ct: ct);
         var scope = await user.ScopeAsync(ct);
-        if (Known && !await LotAccess.MaySeeAsync(db, scope, Key, Backward, Forward, ct))
+        // Staff keep seeing every event (uncorroborated ones marked); operators see only what counts (TraceVisibility).
+        var staff = scope.Level is AccessLevel.Jurisdiction or AccessLevel.Unit or AccessLevel.Township;
+        var evidence = staff ? TraceEvidence.All : TraceEvidence.Corroborated;
+        Backward = await Genealogy.TraceAsync(db, Key, TraceDirection.Backward, evidence: evidence, ct: ct);
+        Forward = await Genealogy.TraceAsync(db, Key, TraceDirection.Forward, evidence: evidence, ct: ct);
+        if (Known && !await LotAccess.MaySeeAsync(db, scope, Backward, Forward, ct))
         {
             return false;
         }
-        if (!Known && scope.Level is not (AccessLevel.Jurisdiction or AccessLevel.Unit or AccessLevel.Township))
+        if (!Known && !staff)
         {
             return false;
         }
-        if (scope.Level != AccessLevel.OwnBusinesses)
+        if (staff)
         {
-            Recall = await GenealogyRecall.ComputeAsync(db, Forward, ct);
+            // The recall scope follows the corroboration rule whoever looks: a stranger's event neither adds nor hides a holder.
+            var backward = await Genealogy.TraceAsync(db, Key, TraceDirection.Backward, ct: ct);
+            var forward = await Genealogy.TraceAsync(db, Key, TraceDirection.Forward, ct: ct);
+            Corroborated = backward.EventIds.Concat(forward.EventIds).ToHashSet();
+            Recall = await GenealogyRecall.ComputeAsync(db, forward, ct);
+        }
+        else
+        {
+            Corroborated = Backward.EventIds.Concat(Forward.EventIds).ToHashSet();
         }
         var ids = Genealogy.Businesses(Backward, Forward).ToList();
         Names = await db.Businesses.Where(b => ids.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Name, ct);

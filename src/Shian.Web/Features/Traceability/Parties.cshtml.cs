@@ -10,12 +10,13 @@ namespace Shian.Web.Features.Traceability;
 
 /// <summary>
 /// 我的位置码: an operator registers the GLNs its EPCIS events name as locations, sources and destinations, so that
-/// traces, recall scopes and the consumer page show its name instead of a number.
+/// traces, recall scopes and the consumer page show its name instead of a number once the office has confirmed the claim
+/// (<c>/trace/claims</c>); a GLN confirmed to a business is refused.
 /// </summary>
 [Authorize(Policy = Policies.Operator)]
 public class PartiesModel(ShianDb db, CurrentUser user) : PageModel
 {
-    public sealed record Row(Guid Id, string Key, string Name, string BusinessName);
+    public sealed record Row(Guid Id, string Key, string Name, string BusinessName, TraceClaimStatus Status, string RejectionReason);
 
     public sealed record BusinessOption(Guid Id, string Name);
 
@@ -41,9 +42,13 @@ public class PartiesModel(ShianDb db, CurrentUser user) : PageModel
         {
             ModelState.AddModelError(field, message);
         }
-        if (party is not null && await db.TraceParties.AnyAsync(p => p.Key == party.Key))
+        if (party is not null && await TraceClaims.PartyRefusalAsync(db, party.Key) is { } refusal)
         {
-            ModelState.AddModelError(nameof(Gln), "该位置码已被登记 / this GLN is already registered");
+            ModelState.AddModelError(nameof(Gln), refusal);
+        }
+        else if (party is not null && await db.TraceParties.AnyAsync(p => p.Key == party.Key && p.BusinessId == party.BusinessId && p.Status == TraceClaimStatus.Pending))
+        {
+            ModelState.AddModelError(nameof(Gln), "该位置码已被登记，正在等待审核 / this GLN is registered already and awaits the office's confirmation");
         }
         if (!ModelState.IsValid || party is null)
         {
@@ -77,6 +82,6 @@ public class PartiesModel(ShianDb db, CurrentUser user) : PageModel
                          join b in db.Businesses.AsNoTracking() on p.BusinessId equals b.Id
                          where own.Contains(p.BusinessId)
                          orderby b.Name, p.Key
-                         select new Row(p.Id, p.Key, p.Name, b.Name)).ToListAsync();
+                         select new Row(p.Id, p.Key, p.Name, b.Name, p.Status, p.RejectionReason)).ToListAsync();
     }
 }

@@ -13,12 +13,13 @@ namespace Shian.Web.Features.Traceability;
 
 /// <summary>
 /// 商品主数据: the products an operator registers for its businesses (GTIN checked and normalised), each with its trace
-/// page and label sheets; staff see those of their scope (a township officer its township's).
+/// page and label sheets; staff see those of their scope (a township officer its township's). A registration is a claim
+/// to the GTIN, pending until the office confirms it (<c>/trace/claims</c>); a GTIN confirmed to a business is refused.
 /// </summary>
 [Authorize(Policy = Policies.Traceability)]
 public class ProductsModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
 {
-    public sealed record Row(Guid Id, string Gtin, string Name, string Specification, string Brand, string Business, string Origin);
+    public sealed record Row(Guid Id, string Gtin, string Name, string Specification, string Brand, string Business, string Origin, TraceClaimStatus Status, string RejectionReason);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public IReadOnlyList<Business> OwnBusinesses { get; private set; } = [];
@@ -51,9 +52,13 @@ public class ProductsModel(ShianDb db, CurrentUser user, TimeProvider clock) : P
         {
             ModelState.AddModelError(field, message);
         }
-        if (ModelState.IsValid && await db.TraceProducts.AnyAsync(p => p.Gtin == product.Gtin))
+        if (ModelState.IsValid && await TraceClaims.ProductRefusalAsync(db, product.Gtin) is { } refusal)
         {
-            ModelState.AddModelError(nameof(Gtin), $"商品条码 {product.Gtin} 已登记 / the GTIN is already registered");
+            ModelState.AddModelError(nameof(Gtin), refusal);
+        }
+        else if (ModelState.IsValid && await db.TraceProducts.AnyAsync(p => p.Gtin == product.Gtin && p.BusinessId == product.BusinessId && p.Status == TraceClaimStatus.Pending))
+        {
+            ModelState.AddModelError(nameof(Gtin), $"商品条码 {product.Gtin} 已登记，正在等待审核 / the GTIN is registered already and awaits the office's confirmation");
         }
         if (!ModelState.IsValid || business is null)
         {
@@ -78,6 +83,6 @@ public class ProductsModel(ShianDb db, CurrentUser user, TimeProvider clock) : P
         Rows = await (from p in db.TraceProducts.AsNoTracking().VisibleTo(scope)
                       join b in db.Businesses on p.BusinessId equals b.Id
                       orderby b.Name, p.Name
-                      select new Row(p.Id, p.Gtin, p.Name, p.Specification, p.Brand, b.Name, p.Origin)).Take(500).ToListAsync();
+                      select new Row(p.Id, p.Gtin, p.Name, p.Specification, p.Brand, b.Name, p.Origin, p.Status, p.RejectionReason)).Take(500).ToListAsync();
     }
 }
