@@ -61,8 +61,12 @@ public sealed record HolidayNoticeProblem(HolidayNoticeProblemCode Code, int Lin
     }
 }
 
-/// <summary>A day the notice names: a day off (放假, 补休) or a weekend worked (上班), with the line it came from.</summary>
-public sealed record HolidayNoticeDay(DateOnly Date, CalendarDayKind Kind, string Name, int LineNumber, string SourceLine);
+/// <summary>A day the notice names: a day off (放假, 补休) or a weekend worked (上班), with its item and the line it came from.</summary>
+public sealed record HolidayNoticeDay(DateOnly Date, CalendarDayKind Kind, string Item, int LineNumber, string SourceLine)
+{
+    /// <summary>The calendar's name for the day: the item ("春节"), or "春节调休" for a weekend worked, as the built-in data names them.</summary>
+    public string Name => Kind == CalendarDayKind.AdjustedWorkday ? Item + "调休" : Item;
+}
 
 /// <summary>What a notice says, or why it could not be read. Store it only when <see cref="Ok"/>: all or nothing.</summary>
 public sealed record HolidayNotice(int? Year, IReadOnlyList<HolidayNoticeDay> Days, IReadOnlyList<HolidayNoticeProblem> Problems)
@@ -73,7 +77,7 @@ public sealed record HolidayNotice(int? Year, IReadOnlyList<HolidayNoticeDay> Da
 
     public IReadOnlyList<DateOnly> Workdays => Days.Where(d => d.Kind == CalendarDayKind.AdjustedWorkday).Select(d => d.Date).ToList();
 
-    /// <summary>The days as calendar rows (holidays under the item's name, workdays as "…调休", as the built-in data names them).</summary>
+    /// <summary>The days as calendar rows, named as the built-in data names them.</summary>
     public IReadOnlyList<CalendarDay> ToCalendarDays() =>
         Days.Select(d => new CalendarDay { Date = d.Date, Kind = d.Kind, Name = d.Name }).ToList();
 }
@@ -239,7 +243,7 @@ public static partial class HolidayNoticeParser
                     {
                         return;
                     }
-                    Add(span, CalendarDayKind.Holiday, item);
+                    Add(span, CalendarDayKind.Holiday);
                     if (m.Groups["n"].Success && !Count(m.Groups["n"].Value, span))
                     {
                         return;
@@ -258,7 +262,7 @@ public static partial class HolidayNoticeParser
                     {
                         return;
                     }
-                    Add([day], CalendarDayKind.Holiday, item);
+                    Add([day], CalendarDayKind.Holiday);
                 }
                 else if ((m = WorkdayClause().Match(clause)).Success)
                 {
@@ -273,7 +277,7 @@ public static partial class HolidayNoticeParser
                             Problem(HolidayNoticeProblemCode.WorkdayNotWeekend, Iso(day));
                             return;
                         }
-                        Add([day], CalendarDayKind.AdjustedWorkday, item + "调休");
+                        Add([day], CalendarDayKind.AdjustedWorkday);
                     }
                 }
                 else if (clause is "与周末连休" or "不调休" or "放假调休" && span is not null)
@@ -288,11 +292,11 @@ public static partial class HolidayNoticeParser
             }
         }
 
-        private void Add(IEnumerable<DateOnly> dates, CalendarDayKind kind, string name)
+        private void Add(IEnumerable<DateOnly> dates, CalendarDayKind kind)
         {
             foreach (var date in dates)
             {
-                days.Add(new HolidayNoticeDay(date, kind, name, lineNumber, source));
+                days.Add(new HolidayNoticeDay(date, kind, item, lineNumber, source));
             }
         }
 
