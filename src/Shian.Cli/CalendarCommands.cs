@@ -118,7 +118,7 @@ public static class CalendarCommands
     {
         console.Out($"{notice.Year} 年节假日安排 / holidays of {notice.Year}: " +
             $"放假 {notice.Holidays.Count} 天 / {notice.Holidays.Count} days off, 调休上班 {notice.Workdays.Count} 天 / {notice.Workdays.Count} adjusted workdays");
-        foreach (var holiday in notice.Days.GroupBy(d => d.Item))
+        foreach (var holiday in notice.Days.GroupBy(d => d.Item).OrderBy(g => g.Min(d => d.LineNumber)))
         {
             var off = holiday.Where(d => d.Kind == CalendarDayKind.Holiday).Select(d => d.Date).ToList();
             var runs = new List<string>();
