@@ -1,11 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using Shian.Common;
 using Shian.Data;
 
 namespace Shian.Cli;
 
-/// <summary><c>shian calendar add-working-days DATE N</c>: the statutory-deadline arithmetic, from the shell.</summary>
+/// <summary>
+/// <c>shian calendar add-working-days DATE N</c>: the statutory-deadline arithmetic, from the shell.
+/// <c>shian calendar parse-notice FILE [--year Y] [--json]</c>: what the platform reads from a State Council holiday notice.
+/// </summary>
 public static class CalendarCommands
 {
     public static Command Create(CliConsole console)
@@ -49,8 +53,98 @@ public static class CalendarCommands
             console.Out(result.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             return ShianCli.Ok;
         });
-        return new Command("calendar", "工作日历 / working-day calendar") { add };
+        return new Command("calendar", "工作日历 / working-day calendar") { add, ParseNotice(console) };
     }
+
+    /// <summary>The largest notice file read: the real ones are about 2 KB.</summary>
+    private const long MaxNoticeBytes = 1024 * 1024;
+
+    private static Command ParseNotice(CliConsole console)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "放假安排通知全文（.txt，UTF-8 或 GB18030） / the holiday notice as text (UTF-8 or GB18030)" };
+        var year = new Option<int?>("--year") { Description = "通知的年度（文中没有标题时必需） / the notice's year (needed when the text has no title)" };
+        var json = new Option<bool>("--json") { Description = "输出 JSON / print JSON" };
+        var parse = new Command("parse-notice", "解析国务院办公厅节假日安排通知 / read a State Council holiday notice") { file, year, json };
+        parse.SetAction(parseResult =>
+        {
+            var path = parseResult.GetValue(file)!;
+            if (!path.Exists)
+            {
+                console.Error($"找不到文件 {path.FullName} / file not found");
+                return ShianCli.Failed;
+            }
+            if (path.Length > MaxNoticeBytes)
+            {
+                console.Error($"文件超过 1 MB，不像是放假安排通知 / the file is larger than 1 MB, not a holiday notice");
+                return ShianCli.Failed;
+            }
+            var (text, decodeError) = TextDecoding.Decode(File.ReadAllBytes(path.FullName));
+            if (text is null)
+            {
+                console.Error(decodeError!);
+                return ShianCli.Failed;
+            }
+            var notice = HolidayNoticeParser.Parse(text, parseResult.GetValue(year));
+            if (!notice.Ok)
+            {
+                foreach (var problem in notice.Problems)
+                {
+                    console.Error(problem.Describe());
+                }
+                return ShianCli.Failed;
+            }
+            if (parseResult.GetValue(json))
+            {
+                console.Out(JsonSerializer.Serialize(new
+                {
+                    year = notice.Year,
+                    holidays = notice.Holidays.Select(Iso),
+                    workdays = notice.Workdays.Select(Iso),
+                }));
+            }
+            else
+            {
+                PrintSummary(notice, console);
+            }
+            return ShianCli.Ok;
+        });
+        return parse;
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>One line per holiday: its days off as runs of dates, then its adjusted workdays.</summary>
+    private static void PrintSummary(HolidayNotice notice, CliConsole console)
+    {
+        console.Out($"{notice.Year} 年节假日安排 / holidays of {notice.Year}: " +
+            $"放假 {notice.Holidays.Count} 天 / {notice.Holidays.Count} days off, 调休上班 {notice.Workdays.Count} 天 / {notice.Workdays.Count} adjusted workdays");
+        foreach (var holiday in notice.Days.GroupBy(d => d.Item).OrderBy(g => g.Min(d => d.LineNumber)))
+        {
+            var off = holiday.Where(d => d.Kind == CalendarDayKind.Holiday).Select(d => d.Date).ToList();
+            var runs = new List<string>();
+            for (var i = 0; i < off.Count;)
+            {
+                var j = i;
+                while (j + 1 < off.Count && off[j + 1] == off[j].AddDays(1))
+                {
+                    j++;
+                }
+                runs.Add(i == j ? Iso(off[i]) : $"{Iso(off[i])} 至 {Iso(off[j])}");
+                i = j + 1;
+            }
+            var worked = holiday.Where(d => d.Kind == CalendarDayKind.AdjustedWorkday)
+                .Select(d => $"{Iso(d.Date)}（{WeekdayZh(d.Date)}）").ToList();
+            var line = $"  {holiday.Key}：放假 / off {string.Join("、", runs)}（{off.Count} 天）";
+            console.Out(worked.Count > 0 ? $"{line}；上班 / worked {string.Join("、", worked)}" : line);
+        }
+    }
+
+    private static string WeekdayZh(DateOnly date) => date.DayOfWeek switch
+    {
+        DayOfWeek.Saturday => "周六",
+        DayOfWeek.Sunday => "周日",
+        _ => date.DayOfWeek.ToString(),
+    };
 
     /// <summary>
     /// The calendar administrators maintain when a database is named or present here; otherwise the built-in one.

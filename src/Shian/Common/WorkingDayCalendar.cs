@@ -70,7 +70,10 @@ public sealed class WorkingDayCalendar
         return count;
     }
 
-    /// <summary>The holidays and adjusted workdays that ship with Shian (mainland China, 2020 and 2021), read from its embedded CSV.</summary>
+    /// <summary>
+    /// The holidays and adjusted workdays that ship with Shian (mainland China, 2020, 2021 and 2026: the years whose notice
+    /// docs/domain.md §10 verifies), read from its embedded CSV. Migration adds a year only where none is stored.
+    /// </summary>
     public static IReadOnlyList<CalendarDay> BuiltInDays()
     {
         using var stream = typeof(WorkingDayCalendar).Assembly.GetManifestResourceStream("calendar/holidays-cn.csv")

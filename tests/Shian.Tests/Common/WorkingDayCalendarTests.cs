@@ -151,12 +151,26 @@ public class WorkingDayCalendarTests
     }
 
     [Fact]
-    public void Working_days_in_2020_and_2021_match_the_published_totals()
+    public void Working_days_in_2020_2021_and_2026_match_the_published_totals()
     {
         // 2020: 262 weekdays - 19 weekday holidays + 6 adjusted workdays = 249.
         // 2021: 261 weekdays - 18 weekday holidays + 7 adjusted workdays = 250.
         Assert.Equal(249, Calendar.WorkingDaysBetween(D(2019, 12, 31), D(2020, 12, 31)));
         Assert.Equal(250, Calendar.WorkingDaysBetween(D(2020, 12, 31), D(2021, 12, 31)));
+        // 2026: 261 weekdays - 19 weekday holidays (Jan 1-2; Feb 16-20, 23; Apr 6; May 1, 4, 5; Jun 19; Sep 25;
+        // Oct 1-2, 5-7) + 6 adjusted workdays = 248.
+        Assert.Equal(248, Calendar.WorkingDaysBetween(D(2025, 12, 31), D(2026, 12, 31)));
+    }
+
+    [Fact]
+    public void A_2026_deadline_crossing_national_day_skips_the_holiday_and_counts_the_adjusted_saturday()
+    {
+        // Wednesday 2026-09-30 + 5: Oct 1-7 off, Thu 8, Fri 9, Sat 10 (worked), Mon 12, Tue 13.
+        Assert.Equal(D(2026, 10, 13), Calendar.AddWorkingDays(D(2026, 9, 30), 5));
+        Assert.True(Calendar.IsWorkingDay(D(2026, 10, 10)));
+        Assert.False(Calendar.IsWorkingDay(D(2026, 10, 1)));
+        Assert.False(Calendar.IsWorkingDay(D(2026, 10, 7)));
+        Assert.True(Calendar.IsWorkingDay(D(2026, 9, 20)));
     }
 
     // ---- Years without data ----
@@ -168,7 +182,9 @@ public class WorkingDayCalendarTests
         Assert.False(Calendar.Covers(2022));
         Assert.True(Calendar.Covers(2020));
         Assert.True(Calendar.Covers(2021));
-        Assert.Equal(new[] { 2020, 2021 }, Calendar.YearsCovered.Order());
+        Assert.False(Calendar.Covers(2025));
+        Assert.True(Calendar.Covers(2026));
+        Assert.Equal(new[] { 2020, 2021, 2026 }, Calendar.YearsCovered.Order());
 
         // 2019 National Day (Oct 1-7) is not entered: Tuesday Oct 1 counts as a working day, weekends do not.
         Assert.True(Calendar.IsWorkingDay(D(2019, 10, 1)));
@@ -246,11 +262,22 @@ public class WorkingDayCalendarTests
         Holidays(Range(2021, 9, 19, 9, 21));
         Holidays(Range(2021, 10, 1, 10, 7));
         Workdays(D(2021, 2, 7), D(2021, 2, 20), D(2021, 4, 25), D(2021, 5, 8), D(2021, 9, 18), D(2021, 9, 26), D(2021, 10, 9));
+
+        // 2026: holidays Jan 1-3; Feb 15-23; Apr 4-6; May 1-5; Jun 19-21; Sep 25-27; Oct 1-7;
+        // adjusted workdays Jan 4, Feb 14, Feb 28, May 9, Sep 20, Oct 10.
+        Holidays(Range(2026, 1, 1, 1, 3));
+        Holidays(Range(2026, 2, 15, 2, 23));
+        Holidays(Range(2026, 4, 4, 4, 6));
+        Holidays(Range(2026, 5, 1, 5, 5));
+        Holidays(Range(2026, 6, 19, 6, 21));
+        Holidays(Range(2026, 9, 25, 9, 27));
+        Holidays(Range(2026, 10, 1, 10, 7));
+        Workdays(D(2026, 1, 4), D(2026, 2, 14), D(2026, 2, 28), D(2026, 5, 9), D(2026, 9, 20), D(2026, 10, 10));
         return expected;
     }
 
     [Fact]
-    public void Built_in_calendar_holds_exactly_the_2020_and_2021_days_of_domain_section_10()
+    public void Built_in_calendar_holds_exactly_the_days_of_domain_section_10()
     {
         var expected = DomainSection10();
         var actual = WorkingDayCalendar.BuiltInDays();
@@ -261,7 +288,7 @@ public class WorkingDayCalendarTests
         var missing = expected.Keys.Except(actual.Select(d => d.Date)).Order().ToList();
         Assert.Empty(missing);
 
-        var extra = actual.Where(d => d.Date.Year is 2020 or 2021 && !expected.ContainsKey(d.Date)).Select(d => d.Date).ToList();
+        var extra = actual.Where(d => !expected.ContainsKey(d.Date)).Select(d => d.Date).ToList();
         Assert.Empty(extra);
 
         var wrongKind = actual.Where(d => expected.TryGetValue(d.Date, out var kind) && kind != d.Kind)
@@ -275,7 +302,7 @@ public class WorkingDayCalendarTests
     public void Built_in_adjusted_workdays_all_fall_on_weekends()
     {
         var workdays = WorkingDayCalendar.BuiltInDays().Where(d => d.Kind == CalendarDayKind.AdjustedWorkday).ToList();
-        Assert.Equal(13, workdays.Count);
+        Assert.Equal(19, workdays.Count);
         Assert.All(workdays, d => Assert.True(d.Date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday, $"{d.Date} is a weekday"));
     }
 
