@@ -7,7 +7,7 @@ namespace Shian.Grain;
 /// <see cref="Subtype"/> (the office marks one by choosing that sub-type). The plan asks that at least 5% of the
 /// district's purchase enterprises are checked each year and that they keep single-silo quality records (单仓质量档案).
 /// </summary>
-public class GrainPurchaseCheck
+public class GrainPurchaseCheck : IGrainRecord
 {
     public const string Subtype = "grain-purchase";
 

@@ -9,63 +9,26 @@ namespace Shian.Grain;
 /// </summary>
 public static class GrainScope
 {
-    public static IQueryable<Silo> VisibleTo(this IQueryable<Silo> silos, AccessScope scope)
+    public static IQueryable<T> VisibleTo<T>(this IQueryable<T> records, AccessScope scope) where T : IGrainRecord
     {
         var (unit, township) = (scope.UnitId, scope.TownshipId);
         return scope.Level switch
         {
-            AccessLevel.Jurisdiction => silos,
-            AccessLevel.Unit => silos.Where(s => s.UnitId == null || s.UnitId == unit),
-            AccessLevel.Township => silos.Where(s => s.TownshipId == township),
-            _ => silos.Where(s => false),
+            AccessLevel.Jurisdiction => records,
+            AccessLevel.Unit => records.Where(r => r.UnitId == null || r.UnitId == unit),
+            AccessLevel.Township => records.Where(r => r.TownshipId == township),
+            _ => records.Where(r => false),
         };
     }
+}
 
-    public static IQueryable<GrainTest> VisibleTo(this IQueryable<GrainTest> tests, AccessScope scope)
-    {
-        var (unit, township) = (scope.UnitId, scope.TownshipId);
-        return scope.Level switch
-        {
-            AccessLevel.Jurisdiction => tests,
-            AccessLevel.Unit => tests.Where(t => t.UnitId == null || t.UnitId == unit),
-            AccessLevel.Township => tests.Where(t => t.TownshipId == township),
-            _ => tests.Where(t => false),
-        };
-    }
-
-    public static IQueryable<GrainDisposal> VisibleTo(this IQueryable<GrainDisposal> disposals, AccessScope scope)
-    {
-        var (unit, township) = (scope.UnitId, scope.TownshipId);
-        return scope.Level switch
-        {
-            AccessLevel.Jurisdiction => disposals,
-            AccessLevel.Unit => disposals.Where(d => d.UnitId == null || d.UnitId == unit),
-            AccessLevel.Township => disposals.Where(d => d.TownshipId == township),
-            _ => disposals.Where(d => false),
-        };
-    }
-
-    public static IQueryable<GrainPurchaseCheck> VisibleTo(this IQueryable<GrainPurchaseCheck> checks, AccessScope scope)
-    {
-        var (unit, township) = (scope.UnitId, scope.TownshipId);
-        return scope.Level switch
-        {
-            AccessLevel.Jurisdiction => checks,
-            AccessLevel.Unit => checks.Where(c => c.UnitId == null || c.UnitId == unit),
-            AccessLevel.Township => checks.Where(c => c.TownshipId == township),
-            _ => checks.Where(c => false),
-        };
-    }
-
-    public static IQueryable<ImportedFoodCheck> VisibleTo(this IQueryable<ImportedFoodCheck> checks, AccessScope scope)
-    {
-        var (unit, township) = (scope.UnitId, scope.TownshipId);
-        return scope.Level switch
-        {
-            AccessLevel.Jurisdiction => checks,
-            AccessLevel.Unit => checks.Where(c => c.UnitId == null || c.UnitId == unit),
-            AccessLevel.Township => checks.Where(c => c.TownshipId == township),
-            _ => checks.Where(c => false),
-        };
-    }
+/// <summary>
+/// A grain or imported-food record: it sits in a township and belongs to a unit, or to the office (null). Implemented
+/// only by entities that store both as columns, which <c>GrainRecordTests</c> checks against the EF model, so the one
+/// filter above translates for every implementer.
+/// </summary>
+public interface IGrainRecord
+{
+    Guid TownshipId { get; }
+    Guid? UnitId { get; }
 }

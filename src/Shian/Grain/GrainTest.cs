@@ -7,7 +7,7 @@ namespace Shian.Grain;
 /// acid value, food safety (食品安全) fails when a mycotoxin or heavy metal exceeds its limit — such grain must be
 /// disposed of (<see cref="GrainDisposal"/>) and the silo is flagged until it is.
 /// </summary>
-public class GrainTest
+public class GrainTest : IGrainRecord
 {
     public Guid Id { get; set; }
     public Guid SiloId { get; set; }
@@ -99,7 +99,7 @@ public class GrainTestItem
 /// 超标粮食处置: what was done with grain of a test that failed food-safety limits — sold for a designated use, turned
 /// into feed, destroyed. One per failing test; until it exists the silo is flagged.
 /// </summary>
-public class GrainDisposal
+public class GrainDisposal : IGrainRecord
 {
     public Guid Id { get; set; }
     public Guid TestId { get; set; }

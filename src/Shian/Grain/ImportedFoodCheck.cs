@@ -19,7 +19,7 @@ public enum ImportDisposalMethod
 /// (退运/销毁, the plan's 100%); the disposal is recorded on the check with its witness and evidence file
 /// (<see cref="Common.FileOwners.ImportDisposalEvidence"/>).
 /// </summary>
-public class ImportedFoodCheck
+public class ImportedFoodCheck : IGrainRecord
 {
     public Guid Id { get; set; }
     public Guid BusinessId { get; set; }

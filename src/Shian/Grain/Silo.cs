@@ -6,7 +6,7 @@ namespace Shian.Grain;
 /// The owner unit is the district grain centre (区粮食中心) when the jurisdiction has one: its staff see and edit the
 /// silo, other departments do not; the township's staff read it.
 /// </summary>
-public class Silo
+public class Silo : IGrainRecord
 {
     public Guid Id { get; set; }
     public string Code { get; set; } = "";
