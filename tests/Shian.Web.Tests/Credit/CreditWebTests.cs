@@ -16,12 +16,6 @@ internal static class CreditSample
 {
     private static readonly string Sample = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "imports", "businesses-sample.csv"));
 
-    public static async Task<T> QueryAsync<T>(this ShianWebFactory factory, Func<ShianDb, Task<T>> query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ShianDb>());
-    }
-
     public static Task<Guid> IdOfAsync(this ShianWebFactory factory, string name) =>
         factory.QueryAsync(db => db.Businesses.Where(b => b.Name.Contains(name)).Select(b => b.Id).SingleAsync());
 

@@ -21,11 +21,6 @@ namespace Shian.Web.Tests.Grain;
 /// </summary>
 public sealed class GrainPagesTests(ShianWebFactory factory) : IClassFixture<ShianWebFactory>
 {
-    private async Task<T> QueryAsync<T>(Func<ShianDb, Task<T>> query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ShianDb>());
-    }
 
     private static readonly DateOnly Today = ShianTime.LocalDate(DateTime.UtcNow);
 
@@ -46,28 +41,28 @@ public sealed class GrainPagesTests(ShianWebFactory factory) : IClassFixture<Shi
     [Fact]
     public async Task The_office_keeps_a_silo_record_a_failing_test_flags_it_until_disposed_and_township_staff_only_read()
     {
-        var township = await QueryAsync(db => db.Users.Where(u => u.UserName == "township").Select(u => u.TownshipId!.Value).SingleAsync());
+        var township = await factory.QueryAsync(db => db.Users.Where(u => u.UserName == "township").Select(u => u.TownshipId!.Value).SingleAsync());
         using var office = await factory.SignedInAsync("office");
 
         // Refused: stock over capacity, nothing stored.
         var refused = await office.PostFormAsync("/grain", SiloForm(township, "T-GR-01", capacity: "100", stock: "120"));
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("实际库存（吨）：不能超过仓容 100 吨。", await refused.Content.ReadAsStringAsync());
-        Assert.False(await QueryAsync(db => db.Silos.AnyAsync(s => s.Code == "T-GR-01")));
+        Assert.False(await factory.QueryAsync(db => db.Silos.AnyAsync(s => s.Code == "T-GR-01")));
 
         var saved = await office.PostFormAsync("/grain", SiloForm(township, "T-GR-01"));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        var silo = await QueryAsync(db => db.Silos.SingleAsync(s => s.Code == "T-GR-01"));
+        var silo = await factory.QueryAsync(db => db.Silos.SingleAsync(s => s.Code == "T-GR-01"));
         var page = $"/grain/silos/{silo.Id}";
 
         // A test dated before the grain was stored is refused, naming the field; nothing stored.
         var early = await office.PostFormAsync(page, TestForm(silo.StoredSince.AddDays(-1)), $"{page}?handler=Test");
         Assert.Contains("检验日期：不能早于入仓日期", await early.Content.ReadAsStringAsync());
-        Assert.False(await QueryAsync(db => db.GrainTests.AnyAsync(t => t.SiloId == silo.Id)));
+        Assert.False(await factory.QueryAsync(db => db.GrainTests.AnyAsync(t => t.SiloId == silo.Id)));
         Assert.Contains(silo.Id.ToString(), await office.GetStringAsync("/grain")); // listed as missing this half-year
 
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync(page, TestForm(Today, don: "1500"), $"{page}?handler=Test")).StatusCode);
-        var test = await QueryAsync(db => db.GrainTests.Include(t => t.Items).SingleAsync(t => t.SiloId == silo.Id));
+        var test = await factory.QueryAsync(db => db.GrainTests.Include(t => t.Items).SingleAsync(t => t.SiloId == silo.Id));
         Assert.False(test.SafetyPassed);
         Assert.True(test.QualityPassed);
         Assert.Equal(HalfYear.Of(Today).Code, test.HalfYearCode);
@@ -78,7 +73,7 @@ public sealed class GrainPagesTests(ShianWebFactory factory) : IClassFixture<Shi
         // A second test in the same half-year is refused.
         var twice = await office.PostFormAsync(page, TestForm(Today), $"{page}?handler=Test");
         Assert.Contains("已有检验记录", await twice.Content.ReadAsStringAsync());
-        Assert.Equal(1, await QueryAsync(db => db.GrainTests.CountAsync(t => t.SiloId == silo.Id)));
+        Assert.Equal(1, await factory.QueryAsync(db => db.GrainTests.CountAsync(t => t.SiloId == silo.Id)));
 
         // Disposal: a negative quantity refused, then recorded; the flag goes.
         var disposal = new Dictionary<string, string>
@@ -86,7 +81,7 @@ public sealed class GrainPagesTests(ShianWebFactory factory) : IClassFixture<Shi
             ["Disposal.Test"] = test.Id.ToString(), ["Disposal.Method"] = "转作饲料", ["Disposal.Date"] = Today.ToString("yyyy-MM-dd"), ["Disposal.QuantityTonnes"] = "-3",
         };
         Assert.Contains("处置数量（吨）：必须大于 0。", await (await office.PostFormAsync(page, disposal, $"{page}?handler=Disposal")).Content.ReadAsStringAsync());
-        Assert.False(await QueryAsync(db => db.GrainDisposals.AnyAsync(d => d.SiloId == silo.Id)));
+        Assert.False(await factory.QueryAsync(db => db.GrainDisposals.AnyAsync(d => d.SiloId == silo.Id)));
         disposal["Disposal.QuantityTonnes"] = "300";
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync(page, disposal, $"{page}?handler=Disposal")).StatusCode);
         Assert.DoesNotContain("data-testid=\"flagged\"", await office.GetStringAsync(page));
@@ -100,7 +95,7 @@ public sealed class GrainPagesTests(ShianWebFactory factory) : IClassFixture<Shi
         var forbidden = await townshipUser.PostFormAsync("/grain", SiloForm(township, "T-GR-02"));
         Assert.NotEqual(HttpStatusCode.OK, forbidden.StatusCode);
         Assert.DoesNotContain("/grain/silos/", forbidden.Headers.Location?.ToString() ?? "");
-        Assert.False(await QueryAsync(db => db.Silos.AnyAsync(s => s.Code == "T-GR-02")));
+        Assert.False(await factory.QueryAsync(db => db.Silos.AnyAsync(s => s.Code == "T-GR-02")));
 
         // Operators never reach the pages.
         using var op = await factory.SignedInAsync("operator");
@@ -118,7 +113,7 @@ public sealed class GrainPagesTests(ShianWebFactory factory) : IClassFixture<Shi
     [Fact]
     public async Task A_department_neither_sees_nor_tests_a_silo_of_another_unit()
     {
-        var (silo, marketUnit) = await QueryAsync(async db =>
+        var (silo, marketUnit) = await factory.QueryAsync(async db =>
         {
             var market = await db.Users.Where(u => u.UserName == "department").Select(u => u.UnitId!.Value).SingleAsync();
             var other = await db.Units.Where(u => u.Id != market && u.Kind == UnitKind.Department).Select(u => u.Id).FirstAsync();
@@ -136,15 +131,15 @@ public sealed class GrainPagesTests(ShianWebFactory factory) : IClassFixture<Shi
         Assert.Contains("T-GR-UNIT", await office.GetStringAsync($"/grain/silos/{silo.Id}"));
 
         // The department's own silo belongs to its unit.
-        var township = await QueryAsync(db => db.Townships.Where(t => t.IsTownship).Select(t => t.Id).FirstAsync());
+        var township = await factory.QueryAsync(db => db.Townships.Where(t => t.IsTownship).Select(t => t.Id).FirstAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await department.PostFormAsync("/grain", SiloForm(township, "T-GR-MKT"))).StatusCode);
-        Assert.Equal(marketUnit, await QueryAsync(db => db.Silos.Where(s => s.Code == "T-GR-MKT").Select(s => s.UnitId).SingleAsync()));
+        Assert.Equal(marketUnit, await factory.QueryAsync(db => db.Silos.Where(s => s.Code == "T-GR-MKT").Select(s => s.UnitId).SingleAsync()));
     }
 
     [Fact]
     public async Task Imports_refuse_a_malformed_customs_number_and_failed_goods_are_returned_with_evidence()
     {
-        var business = await QueryAsync(async db =>
+        var business = await factory.QueryAsync(async db =>
         {
             var b = new Business
             {
@@ -165,10 +160,10 @@ public sealed class GrainPagesTests(ShianWebFactory factory) : IClassFixture<Shi
         };
         var bad = await office.PostFormAsync("/grain/imports", form);
         Assert.Contains("报关单号：应为 18 位数字。", await bad.Content.ReadAsStringAsync());
-        Assert.False(await QueryAsync(db => db.ImportedFoodChecks.AnyAsync(c => c.BusinessId == business)));
+        Assert.False(await factory.QueryAsync(db => db.ImportedFoodChecks.AnyAsync(c => c.BusinessId == business)));
         form["Input.DeclarationNumber"] = "0202" + Today.Year + "1000012345";
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync("/grain/imports", form)).StatusCode);
-        var check = await QueryAsync(db => db.ImportedFoodChecks.SingleAsync(c => c.BusinessId == business));
+        var check = await factory.QueryAsync(db => db.ImportedFoodChecks.SingleAsync(c => c.BusinessId == business));
 
         var dispose = new Dictionary<string, string>
         {
@@ -177,10 +172,10 @@ public sealed class GrainPagesTests(ShianWebFactory factory) : IClassFixture<Shi
         };
         var noEvidence = await office.PostFilesAsync("/grain/imports", dispose, [], "/grain/imports?handler=Dispose");
         Assert.Contains("证明材料：请上传退运或销毁的证明文件。", await noEvidence.Content.ReadAsStringAsync());
-        Assert.False(await QueryAsync(db => db.ImportedFoodChecks.Where(c => c.Id == check.Id).Select(c => c.DisposalDate != null).SingleAsync()));
+        Assert.False(await factory.QueryAsync(db => db.ImportedFoodChecks.Where(c => c.Id == check.Id).Select(c => c.DisposalDate != null).SingleAsync()));
         var pdf = "%PDF-1.4\n%test\n"u8.ToArray();
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFilesAsync("/grain/imports", dispose, [("Evidence", "退运证明.pdf", pdf)], "/grain/imports?handler=Dispose")).StatusCode);
-        Assert.Equal(ImportDisposalMethod.Returned, await QueryAsync(db => db.ImportedFoodChecks.Where(c => c.Id == check.Id).Select(c => c.DisposalMethod).SingleAsync()));
+        Assert.Equal(ImportDisposalMethod.Returned, await factory.QueryAsync(db => db.ImportedFoodChecks.Where(c => c.Id == check.Id).Select(c => c.DisposalMethod).SingleAsync()));
         Assert.Equal(pdf, await office.GetByteArrayAsync($"/grain/imports?handler=Evidence&check={check.Id}"));
 
         var rows = new MemoryStream(await office.GetByteArrayAsync("/grain/imports?handler=Export")).Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
@@ -191,7 +186,7 @@ public sealed class GrainPagesTests(ShianWebFactory factory) : IClassFixture<Shi
     [Fact]
     public async Task The_metrics_count_the_fixture_of_their_own_township()
     {
-        var township = await QueryAsync(async db =>
+        var township = await factory.QueryAsync(async db =>
         {
             var jurisdiction = await db.Townships.Select(t => t.JurisdictionId).FirstAsync();
             var t = new Township { Id = Guid.NewGuid(), JurisdictionId = jurisdiction, Code = "129999931", Name = "测试粮食镇", Kind = "镇" };
@@ -224,7 +219,7 @@ public sealed class GrainPagesTests(ShianWebFactory factory) : IClassFixture<Shi
             return t.Id;
         });
         var scope = new AccessScope(AccessLevel.Township, null, township, new HashSet<Guid>());
-        var values = await QueryAsync(async db => (
+        var values = await factory.QueryAsync(async db => (
             await Metrics.ComputeAsync(db, scope, GrainMetrics.ReserveTestCompletion, Today),
             await Metrics.ComputeAsync(db, scope, GrainMetrics.PurchaseCheckRate, Today),
             await Metrics.ComputeAsync(db, scope, GrainMetrics.ImportedFailedDisposalRate, Today),

@@ -37,16 +37,9 @@ public sealed partial class RoleMatrixTests(ShianWebFactory factory) : IClassFix
         return await Clients.GetOrAdd((factory, role), key => factory.SignedInAsync(key.Item2));
     }
 
-    private async Task<T> QueryAsync<T>(Func<ShianDb, Task<T>> query)
-    {
-        await SeededAsync();
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ShianDb>());
-    }
-
     private sealed record Account(Guid Id, Guid? UnitId, Guid? TownshipId, List<Guid> Businesses);
 
-    private Task<Account> AccountAsync(string userName) => QueryAsync(async db =>
+    private Task<Account> AccountAsync(string userName) => factory.QueryAsync(async db =>
     {
         var u = await db.Users.SingleAsync(x => x.UserName == userName);
         var own = await db.OperatorBusinesses.Where(o => o.UserId == u.Id).Select(o => o.BusinessId).ToListAsync();
@@ -93,7 +86,7 @@ public sealed partial class RoleMatrixTests(ShianWebFactory factory) : IClassFix
         var wide = role is "admin" or "office" or "inspector";
         var department = role == "department";
         var township = a.TownshipId;
-        return await QueryAsync(async db => (aggregate switch
+        return await factory.QueryAsync(async db => (aggregate switch
         {
             "businesses" => await db.Businesses.Where(b => wide || department || b.TownshipId == township).Select(b => b.Id).ToListAsync(),
             "inspections" => await db.Inspections.Where(i => wide || department || i.TownshipId == township).Select(i => i.Id).ToListAsync(),
@@ -180,7 +173,7 @@ public sealed partial class RoleMatrixTests(ShianWebFactory factory) : IClassFix
     {
         var township = await AccountAsync("township");
         var operatorAccount = await AccountAsync("operator");
-        var (inside, outside) = await QueryAsync(async db => (
+        var (inside, outside) = await factory.QueryAsync(async db => (
             await db.Businesses.Where(b => b.TownshipId == township.TownshipId).Select(b => b.Id).FirstAsync(),
             await db.Businesses.Where(b => b.TownshipId != township.TownshipId && !operatorAccount.Businesses.Contains(b.Id)).Select(b => b.Id).FirstAsync()));
         Assert.Equal(HttpStatusCode.OK, (await (await ClientAsync("township")).GetAsync($"/businesses/{inside}")).StatusCode);
@@ -195,7 +188,7 @@ public sealed partial class RoleMatrixTests(ShianWebFactory factory) : IClassFix
     public async Task A_laboratory_reads_its_samples_forms_with_the_business_particulars_copied_onto_them()
     {
         var lab = await AccountAsync("lab");
-        var (mine, others) = await QueryAsync(async db => (
+        var (mine, others) = await factory.QueryAsync(async db => (
             await db.Samples.Where(s => s.LaboratoryId == lab.UnitId && s.Status != SampleStatus.Draft).Select(s => new { s.Id, s.BusinessName }).FirstAsync(),
             await db.Samples.Where(s => s.LaboratoryId != lab.UnitId).Select(s => s.Id).FirstOrDefaultAsync()));
         var client = await ClientAsync("lab");
@@ -219,8 +212,8 @@ public sealed partial class RoleMatrixTests(ShianWebFactory factory) : IClassFix
     public async Task A_township_inspector_cannot_import_or_register_a_business_in_another_township()
     {
         var inspector = await AccountAsync(TownshipInspector);
-        var other = await QueryAsync(db => db.Townships.Where(t => t.Active && t.Id != inspector.TownshipId).Select(t => t.Name).FirstAsync());
-        var own = await QueryAsync(db => db.Townships.Where(t => t.Id == inspector.TownshipId).Select(t => t.Name).SingleAsync());
+        var other = await factory.QueryAsync(db => db.Townships.Where(t => t.Active && t.Id != inspector.TownshipId).Select(t => t.Name).FirstAsync());
+        var own = await factory.QueryAsync(db => db.Townships.Where(t => t.Id == inspector.TownshipId).Select(t => t.Name).SingleAsync());
         var client = await ClientAsync(TownshipInspector);
         static string Code(string first17) => first17 + Shian.Registry.CreditCode.CheckCharacter(first17);
         var (ownCode, otherCode) = (Code("91120119MA05T8KX3"), Code("91120119MA05T8KY1"));
@@ -234,10 +227,10 @@ public sealed partial class RoleMatrixTests(ShianWebFactory factory) : IClassFix
         // The error names the row (3: the header is row 1) and the township column, and nothing is stored.
         Assert.Matches("<td class=\"num\">3</td><td>乡镇街道</td><td>[^<]*不在本账号的乡镇街道", html);
         Assert.DoesNotMatch("<td class=\"num\">2</td>", html);
-        Assert.False(await QueryAsync(db => db.Businesses.AnyAsync(b => b.Name.StartsWith("矩阵测试"))));
+        Assert.False(await factory.QueryAsync(db => db.Businesses.AnyAsync(b => b.Name.StartsWith("矩阵测试"))));
 
         // The form refuses the other township too.
-        var otherTownship = await QueryAsync(db => db.Townships.Where(t => t.Name == other).Select(t => t.Code).SingleAsync());
+        var otherTownship = await factory.QueryAsync(db => db.Townships.Where(t => t.Name == other).Select(t => t.Code).SingleAsync());
         var form = await client.PostFormAsync("/businesses/new", new()
         {
             ["Input.Name"] = "矩阵测试外乡镇饭店", ["Input.CreditCode"] = otherCode, ["Input.Address"] = "外乡路2号",
@@ -245,15 +238,15 @@ public sealed partial class RoleMatrixTests(ShianWebFactory factory) : IClassFix
         });
         Assert.Equal(HttpStatusCode.OK, form.StatusCode);
         Assert.Contains("不在本账号的乡镇街道", await form.Content.ReadAsStringAsync());
-        Assert.False(await QueryAsync(db => db.Businesses.AnyAsync(b => b.Name.StartsWith("矩阵测试"))));
+        Assert.False(await factory.QueryAsync(db => db.Businesses.AnyAsync(b => b.Name.StartsWith("矩阵测试"))));
     }
 
     [Fact]
     public async Task A_department_changes_its_own_units_grain_records_and_only_reads_the_offices()
     {
         var department = await AccountAsync("department");
-        var township = await QueryAsync(db => db.Townships.Where(t => t.IsTownship).Select(t => t.Id).FirstAsync());
-        Task<Guid> SiloAsync(string code, Guid? unit) => QueryAsync(async db =>
+        var township = await factory.QueryAsync(db => db.Townships.Where(t => t.IsTownship).Select(t => t.Id).FirstAsync());
+        Task<Guid> SiloAsync(string code, Guid? unit) => factory.QueryAsync(async db =>
         {
             var s = Shian.Grain.Silo.Create(new Shian.Grain.Silo.Input(code, "矩阵测试库", township, "玉米", 100, 50, 2025, new DateOnly(2025, 10, 1)),
                 unit, Shian.Common.ShianTime.LocalDate(DateTime.UtcNow), "t", DateTime.UtcNow).Silo!;
@@ -264,7 +257,7 @@ public sealed partial class RoleMatrixTests(ShianWebFactory factory) : IClassFix
         // The office's silo (no unit): every department reads it, none changes it.
         Guid? officeSilo = await SiloAsync("RM-OFFICE", null);
         // The office's failed imported-food check, not yet disposed of.
-        Guid? officeCheck = await QueryAsync(async db =>
+        Guid? officeCheck = await factory.QueryAsync(async db =>
         {
             var c = new Shian.Grain.ImportedFoodCheck
             {
@@ -292,7 +285,7 @@ public sealed partial class RoleMatrixTests(ShianWebFactory factory) : IClassFix
             Assert.DoesNotContain($"value=\"{check}\"", await client.GetStringAsync("/grain/imports"));
             AssertDenied(await client.PostFormAsync("/grain/imports", new() { ["Disposal.Check"] = check.ToString(), ["Disposal.Method"] = "Returned", ["Disposal.Date"] = today },
                 "/grain/imports?handler=Dispose"), "department disposal of the office's check");
-            Assert.Null(await QueryAsync(db => db.ImportedFoodChecks.Where(c => c.Id == check).Select(c => c.DisposalMethod).SingleAsync()));
+            Assert.Null(await factory.QueryAsync(db => db.ImportedFoodChecks.Where(c => c.Id == check).Select(c => c.DisposalMethod).SingleAsync()));
         }
         // Its own unit's record it may change.
         var mine = await SiloAsync("RM-DEPT", department.UnitId);

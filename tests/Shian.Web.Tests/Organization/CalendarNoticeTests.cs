@@ -31,13 +31,7 @@ public sealed class CalendarNoticeTests(ShianWebFactory factory) : IClassFixture
         2021年10月25日
         """;
 
-    private async Task<T> QueryAsync<T>(Func<ShianDb, Task<T>> query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ShianDb>());
-    }
-
-    private Task<List<(DateOnly Date, CalendarDayKind Kind, string Name)>> StoredAsync(int year) => QueryAsync(async db =>
+    private Task<List<(DateOnly Date, CalendarDayKind Kind, string Name)>> StoredAsync(int year) => factory.QueryAsync(async db =>
         (await db.CalendarDays.Where(d => d.Date >= new DateOnly(year, 1, 1) && d.Date <= new DateOnly(year, 12, 31))
             .OrderBy(d => d.Date).ToListAsync()).Select(d => (d.Date, d.Kind, d.Name)).ToList());
 

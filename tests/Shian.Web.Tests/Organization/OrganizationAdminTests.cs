@@ -11,11 +11,6 @@ namespace Shian.Web.Tests.Organization;
 /// <summary>Administrators edit the jurisdiction, its townships, units and calendar; bad input is named and stores nothing.</summary>
 public sealed class OrganizationAdminTests(ShianWebFactory factory) : IClassFixture<ShianWebFactory>
 {
-    private async Task<T> QueryAsync<T>(Func<ShianDb, Task<T>> query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ShianDb>());
-    }
 
     [Fact]
     public async Task A_township_is_added_and_audited_and_a_bad_one_is_refused_by_field()
@@ -35,12 +30,12 @@ public sealed class OrganizationAdminTests(ShianWebFactory factory) : IClassFixt
             ["Input.Code"] = "120119130", ["Input.Name"] = "新城街道", ["Input.Kind"] = "街道", ["Input.IsTownship"] = "true", ["Input.Active"] = "true",
         });
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
-        var township = await QueryAsync(db => db.Townships.SingleAsync(t => t.Code == "120119130"));
+        var township = await factory.QueryAsync(db => db.Townships.SingleAsync(t => t.Code == "120119130"));
         Assert.Equal("新城街道", township.Name);
         Assert.Equal(7, township.Id.Version);
-        var audit = await QueryAsync(db => db.AuditEntries.SingleAsync(a => a.Entity == "Township" && a.EntityId == township.Id.ToString()));
+        var audit = await factory.QueryAsync(db => db.AuditEntries.SingleAsync(a => a.Entity == "Township" && a.EntityId == township.Id.ToString()));
         Assert.Equal("admin", audit.Actor);
-        Assert.False(await QueryAsync(db => db.Townships.AnyAsync(t => t.Name == "重名" || t.Code == "12011")));
+        Assert.False(await factory.QueryAsync(db => db.Townships.AnyAsync(t => t.Name == "重名" || t.Code == "12011")));
 
         var list = await admin.GetStringAsync("/admin/townships?q=新城");
         Assert.Contains("120119130", list);
@@ -57,13 +52,13 @@ public sealed class OrganizationAdminTests(ShianWebFactory factory) : IClassFixt
         var duplicate = await admin.PostFormAsync("/admin/units/edit", new() { ["Input.Name"] = "区市场监管局", ["Input.Kind"] = "Department" });
         Assert.Contains("单位“区市场监管局”已存在", await duplicate.Content.ReadAsStringAsync());
 
-        var id = await QueryAsync(db => db.Units.Where(u => u.Name == "区卫生健康委").Select(u => u.Id).SingleAsync());
+        var id = await factory.QueryAsync(db => db.Units.Where(u => u.Name == "区卫生健康委").Select(u => u.Id).SingleAsync());
         var edited = await admin.PostFormAsync($"/admin/units/edit/{id}", new()
         {
             ["Input.Name"] = "区卫生健康委", ["Input.Kind"] = "Department", ["Input.Aliases"] = "区卫健委, 卫健委，区卫生局", ["Input.Active"] = "true",
         });
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
-        Assert.Equal("区卫健委、卫健委、区卫生局", await QueryAsync(db => db.Units.Where(u => u.Id == id).Select(u => u.Aliases).SingleAsync()));
+        Assert.Equal("区卫健委、卫健委、区卫生局", await factory.QueryAsync(db => db.Units.Where(u => u.Id == id).Select(u => u.Aliases).SingleAsync()));
     }
 
     [Fact]
@@ -77,7 +72,7 @@ public sealed class OrganizationAdminTests(ShianWebFactory factory) : IClassFixt
 
         var ok = await admin.PostFormAsync("/admin/jurisdiction", new() { ["Population.Year"] = "2021", ["Population.Population"] = "790000", ["Population.Source"] = "统计年鉴" }, action: "/admin/jurisdiction?handler=SetPopulation");
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
-        var populations = await QueryAsync(db => db.JurisdictionPopulations.OrderBy(p => p.Year).Select(p => new { p.Year, p.Population }).ToListAsync());
+        var populations = await factory.QueryAsync(db => db.JurisdictionPopulations.OrderBy(p => p.Year).Select(p => new { p.Year, p.Population }).ToListAsync());
         Assert.Equal([2020, 2021], populations.Select(p => p.Year));
         Assert.Equal(790000, populations[1].Population);
     }
@@ -94,7 +89,7 @@ public sealed class OrganizationAdminTests(ShianWebFactory factory) : IClassFixt
         Assert.Contains("第 2 行：2022-01-04 不是周末", html);
         Assert.Contains("第 3 行：日期应写作 yyyy-MM-dd", html);
         Assert.Contains("第 4 行：类别“休假”应为 holiday 或 workday", html);
-        Assert.False(await QueryAsync(db => db.CalendarDays.AnyAsync(d => d.Date.Year == 2022)));
+        Assert.False(await factory.QueryAsync(db => db.CalendarDays.AnyAsync(d => d.Date.Year == 2022)));
 
         var ok = await admin.PostFormAsync("/admin/calendar", new() { ["Lines"] = "2022-01-01,holiday,元旦\n2022-01-29,workday,春节调休" }, action: "/admin/calendar?handler=Add&year=2022");
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
@@ -102,7 +97,7 @@ public sealed class OrganizationAdminTests(ShianWebFactory factory) : IClassFixt
         // Friday 2022-01-28 + 1 working day is the adjusted Saturday 2022-01-29.
         var deadline = await inspector.GetFromJsonAsync<JsonElement>("/api/calendar/add-working-days?start=2022-01-28&days=1");
         Assert.Equal("2022-01-29", deadline.GetProperty("result").GetString());
-        Assert.Equal(CalendarDayKind.AdjustedWorkday, await QueryAsync(db => db.CalendarDays.Where(d => d.Date == new DateOnly(2022, 1, 29)).Select(d => d.Kind).SingleAsync()));
+        Assert.Equal(CalendarDayKind.AdjustedWorkday, await factory.QueryAsync(db => db.CalendarDays.Where(d => d.Date == new DateOnly(2022, 1, 29)).Select(d => d.Kind).SingleAsync()));
     }
 
     [Fact]

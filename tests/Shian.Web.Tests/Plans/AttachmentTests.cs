@@ -22,12 +22,6 @@ public sealed class AttachmentTests(ShianWebFactory factory) : IClassFixture<Shi
         return (plan, await db.PlanTasks.Where(t => t.PlanId == plan && t.Number == number).Select(t => t.Id).SingleAsync());
     }
 
-    private async Task<T> QueryAsync<T>(Func<ShianDb, Task<T>> query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ShianDb>());
-    }
-
     private static Dictionary<string, string> Report(string period) => new()
     {
         ["Input.Kind"] = "Progress", ["Input.Period"] = period, ["Input.Progress"] = "InProgress", ["Input.PercentDone"] = "60", ["Input.Text"] = "完成第三季度抽检",
@@ -38,7 +32,7 @@ public sealed class AttachmentTests(ShianWebFactory factory) : IClassFixture<Shi
     {
         var (_, task) = await TaskAsync(15);
         using var department = await factory.SignedInAsync("department");
-        var before = await QueryAsync(db => db.TaskReports.CountAsync(r => r.TaskId == task));
+        var before = await factory.QueryAsync(db => db.TaskReports.CountAsync(r => r.TaskId == task));
 
         // A program renamed to .pdf is refused by its content, and the report is not filed without it.
         var renamed = await department.PostFilesAsync($"/plans/tasks/{task}", Report("2020-Q3"), [("Files", "抽检汇总.pdf", Program)], $"/plans/tasks/{task}?handler=Report");
@@ -49,14 +43,14 @@ public sealed class AttachmentTests(ShianWebFactory factory) : IClassFixture<Shi
         Assert.Contains("最多上传 5 个文件", await tooMany.Content.ReadAsStringAsync());
         var script = await department.PostFilesAsync($"/plans/tasks/{task}", Report("2020-Q3"), [("Files", "run.sh", Encoding.ASCII.GetBytes("#!/bin/sh"))], $"/plans/tasks/{task}?handler=Report");
         Assert.Contains("不支持“run.sh”的文件类型", await script.Content.ReadAsStringAsync());
-        Assert.Equal(before, await QueryAsync(db => db.TaskReports.CountAsync(r => r.TaskId == task)));
-        Assert.Equal(0, await QueryAsync(db => db.StoredFiles.CountAsync()));
+        Assert.Equal(before, await factory.QueryAsync(db => db.TaskReports.CountAsync(r => r.TaskId == task)));
+        Assert.Equal(0, await factory.QueryAsync(db => db.StoredFiles.CountAsync()));
 
         var filed = await department.PostFilesAsync($"/plans/tasks/{task}", Report("2020-Q3"),
             [("Files", "抽检汇总.pdf", Pdf), ("Files", @"C:\现场\照片.png", Png)], $"/plans/tasks/{task}?handler=Report");
         Assert.Equal(HttpStatusCode.Redirect, filed.StatusCode);
-        var report = await QueryAsync(db => db.TaskReports.Where(r => r.TaskId == task).OrderBy(r => r.SubmittedAt).LastAsync());
-        var files = await QueryAsync(db => db.StoredFiles.Where(f => f.OwnerId == report.Id).OrderBy(f => f.FileName).ToListAsync());
+        var report = await factory.QueryAsync(db => db.TaskReports.Where(r => r.TaskId == task).OrderBy(r => r.SubmittedAt).LastAsync());
+        var files = await factory.QueryAsync(db => db.StoredFiles.Where(f => f.OwnerId == report.Id).OrderBy(f => f.FileName).ToListAsync());
         Assert.Equal(["抽检汇总.pdf", "照片.png"], files.Select(f => f.FileName)); // the client's folder is not kept
         Assert.Equal(["application/pdf", "image/png"], files.Select(f => f.ContentType));
 
@@ -76,7 +70,7 @@ public sealed class AttachmentTests(ShianWebFactory factory) : IClassFixture<Shi
         Assert.Equal(HttpStatusCode.NotFound, (await township.GetAsync($"/files/{Guid.NewGuid()}")).StatusCode);
 
         // The audit trail records the file, not its bytes.
-        var audit = await QueryAsync(db => db.AuditEntries.Where(a => a.Entity == nameof(StoredFile) && a.EntityId == files[0].Id.ToString()).SingleAsync());
+        var audit = await factory.QueryAsync(db => db.AuditEntries.Where(a => a.Entity == nameof(StoredFile) && a.EntityId == files[0].Id.ToString()).SingleAsync());
         Assert.Contains(files[0].Sha256, audit.NewValues);
         Assert.DoesNotContain("\"Content\"", audit.NewValues);
     }
@@ -85,16 +79,16 @@ public sealed class AttachmentTests(ShianWebFactory factory) : IClassFixture<Shi
     public async Task A_reported_value_keeps_its_evidence_files()
     {
         var plan = await SeedPlan.EnsureAsync(factory);
-        var indicator = await QueryAsync(db => db.PlanIndicators.Where(i => i.Order == 2 && db.PlanTasks.Any(t => t.Id == i.TaskId && t.PlanId == plan && t.Number == 12)).Select(i => i.Id).SingleAsync());
+        var indicator = await factory.QueryAsync(db => db.PlanIndicators.Where(i => i.Order == 2 && db.PlanTasks.Any(t => t.Id == i.TaskId && t.PlanId == plan && t.Number == 12)).Select(i => i.Id).SingleAsync());
         using var department = await factory.SignedInAsync("department");
         var fields = new Dictionary<string, string> { ["IndicatorId"] = indicator.ToString(), ["Value"] = "6", ["AsOf"] = "2020-11-30", ["Evidence"] = "验收报告" };
         var refused = await department.PostFilesAsync($"/plans/{plan}/indicators", new(fields), [("Files", "验收.docx", Pdf)]);
         Assert.Contains("“验收.docx”的内容与扩展名不符", await refused.Content.ReadAsStringAsync());
-        Assert.False(await QueryAsync(db => db.IndicatorValues.AnyAsync(v => v.IndicatorId == indicator)));
+        Assert.False(await factory.QueryAsync(db => db.IndicatorValues.AnyAsync(v => v.IndicatorId == indicator)));
 
         Assert.Equal(HttpStatusCode.Redirect, (await department.PostFilesAsync($"/plans/{plan}/indicators", new(fields), [("Files", "验收报告.pdf", Pdf)])).StatusCode);
-        var value = await QueryAsync(db => db.IndicatorValues.SingleAsync(v => v.IndicatorId == indicator));
-        var file = await QueryAsync(db => db.StoredFiles.SingleAsync(f => f.OwnerId == value.Id));
+        var value = await factory.QueryAsync(db => db.IndicatorValues.SingleAsync(v => v.IndicatorId == indicator));
+        var file = await factory.QueryAsync(db => db.StoredFiles.SingleAsync(f => f.OwnerId == value.Id));
         Assert.Equal(FileOwners.IndicatorValue, file.OwnerKind);
         Assert.Contains($"href=\"/files/{file.Id}\"", await department.GetStringAsync($"/plans/{plan}/indicators"));
     }
@@ -111,13 +105,13 @@ public sealed class AttachmentTests(ShianWebFactory factory) : IClassFixture<Shi
         Assert.Contains("各单位按月报送进度，每期结束后 5 天内报送", await office.GetStringAsync($"/plans/{plan}"));
 
         // The task page now offers monthly periods; once one is reported on, the frequency stays.
-        var task = await QueryAsync(db => db.PlanTasks.Where(t => t.PlanId == plan && t.Number == 15).Select(t => t.Id).SingleAsync());
+        var task = await factory.QueryAsync(db => db.PlanTasks.Where(t => t.PlanId == plan && t.Number == 15).Select(t => t.Id).SingleAsync());
         using var department = await factory.SignedInAsync("department");
         Assert.Contains("2022-07", await department.GetStringAsync($"/plans/tasks/{task}"));
         Assert.Equal(HttpStatusCode.Redirect, (await department.PostFormAsync($"/plans/tasks/{task}", Report("2022-07"), $"/plans/tasks/{task}?handler=Report")).StatusCode);
         var fixedNow = await office.PostFormAsync($"/plans/{plan}", new() { ["Frequency"] = "Quarterly", ["DueDays"] = "5" }, $"/plans/{plan}?handler=Schedule");
         Assert.Contains("已有进度报告，报告频次不能再改", await fixedNow.Content.ReadAsStringAsync());
-        Assert.Equal(Shian.Plans.ReportFrequency.Monthly, await QueryAsync(db => db.Plans.Where(p => p.Id == plan).Select(p => p.ReportFrequency).SingleAsync()));
+        Assert.Equal(Shian.Plans.ReportFrequency.Monthly, await factory.QueryAsync(db => db.Plans.Where(p => p.Id == plan).Select(p => p.ReportFrequency).SingleAsync()));
 
         var denied = await department.PostFormAsync($"/plans/tasks/{task}", new() { ["Frequency"] = "Quarterly", ["DueDays"] = "5" }, $"/plans/{plan}?handler=Schedule");
         Assert.Contains("/account/access-denied", denied.Headers.Location?.OriginalString);

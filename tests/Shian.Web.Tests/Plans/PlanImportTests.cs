@@ -14,12 +14,6 @@ public sealed class PlanImportTests(ShianWebFactory factory) : IClassFixture<Shi
 {
     private static readonly string Seed = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "plans", "jizhou-2020.txt"));
 
-    private async Task<T> QueryAsync<T>(Func<ShianDb, Task<T>> query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ShianDb>());
-    }
-
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] content, string fileName, string? year = null)
     {
         var html = await client.GetStringAsync("/plans/import");
@@ -93,7 +87,7 @@ public sealed class PlanImportTests(ShianWebFactory factory) : IClassFixture<Shi
         var confirmed = await ConfirmAsync(office, Seed, 2021, edits: SeedCorrections());
         Assert.Contains("计划已导入", await confirmed.Content.ReadAsStringAsync());
 
-        var plan = await QueryAsync(db => db.Plans
+        var plan = await factory.QueryAsync(db => db.Plans
             .Include(p => p.Tasks).ThenInclude(t => t.Responsibilities).ThenInclude(r => r.Unit)
             .Include(p => p.Tasks).ThenInclude(t => t.Indicators)
             .AsSplitQuery().SingleAsync(p => p.Year == 2021));
@@ -111,7 +105,7 @@ public sealed class PlanImportTests(ShianWebFactory factory) : IClassFixture<Shi
         // The same document with the same corrections: nothing changes.
         var again = await ConfirmAsync(office, Seed, 2021, edits: SeedCorrections());
         Assert.Contains("未做任何修改", await again.Content.ReadAsStringAsync());
-        Assert.Equal(1, await QueryAsync(db => db.Plans.Where(p => p.Year == 2021).Select(p => p.Revision).SingleAsync()));
+        Assert.Equal(1, await factory.QueryAsync(db => db.Plans.Where(p => p.Year == 2021).Select(p => p.Revision).SingleAsync()));
 
         // The same document without them: a revision that undoes exactly what the corrections did.
         var plain = await ConfirmAsync(office, Seed, 2021);
@@ -119,7 +113,7 @@ public sealed class PlanImportTests(ShianWebFactory factory) : IClassFixture<Shi
         Assert.Contains("已导入修订后的计划", plainHtml);
         var changes = Regex.Matches(plainHtml, "<li>(\\d+\\. [^<]+)</li>").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
         Assert.Equal(["3. 实施风险监测和标准制定专项行动 — 责任单位变化", "14. 提高食用林产品质量安全水平 — 标题变化", "15. 加强食品抽检和核查处置 — 指标变化"], changes);
-        Assert.Equal(PlanImport.HashOf(Seed), await QueryAsync(db => db.Plans.Where(p => p.Year == 2021).Select(p => p.SourceHash).SingleAsync()));
+        Assert.Equal(PlanImport.HashOf(Seed), await factory.QueryAsync(db => db.Plans.Where(p => p.Year == 2021).Select(p => p.SourceHash).SingleAsync()));
     }
 
     [Fact]
@@ -140,7 +134,7 @@ public sealed class PlanImportTests(ShianWebFactory factory) : IClassFixture<Shi
         Assert.Contains("name=\"Edits[14].Indicators[4].Subject\"", html);
         Assert.DoesNotContain("name=\"Edits[14].Indicators[5].Subject\"", html);
         Assert.DoesNotContain("value=\"食品安全抽检合格率\"", html);
-        Assert.False(await QueryAsync(db => db.Plans.AnyAsync(p => p.Year == 2022)));
+        Assert.False(await factory.QueryAsync(db => db.Plans.AnyAsync(p => p.Year == 2022)));
 
         // An error shows the bare parse, but the typed name and the choice made for it stay in the form.
         var map = new Dictionary<string, string> { ["区食品检验所"] = "new" };
@@ -151,7 +145,7 @@ public sealed class PlanImportTests(ShianWebFactory factory) : IClassFixture<Shi
 
         var confirmed = await ConfirmAsync(office, Seed, 2022, map, edits);
         Assert.Contains("计划已导入", await confirmed.Content.ReadAsStringAsync());
-        Assert.Equal(["区卫生健康委", "区市场监管局", "区食品检验所"], await QueryAsync(db => db.PlanTasks
+        Assert.Equal(["区卫生健康委", "区市场监管局", "区食品检验所"], await factory.QueryAsync(db => db.PlanTasks
             .Where(t => t.Number == 3 && db.Plans.Any(p => p.Id == t.PlanId && p.Year == 2022))
             .SelectMany(t => t.Responsibilities).OrderBy(r => r.Order).Select(r => r.Unit!.Name).ToListAsync()));
     }
@@ -165,7 +159,7 @@ public sealed class PlanImportTests(ShianWebFactory factory) : IClassFixture<Shi
         Assert.Contains("任务 15 指标 1：数值无效 / task 15 target 1: the value is not a number", html);
         // What was typed stays in the form, to be fixed.
         Assert.Contains("name=\"Edits[14].Indicators[0].Value\" value=\"五\"", html);
-        Assert.False(await QueryAsync(db => db.Plans.AnyAsync(p => p.Year == 2023)));
+        Assert.False(await factory.QueryAsync(db => db.Plans.AnyAsync(p => p.Year == 2023)));
     }
 
     [Fact]
@@ -176,18 +170,18 @@ public sealed class PlanImportTests(ShianWebFactory factory) : IClassFixture<Shi
         var html = await preview.Content.ReadAsStringAsync();
         Assert.Contains("22 项任务，15 项指标", html);
         Assert.Contains("“区卫健委”", html);
-        Assert.False(await QueryAsync(db => db.Plans.AnyAsync(p => p.Year == 2020)));
+        Assert.False(await factory.QueryAsync(db => db.Plans.AnyAsync(p => p.Year == 2020)));
 
-        var healthId = await QueryAsync(db => db.Units.Where(u => u.Name == "区卫生健康委").Select(u => u.Id).SingleAsync());
+        var healthId = await factory.QueryAsync(db => db.Units.Where(u => u.Name == "区卫生健康委").Select(u => u.Id).SingleAsync());
         var text = Seed.Replace("区卫生健康委", "区卫健委", StringComparison.Ordinal);
         var confirmed = await ConfirmAsync(office, text, 2020, new() { ["区卫健委"] = healthId.ToString() });
         Assert.Contains("计划已导入", await confirmed.Content.ReadAsStringAsync());
 
-        var plan = await QueryAsync(db => db.Plans.Include(p => p.Tasks).ThenInclude(t => t.Responsibilities).SingleAsync(p => p.Year == 2020));
+        var plan = await factory.QueryAsync(db => db.Plans.Include(p => p.Tasks).ThenInclude(t => t.Responsibilities).SingleAsync(p => p.Year == 2020));
         Assert.Equal(22, plan.Tasks.Count);
         Assert.Equal([3, 5, 18, 20, 21], plan.Tasks.Where(t => t.Responsibilities.Any(r => r.UnitId == healthId)).Select(t => t.Number).Order());
-        Assert.Contains("区卫健委", await QueryAsync(db => db.Units.Where(u => u.Id == healthId).Select(u => u.Aliases).SingleAsync()));
-        var computed = await QueryAsync(db => db.PlanIndicators.Where(i => i.Kind == IndicatorKind.Computed).Select(i => i.Metric!).ToListAsync());
+        Assert.Contains("区卫健委", await factory.QueryAsync(db => db.Units.Where(u => u.Id == healthId).Select(u => u.Aliases).SingleAsync()));
+        var computed = await factory.QueryAsync(db => db.PlanIndicators.Where(i => i.Kind == IndicatorKind.Computed).Select(i => i.Metric!).ToListAsync());
         Assert.Contains("sampling.batches_per_1000", computed);
         Assert.Contains("sampling.pass_rate.agricultural", computed);
         Assert.Contains("sampling.pass_rate.food", computed);
@@ -195,10 +189,10 @@ public sealed class PlanImportTests(ShianWebFactory factory) : IClassFixture<Shi
         Assert.Contains("trace.upload_rate", computed);
 
         // The same document again changes nothing, not even the audit trail.
-        var auditRows = await QueryAsync(db => db.AuditEntries.CountAsync());
+        var auditRows = await factory.QueryAsync(db => db.AuditEntries.CountAsync());
         var again = await ConfirmAsync(office, text, 2020);
         Assert.Contains("未做任何修改", await again.Content.ReadAsStringAsync());
-        Assert.Equal(auditRows, await QueryAsync(db => db.AuditEntries.CountAsync()));
+        Assert.Equal(auditRows, await factory.QueryAsync(db => db.AuditEntries.CountAsync()));
 
         // A corrected document replaces the tasks and says what changed.
         var corrected = text.Replace("不少于4批次/千人", "不少于5批次/千人", StringComparison.Ordinal).Replace("14．提高食用林产品质量安全水平", "14．提高林产品质量安全水平", StringComparison.Ordinal);
@@ -207,9 +201,9 @@ public sealed class PlanImportTests(ShianWebFactory factory) : IClassFixture<Shi
         Assert.Contains("已导入修订后的计划", revisedHtml);
         Assert.Contains("15. 加强食品抽检和核查处置 — 指标变化", revisedHtml);
         Assert.Contains("14. 提高林产品质量安全水平 — 标题变化", revisedHtml);
-        Assert.Equal(2, await QueryAsync(db => db.Plans.Where(p => p.Year == 2020).Select(p => p.Revision).SingleAsync()));
-        Assert.Equal(22, await QueryAsync(db => db.PlanTasks.CountAsync(t => t.PlanId == plan.Id)));
-        Assert.True((await QueryAsync(db => db.VerifyAuditTrailAsync())).Intact);
+        Assert.Equal(2, await factory.QueryAsync(db => db.Plans.Where(p => p.Year == 2020).Select(p => p.Revision).SingleAsync()));
+        Assert.Equal(22, await factory.QueryAsync(db => db.PlanTasks.CountAsync(t => t.PlanId == plan.Id)));
+        Assert.True((await factory.QueryAsync(db => db.VerifyAuditTrailAsync())).Intact);
     }
 
     [Fact]
@@ -219,11 +213,11 @@ public sealed class PlanImportTests(ShianWebFactory factory) : IClassFixture<Shi
         var text = "示例区2030年食品安全监督管理计划\n1．做好工作。（责任单位：区市场监管局、不存在的单位）";
         var refused = await ConfirmAsync(office, text, 2030);
         Assert.Contains("未对应的单位：不存在的单位", await refused.Content.ReadAsStringAsync());
-        Assert.False(await QueryAsync(db => db.Plans.AnyAsync(p => p.Year == 2030)));
+        Assert.False(await factory.QueryAsync(db => db.Plans.AnyAsync(p => p.Year == 2030)));
 
         var created = await ConfirmAsync(office, text, 2030, new() { ["不存在的单位"] = "new" });
         Assert.Contains("计划已导入", await created.Content.ReadAsStringAsync());
-        Assert.True(await QueryAsync(db => db.Units.AnyAsync(u => u.Name == "不存在的单位")));
+        Assert.True(await factory.QueryAsync(db => db.Units.AnyAsync(u => u.Name == "不存在的单位")));
     }
 
     [Theory]
@@ -241,11 +235,11 @@ public sealed class PlanImportTests(ShianWebFactory factory) : IClassFixture<Shi
             "empty.txt" => [],
             _ => Encoding.UTF8.GetBytes("1．任务。"),
         };
-        var plansBefore = await QueryAsync(db => db.Plans.CountAsync());
+        var plansBefore = await factory.QueryAsync(db => db.Plans.CountAsync());
         var response = await UploadAsync(office, content, name);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(message, await response.Content.ReadAsStringAsync());
-        Assert.Equal(plansBefore, await QueryAsync(db => db.Plans.CountAsync()));
+        Assert.Equal(plansBefore, await factory.QueryAsync(db => db.Plans.CountAsync()));
     }
 
     [Fact]

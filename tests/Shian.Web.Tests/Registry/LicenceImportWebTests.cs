@@ -18,12 +18,6 @@ public sealed class LicenceImportWebTests(ShianWebFactory factory) : IClassFixtu
     private static readonly string Sample = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "imports", "licences-sample.csv"));
     private static readonly string Header = Sample.Split('\n')[0].TrimEnd('\r');
 
-    private async Task<T> QueryAsync<T>(Func<ShianDb, Task<T>> query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ShianDb>());
-    }
-
     private async Task EnsureBusinessesAsync()
     {
         await using var scope = factory.Services.CreateAsyncScope();
@@ -44,9 +38,9 @@ public sealed class LicenceImportWebTests(ShianWebFactory factory) : IClassFixtu
     private static async Task<string> ConfirmAsync(HttpClient client, string draft) =>
         await (await client.PostFormAsync("/licences/import", new() { ["Draft"] = draft }, "/licences/import?handler=Confirm")).Content.ReadAsStringAsync();
 
-    private Task<int> LicenceCountAsync() => QueryAsync(db => db.Licences.CountAsync());
+    private Task<int> LicenceCountAsync() => factory.QueryAsync(db => db.Licences.CountAsync());
 
-    private Task<bool> DraftsLeftAsync() => QueryAsync(db => db.StoredFiles.AnyAsync(f => f.OwnerKind == FileOwners.LicenceImport));
+    private Task<bool> DraftsLeftAsync() => factory.QueryAsync(db => db.StoredFiles.AnyAsync(f => f.OwnerKind == FileOwners.LicenceImport));
 
     [Fact]
     public async Task A_file_with_a_bad_row_stores_nothing_and_names_the_row_and_a_file_with_warnings_imports_showing_them()
@@ -79,7 +73,7 @@ public sealed class LicenceImportWebTests(ShianWebFactory factory) : IClassFixtu
         Assert.Contains("证号中的地区码 110105", done);
         Assert.Equal(before + 1, await LicenceCountAsync());
         Assert.False(await DraftsLeftAsync());
-        Assert.Equal(LicenceStatus.Valid, await QueryAsync(db => db.Licences.Where(l => l.Number == "JY11101050000077").Select(l => l.Status).SingleAsync()));
+        Assert.Equal(LicenceStatus.Valid, await factory.QueryAsync(db => db.Licences.Where(l => l.Number == "JY11101050000077").Select(l => l.Status).SingleAsync()));
     }
 
     [Fact]
@@ -113,7 +107,7 @@ public sealed class LicenceImportWebTests(ShianWebFactory factory) : IClassFixtu
         Assert.Contains("有 1 处错误，文件未导入", refused);
         Assert.Matches(new Regex(@"<td class=""num"">4</td><td>编号</td><td>编号 JY21201199000033 已经登记"), refused);
         Assert.Equal(before, await LicenceCountAsync());
-        Assert.False(await QueryAsync(db => db.Licences.AnyAsync(l => l.Number == "JY21201199000011")));
+        Assert.False(await factory.QueryAsync(db => db.Licences.AnyAsync(l => l.Number == "JY21201199000011")));
         Assert.False(await DraftsLeftAsync());
     }
 

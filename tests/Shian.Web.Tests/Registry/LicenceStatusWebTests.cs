@@ -10,11 +10,6 @@ namespace Shian.Web.Tests.Registry;
 /// <summary>Suspending, reinstating, revoking and cancelling a licence from its business's page; seen on the public check page.</summary>
 public sealed class LicenceStatusWebTests(ShianWebFactory factory) : IClassFixture<ShianWebFactory>
 {
-    private async Task<T> QueryAsync<T>(Func<ShianDb, Task<T>> query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ShianDb>());
-    }
 
     /// <summary>The sample restaurant (渔阳镇), linked to the demo operator, with a valid licence expiring in 40 days.</summary>
     private async Task<(Guid Business, Licence Licence)> LicenceAsync(string number)
@@ -51,7 +46,7 @@ public sealed class LicenceStatusWebTests(ShianWebFactory factory) : IClassFixtu
     private static System.Text.RegularExpressions.Regex StatusForm(Guid licence) =>
         new($"action=\"[^\"]*(handler=Status[^\"]*licenceId={licence}|licenceId={licence}[^\"]*handler=Status)");
 
-    private Task<Licence> StoredAsync(Guid id) => QueryAsync(db => db.Licences.AsNoTracking().SingleAsync(l => l.Id == id));
+    private Task<Licence> StoredAsync(Guid id) => factory.QueryAsync(db => db.Licences.AsNoTracking().SingleAsync(l => l.Id == id));
 
     [Fact]
     public async Task An_editor_suspends_reinstates_and_revokes_a_licence_and_the_public_page_follows()
@@ -92,7 +87,7 @@ public sealed class LicenceStatusWebTests(ShianWebFactory factory) : IClassFixtu
         Assert.Contains("<dd data-testid=\"licence-status\">撤销</dd>", check);
 
         // Every change went through the audit trail, old and new status.
-        var trail = await QueryAsync(db => db.AuditEntries.Where(a => a.Entity == nameof(Licence) && a.EntityId == licence.Id.ToString())
+        var trail = await factory.QueryAsync(db => db.AuditEntries.Where(a => a.Entity == nameof(Licence) && a.EntityId == licence.Id.ToString())
             .OrderBy(a => a.Sequence).Select(a => a.NewValues ?? "").ToListAsync());
         Assert.Equal(4, trail.Count); // recorded, suspended, reinstated, revoked
         Assert.Contains("\"Status\":\"Suspended\"", trail[1]);

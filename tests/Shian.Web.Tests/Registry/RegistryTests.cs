@@ -14,12 +14,6 @@ public sealed class RegistryTests(ShianWebFactory factory) : IClassFixture<Shian
 {
     private static readonly string Sample = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "imports", "businesses-sample.csv"));
 
-    private async Task<T> QueryAsync<T>(Func<ShianDb, Task<T>> query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ShianDb>());
-    }
-
     private static async Task<HttpResponseMessage> CheckAsync(HttpClient client, string csv) =>
         await client.PostFilesAsync("/businesses/import", [], [("Upload", "主体.csv", Encoding.UTF8.GetBytes(csv))], "/businesses/import?handler=Check");
 
@@ -42,7 +36,7 @@ public sealed class RegistryTests(ShianWebFactory factory) : IClassFixture<Shian
         var own = await township.GetStringAsync("/businesses");
         Assert.Contains("共 1 条", own);
         Assert.Contains("鑫源超市", own);
-        var elsewhere = await QueryAsync(db => db.Businesses.Where(b => b.Name.Contains("农家院")).Select(b => b.Id).SingleAsync());
+        var elsewhere = await factory.QueryAsync(db => db.Businesses.Where(b => b.Name.Contains("农家院")).Select(b => b.Id).SingleAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await township.GetAsync($"/businesses/{elsewhere}")).StatusCode);
         // An operator not linked to it cannot open it either.
         using var operatorClient = await factory.SignedInAsync("operator");
@@ -60,7 +54,7 @@ public sealed class RegistryTests(ShianWebFactory factory) : IClassFixture<Shian
     public async Task Registering_and_correcting_a_business_is_checked_and_kept_in_its_history()
     {
         await EnsureSampleAsync();
-        var yuyang = await QueryAsync(db => db.Townships.Where(t => t.Name == "渔阳镇").Select(t => t.Code).SingleAsync());
+        var yuyang = await factory.QueryAsync(db => db.Townships.Where(t => t.Name == "渔阳镇").Select(t => t.Code).SingleAsync());
         var fields = new Dictionary<string, string>
         {
             ["Input.Name"] = "蓟州区渔阳镇小李面馆", ["Input.CreditCode"] = "91350100M000100Y4Z", ["Input.Subtype"] = "restaurant", ["Input.Township"] = yuyang,
@@ -129,7 +123,7 @@ public sealed class RegistryTests(ShianWebFactory factory) : IClassFixture<Shian
 
     private async Task EnsureSampleAsync()
     {
-        if (await QueryAsync(db => db.Businesses.AnyAsync(b => b.CreditCode == "91120119AY4CL12THD")))
+        if (await factory.QueryAsync(db => db.Businesses.AnyAsync(b => b.CreditCode == "91120119AY4CL12THD")))
         {
             return;
         }
@@ -144,12 +138,6 @@ public sealed class RegistryTests(ShianWebFactory factory) : IClassFixture<Shian
 public sealed class RegistryImportTests(ShianWebFactory factory) : IClassFixture<ShianWebFactory>
 {
     private static readonly string Sample = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "imports", "businesses-sample.csv"));
-
-    private async Task<T> QueryAsync<T>(Func<ShianDb, Task<T>> query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ShianDb>());
-    }
 
     private static async Task<HttpResponseMessage> CheckAsync(HttpClient client, string csv) =>
         await client.PostFilesAsync("/businesses/import", [], [("Upload", "主体.csv", Encoding.UTF8.GetBytes(csv))], "/businesses/import?handler=Check");
@@ -167,7 +155,7 @@ public sealed class RegistryImportTests(ShianWebFactory factory) : IClassFixture
         var good = await CheckAsync(department, Sample);
         var goodHtml = await good.Content.ReadAsStringAsync();
         Assert.Contains("全部检查通过", goodHtml);
-        Assert.Equal(0, await QueryAsync(db => db.Businesses.CountAsync())); // checked, not yet stored
+        Assert.Equal(0, await factory.QueryAsync(db => db.Businesses.CountAsync())); // checked, not yet stored
         var draft = Regex.Match(goodHtml, "name=\"Draft\" value=\"([^\"]+)\"").Groups[1].Value;
 
         // Another user cannot confirm someone else's checked file.
@@ -178,8 +166,8 @@ public sealed class RegistryImportTests(ShianWebFactory factory) : IClassFixture
 
         var confirmed = await department.PostFormAsync("/businesses/import", new() { ["Draft"] = draft }, "/businesses/import?handler=Confirm");
         Assert.Contains("已导入 4 个主体", await confirmed.Content.ReadAsStringAsync());
-        Assert.Equal(4, await QueryAsync(db => db.Businesses.CountAsync()));
-        Assert.False(await QueryAsync(db => db.StoredFiles.AnyAsync(f => f.OwnerKind == Shian.Common.FileOwners.BusinessImport)));
+        Assert.Equal(4, await factory.QueryAsync(db => db.Businesses.CountAsync()));
+        Assert.False(await factory.QueryAsync(db => db.StoredFiles.AnyAsync(f => f.OwnerKind == Shian.Common.FileOwners.BusinessImport)));
 
         // The same file again: every row is already registered.
         Assert.Contains("系统中已有该代码的主体", await (await CheckAsync(department, Sample)).Content.ReadAsStringAsync());

@@ -18,13 +18,7 @@ public sealed class RiskSheetTests(ShianWebFactory factory) : IClassFixture<Shia
 {
     private static readonly string Sample = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "imports", "businesses-sample.csv"));
 
-    private async Task<T> QueryAsync<T>(Func<ShianDb, Task<T>> query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ShianDb>());
-    }
-
-    private Task<int> VersionsAsync() => QueryAsync(db => db.RiskSheets.CountAsync(s => s.Name == RiskSheets.CateringName));
+    private Task<int> VersionsAsync() => factory.QueryAsync(db => db.RiskSheets.CountAsync(s => s.Name == RiskSheets.CateringName));
 
     [Fact]
     public async Task The_office_issues_a_new_version_and_the_regrade_uses_it()
@@ -35,7 +29,7 @@ public sealed class RiskSheetTests(ShianWebFactory factory) : IClassFixture<Shia
         }
         using var office = await factory.SignedInAsync("office");
         await office.PostFormAsync("/risk", [], "/risk?handler=Regrade");
-        var restaurant = await QueryAsync(db => db.Businesses.Where(b => b.Name.Contains("老王家常菜馆")).Select(b => b.Id).SingleAsync());
+        var restaurant = await factory.QueryAsync(db => db.Businesses.Where(b => b.Name.Contains("老王家常菜馆")).Select(b => b.Id).SingleAsync());
 
         // From the sheet list to the catering sheet's page: version 1 in force with the national thresholds.
         var risk = await office.GetStringAsync("/risk");
@@ -76,7 +70,7 @@ public sealed class RiskSheetTests(ShianWebFactory factory) : IClassFixture<Shia
         Assert.Contains("已发布第 2 版", second);
         Assert.Equal(2, await VersionsAsync());
         await office.PostFormAsync("/risk", [], "/risk?handler=Regrade");
-        var current = await QueryAsync(db => db.RiskGrades.SingleAsync(g => g.BusinessId == restaurant && g.SupersededAt == null));
+        var current = await factory.QueryAsync(db => db.RiskGrades.SingleAsync(g => g.BusinessId == restaurant && g.SupersededAt == null));
         Assert.Equal((RiskLevel.B, 11m, 2), (current.Grade, current.Score, current.SheetVersion));
         Assert.Contains($"评分表：{RiskSheets.CateringName} 第 2 版", current.Reason);
 
@@ -87,7 +81,7 @@ public sealed class RiskSheetTests(ShianWebFactory factory) : IClassFixture<Shia
         var scheduled = await office.PostFormAsync(link, new() { ["Input.Json"] = download, ["Input.EffectiveFrom"] = tomorrow }, link + "?handler=Json");
         Assert.Equal(HttpStatusCode.Redirect, scheduled.StatusCode);
         Assert.Contains("data-testid=\"scheduled\"", await office.GetStringAsync(scheduled.Headers.Location!.OriginalString));
-        var inForce = await QueryAsync(async db => (await RiskSheetSet.LoadAsync(db, ShianTime.LocalDate(DateTime.UtcNow))).For(BusinessCategory.Caterer)!.Version);
+        var inForce = await factory.QueryAsync(async db => (await RiskSheetSet.LoadAsync(db, ShianTime.LocalDate(DateTime.UtcNow))).For(BusinessCategory.Caterer)!.Version);
         Assert.Equal(2, inForce);
     }
 }

@@ -20,16 +20,10 @@ public sealed class RiskTests(ShianWebFactory factory) : IClassFixture<ShianWebF
 {
     private static readonly string Sample = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "imports", "businesses-sample.csv"));
 
-    private async Task<T> QueryAsync<T>(Func<ShianDb, Task<T>> query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ShianDb>());
-    }
-
-    private Task<Guid> IdOfAsync(string name) => QueryAsync(db => db.Businesses.Where(b => b.Name.Contains(name)).Select(b => b.Id).SingleAsync());
+    private Task<Guid> IdOfAsync(string name) => factory.QueryAsync(db => db.Businesses.Where(b => b.Name.Contains(name)).Select(b => b.Id).SingleAsync());
 
     private Task<List<RiskGrade>> HistoryAsync(Guid business) =>
-        QueryAsync(db => db.RiskGrades.AsNoTracking().Where(g => g.BusinessId == business).OrderBy(g => g.GradedAt).ThenBy(g => g.Id).ToListAsync());
+        factory.QueryAsync(db => db.RiskGrades.AsNoTracking().Where(g => g.BusinessId == business).OrderBy(g => g.GradedAt).ThenBy(g => g.Id).ToListAsync());
 
     [Fact]
     public async Task Regrading_grades_the_registry_and_keeps_a_row_only_for_a_change_with_its_reason()
@@ -50,12 +44,12 @@ public sealed class RiskTests(ShianWebFactory factory) : IClassFixture<ShianWebF
         Assert.Equal("office", graded.GradedBy);
 
         // The trail holds one entry for the run, not one per grade row, and the run's digest matches the stored rows.
-        var run = await QueryAsync(db => db.RiskRegradeRuns.AsNoTracking().OrderByDescending(r => r.At).FirstAsync());
+        var run = await factory.QueryAsync(db => db.RiskRegradeRuns.AsNoTracking().OrderByDescending(r => r.At).FirstAsync());
         Assert.Equal((3, 3, 1, "office"), (run.Graded, run.Changed, run.WithoutSheet, run.By));
-        Assert.Equal(RiskRegrade.Digest(await QueryAsync(db => db.RiskGrades.AsNoTracking().Where(g => g.GradedAt == run.At).ToListAsync())), run.Digest);
-        Assert.True(await QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Entity == nameof(RiskRegradeRun) && a.EntityId == run.Id.ToString())));
-        Assert.False(await QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Entity == nameof(RiskGrade))));
-        var tampered = await QueryAsync(db => db.RiskGrades.AsNoTracking().Where(g => g.GradedAt == run.At).ToListAsync());
+        Assert.Equal(RiskRegrade.Digest(await factory.QueryAsync(db => db.RiskGrades.AsNoTracking().Where(g => g.GradedAt == run.At).ToListAsync())), run.Digest);
+        Assert.True(await factory.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Entity == nameof(RiskRegradeRun) && a.EntityId == run.Id.ToString())));
+        Assert.False(await factory.QueryAsync(db => db.AuditEntries.AnyAsync(a => a.Entity == nameof(RiskGrade))));
+        var tampered = await factory.QueryAsync(db => db.RiskGrades.AsNoTracking().Where(g => g.GradedAt == run.At).ToListAsync());
         tampered[0].Score += 1;
         Assert.NotEqual(run.Digest, RiskRegrade.Digest(tampered));
 
@@ -86,7 +80,7 @@ public sealed class RiskTests(ShianWebFactory factory) : IClassFixture<ShianWebF
         Assert.Equal([RiskLevel.A, RiskLevel.B], history.Select(h => h.Grade));
         Assert.NotNull(history[0].SupersededAt);
         Assert.Null(history[1].SupersededAt);
-        Assert.Equal(1, await QueryAsync(db => db.RiskGrades.CountAsync(g => g.BusinessId == supermarket && g.SupersededAt == null)));
+        Assert.Equal(1, await factory.QueryAsync(db => db.RiskGrades.CountAsync(g => g.BusinessId == supermarket && g.SupersededAt == null)));
     }
 
     [Fact]
@@ -110,7 +104,7 @@ public sealed class RiskTests(ShianWebFactory factory) : IClassFixture<ShianWebF
 
     private async Task EnsureSampleAsync()
     {
-        if (await QueryAsync(db => db.Businesses.AnyAsync(b => b.CreditCode == "91120119AY4CL12THD")))
+        if (await factory.QueryAsync(db => db.Businesses.AnyAsync(b => b.CreditCode == "91120119AY4CL12THD")))
         {
             return;
         }
@@ -126,16 +120,10 @@ public sealed class RiskSeriousViolationTests(ShianWebFactory factory) : IClassF
 {
     private static readonly string Sample = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "imports", "businesses-sample.csv"));
 
-    private async Task<T> QueryAsync<T>(Func<ShianDb, Task<T>> query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ShianDb>());
-    }
-
-    private Task<Guid> IdOfAsync(string name) => QueryAsync(db => db.Businesses.Where(b => b.Name.Contains(name)).Select(b => b.Id).SingleAsync());
+    private Task<Guid> IdOfAsync(string name) => factory.QueryAsync(db => db.Businesses.Where(b => b.Name.Contains(name)).Select(b => b.Id).SingleAsync());
 
     private Task<List<RiskGrade>> HistoryAsync(Guid business) =>
-        QueryAsync(db => db.RiskGrades.AsNoTracking().Where(g => g.BusinessId == business).OrderBy(g => g.GradedAt).ThenBy(g => g.Id).ToListAsync());
+        factory.QueryAsync(db => db.RiskGrades.AsNoTracking().Where(g => g.BusinessId == business).OrderBy(g => g.GradedAt).ThenBy(g => g.Id).ToListAsync());
 
     [Fact]
     public async Task A_listed_serious_violator_goes_to_D_while_listed_when_the_cli_regrades()
@@ -150,7 +138,7 @@ public sealed class RiskSeriousViolationTests(ShianWebFactory factory) : IClassF
         Assert.Contains("已评定 3 个主体，3 个等级或分数有变化", first.Out);
 
         var listing = new SeriousViolation { BusinessId = restaurant, Basis = "津市监罚〔2020〕12 号", From = today.AddDays(-1), RecordedAt = DateTime.UtcNow, RecordedBy = "test" };
-        await QueryAsync(db => { db.SeriousViolations.Add(listing); return db.SaveChangesAsync(); });
+        await factory.QueryAsync(db => { db.SeriousViolations.Add(listing); return db.SaveChangesAsync(); });
         var listed = Regrade();
         Assert.Contains("D 级 / grade D: 1", listed.Out);
         Assert.Contains("1 个等级或分数有变化", listed.Out);
@@ -161,7 +149,7 @@ public sealed class RiskSeriousViolationTests(ShianWebFactory factory) : IClassF
         Assert.Contains("data-testid=\"risk-grade\">D 级", await office.GetStringAsync($"/businesses/{restaurant}"));
 
         // The listing ended yesterday: back to A.
-        await QueryAsync(db => db.SeriousViolations.Where(v => v.Id == listing.Id).ExecuteUpdateAsync(u => u.SetProperty(v => v.To, today.AddDays(-1))));
+        await factory.QueryAsync(db => db.SeriousViolations.Where(v => v.Id == listing.Id).ExecuteUpdateAsync(u => u.SetProperty(v => v.To, today.AddDays(-1))));
         Assert.Contains("A 级 / grade A: 3", Regrade().Out);
         Assert.Equal([RiskRegrade.FirstGrading, RiskRegrade.SeriousListing, RiskRegrade.SeriousListingEnded], (await HistoryAsync(restaurant)).Select(g => g.Reason));
     }
@@ -177,7 +165,7 @@ public sealed class RiskSeriousViolationTests(ShianWebFactory factory) : IClassF
 
     private async Task EnsureSampleAsync()
     {
-        if (await QueryAsync(db => db.Businesses.AnyAsync(b => b.CreditCode == "91120119AY4CL12THD")))
+        if (await factory.QueryAsync(db => db.Businesses.AnyAsync(b => b.CreditCode == "91120119AY4CL12THD")))
         {
             return;
         }

@@ -21,12 +21,6 @@ public sealed class SchoolMealTests(ShianWebFactory factory) : IClassFixture<Shi
 {
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0];
 
-    private async Task<T> QueryAsync<T>(Func<ShianDb, Task<T>> query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ShianDb>());
-    }
-
     private static Dictionary<string, string> Form(Guid business, DateOnly date, string meal = "Lunch", string name = "甲校长", string dishes = "米饭、红烧鸡块、炒青菜") => new()
     {
         ["Input.Business"] = business.ToString(), ["Input.Date"] = date.ToString("yyyy-MM-dd"), ["Input.Meal"] = meal,
@@ -37,7 +31,7 @@ public sealed class SchoolMealTests(ShianWebFactory factory) : IClassFixture<Shi
     public async Task The_operator_of_school_A_keeps_A_records_and_never_reaches_B()
     {
         var today = ShianTime.LocalDate(DateTime.UtcNow);
-        var (a, b, bRecord) = await QueryAsync(async db =>
+        var (a, b, bRecord) = await factory.QueryAsync(async db =>
         {
             var jurisdiction = await db.Townships.Select(t => t.JurisdictionId).FirstAsync();
             var township = new Township { Id = Guid.NewGuid(), JurisdictionId = jurisdiction, Code = "129999902", Name = "测试陪餐镇", Kind = "镇" };
@@ -60,7 +54,7 @@ public sealed class SchoolMealTests(ShianWebFactory factory) : IClassFixture<Shi
             await db.SaveChangesAsync();
             return (a.Id, b.Id, record.Id);
         });
-        var bPhoto = await QueryAsync(db => db.StoredFiles.Where(f => f.OwnerId == bRecord).Select(f => f.Id).SingleAsync());
+        var bPhoto = await factory.QueryAsync(db => db.StoredFiles.Where(f => f.OwnerId == bRecord).Select(f => f.Id).SingleAsync());
         int Count(ShianDb db, Guid business) => db.SchoolMealRecords.Count(r => r.BusinessId == business);
 
         using var op = await factory.SignedInAsync("operator");
@@ -80,21 +74,21 @@ public sealed class SchoolMealTests(ShianWebFactory factory) : IClassFixture<Shi
         Assert.Contains("菜品：必填。", missing);
         var notPhoto = await op.PostFilesAsync("/schools/meals", Form(a, today), [("Photos", "餐.png", Encoding.UTF8.GetBytes("not a picture"))]);
         Assert.Contains("不是图片", await notPhoto.Content.ReadAsStringAsync());
-        Assert.Equal(0, await QueryAsync(db => Task.FromResult(Count(db, a))));
-        Assert.Equal(1, await QueryAsync(db => db.StoredFiles.CountAsync(f => f.OwnerKind == FileOwners.SchoolMealPhoto)));
+        Assert.Equal(0, await factory.QueryAsync(db => Task.FromResult(Count(db, a))));
+        Assert.Equal(1, await factory.QueryAsync(db => db.StoredFiles.CountAsync(f => f.OwnerKind == FileOwners.SchoolMealPhoto)));
 
         // A good record with a photo is stored; the same meal again is refused clearly.
         var saved = await op.PostFilesAsync("/schools/meals", Form(a, today), [("Photos", "餐.png", Png)]);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var recordPage = saved.Headers.Location!.OriginalString;
-        var record = await QueryAsync(db => db.SchoolMealRecords.AsNoTracking().SingleAsync(r => r.BusinessId == a));
+        var record = await factory.QueryAsync(db => db.SchoolMealRecords.AsNoTracking().SingleAsync(r => r.BusinessId == a));
         Assert.Equal(("甲校长", "校长", SchoolMeal.Lunch, today, "operator"), (record.PersonName, record.PersonRole, record.Meal, record.Date, record.EnteredBy));
         Assert.Contains("红烧鸡块", await op.GetStringAsync(recordPage));
-        var aPhoto = await QueryAsync(db => db.StoredFiles.Where(f => f.OwnerId == record.Id).Select(f => f.Id).SingleAsync());
+        var aPhoto = await factory.QueryAsync(db => db.StoredFiles.Where(f => f.OwnerId == record.Id).Select(f => f.Id).SingleAsync());
         Assert.Equal(Png, await op.GetByteArrayAsync($"/schools/meals/{record.Id}?handler=Photo&photo={aPhoto}"));
         var duplicate = await (await op.PostFormAsync("/schools/meals", Form(a, today, name: "另一位"))).Content.ReadAsStringAsync();
         Assert.Contains("已有陪餐记录，同一餐次只能记录一次", duplicate);
-        Assert.Equal(1, await QueryAsync(db => Task.FromResult(Count(db, a))));
+        Assert.Equal(1, await factory.QueryAsync(db => Task.FromResult(Count(db, a))));
         Assert.Equal(HttpStatusCode.Redirect, (await op.PostFormAsync("/schools/meals", Form(a, today, meal: "Dinner"))).StatusCode);
 
         // School B: not listed, not opened, no photo, no record added, not on its business page.
@@ -105,7 +99,7 @@ public sealed class SchoolMealTests(ShianWebFactory factory) : IClassFixture<Shi
         Assert.Equal(HttpStatusCode.NotFound, (await op.GetAsync($"/businesses/{b}")).StatusCode);
         var intoB = await op.PostFormAsync("/schools/meals", Form(b, today.AddDays(-1) < term.From ? today : today.AddDays(-1), meal: "Breakfast"));
         Assert.Equal(HttpStatusCode.NotFound, intoB.StatusCode);
-        Assert.Equal(1, await QueryAsync(db => Task.FromResult(Count(db, b))));
+        Assert.Equal(1, await factory.QueryAsync(db => Task.FromResult(Count(db, b))));
         Assert.DoesNotContain("乙家长", await op.GetStringAsync("/schools/meals"));
         Assert.DoesNotContain("乙家长", await op.GetStringAsync($"/businesses/{a}"));
 
@@ -119,7 +113,7 @@ public sealed class SchoolMealTests(ShianWebFactory factory) : IClassFixture<Shi
         // Staff read but do not write.
         var staffPost = await township.PostFormAsync("/schools/meals", Form(a, today, meal: "Breakfast"));
         Assert.Contains("access-denied", staffPost.Headers.Location?.OriginalString ?? staffPost.StatusCode.ToString());
-        Assert.Equal(2, await QueryAsync(db => Task.FromResult(Count(db, a))));
+        Assert.Equal(2, await factory.QueryAsync(db => Task.FromResult(Count(db, a))));
 
         // The office sees both, with the counts on the business page and /schools.
         using var office = await factory.SignedInAsync("office");

@@ -19,12 +19,6 @@ public sealed class CertificateWebTests(ShianWebFactory factory) : IClassFixture
 {
     private const string OtherPassword = "Shian@2020other";
 
-    private async Task<T> QueryAsync<T>(Func<ShianDb, IServiceProvider, Task<T>> query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ShianDb>(), scope.ServiceProvider);
-    }
-
     private static Business Make(string name, string code, Guid township, BusinessCategory category, string subtype, BusinessStatus status = BusinessStatus.Active) => new()
     {
         Name = name, CreditCode = code, Address = name + "地址", TownshipId = township, Category = category, Subtype = subtype, Status = status,
@@ -33,7 +27,7 @@ public sealed class CertificateWebTests(ShianWebFactory factory) : IClassFixture
 
     private sealed record World(Guid TownshipA, string TownshipAName, Guid TownshipB, string TownshipBName, Guid FarmA, Guid RestaurantA, Guid FarmB, Guid Supermarket);
 
-    private Task<World> SetUpAsync() => QueryAsync(async (db, services) =>
+    private Task<World> SetUpAsync() => factory.QueryAsync(async (db, services) =>
     {
         var townshipA = await db.Users.Where(u => u.UserName == "township").Select(u => u.TownshipId!.Value).SingleAsync();
         var townshipB = await db.Townships.Where(t => t.Id != townshipA && t.Active).OrderBy(t => t.Code).Select(t => t.Id).FirstAsync();
@@ -71,7 +65,7 @@ public sealed class CertificateWebTests(ShianWebFactory factory) : IClassFixture
     private static IEnumerable<(string, string)> WithPromises(Dictionary<string, string> fields, int ticked = 4) =>
         fields.Select(f => (f.Key, f.Value)).Concat(Enumerable.Range(0, ticked).Select(i => ("Promises", i.ToString())));
 
-    private Task<int> CountAsync() => QueryAsync((db, _) => db.ProduceCertificates.CountAsync());
+    private Task<int> CountAsync() => factory.QueryAsync((db, _) => db.ProduceCertificates.CountAsync());
 
     private static string Row(string html, string key) =>
         Regex.Match(html, $"data-key=\"{Regex.Escape(key)}\">(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
@@ -115,7 +109,7 @@ public sealed class CertificateWebTests(ShianWebFactory factory) : IClassFixture
         var issued = await producer.PostFieldsAsync(form, WithPromises(new(Valid(w.FarmA)) { ["Mode"] = "PerPackage", ["Copies"] = "20", ["Basis"] = "SelfTest", ["ReportNumber"] = "ZJ-2026-018" }));
         Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
         var detail = issued.Headers.Location!.OriginalString;
-        var certificate = await QueryAsync((db, _) => db.ProduceCertificates.AsNoTracking().SingleAsync());
+        var certificate = await factory.QueryAsync((db, _) => db.ProduceCertificates.AsNoTracking().SingleAsync());
         Assert.Equal((w.FarmA, w.TownshipA, 20, CertificateMode.PerPackage, "ZJ-2026-018", true, "06901234567892", "HG20261128"),
             (certificate.BusinessId, certificate.TownshipId, certificate.Copies, certificate.Mode, certificate.ReportNumber, certificate.Promised, certificate.Gtin, certificate.Lot));
         Assert.Matches("^[2-9a-z]{10}$", certificate.Code);
@@ -147,13 +141,13 @@ public sealed class CertificateWebTests(ShianWebFactory factory) : IClassFixture
         Assert.Contains("receive-form", await buyer.GetStringAsync($"/c/{certificate.Code}"));
         var tooMuch = await (await buyer.PostFormAsync($"/c/{certificate.Code}", new() { ["BuyerId"] = w.Supermarket.ToString(), ["Quantity"] = "600", ["ReceivedOn"] = certificate.IssuedOn.ToString("yyyy-MM-dd") }, receive)).Content.ReadAsStringAsync();
         Assert.Contains("收货数量应大于 0 且不超过合格证数量", tooMuch);
-        Assert.Equal(0, await QueryAsync((db, _) => db.CertificateReceipts.CountAsync()));
+        Assert.Equal(0, await factory.QueryAsync((db, _) => db.CertificateReceipts.CountAsync()));
         var received = await buyer.PostFormAsync($"/c/{certificate.Code}", new() { ["BuyerId"] = w.Supermarket.ToString(), ["Quantity"] = "200", ["ReceivedOn"] = certificate.IssuedOn.ToString("yyyy-MM-dd") }, receive);
         Assert.Equal(HttpStatusCode.Redirect, received.StatusCode);
         // The form is gone once received; posting again anyway is refused.
         var twice = await (await buyer.PostFormAsync(form, new() { ["BuyerId"] = w.Supermarket.ToString(), ["Quantity"] = "50", ["ReceivedOn"] = certificate.IssuedOn.ToString("yyyy-MM-dd") }, receive)).Content.ReadAsStringAsync();
         Assert.Contains("本单位已确认收货", twice);
-        var receipts = await QueryAsync((db, _) => db.CertificateReceipts.AsNoTracking().ToListAsync());
+        var receipts = await factory.QueryAsync((db, _) => db.CertificateReceipts.AsNoTracking().ToListAsync());
         Assert.Equal((w.Supermarket, 200m), (Assert.Single(receipts).BuyerBusinessId, receipts[0].Quantity));
         Assert.Contains("鑫源超市", await anonymous.GetStringAsync($"/c/{certificate.Code}"));
         var after = await buyer.GetStringAsync($"/c/{certificate.Code}");
@@ -168,13 +162,13 @@ public sealed class CertificateWebTests(ShianWebFactory factory) : IClassFixture
         var noReason = await (await orchard.PostFormAsync(badPage, new() { ["Reason"] = "" }, badPage + "?handler=Revoke")).Content.ReadAsStringAsync();
         Assert.Contains("请填写作废原因", noReason);
         Assert.Equal(HttpStatusCode.Redirect, (await orchard.PostFormAsync(badPage, new() { ["Reason"] = "自检发现农药残留超标" }, badPage + "?handler=Revoke")).StatusCode);
-        var revokedCode = await QueryAsync((db, _) => db.ProduceCertificates.Where(c => c.ProductName == "梨").Select(c => c.Code).SingleAsync());
+        var revokedCode = await factory.QueryAsync((db, _) => db.ProduceCertificates.Where(c => c.ProductName == "梨").Select(c => c.Code).SingleAsync());
         var revokedCheck = await producer.GetStringAsync($"/c/{revokedCode}");
         Assert.Contains("该合格证已作废", revokedCheck);
         Assert.DoesNotContain("receive-form", revokedCheck);
         var refused = await (await producer.PostFormAsync($"/c/{revokedCode}", new() { ["BuyerId"] = w.RestaurantA.ToString(), ["Quantity"] = "1", ["ReceivedOn"] = Common.ShianTime.LocalDate(DateTime.UtcNow).ToString("yyyy-MM-dd") }, $"/c/{revokedCode}?handler=Receive")).Content.ReadAsStringAsync();
         Assert.Contains("该合格证已作废，不能确认收货", refused);
-        Assert.Equal(1, await QueryAsync((db, _) => db.CertificateReceipts.CountAsync()));
+        Assert.Equal(1, await factory.QueryAsync((db, _) => db.CertificateReceipts.CountAsync()));
 
         // Staff counts: revoked certificates left out; expected producers are active farms, cooperatives and family farms.
         using var office = await factory.SignedInAsync("office");
@@ -194,7 +188,7 @@ public sealed class CertificateWebTests(ShianWebFactory factory) : IClassFixture
         var townshipList = await township.GetStringAsync("/trace/certificates");
         Assert.Contains("黄瓜", townshipList);
         Assert.DoesNotContain("苹果", townshipList);
-        var appleId = await QueryAsync((db, _) => db.ProduceCertificates.Where(c => c.ProductName == "苹果").Select(c => c.Id).SingleAsync());
+        var appleId = await factory.QueryAsync((db, _) => db.ProduceCertificates.Where(c => c.ProductName == "苹果").Select(c => c.Id).SingleAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await township.GetAsync($"/trace/certificates/{appleId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await producer.GetAsync($"/trace/certificates/{appleId}")).StatusCode);
         Assert.DoesNotContain("苹果", await producer.GetStringAsync("/trace/certificates"));

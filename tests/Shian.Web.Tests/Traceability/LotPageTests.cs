@@ -108,7 +108,7 @@ public sealed class LotPageTests(ShianWebFactory factory) : IClassFixture<ShianW
     public async Task A_failure_case_links_to_its_lot_when_the_trace_store_knows_it()
     {
         var today = ShianTime.LocalDate(DateTime.UtcNow);
-        var (known, unknown) = await QueryAsync(async db =>
+        var (known, unknown) = await factory.QueryAsync(async db =>
         {
             var lab = await db.Units.Where(u => u.Kind == UnitKind.Laboratory).Select(u => u.Id).FirstAsync();
             var unit = await db.Units.Where(u => u.Kind == UnitKind.Department).Select(u => u.Id).FirstAsync();
@@ -131,7 +131,7 @@ public sealed class LotPageTests(ShianWebFactory factory) : IClassFixture<ShianW
         });
         using var office = await factory.SignedInAsync("office");
         await office.GetStringAsync("/sampling/failures"); // opens the cases of failed reported samples
-        var cases = await QueryAsync(db => db.SampleFailures.Where(f => f.SampleId == known || f.SampleId == unknown).ToDictionaryAsync(f => f.SampleId, f => f.Id));
+        var cases = await factory.QueryAsync(db => db.SampleFailures.Where(f => f.SampleId == known || f.SampleId == unknown).ToDictionaryAsync(f => f.SampleId, f => f.Id));
         var knownPage = await office.GetStringAsync($"/sampling/failures/{cases[known]}");
         Assert.Contains($"href=\"{LotSearchModel.LotUrl(LotChain.R)}\"", knownPage);
         Assert.Contains("data-testid=\"trace-known\"", knownPage);
@@ -140,9 +140,4 @@ public sealed class LotPageTests(ShianWebFactory factory) : IClassFixture<ShianW
         Assert.DoesNotContain("data-testid=\"trace-link\"", unknownPage);
     }
 
-    private async Task<T> QueryAsync<T>(Func<ShianDb, Task<T>> query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ShianDb>());
-    }
 }

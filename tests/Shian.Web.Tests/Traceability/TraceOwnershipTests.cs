@@ -34,17 +34,11 @@ public sealed class TraceOwnershipTests(ShianWebFactory factory) : IClassFixture
 
     private static string L(string twelve) => twelve + Gtin.CheckDigit(twelve);
 
-    private async Task<T> QueryAsync<T>(Func<ShianDb, IServiceProvider, Task<T>> query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ShianDb>(), scope.ServiceProvider);
-    }
-
     /// <summary>Once per database: the producer (run by its own operator account), the canteen, their confirmed GTIN and GLNs.</summary>
     public async Task InitializeAsync()
     {
         _stranger = await OperatorBusinessAsync(factory);
-        (_owner, _canteen) = await QueryAsync(async (db, services) =>
+        (_owner, _canteen) = await factory.QueryAsync(async (db, services) =>
         {
             if (await db.Businesses.FirstOrDefaultAsync(b => b.Name == OwnerName) is { } existing)
             {
@@ -103,7 +97,7 @@ public sealed class TraceOwnershipTests(ShianWebFactory factory) : IClassFixture
     private static string Document(params JsonObject[] events) => EpcisKit.Document(events.Cast<JsonNode>().ToArray()).ToJsonString();
 
     /// <summary>A lot of the producer, made and shipped to the canteen (the producer's events) and received there (the canteen's); its short code.</summary>
-    private async Task<string> OwnedLotAsync(string lot, bool withEventIds = true) => await QueryAsync(async (db, _) =>
+    private async Task<string> OwnedLotAsync(string lot, bool withEventIds = true) => await factory.QueryAsync(async (db, _) =>
     {
         async Task StoreAsync(Guid business, params JsonObject[] events)
         {
@@ -208,7 +202,7 @@ public sealed class TraceOwnershipTests(ShianWebFactory factory) : IClassFixture
         Assert.Equal(before, Recall(await office.GetStringAsync(url)));
 
         // A foreign declaration stored before capture refused them (written directly) withdraws nothing either.
-        await QueryAsync(async (db, _) =>
+        await factory.QueryAsync(async (db, _) =>
         {
             var read = EpcisDocumentReader.Read(Document((JsonObject)declaration.DeepClone()));
             var job = new CaptureJob { Id = Guid.CreateVersion7(), BusinessId = _stranger, UserId = Guid.Empty, CreatedAt = DateTime.UtcNow, ContextJson = read.ContextJson };
@@ -234,7 +228,7 @@ public sealed class TraceOwnershipTests(ShianWebFactory factory) : IClassFixture
     public async Task A_strangers_certificate_naming_the_lot_is_not_on_its_consumer_page()
     {
         await OwnedLotAsync("F8");
-        var (own, foreign) = await QueryAsync(async (db, _) =>
+        var (own, foreign) = await factory.QueryAsync(async (db, _) =>
         {
             var township = await db.Townships.Select(t => t.Id).FirstAsync();
             var today = Common.ShianTime.LocalDate(DateTime.UtcNow);
@@ -258,7 +252,7 @@ public sealed class TraceOwnershipTests(ShianWebFactory factory) : IClassFixture
     public async Task The_consumer_page_shows_no_row_ids_of_events_captured_without_an_event_id()
     {
         var code = await OwnedLotAsync("F5", withEventIds: false);
-        var rows = await QueryAsync((db, _) => db.EpcisEventEpcs.Where(x => x.Key == Key("F5")).Select(x => x.EventId).Distinct().ToListAsync());
+        var rows = await factory.QueryAsync((db, _) => db.EpcisEventEpcs.Where(x => x.Key == Key("F5")).Select(x => x.EventId).Distinct().ToListAsync());
         Assert.Equal(3, rows.Count);
         var page = await factory.CreateClient().GetStringAsync($"/t/{code}");
         Assert.Equal(3, Steps(page).Count);
@@ -294,8 +288,8 @@ public sealed class TraceOwnershipTests(ShianWebFactory factory) : IClassFixture
         Assert.Contains("6905550", row); // the company prefix
         Assert.Contains("老王家常菜馆", row); // the first claimant …
         Assert.Contains(OwnerName, row); // … and the other claim of the same code
-        var ownerClaim = await QueryAsync((db, _) => db.TraceProducts.Where(p => p.Gtin == gtin && p.BusinessId == _owner).Select(p => p.Id).SingleAsync());
-        var strangerClaim = await QueryAsync((db, _) => db.TraceProducts.Where(p => p.Gtin == gtin && p.BusinessId == _stranger).Select(p => p.Id).SingleAsync());
+        var ownerClaim = await factory.QueryAsync((db, _) => db.TraceProducts.Where(p => p.Gtin == gtin && p.BusinessId == _owner).Select(p => p.Id).SingleAsync());
+        var strangerClaim = await factory.QueryAsync((db, _) => db.TraceProducts.Where(p => p.Gtin == gtin && p.BusinessId == _stranger).Select(p => p.Id).SingleAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync("/trace/claims", new(), $"/trace/claims?handler=Confirm&kind=Product&id={ownerClaim}")).StatusCode);
         var confirmed = await phone.GetStringAsync($"/01/{gtin}");
         Assert.Contains($"data-testid=\"producer\">{OwnerName}<", confirmed);
@@ -310,10 +304,10 @@ public sealed class TraceOwnershipTests(ShianWebFactory factory) : IClassFixture
     public async Task A_second_claim_of_a_confirmed_gtin_is_refused()
     {
         using var stranger = await factory.SignedInAsync("operator");
-        var before = await QueryAsync((db, _) => db.TraceProducts.CountAsync());
+        var before = await factory.QueryAsync((db, _) => db.TraceProducts.CountAsync());
         var answer = await (await stranger.PostFormAsync("/trace/products", ProductForm(_stranger, Product))).Content.ReadAsStringAsync();
         Assert.Contains($"商品条码 {Product} 已确认归属，不能再次登记", answer);
-        Assert.Equal(before, await QueryAsync((db, _) => db.TraceProducts.CountAsync()));
+        Assert.Equal(before, await factory.QueryAsync((db, _) => db.TraceProducts.CountAsync()));
         Assert.Contains($"data-testid=\"producer\">{OwnerName}<", await factory.CreateClient().GetStringAsync($"/01/{Product}"));
     }
 
@@ -325,7 +319,7 @@ public sealed class TraceOwnershipTests(ShianWebFactory factory) : IClassFixture
         using var owner = await factory.SignedInAsync("owner-op", OwnerPassword);
         Dictionary<string, string> Form(Guid business, string number, string name) => new() { ["BusinessId"] = business.ToString(), ["Gln"] = number, ["Extension"] = "", ["Name"] = name };
         Assert.Equal(HttpStatusCode.Redirect, (await owner.PostFormAsync("/traceability/parties", Form(_owner, gln, "溯源测试二号仓库"), "/traceability/parties?handler=Add")).StatusCode);
-        await QueryAsync(async (db, _) =>
+        await factory.QueryAsync(async (db, _) =>
         {
             var read = EpcisDocumentReader.Read(Document(Event("storing", "2026-11-01T10:00:00+08:00", "F6", "urn:test:owner:F6:stored", "ADD", place: gln)));
             Assert.Empty(read.Errors);
@@ -338,19 +332,19 @@ public sealed class TraceOwnershipTests(ShianWebFactory factory) : IClassFixture
         Assert.Contains("414/" + gln, pending);
 
         using var office = await factory.SignedInAsync("office");
-        var claim = await QueryAsync((db, _) => db.TraceParties.Where(p => p.Key == "414/" + gln).Select(p => p.Id).SingleAsync());
+        var claim = await factory.QueryAsync((db, _) => db.TraceParties.Where(p => p.Key == "414/" + gln).Select(p => p.Id).SingleAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync("/trace/claims", new(), $"/trace/claims?handler=Confirm&kind=Party&id={claim}")).StatusCode);
         Assert.Contains("溯源测试二号仓库", await phone.GetStringAsync($"/01/{Product}/10/F6"));
 
         // Another business claiming a confirmed GLN (the canteen's, or the new one) is refused by name; nothing stored.
         using var stranger = await factory.SignedInAsync("operator");
-        var before = await QueryAsync((db, _) => db.TraceParties.CountAsync());
+        var before = await factory.QueryAsync((db, _) => db.TraceParties.CountAsync());
         foreach (var taken in new[] { GlnCanteen, gln })
         {
             var answer = await (await stranger.PostFormAsync("/traceability/parties", Form(_stranger, taken, "冒领"), "/traceability/parties?handler=Add")).Content.ReadAsStringAsync();
             Assert.Contains($"位置码 414/{taken} 已确认归属，不能再次登记", answer);
         }
-        Assert.Equal(before, await QueryAsync((db, _) => db.TraceParties.CountAsync()));
+        Assert.Equal(before, await factory.QueryAsync((db, _) => db.TraceParties.CountAsync()));
     }
 
     [Fact]

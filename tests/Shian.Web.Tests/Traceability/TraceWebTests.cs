@@ -19,18 +19,13 @@ namespace Shian.Web.Tests.Traceability;
 /// </summary>
 public sealed class TraceWebTests(ShianWebFactory factory) : IClassFixture<ShianWebFactory>
 {
-    private async Task<T> QueryAsync<T>(Func<ShianDb, Task<T>> query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ShianDb>());
-    }
 
     private const string Gtin13 = "6901234567892";
     private const string Gtin14 = "06901234567892";
 
     private sealed record World(Guid Farm, Guid Other, Guid OtherProduct);
 
-    private Task<World> SetUpAsync() => QueryAsync(async db =>
+    private Task<World> SetUpAsync() => factory.QueryAsync(async db =>
     {
         var townshipA = await db.Users.Where(u => u.UserName == "township").Select(u => u.TownshipId!.Value).SingleAsync();
         var townshipB = await db.Townships.Where(t => t.Id != townshipA && t.Active).OrderBy(t => t.Code).Select(t => t.Id).FirstAsync();
@@ -73,7 +68,7 @@ public sealed class TraceWebTests(ShianWebFactory factory) : IClassFixture<Shian
     });
 
     /// <summary>A lot's events: shipped by the plant, received at the supermarket; one serialised item commissioned.</summary>
-    private Task StoreEventsAsync(Guid business) => QueryAsync(async db =>
+    private Task StoreEventsAsync(Guid business) => factory.QueryAsync(async db =>
     {
         var json = $$$"""
             {"@context":["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],"type":"EPCISDocument","schemaVersion":"2.0","creationDate":"2026-11-20T08:00:00.000+08:00",
@@ -93,7 +88,7 @@ public sealed class TraceWebTests(ShianWebFactory factory) : IClassFixture<Shian
         return 0;
     });
 
-    private Task PublishAsync(Guid sampleId) => QueryAsync(async db =>
+    private Task PublishAsync(Guid sampleId) => factory.QueryAsync(async db =>
     {
         var today = Common.ShianTime.LocalDate(DateTime.UtcNow);
         db.SamplingAnnouncements.Add(new SamplingAnnouncement
@@ -106,7 +101,7 @@ public sealed class TraceWebTests(ShianWebFactory factory) : IClassFixture<Shian
         return 0;
     });
 
-    private Task SetLotAsync(Guid sampleId, string gtin, string lot) => QueryAsync(async db =>
+    private Task SetLotAsync(Guid sampleId, string gtin, string lot) => factory.QueryAsync(async db =>
     {
         var sample = await db.Samples.SingleAsync(s => s.Id == sampleId);
         sample.Gtin = gtin;
@@ -150,9 +145,9 @@ public sealed class TraceWebTests(ShianWebFactory factory) : IClassFixture<Shian
             var answer = await (await operatorClient.PostFormAsync("/trace/products", new(form) { [field] = value })).Content.ReadAsStringAsync();
             Assert.True(answer.Contains(message), $"{field}={value}: expected {message}");
         }
-        Assert.Equal(2, await QueryAsync(db => db.TraceProducts.CountAsync()));
+        Assert.Equal(2, await factory.QueryAsync(db => db.TraceProducts.CountAsync()));
         Assert.Equal(HttpStatusCode.Redirect, (await operatorClient.PostFormAsync("/trace/products", new(form))).StatusCode);
-        var product = await QueryAsync(db => db.TraceProducts.AsNoTracking().SingleAsync(p => p.Name == "精品黄瓜"));
+        var product = await factory.QueryAsync(db => db.TraceProducts.AsNoTracking().SingleAsync(p => p.Name == "精品黄瓜"));
         Assert.Equal(Gtin14, product.Gtin);
         Assert.Contains("已登记", await (await operatorClient.PostFormAsync("/trace/products", new(form) { ["Gtin"] = Gtin14 })).Content.ReadAsStringAsync());
         // The registration is a claim the office confirms before the public page names the farm as the producer.
@@ -163,7 +158,7 @@ public sealed class TraceWebTests(ShianWebFactory factory) : IClassFixture<Shian
             var confirmed = await office.PostFormAsync("/trace/claims", new(), $"/trace/claims?handler=Confirm&kind=Product&id={product.Id}");
             Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         }
-        Assert.Equal(TraceClaimStatus.Confirmed, await QueryAsync(db => db.TraceProducts.Where(p => p.Id == product.Id).Select(p => p.Status).SingleAsync()));
+        Assert.Equal(TraceClaimStatus.Confirmed, await factory.QueryAsync(db => db.TraceProducts.Where(p => p.Id == product.Id).Select(p => p.Status).SingleAsync()));
 
         // Scope: the operator and the township officer see the farm's product, not the other plant's (another township).
         var mine = await operatorClient.GetStringAsync("/trace/products");
@@ -180,10 +175,10 @@ public sealed class TraceWebTests(ShianWebFactory factory) : IClassFixture<Shian
         var labels = $"/trace/products/{product.Id}/labels";
         Assert.Contains("标签数量应为 1 至 500", await (await operatorClient.PostFormAsync(labels, new() { ["Lot"] = "L2026A", ["Count"] = "501" })).Content.ReadAsStringAsync());
         Assert.Contains("请填写批号", await (await operatorClient.PostFormAsync(labels, new() { ["Lot"] = "", ["Count"] = "30" })).Content.ReadAsStringAsync());
-        Assert.Equal(1, await QueryAsync(db => db.TraceCodes.CountAsync()));
+        Assert.Equal(1, await factory.QueryAsync(db => db.TraceCodes.CountAsync()));
         var made = await operatorClient.PostFormAsync(labels, new() { ["Lot"] = "L2026A", ["Count"] = "30" });
         Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
-        var code = await QueryAsync(db => db.TraceCodes.AsNoTracking().SingleAsync(c => c.Lot == "L2026A"));
+        var code = await factory.QueryAsync(db => db.TraceCodes.AsNoTracking().SingleAsync(c => c.Lot == "L2026A"));
         Assert.Matches("^[2-9a-hjkmnp-z]{8}$", code.Code);
         Assert.Equal((Gtin14, "L2026A", w.Farm), (code.Gtin, code.Lot, code.BusinessId));
         var sheetPage = await operatorClient.GetStringAsync(made.Headers.Location!.OriginalString);
