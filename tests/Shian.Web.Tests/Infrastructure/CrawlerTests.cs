@@ -226,11 +226,13 @@ public sealed partial class CrawlerTests(CrawlerTests.DemoDistrictFactory factor
             }
             foreach (var group in writes.GroupBy(w => (w.Actor, w.Action, w.Entity)).OrderBy(g => g.Key.Actor, StringComparer.Ordinal))
             {
-                problems.Add($"{group.Key.Actor}: GETs audited {group.Count()} × {group.Key.Action} {group.Key.Entity} (first: {group.First().EntityId} {group.First().NewValues})");
+                problems.Add($"{group.Key.Actor}: GETs audited {group.Count()} × {group.Key.Action} {group.Key.Entity} (first: {group.First().EntityId} {Cut(group.First().NewValues)})");
             }
             output.WriteLine($"database: {before.Rows.Count} tables, audit chain {before.LastAudit} → {after.LastAudit}, {receipts.Count} notices marked read by their addressees");
             return problems;
         }
+
+        private static string Cut(string? text) => text is null ? "" : text.Length <= 200 ? text : text[..200] + "…";
 
         /// <summary>An update of a notice that set its read stamp and nothing else, by a user the notice is addressed to.</summary>
         private static async Task<bool> IsReadReceiptAsync(ShianDb db, Shian.Audit.AuditEntry entry)
