@@ -1,10 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
+using Shian.Common;
 using Shian.Sampling;
 
 namespace Shian.Cli;
 
-/// <summary><c>shian sampling quota --population N --per-thousand R</c>: the sampling volume a plan must reach.</summary>
+/// <summary>
+/// <c>shian sampling quota --population N --per-thousand R</c>: the sampling volume a plan must reach.
+/// <c>shian sampling open-failure-cases</c> and <c>shian sampling public-tokens</c>: backfills for data from before a failed
+/// report opened its case and a submitted form got its token (pages only read; these write once, then find nothing).
+/// </summary>
 public static class SamplingCommands
 {
     public static Command Create(CliConsole console)
@@ -36,6 +41,44 @@ public static class SamplingCommands
             console.Out(SamplingQuota.Of(p, r).ToString(CultureInfo.InvariantCulture));
             return ShianCli.Ok;
         });
-        return new Command("sampling", "抽检监测 / sampling") { quota };
+        var db = CliDatabase.Option();
+        var openCases = new Command("open-failure-cases",
+            "为尚无核查处置案件的不合格已出报告样品立案并通知经营者（旧数据补录，可重复运行） / open the missing cases of failed reported samples, with their notices (a backfill for old data; safe to run again)")
+        {
+            db,
+        };
+        openCases.SetAction(async parse =>
+        {
+            await using var database = await CliDatabase.OpenAsync(parse.GetValue(db), console, CliOpen.Existing);
+            if (database is null)
+            {
+                return ShianCli.Failed;
+            }
+            // Served today: the deadlines to ask for re-inspection or object run from the notice the operator now receives.
+            var opened = await SampleFailures.OpenMissingAsync(database.Db, ShianTime.UtcNow(database.Clock), "cli:" + Environment.UserName);
+            console.Out($"已立案 {opened.Count} 件，已向经营者发出站内通知 / {opened.Count} cases opened, each with its notice to the business");
+            if (opened.Count > 0)
+            {
+                console.Out("命令行不发送短信，请另行告知经营者 / no text messages are sent from the command line: tell the businesses by other means");
+            }
+            return ShianCli.Ok;
+        });
+        var tokens = new Command("public-tokens",
+            "为尚无核验码的已提交抽样单生成核验码（旧数据补录，可重复运行） / give submitted forms without a verification token their token (a backfill; safe to run again)")
+        {
+            db,
+        };
+        tokens.SetAction(async parse =>
+        {
+            await using var database = await CliDatabase.OpenAsync(parse.GetValue(db), console, CliOpen.Existing);
+            if (database is null)
+            {
+                return ShianCli.Failed;
+            }
+            var given = await SamplePublicTokens.GiveMissingAsync(database.Db);
+            console.Out($"已为 {given} 份抽样单生成核验码 / {given} forms given a verification token");
+            return ShianCli.Ok;
+        });
+        return new Command("sampling", "抽检监测 / sampling") { quota, openCases, tokens };
     }
 }

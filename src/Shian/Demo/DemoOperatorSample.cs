@@ -64,13 +64,11 @@ public static class DemoOperatorSample
             throw new InvalidOperationException("The demo operator's results were refused: " + string.Join("; ", errors.Values));
         }
         var report = DemoSampleFailures.Pdf($"检验报告 {number}.pdf", FileOwners.SampleReport, sample.Id, "lab", DemoTime.At(reported));
-        db.StoredFiles.Add(report);
-        if (sample.AttachReport(report, DemoTime.At(reported), "lab") is { } notAttached)
+        // The report opens the case and its notice, as the upload does (no text message for the demo's history).
+        if (await SampleResults.RecordReportAsync(db, null, sample, report, "lab", DemoTime.At(reported), ct) is { } notAttached)
         {
             throw new InvalidOperationException("The demo operator's report was refused: " + notAttached);
         }
-        SampleFailures.Open(db, sample, calendar, DemoTime.At(reported), "区市场监管局");
-        await db.SaveChangesAsync(ct);
     }
 
     private static DateOnly WorkingDaysBack(WorkingDayCalendar calendar, DateOnly from, int days)

@@ -37,12 +37,11 @@ public static class DemoSampleFailures
             {
                 continue;
             }
-            if (SampleFailures.CaseOf(sample, calendar, DemoTime.At(served), "区市场监管局") is not { } f)
+            // The demo's history writes its reports directly (DemoSampling); each opens its case as a report would.
+            if (SampleFailures.Open(db, sample, calendar, DemoTime.At(served), "区市场监管局") is not { } f)
             {
                 continue;
             }
-            db.SampleFailures.Add(f);
-            db.Notices.Add(Notice.ToBusiness(f.BusinessId, $"抽检不合格通知：{f.SampleName}（{f.SampleNumber}）", SampleFailures.NoticeText(f), SampleFailures.Link(f.Id), DemoTime.At(served)));
             opened++;
             var age = today.DayNumber - served.DayNumber;
             if (!reinspected && !f.MicrobiologicalOnly && age >= 30 && today <= f.BackupExpiresOn.AddDays(30)

@@ -311,6 +311,7 @@ public static class DemoSampling
         foreach (var sample in samples.OrderBy(s => s.SampledOn).ThenBy(s => s.Id))
         {
             sample.Number = $"{Sample.NumberPrefix}-{today.Year:D4}-{++n:D6}";
+            sample.PublicToken = Sample.NewPublicToken(); // given on submit (Sample.Submit), so that printing only reads
             if (sample.Conclusion == SampleConclusion.Failed)
             {
                 factors.Add(SampleResults.FactorFor(sample, ShianTime.LocalDate(sample.TestedAt!.Value), now, "demo"));

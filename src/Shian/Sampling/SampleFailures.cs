@@ -7,7 +7,8 @@ using Shian.Organization;
 namespace Shian.Sampling;
 
 /// <summary>
-/// Opening failure cases (核查处置) from failed reported samples, with the operator's notice and text message; which
+/// Opening failure cases (核查处置) from failed reported samples, with the operator's notice and text message (a report
+/// opens its case where it is recorded, <see cref="SampleResults.RecordReportAsync"/>; old data by a backfill); which
 /// cases a user sees; the re-inspection laboratory draw; the completion rate.
 /// </summary>
 public static class SampleFailures
@@ -108,31 +109,34 @@ public static class SampleFailures
     }
 
     /// <summary>
-    /// Opens the missing cases of failed reported samples (imported, or reported before this module): served today by
-    /// "system". Returns the cases opened (already saved).
+    /// Opens the missing cases of failed reported samples (reported before this module, or written by an import of old
+    /// data), served at <paramref name="at"/> by <paramref name="by"/>, with their notices, in saves of 500. A backfill for
+    /// <c>shian sampling open-failure-cases</c>: a report recorded today opens its case itself
+    /// (<see cref="SampleResults.RecordReportAsync"/>). Opens nothing the second time. Returns the cases opened; text
+    /// messages are the caller's to send.
     /// </summary>
-    public static async Task<IReadOnlyList<SampleFailure>> EnsureOpenedAsync(ShianDb db, DateTime at, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<SampleFailure>> OpenMissingAsync(ShianDb db, DateTime at, string by, CancellationToken ct = default)
     {
-        var missing = await db.Samples.Include(s => s.Items)
-            .Where(s => s.Status == SampleStatus.Reported && s.Conclusion == SampleConclusion.Failed && !db.SampleFailures.Any(f => f.SampleId == s.Id))
-            .OrderBy(s => s.ReportedAt).Take(500).ToListAsync(ct);
-        if (missing.Count == 0)
-        {
-            return [];
-        }
         var calendar = await db.LoadCalendarAsync(ct);
-        var opened = missing.Select(s => Open(db, s, calendar, at, "system")).OfType<SampleFailure>().ToList();
-        try
+        var opened = new List<SampleFailure>();
+        while (true)
         {
+            var missing = await db.Samples.Include(s => s.Items)
+                .Where(s => s.Status == SampleStatus.Reported && s.Conclusion == SampleConclusion.Failed && !db.SampleFailures.Any(f => f.SampleId == s.Id))
+                .OrderBy(s => s.ReportedAt).ThenBy(s => s.Id).Take(500).ToListAsync(ct);
+            if (missing.Count == 0)
+            {
+                return opened;
+            }
+            var batch = missing.Select(s => Open(db, s, calendar, at, by)).OfType<SampleFailure>().ToList();
+            if (batch.Count == 0)
+            {
+                return opened;
+            }
             await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Another request opened them at the same moment (the unique index on SampleId): theirs stand.
+            opened.AddRange(batch);
             db.ChangeTracker.Clear();
-            return [];
         }
-        return opened;
     }
 
     /// <summary>

@@ -12,7 +12,8 @@ public partial class Sample
 
     /// <summary>
     /// The verification token of the printed form (<c>/public/sampling/forms/{token}</c>): 128 random bits, base64url. Given
-    /// on submit or, for a form submitted before tokens existed, the first time it is printed; never changed.
+    /// on submit or, for a form submitted before tokens existed, by <c>shian sampling public-tokens</c>
+    /// (<see cref="SamplePublicTokens.GiveMissingAsync"/>); never changed. Printing only reads it.
     /// </summary>
     public string? PublicToken { get; set; }
 
@@ -29,6 +30,27 @@ public partial class Sample
 
     public static string NewPublicToken() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+/// <summary>The backfill of verification tokens for forms submitted before tokens existed.</summary>
+public static class SamplePublicTokens
+{
+    /// <summary>Gives every submitted form without a token its own, in saves of 500; the number given (0 the second time).</summary>
+    public static async Task<int> GiveMissingAsync(ShianDb db, CancellationToken ct = default)
+    {
+        var given = 0;
+        while (true)
+        {
+            var missing = await db.Samples.Where(s => s.Number != null && s.PublicToken == null).OrderBy(s => s.Id).Take(500).ToListAsync(ct);
+            if (missing.Count == 0)
+            {
+                return given;
+            }
+            given += missing.Count(s => s.EnsurePublicToken());
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+    }
 }
 
 internal sealed class SamplePublicConfiguration : IEntityTypeConfiguration<Sample>

@@ -8,7 +8,8 @@ namespace Shian.Sampling;
 /// <summary>
 /// Recording a laboratory's results, from the sample's page or from an imported workbook: the items replace the earlier
 /// entry, the conclusion is computed, and a failure feeds the business's risk grading (one <see cref="RiskFactor"/> per
-/// sample, taken back if the results are corrected to 合格 before the report).
+/// sample, taken back if the results are corrected to 合格 before the report); then the report, which opens a failed
+/// sample's case.
 /// </summary>
 public static class SampleResults
 {
@@ -88,6 +89,29 @@ public static class SampleResults
             await RiskRegrade.RunAsync(db, by, now, business, ct);
         }
         return [];
+    }
+
+    /// <summary>
+    /// 检验报告: the one place a report is recorded (the sample's page, the demo). The report closes the lab's part
+    /// (<see cref="Sample.AttachReport"/>), and a failed sample opens its case (核查处置) with the operator's notice in the
+    /// same save, so that no failed report is ever without its case; the text message goes out once saved (none when
+    /// <paramref name="sms"/> is null: the demo's history). The error, or null when recorded.
+    /// </summary>
+    public static async Task<string?> RecordReportAsync(ShianDb db, ISmsSender? sms, Sample sample, StoredFile report, string by, DateTime now,
+        CancellationToken ct = default)
+    {
+        if (sample.AttachReport(report, now, by) is { } error)
+        {
+            return error;
+        }
+        db.StoredFiles.Add(report);
+        var failure = SampleFailures.Open(db, sample, await db.LoadCalendarAsync(ct), now, by);
+        await db.SaveChangesAsync(ct);
+        if (failure is not null && sms is not null)
+        {
+            await SampleFailures.SendSmsAsync(db, sms, failure, ct);
+        }
+        return null;
     }
 
     /// <summary>The risk factor of a failed sample, dated the day its results were entered.</summary>

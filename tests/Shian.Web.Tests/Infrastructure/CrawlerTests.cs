@@ -4,6 +4,8 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Shian.Data;
 using Xunit.Abstractions;
@@ -12,8 +14,10 @@ namespace Shian.Web.Tests.Infrastructure;
 
 /// <summary>
 /// Each demo role signs in and follows what it can click: the navigation, then the first rows of every list, two levels
-/// deep. Every page answers below 500, shows no raw resource key, and shows no record outside the role's scope.
-/// A new page joins this test by being linked from the navigation or from a list.
+/// deep. Every page answers below 500, shows no raw resource key, and shows no record outside the role's scope. And no
+/// GET changes the database: every table of the model has as many rows after the crawls as before, and the audit chain
+/// grew only by the one receipt allowed, a notice marked read by its addressee. A new page joins this test by being linked
+/// from the navigation or from a list.
 /// </summary>
 public sealed partial class CrawlerTests(CrawlerTests.DemoDistrictFactory factory, ITestOutputHelper output) : IClassFixture<CrawlerTests.DemoDistrictFactory>
 {
@@ -57,13 +61,21 @@ public sealed partial class CrawlerTests(CrawlerTests.DemoDistrictFactory factor
         var clock = Stopwatch.StartNew();
         using var warmUp = factory.NewClient(); // starts the host and loads the demo district before the clock of any crawl
         output.WriteLine($"host with the demo district: {clock.Elapsed.TotalSeconds:F1} s");
+        await AddOldFailedSampleAsync();
 
-        // The roles crawl side by side, each on its own client. The few GETs that write (a form's public token on its first
-        // print, a notice marked read, a failure case opened for a failed sample without one) change nothing another
-        // crawl checks.
-        var crawls = await Task.WhenAll(Roles.Select(CrawlAsync));
+        // Signing in writes (security stamps, lockout counters): every role signs in before the database is read. Then the
+        // roles crawl side by side, each on its own client; what changed is told apart by the audit rows' actors.
+        var clients = await Task.WhenAll(Roles.Select(async role => (Role: role, Client: await factory.SignedInAsync(role))));
+        var before = await DatabaseState.TakeAsync(factory.Services);
+        var crawls = await Task.WhenAll(clients.Select(c => CrawlAsync(c.Role, c.Client)));
+        var after = await DatabaseState.TakeAsync(factory.Services);
+        foreach (var (_, client) in clients)
+        {
+            client.Dispose();
+        }
 
         var report = new List<string>();
+        report.AddRange(await DatabaseState.WritesBetweenAsync(factory.Services, before, after, output));
         foreach (var (role, crawl, elapsed) in crawls)
         {
             var unexpected = crawl.Failures.Where(f => !KnownFailures.Contains((role, f.Path, f.Kind))).ToList();
@@ -95,10 +107,9 @@ public sealed partial class CrawlerTests(CrawlerTests.DemoDistrictFactory factor
         Assert.True(report.Count == 0, $"{report.Count} failures\n" + string.Join("\n", report));
     }
 
-    private async Task<(string Role, Crawl Crawl, TimeSpan Elapsed)> CrawlAsync(string role)
+    private async Task<(string Role, Crawl Crawl, TimeSpan Elapsed)> CrawlAsync(string role, HttpClient client)
     {
         var clock = Stopwatch.StartNew();
-        using var client = await factory.SignedInAsync(role);
         var scope = await RoleScope.LoadAsync(factory, role);
         var crawl = new Crawl(client, scope, factory.Services);
         await crawl.RunAsync();
@@ -120,6 +131,129 @@ public sealed partial class CrawlerTests(CrawlerTests.DemoDistrictFactory factor
     [InlineData("user@Mail.Example.Com", false)]
     public void The_raw_key_pattern_finds_keys_and_leaves_ordinary_text(string text, bool isKey) =>
         Assert.Equal(isKey, RawResourceKey().IsMatch(text));
+
+    /// <summary>
+    /// Old data: a failed sample of the demo operator's business reported before a report opened its case, and submitted
+    /// before forms had tokens. The failures list, the operator's home and the print page must leave it as it is (the
+    /// backfill is <c>shian sampling open-failure-cases</c> / <c>public-tokens</c>).
+    /// </summary>
+    private async Task AddOldFailedSampleAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShianDb>();
+        var business = await db.OperatorBusinesses.Where(o => db.Users.Any(u => u.Id == o.UserId && u.UserName == "operator"))
+            .Join(db.Businesses, o => o.BusinessId, b => b.Id, (_, b) => b).OrderBy(b => b.Name).FirstAsync();
+        var lab = await db.Units.Where(u => u.Kind == Shian.Organization.UnitKind.Laboratory).OrderBy(u => u.Name).Select(u => u.Id).FirstAsync();
+        var unit = await db.Units.Where(u => u.Kind == Shian.Organization.UnitKind.Department).OrderBy(u => u.Name).Select(u => u.Id).FirstAsync();
+        var today = Shian.Common.ShianTime.LocalDate(DateTime.UtcNow);
+        db.Samples.Add(new Shian.Sampling.Sample
+        {
+            Number = $"JZ-{today.Year}-990001", TaskSource = "监督抽检", BusinessId = business.Id, TownshipId = business.TownshipId, BusinessName = business.Name,
+            BusinessAddress = business.Address, FoodCategoryCode = "103", SampleName = "酱卤肉", Specification = "散装", BatchNumber = "B1", ShelfLife = "3天",
+            QuantityTaken = 4, BackupQuantity = 2, QuantityUnit = "份", SampledOn = today.AddDays(-15), SamplingUnitId = unit, LaboratoryId = lab,
+            Sampler1 = "甲", Sampler2 = "乙", OperatorConfirmed = true, SignerName = "丙", Status = Shian.Sampling.SampleStatus.Reported, CreatedAt = DateTime.UtcNow,
+            CreatedBy = "old", Conclusion = Shian.Sampling.SampleConclusion.Failed, ReportedOn = today.AddDays(-1), ReportedAt = DateTime.UtcNow.AddDays(-1),
+            Items = [new() { Name = "苯甲酸及其钠盐（以苯甲酸计）", Value = "1.2", Unit = "g/kg", Limit = "不得使用", Judgement = Shian.Sampling.ItemJudgement.Fail }],
+        });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// The row count of every table of the <see cref="ShianDb"/> model (one <c>SELECT COUNT(*)</c> per table, the same on
+    /// SQLite and PostgreSQL) and the audit chain's last sequence number.
+    /// </summary>
+    private sealed record DatabaseState(IReadOnlyDictionary<string, long> Rows, long LastAudit)
+    {
+        public static async Task<DatabaseState> TakeAsync(IServiceProvider services)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ShianDb>();
+            var sql = db.GetService<ISqlGenerationHelper>();
+            var tables = db.Model.GetEntityTypes()
+                .Where(e => e.GetTableName() is not null)
+                .Select(e => sql.DelimitIdentifier(e.GetTableName()!, e.GetSchema()))
+                .Distinct().Order(StringComparer.Ordinal).ToList();
+            var rows = new Dictionary<string, long>();
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                await using var command = db.Database.GetDbConnection().CreateCommand();
+                foreach (var table in tables)
+                {
+                    command.CommandText = $"SELECT COUNT(*) FROM {table}";
+                    rows[table] = Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+            var last = await db.AuditEntries.MaxAsync(a => (long?)a.Sequence) ?? 0;
+            return new DatabaseState(rows, last);
+        }
+
+        /// <summary>
+        /// What the GETs between two states wrote, one line per problem: tables whose row count changed, and audit rows
+        /// other than a notice's read stamp set by a user it is addressed to (an operator of its business, a user of its unit).
+        /// </summary>
+        public static async Task<IReadOnlyList<string>> WritesBetweenAsync(IServiceProvider services, DatabaseState before, DatabaseState after, ITestOutputHelper output)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ShianDb>();
+            var entries = await db.AuditEntries.AsNoTracking().Where(a => a.Sequence > before.LastAudit && a.Sequence <= after.LastAudit).OrderBy(a => a.Sequence).ToListAsync();
+            var receipts = new List<Shian.Audit.AuditEntry>();
+            var writes = new List<Shian.Audit.AuditEntry>();
+            foreach (var entry in entries)
+            {
+                (await IsReadReceiptAsync(db, entry) ? receipts : writes).Add(entry);
+            }
+            var auditTable = db.GetService<ISqlGenerationHelper>().DelimitIdentifier(db.Model.FindEntityType(typeof(Shian.Audit.AuditEntry))!.GetTableName()!,
+                db.Model.FindEntityType(typeof(Shian.Audit.AuditEntry))!.GetSchema());
+            var problems = new List<string>();
+            foreach (var (table, count) in after.Rows)
+            {
+                var was = before.Rows.GetValueOrDefault(table);
+                // The audit table grows by the receipts; its rows are checked one by one below.
+                var expected = table == auditTable ? was + receipts.Count : was;
+                if (count != expected)
+                {
+                    problems.Add($"GETs changed table {table}: {was} rows before the crawls, {count} after ({count - was:+0;-0}{(table == auditTable ? $", of which {receipts.Count} read receipts" : "")})");
+                }
+            }
+            if (after.LastAudit - before.LastAudit != entries.Count)
+            {
+                problems.Add($"the audit chain went from sequence {before.LastAudit} to {after.LastAudit} but holds {entries.Count} rows between them");
+            }
+            foreach (var group in writes.GroupBy(w => (w.Actor, w.Action, w.Entity)).OrderBy(g => g.Key.Actor, StringComparer.Ordinal))
+            {
+                problems.Add($"{group.Key.Actor}: GETs audited {group.Count()} × {group.Key.Action} {group.Key.Entity} (first: {group.First().EntityId} {Cut(group.First().NewValues)})");
+            }
+            output.WriteLine($"database: {before.Rows.Count} tables, audit chain {before.LastAudit} → {after.LastAudit}, {receipts.Count} notices marked read by their addressees");
+            return problems;
+        }
+
+        private static string Cut(string? text) => text is null ? "" : text.Length <= 200 ? text : text[..200] + "…";
+
+        /// <summary>An update of a notice that set its read stamp and nothing else, by a user the notice is addressed to.</summary>
+        private static async Task<bool> IsReadReceiptAsync(ShianDb db, Shian.Audit.AuditEntry entry)
+        {
+            if (entry.Entity != nameof(Shian.Common.Notice) || entry.Action != Shian.Audit.AuditAction.Update || entry.NewValues is null
+                || System.Text.Json.JsonDocument.Parse(entry.NewValues).RootElement.EnumerateObject().Select(p => p.Name).SingleOrDefault() != nameof(Shian.Common.Notice.ReadAt)
+                || !Guid.TryParse(entry.EntityId, out var id))
+            {
+                return false;
+            }
+            var notice = await db.Notices.AsNoTracking().SingleAsync(n => n.Id == id);
+            var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserName == entry.Actor);
+            if (user is null)
+            {
+                return false;
+            }
+            return notice.BusinessId is { } business
+                ? await db.OperatorBusinesses.AnyAsync(o => o.UserId == user.Id && o.BusinessId == business)
+                : notice.UnitId is { } unit && user.UnitId == unit;
+        }
+    }
 
     /// <summary>One thing wrong on one page, with the page that linked to it.</summary>
     private sealed record Failure(string Url, string Referrer, string Pattern, string Kind, string Detail)

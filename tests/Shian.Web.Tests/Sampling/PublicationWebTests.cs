@@ -201,15 +201,32 @@ public sealed class SampleCheckWebTests(ShianWebFactory factory) : IClassFixture
     private Task<Sample> AddSampleAsync(string business, string name, SamplingKind kind, SampleConclusion? conclusion, string category, string number,
         DateOnly reportedOn) => factory.AddSampleAsync(business, name, kind, conclusion, category, number, reportedOn);
 
+    /// <summary>The <c>shian</c> command on this test's database: what it printed, once it succeeded.</summary>
+    private string Cli(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        Assert.Equal(0, Shian.Cli.ShianCli.Run([.. args, "--db", factory.Database.CliArgument], stdout, stderr));
+        return stdout.ToString();
+    }
+
     [Fact]
     public async Task The_printed_forms_QR_code_opens_a_public_check_that_shows_the_result_only_once_published()
     {
         var today = ShianTime.LocalDate(DateTime.UtcNow);
-        // A form submitted before tokens existed: printing it gives it one.
+        // A form submitted before tokens existed: printing only reads, so it prints without the code; the backfill verb
+        // gives it one, once.
         var sample = await AddSampleAsync("鑫源超市", "核验用挂面", SamplingKind.Evaluation, SampleConclusion.Failed, "01", "JZ-2026-200001", today.AddDays(-3));
         using var office = await factory.SignedInAsync("office");
         using var anonymous = factory.CreateClient(new() { AllowAutoRedirect = false });
         var print = $"/sampling/samples/{sample.Id}/print";
+        var untokened = await office.GetStringAsync(print);
+        Assert.Contains("data-testid=\"no-qr\"", untokened);
+        Assert.DoesNotContain("data-testid=\"qr\"", untokened);
+        Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync(print + "?handler=Qr")).StatusCode);
+        Assert.Null(await QueryAsync(db => db.Samples.Where(s => s.Id == sample.Id).Select(s => s.PublicToken).SingleAsync()));
+        Assert.Contains("已为 1 份抽样单生成核验码", Cli("sampling", "public-tokens"));
+        Assert.Contains("已为 0 份抽样单生成核验码", Cli("sampling", "public-tokens"));
         Assert.Contains("data-testid=\"qr\"", await office.GetStringAsync(print));
         var token = await QueryAsync(db => db.Samples.Where(s => s.Id == sample.Id).Select(s => s.PublicToken).SingleAsync());
         Assert.NotNull(token);

@@ -14,7 +14,8 @@ namespace Shian.Web.Tests.Sampling;
 /// <summary>
 /// An objection (异议) with a file: a picture named .pdf is refused with nothing stored; the office's upheld answer
 /// withdraws the case (异议成立，撤销), which then leaves the completion rate; a microbiological failure cannot be
-/// re-inspected.
+/// re-inspected. A failure reported before a report opened its case gets it from <c>shian sampling open-failure-cases</c>,
+/// not from a page that is read.
 /// </summary>
 public sealed class SampleFailureObjectionWebTests(ShianWebFactory factory) : IClassFixture<ShianWebFactory>
 {
@@ -46,8 +47,21 @@ public sealed class SampleFailureObjectionWebTests(ShianWebFactory factory) : IC
             await db.SaveChangesAsync();
         }
 
-        // Reported before this module: the operator's home opens the case and shows its notice.
+        // Reported before a report opened its case (old data): reading the pages opens nothing; the backfill verb opens it
+        // with its notice, once.
         using var operatorClient = await factory.SignedInAsync("operator");
+        Assert.Contains("0 条未读", await operatorClient.GetStringAsync("/operator"));
+        using (var staff = await factory.SignedInAsync("office"))
+        {
+            Assert.DoesNotContain($"JZ-{today.Year}-000009", await staff.GetStringAsync("/sampling/failures"));
+        }
+        Assert.False(await QueryAsync(db => db.SampleFailures.AnyAsync()));
+        var backfill = Cli("sampling", "open-failure-cases");
+        Assert.Equal(0, backfill.Code);
+        Assert.Contains("已立案 1 件", backfill.Out);
+        var again = Cli("sampling", "open-failure-cases");
+        Assert.Equal(0, again.Code);
+        Assert.Contains("已立案 0 件", again.Out);
         Assert.Contains("1 条未读", await operatorClient.GetStringAsync("/operator"));
         var failure = await QueryAsync(db => db.SampleFailures.AsNoTracking().SingleAsync());
         Assert.True(failure.MicrobiologicalOnly);
@@ -81,6 +95,15 @@ public sealed class SampleFailureObjectionWebTests(ShianWebFactory factory) : IC
         Assert.Contains("异议成立，撤销", await operatorClient.GetStringAsync(page));
         // Withdrawn: out of the completion rate's denominator, which has nothing left to measure.
         Assert.Null(await QueryAsync(db => SampleFailures.DisposalCompletionAsync(db, new AccessScope(AccessLevel.Jurisdiction, null, null, new HashSet<Guid>()), today)));
+    }
+
+    /// <summary>The <c>shian</c> command on this test's database.</summary>
+    private (int Code, string Out, string Error) Cli(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = Shian.Cli.ShianCli.Run([.. args, "--db", factory.Database.CliArgument], stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
     }
 
     private async Task<T> QueryAsync<T>(Func<ShianDb, Task<T>> query)

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
 using Shian.Accounts;
 using Shian.Common;
 using Shian.Data;
@@ -14,7 +15,8 @@ using Shian.Sampling;
 namespace Shian.Web.Tests.Sampling;
 
 /// <summary>
-/// Failed samples: the report upload opens the case and tells the operator (notice and text message); operators,
+/// Failed samples: the report upload opens the case and tells the operator (notice and text message), whether the results
+/// came from the sample's page or from the lab's workbook, and no page that is only read opens one; operators,
 /// townships and laboratories see only theirs; a late re-inspection request is refused with nothing changed; the office
 /// accepts and another laboratory, alone, enters the result; the disposal completes and the completion rate follows.
 /// </summary>
@@ -49,6 +51,30 @@ public sealed class SampleFailureWebTests(ShianWebFactory factory) : IClassFixtu
         Items = [new() { Name = item, Value = "12.5", Unit = itemUnit, Limit = "≤5.0", Judgement = ItemJudgement.Fail }],
     };
 
+    /// <summary>Received by the lab, no results yet.</summary>
+    private static Sample Received(Sample sample)
+    {
+        sample.Items = [];
+        (sample.Conclusion, sample.TestedAt, sample.TestedBy) = (null, null, null);
+        return sample;
+    }
+
+    private const string ImportPage = "/sampling/samples/import";
+
+    private static byte[] Workbook(string number, string item, string value, string unit, string limit, string judgement)
+    {
+        using var stream = new MemoryStream();
+        stream.SaveAs(new[]
+        {
+            new Dictionary<string, object?>
+            {
+                ["抽样单编号"] = number, ["样品名称"] = "", ["检验项目"] = item, ["检验结果"] = value, ["单位"] = unit, ["标准限值"] = limit,
+                ["检验依据"] = "GB 5009.12", ["单项判定"] = judgement,
+            },
+        });
+        return stream.ToArray();
+    }
+
     [Fact]
     public async Task A_failed_report_opens_a_case_that_only_its_operator_township_and_drawn_laboratory_see_and_the_disposal_moves_the_rate()
     {
@@ -66,9 +92,9 @@ public sealed class SampleFailureWebTests(ShianWebFactory factory) : IClassFixtu
             var unit = await db.Units.Where(u => u.Kind == UnitKind.Department).Select(u => u.Id).FirstAsync();
             var lab2 = new Unit { JurisdictionId = await db.Jurisdictions.Select(j => j.Id).SingleAsync(), Name = "第二检测中心", Kind = UnitKind.Laboratory };
             db.Units.Add(lab2);
-            // Mine: tested, the report still to come; the other business's: reported before this module (no case yet).
-            db.Samples.Add(Failed(mine, townshipA, lab, unit, $"JZ-{today.Year}-000001", today.AddDays(-20), SampleStatus.Tested));
-            db.Samples.Add(Failed(other, townshipB, lab, unit, $"JZ-{today.Year}-000002", today.AddDays(-20), SampleStatus.Reported));
+            // Both received by the lab, results still to come: mine entered on the sample's page, the other's imported.
+            db.Samples.Add(Received(Failed(mine, townshipA, lab, unit, $"JZ-{today.Year}-000001", today.AddDays(-20), SampleStatus.Received)));
+            db.Samples.Add(Received(Failed(other, townshipB, lab, unit, $"JZ-{today.Year}-000002", today.AddDays(-20), SampleStatus.Received)));
             await db.SaveChangesAsync();
             await AddUserAsync(services, "lab2", Roles.Laboratory, lab2.Id);
             var operator2 = new ShianUser { UserName = "operator2", DisplayName = "operator2", CreatedAt = DateTime.UtcNow };
@@ -80,10 +106,21 @@ public sealed class SampleFailureWebTests(ShianWebFactory factory) : IClassFixtu
             return (lab, lab2.Id, mine, other, townshipA, townshipB);
         });
         var mineSample = await QueryAsync((db, _) => db.Samples.Where(s => s.BusinessId == mine).Select(s => s.Id).SingleAsync());
+        var otherSample = await QueryAsync((db, _) => db.Samples.Where(s => s.BusinessId == other).Select(s => s.Id).SingleAsync());
 
-        // The lab uploads the report: the case opens with its notice and text message, in the same request.
+        // The lab enters mine's results on its page and imports the other's: failed, but no report yet, so no case.
         using var labClient = await factory.SignedInAsync("lab");
         var samplePage = $"/sampling/samples/{mineSample}";
+        Assert.Equal(HttpStatusCode.Redirect, (await labClient.PostFormAsync(samplePage, new()
+        {
+            ["Items[0].Name"] = "黄曲霉毒素B1", ["Items[0].Value"] = "12.5", ["Items[0].Unit"] = "μg/kg", ["Items[0].Limit"] = "≤5.0", ["Items[0].Judgement"] = "Fail",
+        }, samplePage + "?handler=Results")).StatusCode);
+        var imported = await (await labClient.PostFilesAsync(ImportPage, [], [("Upload", "结果.xlsx", Workbook($"JZ-{today.Year}-000002", "铅（以Pb计）", "0.5", "mg/kg", "≤0.2", "不合格"))], ImportPage)).Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"import-done\"", imported);
+        Assert.Equal([SampleConclusion.Failed, SampleConclusion.Failed], await QueryAsync((db, _) => db.Samples.Where(s => s.Id == mineSample || s.Id == otherSample).Select(s => s.Conclusion).ToListAsync()));
+        Assert.False(await QueryAsync((db, _) => db.SampleFailures.AnyAsync()));
+
+        // The lab uploads the report: the case opens with its notice and text message, in the same request.
         Assert.Equal(HttpStatusCode.Redirect, (await labClient.PostFilesAsync(samplePage, [], [("Report", "报告.pdf", Pdf)], samplePage + "?handler=Report")).StatusCode);
         var failure = await QueryAsync((db, _) => db.SampleFailures.AsNoTracking().SingleAsync(f => f.SampleId == mineSample));
         Assert.Equal((today, SampleFailureStatus.Disposing, today.AddDays(90)), (failure.NoticeServedOn, failure.Status, failure.DisposalDeadline));
@@ -107,11 +144,16 @@ public sealed class SampleFailureWebTests(ShianWebFactory factory) : IClassFixtu
         Assert.Contains(failure.SampleNumber, list);
         Assert.DoesNotContain($"JZ-{today.Year}-000002", list);
 
-        // The other business's case was opened lazily (the staff list), with its own notice, for its own operator only.
+        // The other business's results came from the workbook: its report upload opens its case the same way, with its
+        // own notice and text message, for its own operator only.
         using var office = await factory.SignedInAsync("office");
-        var officeList = await office.GetStringAsync("/sampling/failures");
-        Assert.Contains($"JZ-{today.Year}-000002", officeList);
+        Assert.DoesNotContain($"JZ-{today.Year}-000002", await office.GetStringAsync("/sampling/failures"));
+        var otherPage = $"/sampling/samples/{otherSample}";
+        Assert.Equal(HttpStatusCode.Redirect, (await labClient.PostFilesAsync(otherPage, [], [("Report", "报告.pdf", Pdf)], otherPage + "?handler=Report")).StatusCode);
         var otherCase = await QueryAsync((db, _) => db.SampleFailures.AsNoTracking().SingleAsync(f => f.BusinessId == other));
+        Assert.Equal((today, "lab"), (otherCase.NoticeServedOn, otherCase.CreatedBy));
+        Assert.Contains(factory.Sms.Sent, m => m.Phone == "13800001111" && m.Text.Contains(otherCase.SampleNumber) && m.Text.Contains("铅（以Pb计）"));
+        Assert.Contains($"JZ-{today.Year}-000002", await office.GetStringAsync("/sampling/failures"));
         Assert.Equal(HttpStatusCode.NotFound, (await operatorClient.GetAsync(SampleFailures.Link(otherCase.Id))).StatusCode);
         using var operator2 = await factory.SignedInAsync("operator2", OtherPassword);
         Assert.Contains("1 条未读", await operator2.GetStringAsync("/operator"));

@@ -127,10 +127,10 @@ public sealed class LotPageTests(ShianWebFactory factory) : IClassFixture<ShianW
             var unknown = Failed($"JZ-{today.Year}-900002", "NOPE");
             db.Samples.AddRange(known, unknown);
             await db.SaveChangesAsync();
+            await SampleFailures.OpenMissingAsync(db, DateTime.UtcNow, "test"); // their cases, as the backfill opens them
             return (known.Id, unknown.Id);
         });
         using var office = await factory.SignedInAsync("office");
-        await office.GetStringAsync("/sampling/failures"); // opens the cases of failed reported samples
         var cases = await factory.QueryAsync(db => db.SampleFailures.Where(f => f.SampleId == known || f.SampleId == unknown).ToDictionaryAsync(f => f.SampleId, f => f.Id));
         var knownPage = await office.GetStringAsync($"/sampling/failures/{cases[known]}");
         Assert.Contains($"href=\"{LotSearchModel.LotUrl(LotChain.R)}\"", knownPage);

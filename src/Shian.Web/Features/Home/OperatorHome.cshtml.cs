@@ -12,7 +12,7 @@ namespace Shian.Web.Features.Home;
 
 /// <summary>我的企业: an operator's home. Lists only the businesses linked to this account, with their licences.</summary>
 [Authorize(Policy = Policies.Operator)]
-public class OperatorHomeModel(ShianDb db, CurrentUser user, TimeProvider clock, ISmsSender sms) : PageModel
+public class OperatorHomeModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
 {
     public sealed record Mine(Business Business, IReadOnlyList<Licence> Licences);
 
@@ -33,11 +33,6 @@ public class OperatorHomeModel(ShianDb db, CurrentUser user, TimeProvider clock,
 
     public async Task OnGetAsync()
     {
-        // Failed samples reported without a case (imported) get theirs, and their notice, before the list is read.
-        foreach (var opened in await Shian.Sampling.SampleFailures.EnsureOpenedAsync(db, ShianTime.UtcNow(clock), HttpContext.RequestAborted))
-        {
-            await Shian.Sampling.SampleFailures.SendSmsAsync(db, sms, opened, HttpContext.RequestAborted);
-        }
         DisplayName = user.Principal.FindFirst(ShianClaims.DisplayName)?.Value ?? user.Name;
         Today = ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime);
         var businesses = await db.Businesses.AsNoTracking().VisibleTo(await user.ScopeAsync()).OrderBy(b => b.Name).ToListAsync();

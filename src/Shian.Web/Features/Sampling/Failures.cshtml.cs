@@ -13,10 +13,11 @@ namespace Shian.Web.Features.Sampling;
 
 /// <summary>
 /// 不合格食品核查处置: the failure cases the user may see, filtered by status, overdue and township, with the year's
-/// completion rate and an xlsx export. Failed reported samples without a case (imported ones) get theirs here.
+/// completion rate and an xlsx export. Reading only: a case opens when its report is recorded
+/// (<see cref="SampleResults.RecordReportAsync"/>).
 /// </summary>
 [Authorize(Policy = Policies.SampleFailures)]
-public class FailuresModel(ShianDb db, CurrentUser user, TimeProvider clock, ISmsSender sms, IStringLocalizer<SharedResource> l) : PageModel
+public class FailuresModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Row(Guid Id, string Number, string SampleName, string Business, string Township, DateOnly ServedOn, DateOnly Deadline,
         string StatusKey, bool Overdue, bool Late, ReinspectionStatus Reinspection, ObjectionStatus Objection);
@@ -58,10 +59,6 @@ public class FailuresModel(ShianDb db, CurrentUser user, TimeProvider clock, ISm
     {
         var now = ShianTime.UtcNow(clock);
         Today = ShianTime.LocalDate(now);
-        foreach (var opened in await SampleFailures.EnsureOpenedAsync(db, now, HttpContext.RequestAborted))
-        {
-            await SampleFailures.SendSmsAsync(db, sms, opened, HttpContext.RequestAborted);
-        }
         var scope = await user.ScopeAsync();
         var visible = db.SampleFailures.AsNoTracking().VisibleTo(scope);
         Completion = await SampleFailures.DisposalCompletionAsync(db, scope, Today, HttpContext.RequestAborted);

@@ -170,18 +170,12 @@ public class SamplesDetailModel(ShianDb db, CurrentUser user, TimeProvider clock
         }
         var file = files[0];
         file.Id = Guid.CreateVersion7();
-        if (Sample.AttachReport(file, now, user.Name) is { } error)
+        // A failed sample opens its failure case (核查处置) and notifies the operator in the same save.
+        var sms = HttpContext.RequestServices.GetRequiredService<ISmsSender>();
+        if (await SampleResults.RecordReportAsync(db, sms, Sample, file, user.Name, now, HttpContext.RequestAborted) is { } error)
         {
             ModelState.AddModelError(nameof(Report), error);
             return Page();
-        }
-        db.StoredFiles.Add(file);
-        // A failed sample opens its failure case (核查处置) and notifies the operator in the same save.
-        var failure = SampleFailures.Open(db, Sample, await db.LoadCalendarAsync(HttpContext.RequestAborted), now, user.Name);
-        await db.SaveChangesAsync(HttpContext.RequestAborted);
-        if (failure is not null)
-        {
-            await SampleFailures.SendSmsAsync(db, HttpContext.RequestServices.GetRequiredService<ISmsSender>(), failure, HttpContext.RequestAborted);
         }
         return Redirect($"/sampling/samples/{id}?done=reported");
     }

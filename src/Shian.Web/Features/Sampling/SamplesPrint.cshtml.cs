@@ -12,7 +12,8 @@ namespace Shian.Web.Features.Sampling;
 /// <summary>
 /// The 抽样单 on one A4 page, for signing and filing: no navigation, a print stylesheet, and a QR code of the form's public
 /// verification address (<c>/public/sampling/forms/{token}</c>) so that anyone holding the paper can check it is genuine.
-/// A form submitted before tokens existed gets its token the first time it is printed.
+/// The token is given on submit; a form submitted before tokens existed is printed without the code until
+/// <c>shian sampling public-tokens</c> gives it one (printing only reads).
 /// </summary>
 [Authorize(Policy = Policies.Samples)]
 public class SamplesPrintModel(ShianDb db, CurrentUser user, IConfiguration configuration) : PageModel
@@ -41,7 +42,7 @@ public class SamplesPrintModel(ShianDb db, CurrentUser user, IConfiguration conf
     /// <summary>The QR code of the verification address, as PNG.</summary>
     public async Task<IActionResult> OnGetQrAsync(Guid id)
     {
-        if (!await LoadAsync(id))
+        if (!await LoadAsync(id) || VerificationUrl.Length == 0)
         {
             return NotFound();
         }
@@ -57,16 +58,12 @@ public class SamplesPrintModel(ShianDb db, CurrentUser user, IConfiguration conf
     {
         var scope = await user.ScopeAsync();
         // Only a numbered (submitted) form is printed: a draft is not a form yet.
-        if (await db.FindVisibleAsync(scope, id, track: true, HttpContext.RequestAborted) is not { Number: not null } sample)
+        if (await db.FindVisibleAsync(scope, id, track: false, HttpContext.RequestAborted) is not { Number: not null } sample)
         {
             return false;
         }
-        if (sample.EnsurePublicToken())
-        {
-            await db.SaveChangesAsync(HttpContext.RequestAborted);
-        }
         Sample = sample;
-        VerificationUrl = AddressOf(Request, configuration, sample.PublicToken!);
+        VerificationUrl = sample.PublicToken is { } token ? AddressOf(Request, configuration, token) : "";
         return true;
     }
 }
