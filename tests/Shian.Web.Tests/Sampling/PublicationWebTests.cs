@@ -21,12 +21,6 @@ internal static class PublicationSample
     public const string Contact = "联系人钱某某";
     public const string Sampler = "抽样员孙某某";
 
-    public static async Task<T> QueryAsync<T>(this ShianWebFactory factory, Func<ShianDb, Task<T>> query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ShianDb>());
-    }
-
     public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>A reported sample (or a submitted one when <paramref name="conclusion"/> is null) of the given business.</summary>
@@ -78,7 +72,6 @@ internal static class PublicationSample
 /// </summary>
 public sealed class PublicationWebTests(ShianWebFactory factory) : IClassFixture<ShianWebFactory>
 {
-    private Task<T> QueryAsync<T>(Func<ShianDb, Task<T>> query) => factory.QueryAsync(query);
 
     private Task<Sample> AddSampleAsync(string business, string name, SamplingKind kind, SampleConclusion? conclusion, string category, string number,
         DateOnly reportedOn) => factory.AddSampleAsync(business, name, kind, conclusion, category, number, reportedOn);
@@ -103,13 +96,13 @@ public sealed class PublicationWebTests(ShianWebFactory factory) : IClassFixture
         Assert.Contains("起始日期：不能晚于截止日期", bad);
         var empty = await (await office.PostFormAsync(newPage, PublicationSample.DraftForm(SamplingKind.Evaluation, today.AddDays(-30), today))).Content.ReadAsStringAsync();
         Assert.Contains("该期间没有尚未公告的已出具报告样品", empty);
-        Assert.Equal(0, await QueryAsync(db => db.SamplingAnnouncements.CountAsync()));
+        Assert.Equal(0, await factory.QueryAsync(db => db.SamplingAnnouncements.CountAsync()));
 
         // The office drafts: the reported supervision samples of the period, failed and passed, not the monitoring one or the unreported one.
         var drafted = await office.PostFormAsync(newPage, PublicationSample.DraftForm(SamplingKind.Supervision, today.AddDays(-30), today));
         Assert.Equal(HttpStatusCode.Redirect, drafted.StatusCode);
         var page = drafted.Headers.Location!.OriginalString;
-        var entries = await QueryAsync(db => db.SamplingAnnouncementEntries.OrderBy(e => e.Order).Select(e => e.SampleId).ToListAsync());
+        var entries = await factory.QueryAsync(db => db.SamplingAnnouncementEntries.OrderBy(e => e.Order).Select(e => e.SampleId).ToListAsync());
         Assert.Equal([chili.Id, flour.Id], entries);
 
         // A draft is not public: neither in the search nor by the sample's address.
@@ -121,10 +114,10 @@ public sealed class PublicationWebTests(ShianWebFactory factory) : IClassFixture
         Assert.Contains("起草人不能审核自己起草的公告", await (await office.PostFormAsync(page, [], page + "?handler=Approve")).Content.ReadAsStringAsync());
         var byDepartment = await department.GetAsync(page);
         Assert.Equal(HttpStatusCode.NotFound, byDepartment.StatusCode); // not theirs to open
-        Assert.Equal(AnnouncementStatus.Draft, await QueryAsync(db => db.SamplingAnnouncements.Select(a => a.Status).SingleAsync()));
+        Assert.Equal(AnnouncementStatus.Draft, await factory.QueryAsync(db => db.SamplingAnnouncements.Select(a => a.Status).SingleAsync()));
         Assert.Contains("data-testid=\"approve\"", await admin.GetStringAsync(page));
         Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync(page, [], page + "?handler=Approve")).StatusCode);
-        var published = await QueryAsync(db => db.SamplingAnnouncements.AsNoTracking().SingleAsync());
+        var published = await factory.QueryAsync(db => db.SamplingAnnouncements.AsNoTracking().SingleAsync());
         Assert.Equal((AnnouncementStatus.Published, $"{today.Year}年第1期", today, "admin"), (published.Status, published.Number, published.PublishedOn!.Value, published.ApprovedBy));
         Assert.Contains("公告已发布或已撤回，不能再审核", await (await admin.PostFormAsync(page, [], page + "?handler=Approve")).Content.ReadAsStringAsync());
 
@@ -188,7 +181,7 @@ public sealed class PublicationWebTests(ShianWebFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/public/sampling/results/{chili.Id}")).StatusCode);
         Assert.Contains("检验报告更正", await office.GetStringAsync(page));
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync(newPage, PublicationSample.DraftForm(SamplingKind.Supervision, today.AddDays(-30), today, "更正后重新公告"))).StatusCode);
-        Assert.Equal(2, await QueryAsync(db => db.SamplingAnnouncements.CountAsync()));
+        Assert.Equal(2, await factory.QueryAsync(db => db.SamplingAnnouncements.CountAsync()));
     }
 
 }
@@ -196,7 +189,6 @@ public sealed class PublicationWebTests(ShianWebFactory factory) : IClassFixture
 /// <summary>The printed form's QR code opens a public check of the form; its result shows only once published.</summary>
 public sealed class SampleCheckWebTests(ShianWebFactory factory) : IClassFixture<ShianWebFactory>
 {
-    private Task<T> QueryAsync<T>(Func<ShianDb, Task<T>> query) => factory.QueryAsync(query);
 
     private Task<Sample> AddSampleAsync(string business, string name, SamplingKind kind, SampleConclusion? conclusion, string category, string number,
         DateOnly reportedOn) => factory.AddSampleAsync(business, name, kind, conclusion, category, number, reportedOn);
@@ -224,17 +216,17 @@ public sealed class SampleCheckWebTests(ShianWebFactory factory) : IClassFixture
         Assert.Contains("data-testid=\"no-qr\"", untokened);
         Assert.DoesNotContain("data-testid=\"qr\"", untokened);
         Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync(print + "?handler=Qr")).StatusCode);
-        Assert.Null(await QueryAsync(db => db.Samples.Where(s => s.Id == sample.Id).Select(s => s.PublicToken).SingleAsync()));
+        Assert.Null(await factory.QueryAsync(db => db.Samples.Where(s => s.Id == sample.Id).Select(s => s.PublicToken).SingleAsync()));
         Assert.Contains("已为 1 份抽样单生成核验码", Cli("sampling", "public-tokens"));
         Assert.Contains("已为 0 份抽样单生成核验码", Cli("sampling", "public-tokens"));
         Assert.Contains("data-testid=\"qr\"", await office.GetStringAsync(print));
-        var token = await QueryAsync(db => db.Samples.Where(s => s.Id == sample.Id).Select(s => s.PublicToken).SingleAsync());
+        var token = await factory.QueryAsync(db => db.Samples.Where(s => s.Id == sample.Id).Select(s => s.PublicToken).SingleAsync());
         Assert.NotNull(token);
         Assert.Equal(Sample.PublicTokenLength, token.Length);
         using var expected = QRCodeGenerator.GenerateQrCode($"http://localhost/public/sampling/forms/{token}", QRCodeGenerator.ECCLevel.M);
         Assert.Equal(new PngByteQRCode(expected).GetGraphic(8), await office.GetByteArrayAsync(print + "?handler=Qr"));
         Assert.Contains("data-testid=\"qr\"", await office.GetStringAsync(print));
-        Assert.Equal(token, await QueryAsync(db => db.Samples.Where(s => s.Id == sample.Id).Select(s => s.PublicToken).SingleAsync())); // kept
+        Assert.Equal(token, await factory.QueryAsync(db => db.Samples.Where(s => s.Id == sample.Id).Select(s => s.PublicToken).SingleAsync())); // kept
 
         // Genuine, with the form's particulars, but no result before publication.
         var check = await anonymous.GetStringAsync($"/public/sampling/forms/{token}");

@@ -55,7 +55,7 @@ public sealed class SampleFailureObjectionWebTests(ShianWebFactory factory) : IC
         {
             Assert.DoesNotContain($"JZ-{today.Year}-000009", await staff.GetStringAsync("/sampling/failures"));
         }
-        Assert.False(await QueryAsync(db => db.SampleFailures.AnyAsync()));
+        Assert.False(await factory.QueryAsync(db => db.SampleFailures.AnyAsync()));
         var backfill = Cli("sampling", "open-failure-cases");
         Assert.Equal(0, backfill.Code);
         Assert.Contains("已立案 1 件", backfill.Out);
@@ -63,38 +63,38 @@ public sealed class SampleFailureObjectionWebTests(ShianWebFactory factory) : IC
         Assert.Equal(0, again.Code);
         Assert.Contains("已立案 0 件", again.Out);
         Assert.Contains("1 条未读", await operatorClient.GetStringAsync("/operator"));
-        var failure = await QueryAsync(db => db.SampleFailures.AsNoTracking().SingleAsync());
+        var failure = await factory.QueryAsync(db => db.SampleFailures.AsNoTracking().SingleAsync());
         Assert.True(failure.MicrobiologicalOnly);
         var page = SampleFailures.Link(failure.Id);
         var html = await operatorClient.GetStringAsync(page);
         Assert.DoesNotContain("data-testid=\"request-reinspection\"", html);
         var refused = await (await operatorClient.PostFormAsync(page, new() { ["Text"] = "申请复检" }, page + "?handler=Reinspect")).Content.ReadAsStringAsync();
         Assert.Contains("微生物项目不合格的，不予复检", refused);
-        Assert.Equal(ReinspectionStatus.None, await QueryAsync(db => db.SampleFailures.Select(f => f.Reinspection).SingleAsync()));
+        Assert.Equal(ReinspectionStatus.None, await factory.QueryAsync(db => db.SampleFailures.Select(f => f.Reinspection).SingleAsync()));
 
         // An objection with a picture named .pdf: refused, nothing stored.
         var fake = await operatorClient.PostFilesAsync(page, new() { ["Text"] = "抽样时未当场封样" }, [("Upload", "照片.pdf", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])], page + "?handler=Object");
         Assert.Contains("内容与扩展名不符", await fake.Content.ReadAsStringAsync());
-        Assert.Equal(ObjectionStatus.None, await QueryAsync(db => db.SampleFailures.Select(f => f.Objection).SingleAsync()));
-        Assert.Equal(0, await QueryAsync(db => db.StoredFiles.CountAsync(f => f.OwnerKind == FileOwners.SampleFailureObjection)));
+        Assert.Equal(ObjectionStatus.None, await factory.QueryAsync(db => db.SampleFailures.Select(f => f.Objection).SingleAsync()));
+        Assert.Equal(0, await factory.QueryAsync(db => db.StoredFiles.CountAsync(f => f.OwnerKind == FileOwners.SampleFailureObjection)));
         Assert.Equal(HttpStatusCode.Redirect, (await operatorClient.PostFilesAsync(page, new() { ["Text"] = "抽样时未当场封样" }, [("Upload", "现场说明.pdf", Pdf)], page + "?handler=Object")).StatusCode);
-        var fileId = await QueryAsync(db => db.StoredFiles.Where(f => f.OwnerKind == FileOwners.SampleFailureObjection && f.OwnerId == failure.Id).Select(f => f.Id).SingleAsync());
+        var fileId = await factory.QueryAsync(db => db.StoredFiles.Where(f => f.OwnerKind == FileOwners.SampleFailureObjection && f.OwnerId == failure.Id).Select(f => f.Id).SingleAsync());
 
         // The office sees the file, and must give an answer.
         using var office = await factory.SignedInAsync("office");
         Assert.Equal(Pdf, await office.GetByteArrayAsync($"{page}?handler=File&file={fileId}"));
         Assert.Equal(HttpStatusCode.NotFound, (await operatorClient.GetAsync($"{page}?handler=File&file={Guid.NewGuid()}")).StatusCode);
         Assert.Contains("请填写答复意见", await (await office.PostFormAsync(page, new() { ["Decision"] = "upheld" }, page + "?handler=Answer")).Content.ReadAsStringAsync());
-        Assert.Equal(ObjectionStatus.Submitted, await QueryAsync(db => db.SampleFailures.Select(f => f.Objection).SingleAsync()));
+        Assert.Equal(ObjectionStatus.Submitted, await factory.QueryAsync(db => db.SampleFailures.Select(f => f.Objection).SingleAsync()));
         // An operator cannot answer their own objection.
         var selfAnswer = await operatorClient.PostFormAsync(page, new() { ["Decision"] = "upheld", ["Text"] = "成立" }, page + "?handler=Answer");
         Assert.Contains("access-denied", selfAnswer.Headers.Location?.OriginalString ?? "");
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync(page, new() { ["Decision"] = "upheld", ["Text"] = "经核实抽样程序有误，异议成立" }, page + "?handler=Answer")).StatusCode);
-        failure = await QueryAsync(db => db.SampleFailures.AsNoTracking().SingleAsync());
+        failure = await factory.QueryAsync(db => db.SampleFailures.AsNoTracking().SingleAsync());
         Assert.Equal((SampleFailureStatus.Withdrawn, ObjectionStatus.Upheld), (failure.Status, failure.Objection));
         Assert.Contains("异议成立，撤销", await operatorClient.GetStringAsync(page));
         // Withdrawn: out of the completion rate's denominator, which has nothing left to measure.
-        Assert.Null(await QueryAsync(db => SampleFailures.DisposalCompletionAsync(db, new AccessScope(AccessLevel.Jurisdiction, null, null, new HashSet<Guid>()), today)));
+        Assert.Null(await factory.QueryAsync(db => SampleFailures.DisposalCompletionAsync(db, new AccessScope(AccessLevel.Jurisdiction, null, null, new HashSet<Guid>()), today)));
     }
 
     /// <summary>The <c>shian</c> command on this test's database.</summary>
@@ -106,9 +106,4 @@ public sealed class SampleFailureObjectionWebTests(ShianWebFactory factory) : IC
         return (code, stdout.ToString(), stderr.ToString());
     }
 
-    private async Task<T> QueryAsync<T>(Func<ShianDb, Task<T>> query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ShianDb>());
-    }
 }

@@ -26,12 +26,6 @@ public sealed class SampleFailureWebTests(ShianWebFactory factory) : IClassFixtu
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF");
     private const string OtherPassword = "Test@2020pass";
 
-    private async Task<T> QueryAsync<T>(Func<ShianDb, IServiceProvider, Task<T>> query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ShianDb>(), scope.ServiceProvider);
-    }
-
     private static async Task AddUserAsync(IServiceProvider services, string name, string role, Guid? unit = null)
     {
         var users = services.GetRequiredService<UserManager<ShianUser>>();
@@ -79,7 +73,7 @@ public sealed class SampleFailureWebTests(ShianWebFactory factory) : IClassFixtu
     public async Task A_failed_report_opens_a_case_that_only_its_operator_township_and_drawn_laboratory_see_and_the_disposal_moves_the_rate()
     {
         var today = ShianTime.LocalDate(DateTime.UtcNow);
-        var (lab, lab2, mine, other, townshipA, townshipB) = await QueryAsync(async (db, services) =>
+        var (lab, lab2, mine, other, townshipA, townshipB) = await factory.QueryAsync(async (db, services) =>
         {
             Assert.Empty((await BusinessImport.ImportAsync(db, Encoding.UTF8.GetBytes(Businesses), "s.csv", false, TimeProvider.System)).Errors);
             var mine = await db.Businesses.Where(b => b.Name.Contains("鑫源超市")).Select(b => b.Id).SingleAsync();
@@ -105,8 +99,8 @@ public sealed class SampleFailureWebTests(ShianWebFactory factory) : IClassFixtu
             await db.SaveChangesAsync();
             return (lab, lab2.Id, mine, other, townshipA, townshipB);
         });
-        var mineSample = await QueryAsync((db, _) => db.Samples.Where(s => s.BusinessId == mine).Select(s => s.Id).SingleAsync());
-        var otherSample = await QueryAsync((db, _) => db.Samples.Where(s => s.BusinessId == other).Select(s => s.Id).SingleAsync());
+        var mineSample = await factory.QueryAsync((db, _) => db.Samples.Where(s => s.BusinessId == mine).Select(s => s.Id).SingleAsync());
+        var otherSample = await factory.QueryAsync((db, _) => db.Samples.Where(s => s.BusinessId == other).Select(s => s.Id).SingleAsync());
 
         // The lab enters mine's results on its page and imports the other's: failed, but no report yet, so no case.
         using var labClient = await factory.SignedInAsync("lab");
@@ -117,14 +111,14 @@ public sealed class SampleFailureWebTests(ShianWebFactory factory) : IClassFixtu
         }, samplePage + "?handler=Results")).StatusCode);
         var imported = await (await labClient.PostFilesAsync(ImportPage, [], [("Upload", "结果.xlsx", Workbook($"JZ-{today.Year}-000002", "铅（以Pb计）", "0.5", "mg/kg", "≤0.2", "不合格"))], ImportPage)).Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"import-done\"", imported);
-        Assert.Equal([SampleConclusion.Failed, SampleConclusion.Failed], await QueryAsync((db, _) => db.Samples.Where(s => s.Id == mineSample || s.Id == otherSample).Select(s => s.Conclusion).ToListAsync()));
-        Assert.False(await QueryAsync((db, _) => db.SampleFailures.AnyAsync()));
+        Assert.Equal([SampleConclusion.Failed, SampleConclusion.Failed], await factory.QueryAsync((db, _) => db.Samples.Where(s => s.Id == mineSample || s.Id == otherSample).Select(s => s.Conclusion).ToListAsync()));
+        Assert.False(await factory.QueryAsync((db, _) => db.SampleFailures.AnyAsync()));
 
         // The lab uploads the report: the case opens with its notice and text message, in the same request.
         Assert.Equal(HttpStatusCode.Redirect, (await labClient.PostFilesAsync(samplePage, [], [("Report", "报告.pdf", Pdf)], samplePage + "?handler=Report")).StatusCode);
-        var failure = await QueryAsync((db, _) => db.SampleFailures.AsNoTracking().SingleAsync(f => f.SampleId == mineSample));
+        var failure = await factory.QueryAsync((db, _) => db.SampleFailures.AsNoTracking().SingleAsync(f => f.SampleId == mineSample));
         Assert.Equal((today, SampleFailureStatus.Disposing, today.AddDays(90)), (failure.NoticeServedOn, failure.Status, failure.DisposalDeadline));
-        var calendar = await QueryAsync((db, _) => db.LoadCalendarAsync());
+        var calendar = await factory.QueryAsync((db, _) => db.LoadCalendarAsync());
         Assert.Equal(calendar.AddWorkingDays(today, 7), failure.RequestDeadline);
         Assert.Contains(factory.Sms.Sent, m => m.Phone == "13800001111" && m.Text.Contains(failure.SampleNumber) && m.Text.Contains("黄曲霉毒素B1"));
         var page = SampleFailures.Link(failure.Id);
@@ -150,7 +144,7 @@ public sealed class SampleFailureWebTests(ShianWebFactory factory) : IClassFixtu
         Assert.DoesNotContain($"JZ-{today.Year}-000002", await office.GetStringAsync("/sampling/failures"));
         var otherPage = $"/sampling/samples/{otherSample}";
         Assert.Equal(HttpStatusCode.Redirect, (await labClient.PostFilesAsync(otherPage, [], [("Report", "报告.pdf", Pdf)], otherPage + "?handler=Report")).StatusCode);
-        var otherCase = await QueryAsync((db, _) => db.SampleFailures.AsNoTracking().SingleAsync(f => f.BusinessId == other));
+        var otherCase = await factory.QueryAsync((db, _) => db.SampleFailures.AsNoTracking().SingleAsync(f => f.BusinessId == other));
         Assert.Equal((today, "lab"), (otherCase.NoticeServedOn, otherCase.CreatedBy));
         Assert.Contains(factory.Sms.Sent, m => m.Phone == "13800001111" && m.Text.Contains(otherCase.SampleNumber) && m.Text.Contains("铅（以Pb计）"));
         Assert.Contains($"JZ-{today.Year}-000002", await office.GetStringAsync("/sampling/failures"));
@@ -166,7 +160,7 @@ public sealed class SampleFailureWebTests(ShianWebFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.NotFound, (await operator2.GetAsync(page + "/notice")).StatusCode);
         var foreign = await operator2.PostFormAsync(SampleFailures.Link(otherCase.Id), new() { ["Text"] = "理由" }, page + "?handler=Reinspect");
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
-        Assert.Equal(ReinspectionStatus.None, await QueryAsync((db, _) => db.SampleFailures.Where(f => f.Id == failure.Id).Select(f => f.Reinspection).SingleAsync()));
+        Assert.Equal(ReinspectionStatus.None, await factory.QueryAsync((db, _) => db.SampleFailures.Where(f => f.Id == failure.Id).Select(f => f.Reinspection).SingleAsync()));
 
         // Township staff see their township's case only.
         using var township = await factory.SignedInAsync("township");
@@ -176,7 +170,7 @@ public sealed class SampleFailureWebTests(ShianWebFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.NotFound, (await township.GetAsync(SampleFailures.Link(otherCase.Id))).StatusCode);
 
         // A request after the 7th working day is refused, nothing changed.
-        await QueryAsync(async (db, _) =>
+        await factory.QueryAsync(async (db, _) =>
         {
             var late = await db.SampleFailures.SingleAsync(f => f.Id == otherCase.Id);
             late.NoticeServedOn = today.AddDays(-20);
@@ -185,13 +179,13 @@ public sealed class SampleFailureWebTests(ShianWebFactory factory) : IClassFixtu
         });
         var refused = await (await operator2.PostFormAsync(SampleFailures.Link(otherCase.Id), new() { ["Text"] = "检验方法有误" }, SampleFailures.Link(otherCase.Id) + "?handler=Reinspect")).Content.ReadAsStringAsync();
         Assert.Contains("已逾期", refused);
-        var unchanged = await QueryAsync((db, _) => db.SampleFailures.AsNoTracking().SingleAsync(f => f.Id == otherCase.Id));
+        var unchanged = await factory.QueryAsync((db, _) => db.SampleFailures.AsNoTracking().SingleAsync(f => f.Id == otherCase.Id));
         Assert.Equal((ReinspectionStatus.None, "", (DateTime?)null), (unchanged.Reinspection, unchanged.ReinspectionReason, unchanged.ReinspectionRequestedAt));
 
         // The operator requests re-inspection in time; the office accepts and the other laboratory is drawn.
         Assert.Equal(HttpStatusCode.Redirect, (await operatorClient.PostFormAsync(page, new() { ["Text"] = "对检验方法有异议，申请复检" }, page + "?handler=Reinspect")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync(page, new() { ["Decision"] = "accept" }, page + "?handler=Decide")).StatusCode);
-        failure = await QueryAsync((db, _) => db.SampleFailures.AsNoTracking().SingleAsync(f => f.Id == failure.Id));
+        failure = await factory.QueryAsync((db, _) => db.SampleFailures.AsNoTracking().SingleAsync(f => f.Id == failure.Id));
         Assert.Equal((ReinspectionStatus.Accepted, lab2), (failure.Reinspection, failure.ReinspectionLaboratoryId!.Value));
         Assert.Equal(calendar.AddWorkingDays(today, 10), failure.ReinspectionReportDeadline);
 
@@ -206,15 +200,15 @@ public sealed class SampleFailureWebTests(ShianWebFactory factory) : IClassFixtu
         Assert.Contains(failure.SampleNumber, lab2List);
         Assert.DoesNotContain($"JZ-{today.Year}-000002", lab2List);
         Assert.Equal(HttpStatusCode.Redirect, (await lab2Client.PostFilesAsync(page, new() { ["Decision"] = "failed" }, [("Upload", "复检.pdf", Pdf)], page + "?handler=ReinspectionResult")).StatusCode);
-        Assert.Equal(ReinspectionStatus.Failed, await QueryAsync((db, _) => db.SampleFailures.Where(f => f.Id == failure.Id).Select(f => f.Reinspection).SingleAsync()));
+        Assert.Equal(ReinspectionStatus.Failed, await factory.QueryAsync((db, _) => db.SampleFailures.Where(f => f.Id == failure.Id).Select(f => f.Reinspection).SingleAsync()));
 
         // sampling.disposal_completion: two cases served this year, none completed → 0%; the township completes its case → 50%.
         var district = new AccessScope(AccessLevel.Jurisdiction, null, null, new HashSet<Guid>());
-        var thisYear = await QueryAsync((db, _) => db.SampleFailures.CountAsync(f => f.NoticeServedOn.Year == today.Year));
-        Assert.Equal(0m, await QueryAsync((db, _) => Metrics.ComputeAsync(db, district, SampleFailures.MetricName, today)));
+        var thisYear = await factory.QueryAsync((db, _) => db.SampleFailures.CountAsync(f => f.NoticeServedOn.Year == today.Year));
+        Assert.Equal(0m, await factory.QueryAsync((db, _) => Metrics.ComputeAsync(db, district, SampleFailures.MetricName, today)));
         var badMeasures = await township.PostFormAsync(page, new() { ["Measures.SalesStopped"] = "true", ["Measures.StoppedQuantity"] = "很多" }, page + "?handler=Measures");
         Assert.Contains("控制数量应为数字", await badMeasures.Content.ReadAsStringAsync());
-        Assert.Null(await QueryAsync((db, _) => db.SampleFailures.Where(f => f.Id == failure.Id).Select(f => f.MeasuresRecordedAt).SingleAsync()));
+        Assert.Null(await factory.QueryAsync((db, _) => db.SampleFailures.Where(f => f.Id == failure.Id).Select(f => f.MeasuresRecordedAt).SingleAsync()));
         Assert.Equal(HttpStatusCode.Redirect, (await township.PostFormAsync(page, new()
         {
             ["Measures.SalesStopped"] = "true", ["Measures.StoppedQuantity"] = "120", ["Measures.Recalled"] = "true", ["Measures.RecalledQuantity"] = "30",
@@ -223,10 +217,10 @@ public sealed class SampleFailureWebTests(ShianWebFactory factory) : IClassFixtu
         }, page + "?handler=Measures")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await township.PostFilesAsync(page, [], [("Upload", "下架照片.pdf", Pdf)], page + "?handler=Evidence")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await township.PostFormAsync(page, new() { ["Text"] = "已下架召回，立案处罚" }, page + "?handler=Complete")).StatusCode);
-        failure = await QueryAsync((db, _) => db.SampleFailures.AsNoTracking().SingleAsync(f => f.Id == failure.Id));
+        failure = await factory.QueryAsync((db, _) => db.SampleFailures.AsNoTracking().SingleAsync(f => f.Id == failure.Id));
         Assert.Equal((SampleFailureStatus.Completed, false), (failure.Status, failure.CompletedLate));
-        Assert.Equal(Math.Round(100m / thisYear, 1), await QueryAsync((db, _) => Metrics.ComputeAsync(db, district, SampleFailures.MetricName, today)));
-        Assert.Equal(100.0m, await QueryAsync((db, _) => Metrics.ComputeAsync(db, new AccessScope(AccessLevel.Township, null, townshipA, new HashSet<Guid>()), SampleFailures.MetricName, today)));
+        Assert.Equal(Math.Round(100m / thisYear, 1), await factory.QueryAsync((db, _) => Metrics.ComputeAsync(db, district, SampleFailures.MetricName, today)));
+        Assert.Equal(100.0m, await factory.QueryAsync((db, _) => Metrics.ComputeAsync(db, new AccessScope(AccessLevel.Township, null, townshipA, new HashSet<Guid>()), SampleFailures.MetricName, today)));
         Assert.Contains($"{Math.Round(100m / thisYear, 1):0.0}%", await office.GetStringAsync("/sampling/failures"));
 
         // The export: an xlsx of the cases the user sees.

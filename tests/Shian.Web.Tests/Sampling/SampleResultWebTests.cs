@@ -22,12 +22,6 @@ public sealed class SampleResultWebTests(ShianWebFactory factory) : IClassFixtur
     private static readonly string Businesses = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "imports", "businesses-sample.csv"));
     private const string ImportPage = "/sampling/samples/import";
 
-    private async Task<T> QueryAsync<T>(Func<ShianDb, Task<T>> query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ShianDb>());
-    }
-
     private sealed record Seeded(Guid Lab, Guid OtherLab, Dictionary<string, Sample> Samples);
 
     private static int next;
@@ -35,7 +29,7 @@ public sealed class SampleResultWebTests(ShianWebFactory factory) : IClassFixtur
     /// <summary>Samples of the demo lab (received ×3, reported, submitted) and one of another lab, from the registry's businesses.</summary>
     private async Task<Seeded> SeedAsync()
     {
-        return await QueryAsync(async db =>
+        return await factory.QueryAsync(async db =>
         {
             if (!await db.Businesses.AnyAsync())
             {
@@ -89,7 +83,7 @@ public sealed class SampleResultWebTests(ShianWebFactory factory) : IClassFixtur
     private Task<int> ItemCountAsync(params Sample[] samples)
     {
         var ids = samples.Select(s => s.Id).ToList();
-        return QueryAsync(db => db.SampleTestItems.CountAsync(i => ids.Contains(i.SampleId)));
+        return factory.QueryAsync(db => db.SampleTestItems.CountAsync(i => ids.Contains(i.SampleId)));
     }
 
     [Fact]
@@ -121,7 +115,7 @@ public sealed class SampleResultWebTests(ShianWebFactory factory) : IClassFixtur
         Assert.Contains("<td class=\"num\">4</td><td>检验结果</td>", bad);
         Assert.Contains("超出单位 g/100g 的合理范围", bad);
         Assert.Equal(0, await ItemCountAsync(a, b));
-        Assert.Equal(SampleStatus.Received, await QueryAsync(db => db.Samples.Where(x => x.Id == a.Id).Select(x => x.Status).SingleAsync()));
+        Assert.Equal(SampleStatus.Received, await factory.QueryAsync(db => db.Samples.Where(x => x.Id == a.Id).Select(x => x.Status).SingleAsync()));
 
         // Another lab's sample, one not received, one reported, an unknown number: each named, nothing stored.
         var foreign = await (await UploadAsync(labClient, Workbook(
@@ -145,26 +139,26 @@ public sealed class SampleResultWebTests(ShianWebFactory factory) : IClassFixtur
             (b.Number!, "毒死蜱", "0.3", "mg/kg", "≤0.1", "不合格"),
             (b.Number!, "菌落总数", "1.2e4", "CFU/g", "", "合格")))).Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"import-done\"", good);
-        var stored = await QueryAsync(db => db.Samples.Where(x => x.Id == a.Id || x.Id == b.Id).ToDictionaryAsync(x => x.Id, x => (x.Status, x.Conclusion)));
+        var stored = await factory.QueryAsync(db => db.Samples.Where(x => x.Id == a.Id || x.Id == b.Id).ToDictionaryAsync(x => x.Id, x => (x.Status, x.Conclusion)));
         Assert.Equal((SampleStatus.Tested, SampleConclusion.Passed), stored[a.Id]);
         Assert.Equal((SampleStatus.Tested, SampleConclusion.Failed), stored[b.Id]);
         Assert.Equal(4, await ItemCountAsync(a, b));
-        var factor = Assert.Single(await QueryAsync(db => db.RiskFactors.Where(f => f.BusinessId == b.BusinessId).ToListAsync()));
+        var factor = Assert.Single(await factory.QueryAsync(db => db.RiskFactors.Where(f => f.BusinessId == b.BusinessId).ToListAsync()));
         Assert.Equal((SampleResults.RiskItemCode, SampleResults.RiskSource, SampleResults.RiskPoints), (factor.ItemCode, factor.Source, factor.Points));
         Assert.Contains(b.Number!, factor.Reason);
-        Assert.Empty(await QueryAsync(db => db.RiskFactors.Where(f => f.Reason.Contains(a.Number!)).ToListAsync()));
-        var grade = await QueryAsync(db => db.RiskGrades.Where(g => g.BusinessId == b.BusinessId && g.SupersededAt == null).SingleOrDefaultAsync());
+        Assert.Empty(await factory.QueryAsync(db => db.RiskFactors.Where(f => f.Reason.Contains(a.Number!)).ToListAsync()));
+        var grade = await factory.QueryAsync(db => db.RiskGrades.Where(g => g.BusinessId == b.BusinessId && g.SupersededAt == null).SingleOrDefaultAsync());
         Assert.NotNull(grade);
         Assert.Contains("\"sampling\"", grade.Breakdown);
 
         // Entered again (still failing): replaced, still one factor. Corrected to 合格: the factor is taken back.
         await UploadAsync(labClient, Workbook((b.Number!, "毒死蜱", "0.25", "mg/kg", "≤0.1", "不合格")));
         Assert.Equal(1, await ItemCountAsync(b));
-        Assert.Equal(1, await QueryAsync(db => db.RiskFactors.CountAsync(f => f.BusinessId == b.BusinessId)));
+        Assert.Equal(1, await factory.QueryAsync(db => db.RiskFactors.CountAsync(f => f.BusinessId == b.BusinessId)));
         await UploadAsync(labClient, Workbook((b.Number!, "毒死蜱", "0.05", "mg/kg", "≤0.1", "合格")));
-        Assert.Equal(SampleConclusion.Passed, await QueryAsync(db => db.Samples.Where(x => x.Id == b.Id).Select(x => x.Conclusion).SingleAsync()));
-        Assert.Equal(0, await QueryAsync(db => db.RiskFactors.CountAsync(f => f.BusinessId == b.BusinessId)));
-        var regraded = await QueryAsync(db => db.RiskGrades.Where(g => g.BusinessId == b.BusinessId && g.SupersededAt == null).SingleAsync());
+        Assert.Equal(SampleConclusion.Passed, await factory.QueryAsync(db => db.Samples.Where(x => x.Id == b.Id).Select(x => x.Conclusion).SingleAsync()));
+        Assert.Equal(0, await factory.QueryAsync(db => db.RiskFactors.CountAsync(f => f.BusinessId == b.BusinessId)));
+        var regraded = await factory.QueryAsync(db => db.RiskGrades.Where(g => g.BusinessId == b.BusinessId && g.SupersededAt == null).SingleAsync());
         Assert.DoesNotContain("\"sampling\"", regraded.Breakdown);
 
         // The office may import for any lab; an operator may not open the page.
@@ -195,7 +189,7 @@ public sealed class SampleResultWebTests(ShianWebFactory factory) : IClassFixtur
         }, page + "?handler=Results")).Content.ReadAsStringAsync();
         Assert.Contains("超过限值 ≤ 1.0，不能判定为合格", contradiction);
         Assert.Equal(0, await ItemCountAsync(a));
-        Assert.Equal(SampleStatus.Received, await QueryAsync(db => db.Samples.Where(x => x.Id == a.Id).Select(x => x.Status).SingleAsync()));
+        Assert.Equal(SampleStatus.Received, await factory.QueryAsync(db => db.Samples.Where(x => x.Id == a.Id).Select(x => x.Status).SingleAsync()));
 
         // A failure entered on the page feeds the risk grading the same way.
         var failed = await labClient.PostFormAsync(page, new()
@@ -203,6 +197,6 @@ public sealed class SampleResultWebTests(ShianWebFactory factory) : IClassFixtur
             ["Items[0].Name"] = "苯甲酸", ["Items[0].Value"] = "1.5", ["Items[0].Unit"] = "g/kg", ["Items[0].Limit"] = "≤1.0", ["Items[0].Judgement"] = "Fail",
         }, page + "?handler=Results");
         Assert.Equal(HttpStatusCode.Redirect, failed.StatusCode);
-        Assert.Equal(1, await QueryAsync(db => db.RiskFactors.CountAsync(f => f.BusinessId == a.BusinessId && f.Source == SampleResults.RiskSource && f.Reason.Contains(a.Number!))));
+        Assert.Equal(1, await factory.QueryAsync(db => db.RiskFactors.CountAsync(f => f.BusinessId == a.BusinessId && f.Source == SampleResults.RiskSource && f.Reason.Contains(a.Number!))));
     }
 }

@@ -26,12 +26,6 @@ public sealed class SampleTests(ShianWebFactory factory) : IClassFixture<ShianWe
     private static readonly byte[] Signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52];
     private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF");
 
-    private async Task<T> QueryAsync<T>(Func<ShianDb, IServiceProvider, Task<T>> query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ShianDb>(), scope.ServiceProvider);
-    }
-
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static Dictionary<string, string> Form(DateOnly sampledOn, Guid lab, Guid unit, string business = "鑫源超市") => new()
@@ -49,7 +43,7 @@ public sealed class SampleTests(ShianWebFactory factory) : IClassFixture<ShianWe
     public async Task A_sample_goes_from_the_form_to_the_lab_report_and_other_labs_cannot_touch_it()
     {
         var today = ShianTime.LocalDate(DateTime.UtcNow);
-        var (lab, otherLab, unit, shop) = await QueryAsync(async (db, services) =>
+        var (lab, otherLab, unit, shop) = await factory.QueryAsync(async (db, services) =>
         {
             Assert.Empty((await BusinessImport.ImportAsync(db, Encoding.UTF8.GetBytes(Businesses), "s.csv", false, TimeProvider.System)).Errors);
             var shop = await db.Businesses.Where(b => b.Name.Contains("鑫源超市")).Select(b => b.Id).SingleAsync();
@@ -66,7 +60,7 @@ public sealed class SampleTests(ShianWebFactory factory) : IClassFixture<ShianWe
             Assert.True((await users.AddToRoleAsync(lab2, Roles.Laboratory)).Succeeded);
             return (lab, other.Id, unit, shop);
         });
-        var calendar = await QueryAsync((db, _) => db.LoadCalendarAsync());
+        var calendar = await factory.QueryAsync((db, _) => db.LoadCalendarAsync());
         using var inspector = await factory.SignedInAsync("inspector");
         const string newPage = "/sampling/samples/new";
 
@@ -88,8 +82,8 @@ public sealed class SampleTests(ShianWebFactory factory) : IClassFixture<ShianWe
         {
             Assert.True(refused.Contains(message), message);
         }
-        Assert.Equal(0, await QueryAsync((db, _) => db.Samples.CountAsync()));
-        Assert.Equal(0, await QueryAsync((db, _) => db.StoredFiles.CountAsync(f => f.OwnerKind == FileOwners.SampleSignature)));
+        Assert.Equal(0, await factory.QueryAsync((db, _) => db.Samples.CountAsync()));
+        Assert.Equal(0, await factory.QueryAsync((db, _) => db.StoredFiles.CountAsync(f => f.OwnerKind == FileOwners.SampleSignature)));
 
         // A valid form, sampled 20 days ago: numbered on submit, the business's particulars copied.
         var sampledOn = today.AddDays(-20);
@@ -99,7 +93,7 @@ public sealed class SampleTests(ShianWebFactory factory) : IClassFixture<ShianWe
         var created = await inspector.PostFormAsync(newPage, valid);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var page = created.Headers.Location!.OriginalString.Split('?')[0];
-        var sample = await QueryAsync((db, _) => db.Samples.AsNoTracking().SingleAsync());
+        var sample = await factory.QueryAsync((db, _) => db.Samples.AsNoTracking().SingleAsync());
         Assert.Equal($"JZ-{today.Year}-000001", sample.Number);
         Assert.Equal((SampleStatus.Submitted, shop), (sample.Status, sample.BusinessId));
         Assert.Contains("鑫源超市", sample.BusinessName);
@@ -111,7 +105,7 @@ public sealed class SampleTests(ShianWebFactory factory) : IClassFixture<ShianWe
         var duplicate = Form(today, lab, unit);
         duplicate["Input.Number"] = sample.Number!;
         Assert.Contains($"抽样单编号 {sample.Number} 已被使用", await (await inspector.PostFormAsync(newPage, duplicate)).Content.ReadAsStringAsync());
-        Assert.Equal(1, await QueryAsync((db, _) => db.Samples.CountAsync()));
+        Assert.Equal(1, await factory.QueryAsync((db, _) => db.Samples.CountAsync()));
 
         // Not received within 5 working days: overdue on the office's list and the lab's.
         using var office = await factory.SignedInAsync("office");
@@ -131,16 +125,16 @@ public sealed class SampleTests(ShianWebFactory factory) : IClassFixture<ShianWe
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
         var foreignResults = await lab2.PostFormAsync("/sampling/samples", new() { ["Items[0].Name"] = "铅", ["Items[0].Value"] = "9", ["Items[0].Judgement"] = "Fail" }, page + "?handler=Results");
         Assert.Equal(HttpStatusCode.NotFound, foreignResults.StatusCode);
-        Assert.Equal(SampleStatus.Submitted, await QueryAsync((db, _) => db.Samples.Select(s => s.Status).SingleAsync()));
+        Assert.Equal(SampleStatus.Submitted, await factory.QueryAsync((db, _) => db.Samples.Select(s => s.Status).SingleAsync()));
         // Nor may the sampler act for the lab.
         var notLab = await inspector.PostFormAsync(page, new() { ["ReceivedOn"] = Iso(today) }, page + "?handler=Receive");
         Assert.Contains("access-denied", notLab.Headers.Location?.OriginalString ?? notLab.StatusCode.ToString());
-        Assert.Equal(SampleStatus.Submitted, await QueryAsync((db, _) => db.Samples.Select(s => s.Status).SingleAsync()));
+        Assert.Equal(SampleStatus.Submitted, await factory.QueryAsync((db, _) => db.Samples.Select(s => s.Status).SingleAsync()));
 
         // The lab receives it today: late, by the working days past the 5th.
         var received = await labClient.PostFormAsync(page, new() { ["ReceivedOn"] = Iso(today) }, page + "?handler=Receive");
         Assert.Equal(HttpStatusCode.Redirect, received.StatusCode);
-        sample = await QueryAsync((db, _) => db.Samples.AsNoTracking().SingleAsync());
+        sample = await factory.QueryAsync((db, _) => db.Samples.AsNoTracking().SingleAsync());
         var lateDays = calendar.WorkingDaysBetween(sample.ReceiptDeadline!.Value, today);
         Assert.True(lateDays > 0);
         Assert.Equal((SampleStatus.Received, lateDays, calendar.AddWorkingDays(today, 20)), (sample.Status, sample.ReceivedLateDays, sample.ReportDeadline!.Value));
@@ -152,16 +146,16 @@ public sealed class SampleTests(ShianWebFactory factory) : IClassFixture<ShianWe
             ["Items[0].Name"] = "铅（以Pb计）", ["Items[0].Value"] = "-0.1", ["Items[0].Unit"] = "mg/kg", ["Items[0].Limit"] = "≤0.2", ["Items[0].Judgement"] = "Pass",
         }, page + "?handler=Results");
         Assert.Contains("不能为负数", await negative.Content.ReadAsStringAsync());
-        Assert.Equal(0, await QueryAsync((db, _) => db.SampleTestItems.CountAsync()));
+        Assert.Equal(0, await factory.QueryAsync((db, _) => db.SampleTestItems.CountAsync()));
         var tested = await labClient.PostFormAsync(page, new()
         {
             ["Items[0].Name"] = "铅（以Pb计）", ["Items[0].Value"] = "0.05", ["Items[0].Unit"] = "mg/kg", ["Items[0].Limit"] = "≤0.2", ["Items[0].MethodStandard"] = "GB 5009.12", ["Items[0].Judgement"] = "Pass",
             ["Items[1].Name"] = "黄曲霉毒素B1", ["Items[1].Value"] = "12.5", ["Items[1].Unit"] = "μg/kg", ["Items[1].Limit"] = "≤5.0", ["Items[1].MethodStandard"] = "GB 5009.22", ["Items[1].Judgement"] = "Fail",
         }, page + "?handler=Results");
         Assert.Equal(HttpStatusCode.Redirect, tested.StatusCode);
-        sample = await QueryAsync((db, _) => db.Samples.AsNoTracking().SingleAsync());
+        sample = await factory.QueryAsync((db, _) => db.Samples.AsNoTracking().SingleAsync());
         Assert.Equal((SampleStatus.Tested, SampleConclusion.Failed), (sample.Status, sample.Conclusion!.Value));
-        Assert.Equal(2, await QueryAsync((db, _) => db.SampleTestItems.CountAsync()));
+        Assert.Equal(2, await factory.QueryAsync((db, _) => db.SampleTestItems.CountAsync()));
 
         // The operator sees the sample taken from their shop, but not the verdict before the report.
         using var operatorClient = await factory.SignedInAsync("operator");
@@ -173,10 +167,10 @@ public sealed class SampleTests(ShianWebFactory factory) : IClassFixture<ShianWe
         // The report: a picture named .pdf is refused; a PDF closes the lab's part.
         var fake = await labClient.PostFilesAsync(page, [], [("Report", "报告.pdf", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])], page + "?handler=Report");
         Assert.Contains("内容与扩展名不符", await fake.Content.ReadAsStringAsync());
-        Assert.Equal(0, await QueryAsync((db, _) => db.StoredFiles.CountAsync(f => f.OwnerKind == FileOwners.SampleReport)));
+        Assert.Equal(0, await factory.QueryAsync((db, _) => db.StoredFiles.CountAsync(f => f.OwnerKind == FileOwners.SampleReport)));
         var uploaded = await labClient.PostFilesAsync(page, [], [("Report", "检验报告.pdf", Pdf)], page + "?handler=Report");
         Assert.Equal(HttpStatusCode.Redirect, uploaded.StatusCode);
-        sample = await QueryAsync((db, _) => db.Samples.AsNoTracking().SingleAsync());
+        sample = await factory.QueryAsync((db, _) => db.Samples.AsNoTracking().SingleAsync());
         Assert.Equal((SampleStatus.Reported, today), (sample.Status, sample.ReportedOn!.Value));
         var after = await operatorClient.GetStringAsync(page);
         Assert.Contains("data-testid=\"conclusion\"", after);
@@ -192,26 +186,26 @@ public sealed class SampleTests(ShianWebFactory factory) : IClassFixture<ShianWe
         Assert.Equal(Signature, await labClient.GetByteArrayAsync(page + "?handler=Signature"));
         Assert.Contains("sample-print.css", print);
         var qr = await labClient.GetByteArrayAsync(page + "/print?handler=Qr");
-        var publicToken = await QueryAsync((db, _) => db.Samples.Select(s => s.PublicToken).SingleAsync());
+        var publicToken = await factory.QueryAsync((db, _) => db.Samples.Select(s => s.PublicToken).SingleAsync());
         using var expected = QRCodeGenerator.GenerateQrCode($"http://localhost/public/sampling/forms/{publicToken}", QRCodeGenerator.ECCLevel.M);
         Assert.Equal(new PngByteQRCode(expected).GetGraphic(8), qr);
         Assert.Equal(HttpStatusCode.NotFound, (await lab2.GetAsync(page + "/print?handler=Qr")).StatusCode);
 
         // sampling.report_timeliness: the one report due is out within its 20 working days.
         var district = new AccessScope(AccessLevel.Jurisdiction, null, null, new HashSet<Guid>());
-        Assert.Equal(100.0m, await QueryAsync((db, _) => Metrics.ComputeAsync(db, district, SampleMetrics.ReportTimeliness, today)));
-        Assert.Null(await QueryAsync((db, _) => Metrics.ComputeAsync(db, new AccessScope(AccessLevel.Unit, otherLab, null, new HashSet<Guid>()), SampleMetrics.ReportTimeliness, today)));
+        Assert.Equal(100.0m, await factory.QueryAsync((db, _) => Metrics.ComputeAsync(db, district, SampleMetrics.ReportTimeliness, today)));
+        Assert.Null(await factory.QueryAsync((db, _) => Metrics.ComputeAsync(db, new AccessScope(AccessLevel.Unit, otherLab, null, new HashSet<Guid>()), SampleMetrics.ReportTimeliness, today)));
     
         // A draft is kept without a number, hidden from the operator, and numbered when submitted.
         var draft = await inspector.PostFormAsync(newPage, Form(today, lab, unit), newPage + "?handler=Draft");
         Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
         var draftPage = draft.Headers.Location!.OriginalString.Split('?')[0];
         var draftId = Guid.Parse(draftPage.Split('/')[^1]);
-        Assert.Equal((SampleStatus.Draft, (string?)null), await QueryAsync((db, _) => db.Samples.Where(s => s.Id == draftId).Select(s => new ValueTuple<SampleStatus, string?>(s.Status, s.Number)).SingleAsync()));
+        Assert.Equal((SampleStatus.Draft, (string?)null), await factory.QueryAsync((db, _) => db.Samples.Where(s => s.Id == draftId).Select(s => new ValueTuple<SampleStatus, string?>(s.Status, s.Number)).SingleAsync()));
         Assert.Equal(HttpStatusCode.NotFound, (await operatorClient.GetAsync(draftPage)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await inspector.GetAsync(draftPage + "/print")).StatusCode);
         var submitted = await inspector.PostFormAsync(draftPage, [], draftPage + "?handler=Submit");
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
-        Assert.Equal((SampleStatus.Submitted, $"JZ-{today.Year}-000002"), await QueryAsync((db, _) => db.Samples.Where(s => s.Id == draftId).Select(s => new ValueTuple<SampleStatus, string?>(s.Status, s.Number)).SingleAsync()));
+        Assert.Equal((SampleStatus.Submitted, $"JZ-{today.Year}-000002"), await factory.QueryAsync((db, _) => db.Samples.Where(s => s.Id == draftId).Select(s => new ValueTuple<SampleStatus, string?>(s.Status, s.Number)).SingleAsync()));
     }
 }
