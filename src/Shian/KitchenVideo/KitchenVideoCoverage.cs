@@ -51,13 +51,13 @@ public static class KitchenVideoCoverage
     /// <summary>The catering businesses the scope may see, each with its status.</summary>
     public static async Task<IReadOnlyList<Entry>> EntriesAsync(ShianDb db, AccessScope scope, CancellationToken ct = default)
     {
-        var businesses = await db.Businesses.AsNoTracking().VisibleTo(scope)
+        // The link is looked up in the same query (one per business, a unique index): a district's catering businesses
+        // sent back as a list of ids would pass SQLite's limit of 32,766 parameters.
+        var rows = await db.Businesses.AsNoTracking().VisibleTo(scope)
             .Where(b => b.Status != BusinessStatus.Closed && (b.Category == BusinessCategory.Caterer || b.Category == BusinessCategory.Canteen))
+            .Select(b => new { Business = b, Status = db.KitchenVideoLinks.Where(l => l.BusinessId == b.Id).Select(l => (KitchenVideoStatus?)l.Status).FirstOrDefault() })
             .ToListAsync(ct);
-        var ids = businesses.Select(b => b.Id).ToList();
-        var statuses = await db.KitchenVideoLinks.AsNoTracking().Where(l => ids.Contains(l.BusinessId))
-            .Select(l => new { l.BusinessId, l.Status }).ToDictionaryAsync(l => l.BusinessId, l => l.Status, ct);
-        return businesses.Select(b => new Entry(b, statuses.GetValueOrDefault(b.Id, KitchenVideoStatus.None))).ToList();
+        return rows.Select(r => new Entry(r.Business, r.Status ?? KitchenVideoStatus.None)).ToList();
     }
 
     /// <summary>
