@@ -61,7 +61,7 @@ public sealed class LargeRegisterTests(ShianWebFactory factory) : IClassFixture<
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 // The development error page names the database's complaint (SQLite: "too many SQL variables").
-                var error = Regex.Match(await response.Content.ReadAsStringAsync(), "(SQLite Error [^<]{0,80}|[A-Za-z]+Exception: [^<]{0,120})");
+                var error = Regex.Match(await response.Content.ReadAsStringAsync(), "SQLite Error \\d+: '[^']*'|[A-Za-z]+Exception: [^<\"]{0,120}");
                 failed.Add($"{page}: {(int)response.StatusCode} {WebUtility.HtmlDecode(error.Value)}");
             }
         }
