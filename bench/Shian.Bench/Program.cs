@@ -10,6 +10,11 @@ if (args is ["trace-probe"])
     await Shian.Bench.TraceProbe.RunAsync();
     return;
 }
+if (args is ["pages-at-size"])
+{
+    await Shian.Bench.PagesAtSize.RunAsync();
+    return;
+}
 if (args is ["capture-throughput"])
 {
     await Shian.Bench.CaptureThroughput.RunAsync();

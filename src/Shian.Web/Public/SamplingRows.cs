@@ -25,6 +25,7 @@ public sealed record SamplingPublicRow(Guid SampleId, string FormNumber, string 
         {
             return [];
         }
+        // The ids go as parameters: callers pass one page of the public list or one announcement's samples.
         var ids = samples.Select(s => s.Sample.Id).ToList();
         var failed = (await db.SampleTestItems.AsNoTracking().Where(i => ids.Contains(i.SampleId) && i.Judgement == ItemJudgement.Fail)
             .OrderBy(i => i.Order).ToListAsync(ct)).ToLookup(i => i.SampleId);

@@ -28,6 +28,8 @@ public enum AccessLevel
 /// What one signed-in user may see, built from the user's roles and attachments, never from request input. Each module
 /// filters its own aggregates with a <c>VisibleTo(scope)</c> extension written for that entity's columns
 /// (<c>db.Samples.VisibleTo(scope)</c>); what a user may do is the module's rights object. docs/access.md is the table.
+/// <see cref="BusinessIds"/> are an operator's own businesses: a handful, so the scopes send them to the database as a
+/// parameter list (<c>own.Contains(x.BusinessId)</c>); a list read from the register must stay in the database instead.
 /// </summary>
 public sealed record AccessScope(AccessLevel Level, Guid? UnitId, Guid? TownshipId, IReadOnlySet<Guid> BusinessIds)
 {

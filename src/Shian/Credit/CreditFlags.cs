@@ -12,6 +12,10 @@ public static class CreditFlags
     public static Task<bool> IsListedAsync(ShianDb db, Guid businessId, DateOnly day, CancellationToken ct = default) =>
         HoldingOn(db, day).AnyAsync(v => v.BusinessId == businessId, ct);
 
+    /// <summary>
+    /// Which of the given businesses are listed. The ids go to the database as parameters: pass what one page shows (a
+    /// page of the register, an operator's businesses), never a list read from the whole register.
+    /// </summary>
     public static async Task<HashSet<Guid>> ListedAmongAsync(ShianDb db, IReadOnlyCollection<Guid> businessIds, DateOnly day, CancellationToken ct = default) =>
         businessIds.Count == 0 ? [] : (await HoldingOn(db, day).Where(v => businessIds.Contains(v.BusinessId)).Select(v => v.BusinessId).ToListAsync(ct)).ToHashSet();
 }

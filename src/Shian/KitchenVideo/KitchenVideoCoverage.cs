@@ -38,26 +38,70 @@ public static class KitchenVideoCoverage
 
     public sealed record TownshipRow(Guid TownshipId, Tally All, Tally Schools);
 
-    /// <summary>Per township (in the order given), the catering businesses and the school canteens among them by status.</summary>
-    public static IReadOnlyList<TownshipRow> ByTownship(IEnumerable<Entry> entries, IEnumerable<Guid> townships)
+    /// <summary>How many catering businesses of one township, category and subtype have one status.</summary>
+    public sealed record Count(Guid TownshipId, BusinessCategory Category, string Subtype, KitchenVideoStatus Status, int Businesses)
     {
-        var catering = entries.Where(e => IsCatering(e.Business)).ToLookup(e => e.Business.TownshipId);
-        return townships.Select(t => new TownshipRow(t,
-                Tally.Of(catering[t].Select(e => e.Status)),
-                Tally.Of(catering[t].Where(e => SchoolCoverage.IsSchoolCanteen(e.Business)).Select(e => e.Status))))
-            .ToList();
+        public bool IsSchoolCanteen => Category == BusinessCategory.Canteen && Subtype is "school" or "kindergarten";
     }
 
-    /// <summary>The catering businesses the scope may see, each with its status.</summary>
-    public static async Task<IReadOnlyList<Entry>> EntriesAsync(ShianDb db, AccessScope scope, CancellationToken ct = default)
+    /// <summary>The counts as a tally.</summary>
+    public static Tally TallyOf(IEnumerable<Count> counts)
     {
-        var businesses = await db.Businesses.AsNoTracking().VisibleTo(scope)
-            .Where(b => b.Status != BusinessStatus.Closed && (b.Category == BusinessCategory.Caterer || b.Category == BusinessCategory.Canteen))
+        var list = counts.ToList();
+        int Of(KitchenVideoStatus s) => list.Where(c => c.Status == s).Sum(c => c.Businesses);
+        return new Tally(list.Sum(c => c.Businesses), Of(KitchenVideoStatus.None), Of(KitchenVideoStatus.Pending), Of(KitchenVideoStatus.Active),
+            Of(KitchenVideoStatus.Degraded));
+    }
+
+    /// <summary>Per township (in the order given), the catering businesses and the school canteens among them by status.</summary>
+    public static IReadOnlyList<TownshipRow> ByTownship(IEnumerable<Count> counts, IEnumerable<Guid> townships)
+    {
+        var byTownship = counts.ToLookup(c => c.TownshipId);
+        return townships.Select(t => new TownshipRow(t, TallyOf(byTownship[t]), TallyOf(byTownship[t].Where(c => c.IsSchoolCanteen)))).ToList();
+    }
+
+    /// <summary>
+    /// The catering businesses the scope may see, each with its kitchen video status (null without a link), as a query:
+    /// the link is joined in the database (one per business, a unique index). A district's catering businesses read
+    /// first and sent back as a list of ids would pass SQLite's limit of 32,766 parameters.
+    /// </summary>
+    private static IQueryable<Linked> Catering(ShianDb db, AccessScope scope) =>
+        from b in db.Businesses.AsNoTracking().VisibleTo(scope)
+        where b.Status != BusinessStatus.Closed && (b.Category == BusinessCategory.Caterer || b.Category == BusinessCategory.Canteen)
+        join l in db.KitchenVideoLinks.AsNoTracking() on b.Id equals l.BusinessId into links
+        from l in links.DefaultIfEmpty()
+        select new Linked { Business = b, Status = (KitchenVideoStatus?)l!.Status };
+
+    private sealed class Linked
+    {
+        public required Business Business { get; init; }
+        public KitchenVideoStatus? Status { get; init; }
+    }
+
+    /// <summary>The catering businesses the scope may see, counted by township, category, subtype and status in the database.</summary>
+    public static async Task<IReadOnlyList<Count>> CountsAsync(ShianDb db, AccessScope scope, CancellationToken ct = default)
+    {
+        var cells = await Catering(db, scope)
+            .GroupBy(x => new { x.Business.TownshipId, x.Business.Category, x.Business.Subtype, x.Status })
+            .Select(g => new { g.Key.TownshipId, g.Key.Category, g.Key.Subtype, g.Key.Status, Businesses = g.Count() })
             .ToListAsync(ct);
-        var ids = businesses.Select(b => b.Id).ToList();
-        var statuses = await db.KitchenVideoLinks.AsNoTracking().Where(l => ids.Contains(l.BusinessId))
-            .Select(l => new { l.BusinessId, l.Status }).ToDictionaryAsync(l => l.BusinessId, l => l.Status, ct);
-        return businesses.Select(b => new Entry(b, statuses.GetValueOrDefault(b.Id, KitchenVideoStatus.None))).ToList();
+        return cells.Select(c => new Count(c.TownshipId, c.Category, c.Subtype, c.Status ?? KitchenVideoStatus.None, c.Businesses)).ToList();
+    }
+
+    /// <summary>The catering businesses the scope may see, each with its status; only those of <paramref name="status"/> when given.</summary>
+    public static async Task<IReadOnlyList<Entry>> EntriesAsync(ShianDb db, AccessScope scope, KitchenVideoStatus? status = null, CancellationToken ct = default)
+    {
+        var query = Catering(db, scope);
+        if (status == KitchenVideoStatus.None)
+        {
+            query = query.Where(x => x.Status == null || x.Status == KitchenVideoStatus.None);
+        }
+        else if (status is { } wanted)
+        {
+            query = query.Where(x => x.Status == wanted);
+        }
+        var rows = await query.ToListAsync(ct);
+        return rows.Select(r => new Entry(r.Business, r.Status ?? KitchenVideoStatus.None)).ToList();
     }
 
     /// <summary>
@@ -72,7 +116,7 @@ public static class KitchenVideoCoverage
         {
             return null;
         }
-        var entries = await EntriesAsync(db, scope, ct);
-        return Tally.Of(entries.Where(e => !schoolsOnly || SchoolCoverage.IsSchoolCanteen(e.Business)).Select(e => e.Status)).Percent;
+        var counts = await CountsAsync(db, scope, ct);
+        return TallyOf(counts.Where(c => !schoolsOnly || c.IsSchoolCanteen)).Percent;
     }
 }

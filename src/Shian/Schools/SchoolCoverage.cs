@@ -67,7 +67,8 @@ public static class SchoolCoverage
             && b.Status != BusinessStatus.Closed);
         if (townshipId is { } t) query = query.Where(b => b.TownshipId == t);
         var canteens = await query.ToListAsync(ct);
-        var ids = canteens.Select(b => b.Id).ToList();
+        // A subquery, not the ids read above: a district's canteens sent back as parameters can pass SQLite's limit.
+        var ids = query.Select(b => b.Id);
         // A day's margin either side: the China date is decided in memory.
         var from = term.From.AddDays(-1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var to = term.To.AddDays(2).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);

@@ -113,15 +113,17 @@ public static class TraceReporting
         {
             businesses = businesses.Where(b => b.TownshipId == t);
         }
-        var requirements = await db.TraceReportingRequirements.AsNoTracking()
+        var required = db.TraceReportingRequirements.AsNoTracking()
             .Where(r => r.From < today && (r.To == null || r.To >= yearStart))
-            .Join(businesses, r => r.BusinessId, b => b.Id, (r, b) => new { Requirement = r, b.Name, b.TownshipId })
-            .ToListAsync(ct);
+            .Join(businesses, r => r.BusinessId, b => b.Id, (r, b) => new { Requirement = r, b.Name, b.TownshipId });
+        var requirements = await required.ToListAsync(ct);
         if (requirements.Count == 0)
         {
             return [];
         }
-        var ids = requirements.Select(r => r.Requirement.BusinessId).Distinct().ToList();
+        // A subquery, not the ids read above: every business that must report, sent back as parameters, can pass
+        // SQLite's limit of 32,766.
+        var ids = required.Select(r => r.Requirement.BusinessId);
         var fromUtc = TimeZoneInfo.ConvertTimeToUtc(yearStart.ToDateTime(TimeOnly.MinValue), ShianTime.Zone);
         var toUtc = TimeZoneInfo.ConvertTimeToUtc(today.ToDateTime(TimeOnly.MinValue), ShianTime.Zone);
         // The China dates on which each business captured anything this year (before today).

@@ -91,7 +91,8 @@ public class RedBlackDetailModel(ShianDb db, CurrentUser user, IAuthorizationSer
         {
             return NotFound();
         }
-        var ids = Entries.Select(e => e.BusinessId).Distinct().ToList();
+        // A subquery, not the entries read above: a month's list sent back as parameters grows with the register.
+        var ids = db.RedBlackEntries.Where(e => e.ListId == id).Select(e => e.BusinessId);
         var licences = (await db.Licences.AsNoTracking().Where(x => ids.Contains(x.BusinessId) && x.Kind == AuthorisationKind.BusinessLicence)
                 .Select(x => new { x.BusinessId, x.Number, x.Status, x.IssuedOn }).ToListAsync())
             .GroupBy(x => x.BusinessId)

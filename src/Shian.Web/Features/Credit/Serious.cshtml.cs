@@ -56,7 +56,7 @@ public class SeriousModel(ShianDb db, CurrentUser user, IAuthorizationService au
             .Join(businesses, v => v.BusinessId, b => b.Id, (v, b) => new { v, b.Name, b.CreditCode, b.TownshipId })
             .Join(db.Townships, x => x.TownshipId, t => t.Id, (x, t) => new { x.v, x.Name, x.CreditCode, Township = t.Name })
             .OrderByDescending(x => x.v.From).Take(2000).ToListAsync();
-        var ids = rows.Select(x => x.v.Id).ToList();
+        var ids = rows.Select(x => x.v.Id).ToList(); // at most the 2,000 listings shown
         var pending = (await db.SeriousViolationRemovals.AsNoTracking().Where(r => r.Decision == RemovalDecision.Pending && ids.Contains(r.SeriousViolationId))
             .Select(r => r.SeriousViolationId).ToListAsync()).ToHashSet();
         return rows.Select(x => new Row(x.v.Id, x.v.BusinessId, x.Name, x.CreditCode, x.Township, x.v.Basis, x.v.DecidedOn, x.v.From, x.v.To, x.v.StatusOn(today),

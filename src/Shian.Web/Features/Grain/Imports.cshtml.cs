@@ -147,7 +147,7 @@ public class ImportsModel(ShianDb db, CurrentUser user, TimeProvider clock, IAut
         var yearStart = new DateOnly(Today.Year, 1, 1);
         Checks = await db.ImportedFoodChecks.AsNoTracking().VisibleTo(scope).Where(c => c.Date >= yearStart).OrderByDescending(c => c.Date).Take(500).ToListAsync();
         (Disposed, Failed) = await GrainMetrics.FailedImportsAsync(db, scope, Today);
-        var ids = Checks.Select(c => c.BusinessId).Distinct().ToList();
+        var ids = Checks.Select(c => c.BusinessId).Distinct().ToList(); // at most the 500 checks shown
         Names = await db.Businesses.Where(b => ids.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Name);
     }
 }

@@ -100,7 +100,7 @@ public class IndexModel(ShianDb db, CurrentUser user, TimeProvider clock, IAutho
             .Select(t => (t.Id, t.Name)).ToList();
         var names = await db.Townships.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name);
         var silos = await db.Silos.AsNoTracking().VisibleTo(scope).OrderBy(s => s.Code).ToListAsync();
-        var ids = silos.Select(s => s.Id).ToList();
+        var ids = db.Silos.VisibleTo(scope).Select(s => s.Id); // a subquery: the silos are not sent back as parameters
         var tests = await db.GrainTests.AsNoTracking().Where(t => ids.Contains(t.SiloId))
             .Select(t => new { t.Id, t.SiloId, t.HalfYearCode, t.TestDate, t.SafetyPassed }).ToListAsync();
         var disposed = (await db.GrainDisposals.AsNoTracking().Where(d => ids.Contains(d.SiloId)).Select(d => d.TestId).ToListAsync()).ToHashSet();

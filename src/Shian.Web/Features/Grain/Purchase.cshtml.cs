@@ -84,7 +84,7 @@ public class PurchaseModel(ShianDb db, CurrentUser user, TimeProvider clock, IAu
         var yearStart = new DateOnly(Today.Year, 1, 1);
         var checks = await db.GrainPurchaseChecks.AsNoTracking().VisibleTo(scope).Where(c => c.Date >= yearStart)
             .OrderByDescending(c => c.Date).Take(500).ToListAsync();
-        var ids = checks.Select(c => c.BusinessId).Distinct().ToList();
+        var ids = checks.Select(c => c.BusinessId).Distinct().ToList(); // at most the 500 checks shown
         var names = await db.Businesses.Where(b => ids.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Name);
         Rows = checks.Select(c => new Row(c.Id, c.Date, names.GetValueOrDefault(c.BusinessId, ""), c.Inspectors, c.Result, c.SiloRecordsRequired, c.Findings)).ToList();
     }

@@ -126,7 +126,7 @@ public class ScheduleModel(ShianDb db, CurrentUser user, IAuthorizationService a
             .OrderBy(t => t.Township, StringComparer.Ordinal).ThenBy(t => t.Team, StringComparer.Ordinal).ToList();
 
         var overdue = await plan.Where(p => p.Month < month && p.DoneOn == null).OrderBy(p => p.Month).Take(100).ToListAsync();
-        var ids = overdue.Select(p => p.BusinessId).Distinct().ToList();
+        var ids = overdue.Select(p => p.BusinessId).Distinct().ToList(); // at most the 100 visits shown
         var names = await db.Businesses.Where(b => ids.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Name);
         Overdue = overdue.Select(p => new OverdueVisit(p.BusinessId, names[p.BusinessId], townshipNames.GetValueOrDefault(p.TownshipId, ""),
                 p.TeamId is { } t && teams.TryGetValue(t, out var option) ? option.Name : "", p.Month, p.Visit, p.Grade))
@@ -136,7 +136,7 @@ public class ScheduleModel(ShianDb db, CurrentUser user, IAuthorizationService a
         var myTeams = await db.InspectionTeamMembers.Where(m => m.UserId == me).Select(m => (Guid?)m.TeamId).ToListAsync();
         var startable = await plan.Where(p => p.DoneOn == null && p.Month <= month && (IsOffice || myTeams.Contains(p.TeamId)))
             .OrderBy(p => p.Month).ThenBy(p => p.BusinessId).Take(100).ToListAsync();
-        var startIds = startable.Select(p => p.BusinessId).Distinct().ToList();
+        var startIds = startable.Select(p => p.BusinessId).Distinct().ToList(); // at most the 100 visits shown
         var startNames = await db.Businesses.Where(b => startIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Name);
         ToStart = startable.Select(p => new DueVisit(p.Id, p.BusinessId, startNames[p.BusinessId],
                 p.TeamId is { } t && teams.TryGetValue(t, out var option) ? option.Name : "", p.Month, p.Visit, p.Grade))

@@ -48,15 +48,17 @@ public class IndexModel(ShianDb db, CurrentUser user) : PageModel
     private async Task LoadAsync(bool export)
     {
         var scope = await user.ScopeAsync();
-        var entries = await KitchenVideoCoverage.EntriesAsync(db, scope);
+        // The tallies are counted in the database; businesses are read only for a list (one status) or the export.
+        var counts = await KitchenVideoCoverage.CountsAsync(db, scope);
         var townships = await db.Townships.AsNoTracking().OrderBy(t => t.Code).Select(t => new { t.Id, t.Name }).ToListAsync();
         TownshipNames = townships.ToDictionary(t => t.Id, t => t.Name);
-        var present = entries.Select(e => e.Business.TownshipId).ToHashSet();
-        Rows = KitchenVideoCoverage.ByTownship(entries, townships.Select(t => t.Id).Where(present.Contains));
-        Total = KitchenVideoCoverage.Tally.Of(entries.Select(e => e.Status));
-        Schools = KitchenVideoCoverage.Tally.Of(entries.Where(e => SchoolCoverage.IsSchoolCanteen(e.Business)).Select(e => e.Status));
+        var present = counts.Select(c => c.TownshipId).ToHashSet();
+        Rows = KitchenVideoCoverage.ByTownship(counts, townships.Select(t => t.Id).Where(present.Contains));
+        Total = KitchenVideoCoverage.TallyOf(counts);
+        Schools = KitchenVideoCoverage.TallyOf(counts.Where(c => c.IsSchoolCanteen));
+        IReadOnlyList<KitchenVideoCoverage.Entry> entries = export || Status is not null ? await KitchenVideoCoverage.EntriesAsync(db, scope, Status) : [];
         // Schools first, as the plan asks, then by name.
-        var listed = entries.Where(e => Status is not { } s || e.Status == s)
+        var listed = entries
             .OrderByDescending(e => SchoolCoverage.IsSchoolCanteen(e.Business)).ThenBy(e => e.Business.Name, StringComparer.Ordinal).ToList();
         ListedTotal = listed.Count;
         // The page lists one status at a time; the export carries every business of the filter (all without one).

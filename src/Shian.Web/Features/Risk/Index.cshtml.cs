@@ -58,19 +58,26 @@ public class IndexModel(ShianDb db, CurrentUser user, IAuthorizationService auth
         // A business belongs to no unit, so a unit's scope sees them all; Apply would test Business.UnitId, which EF
         // cannot translate (it is not mapped), so that level is answered here.
         var businesses = db.Businesses.AsNoTracking().VisibleTo(scope);
-        // One grouped query: active businesses left-joined to their current grade.
-        var counts = await (
-                from b in businesses.Where(b => b.Status == BusinessStatus.Active)
-                join g in db.RiskGrades.Where(g => g.SupersededAt == null) on b.Id equals g.BusinessId into grades
-                from g in grades.DefaultIfEmpty()
-                group b by new { b.TownshipId, b.Category, Grade = (RiskLevel?)g!.Grade } into cell
+        // Two grouped queries: the active businesses per cell, and the current grades per cell and grade (from the grades'
+        // index on SupersededAt to each business by its key); the rest of a cell is ungraded. One query left-joining every
+        // business to its grade looked each grade up business by business: about 1 s at 100,000 businesses on SQLite.
+        var active = businesses.Where(b => b.Status == BusinessStatus.Active);
+        var totals = await active.GroupBy(b => new { b.TownshipId, b.Category })
+            .Select(cell => new { cell.Key.TownshipId, cell.Key.Category, Count = cell.Count() })
+            .ToListAsync();
+        var graded = await (
+                from g in db.RiskGrades.Where(g => g.SupersededAt == null)
+                join b in active on g.BusinessId equals b.Id
+                group g by new { b.TownshipId, b.Category, g.Grade } into cell
                 select new { cell.Key.TownshipId, cell.Key.Category, cell.Key.Grade, Count = cell.Count() })
             .ToListAsync();
+        var gradedByCell = graded.ToLookup(c => (c.TownshipId, c.Category));
         var townships = await db.Townships.AsNoTracking().Select(t => new { t.Id, t.Code, t.Name }).ToDictionaryAsync(t => t.Id);
-        Rows = counts.GroupBy(c => (c.TownshipId, c.Category))
-            .Select(cell => new Row(cell.Key.TownshipId, townships.GetValueOrDefault(cell.Key.TownshipId)?.Name ?? "", cell.Key.Category,
-                Enum.GetValues<RiskLevel>().ToDictionary(l => l, l => cell.Where(c => c.Grade == l).Sum(c => c.Count)),
-                cell.Where(c => c.Grade is null).Sum(c => c.Count)))
+        Rows = totals
+            .Select(cell => (cell, Grades: gradedByCell[(cell.TownshipId, cell.Category)].ToList()))
+            .Select(x => new Row(x.cell.TownshipId, townships.GetValueOrDefault(x.cell.TownshipId)?.Name ?? "", x.cell.Category,
+                Enum.GetValues<RiskLevel>().ToDictionary(l => l, l => x.Grades.Where(c => c.Grade == l).Sum(c => c.Count)),
+                x.cell.Count - x.Grades.Sum(c => c.Count)))
             .OrderBy(r => townships.GetValueOrDefault(r.TownshipId)?.Code, StringComparer.Ordinal).ThenBy(r => r.Category)
             .ToList();
     }

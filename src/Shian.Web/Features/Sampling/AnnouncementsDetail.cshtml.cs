@@ -119,7 +119,9 @@ public class AnnouncementsDetailModel(ShianDb db, CurrentUser user, TimeProvider
     private async Task LoadRowsAsync()
     {
         var ids = Announcement.Entries.OrderBy(e => e.Order).Select(e => e.SampleId).ToList();
-        var samples = await db.Samples.AsNoTracking().Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id);
+        var announcement = Announcement.Id;
+        var samples = await db.Samples.AsNoTracking()
+            .Where(s => db.SamplingAnnouncementEntries.Any(e => e.AnnouncementId == announcement && e.SampleId == s.Id)).ToDictionaryAsync(s => s.Id);
         Rows = await SamplingPublicRow.LoadAsync(db,
             ids.Where(samples.ContainsKey).Select(i => (samples[i], Announcement.Number, Announcement.PublishedOn)).ToList(), HttpContext.RequestAborted);
     }

@@ -32,10 +32,12 @@ public class IndexModel(ShianDb db, CurrentUser user, TimeProvider clock) : Page
     {
         Term = SchoolTerm.Of(ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime));
         var scope = await user.ScopeAsync();
-        var businesses = await db.Businesses.AsNoTracking().Where(b => b.Status != BusinessStatus.Closed
+        var schools = db.Businesses.AsNoTracking().Where(b => b.Status != BusinessStatus.Closed
             && ((b.Category == BusinessCategory.Canteen && (b.Subtype == "school" || b.Subtype == "kindergarten"))
-                || (b.Category == BusinessCategory.Caterer && b.Tags.Contains("school-related")))).VisibleTo(scope).ToListAsync();
-        var ids = businesses.Select(b => b.Id).ToList();
+                || (b.Category == BusinessCategory.Caterer && b.Tags.Contains("school-related")))).VisibleTo(scope);
+        var businesses = await schools.ToListAsync();
+        // A subquery, not the ids read above: a district's schools sent back as parameters can pass SQLite's limit.
+        var ids = schools.Select(b => b.Id);
         var from = Term.From.AddDays(-1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var to = Term.To.AddDays(2).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var inspections = await db.Inspections.AsNoTracking()

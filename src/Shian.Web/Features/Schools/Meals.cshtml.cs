@@ -157,7 +157,7 @@ public class MealsModel(ShianDb db, CurrentUser user, TimeProvider clock) : Page
         }
         var rows = await records.OrderByDescending(r => r.Date).ThenByDescending(r => r.Meal).Take(200)
             .Select(r => new { r.Id, r.BusinessId, r.Date, r.Meal, r.PersonName, r.PersonRole, r.Findings }).ToListAsync();
-        var ids = rows.Select(r => r.Id).ToList();
+        var ids = rows.Select(r => r.Id).ToList(); // at most the 200 records shown
         var photoCounts = await db.StoredFiles.Where(f => f.OwnerKind == FileOwners.SchoolMealPhoto && ids.Contains(f.OwnerId))
             .GroupBy(f => f.OwnerId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
         Rows = rows.Select(r => new Row(r.Id, r.BusinessId, r.Date, r.Meal, r.PersonName, r.PersonRole, r.Findings, photoCounts.GetValueOrDefault(r.Id))).ToList();
