@@ -20,13 +20,7 @@ public sealed class LargeRegisterTests(ShianWebFactory factory) : IClassFixture<
     /// <summary>Above SQLite's limit of 32,766 bound variables with room to spare.</summary>
     private const int Canteens = 40_000;
 
-    private async Task<T> QueryAsync<T>(Func<ShianDb, Task<T>> query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ShianDb>());
-    }
-
-    private Task<Guid> AddCanteensAsync() => QueryAsync(async db =>
+    private Task<Guid> AddCanteensAsync() => factory.QueryAsync(async db =>
     {
         var jurisdiction = await db.Townships.Select(t => t.JurisdictionId).FirstAsync();
         var township = new Township { Id = Guid.NewGuid(), JurisdictionId = jurisdiction, Code = "129999951", Name = "测试大名册镇", Kind = "镇" };
@@ -72,7 +66,7 @@ public sealed class LargeRegisterTests(ShianWebFactory factory) : IClassFixture<
 
         // The indicators behind the plan's dashboards, over the district and over the township.
         var term = SchoolTerm.Of(ShianTime.LocalDate(DateTime.UtcNow));
-        Assert.Equal(0m, await QueryAsync(db => SchoolCoverage.IndicatorAsync(db, term, townshipId: township)));
-        Assert.NotNull(await QueryAsync(db => SchoolCoverage.IndicatorAsync(db, term)));
+        Assert.Equal(0m, await factory.QueryAsync(db => SchoolCoverage.IndicatorAsync(db, term, townshipId: township)));
+        Assert.NotNull(await factory.QueryAsync(db => SchoolCoverage.IndicatorAsync(db, term)));
     }
 }

@@ -20,16 +20,11 @@ namespace Shian.Web.Tests.KitchenVideo;
 /// </summary>
 public sealed class KitchenVideoTests(ShianWebFactory factory) : IClassFixture<ShianWebFactory>
 {
-    private async Task<T> QueryAsync<T>(Func<ShianDb, Task<T>> query)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ShianDb>());
-    }
 
     [Fact]
     public async Task Statuses_and_cameras_are_set_checked_scoped_and_counted()
     {
-        var (townshipId, restaurant, school, school2) = await QueryAsync(async db =>
+        var (townshipId, restaurant, school, school2) = await factory.QueryAsync(async db =>
         {
             var jurisdiction = await db.Townships.Select(t => t.JurisdictionId).FirstAsync();
             var township = new Township { Id = Guid.NewGuid(), JurisdictionId = jurisdiction, Code = "129999903", Name = "测试明厨镇", Kind = "镇" };
@@ -56,11 +51,11 @@ public sealed class KitchenVideoTests(ShianWebFactory factory) : IClassFixture<S
         // A status change needs a reason and a legal step; a refusal stores nothing.
         var noReason = await (await office.PostFormAsync(page, new() { ["to"] = "Active", ["reason"] = " " }, page + "?handler=Status")).Content.ReadAsStringAsync();
         Assert.Contains("变更原因：必填。", noReason);
-        Assert.Equal(0, await QueryAsync(db => db.KitchenVideoLinks.CountAsync()));
+        Assert.Equal(0, await factory.QueryAsync(db => db.KitchenVideoLinks.CountAsync()));
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync(page, new() { ["to"] = "Active", ["reason"] = "平台验收通过" }, page + "?handler=Status")).StatusCode);
         var illegal = await (await office.PostFormAsync(page, new() { ["to"] = "Pending", ["reason"] = "x" }, page + "?handler=Status")).Content.ReadAsStringAsync();
         Assert.Contains("不能从“已接入”改为“申请中”", illegal);
-        var link = await QueryAsync(db => db.KitchenVideoLinks.AsNoTracking().Include(l => l.Changes).SingleAsync(l => l.BusinessId == restaurant));
+        var link = await factory.QueryAsync(db => db.KitchenVideoLinks.AsNoTracking().Include(l => l.Changes).SingleAsync(l => l.BusinessId == restaurant));
         Assert.Equal(KitchenVideoStatus.Active, link.Status);
         Assert.Equal((KitchenVideoStatus.None, KitchenVideoStatus.Active, "平台验收通过", "office"), link.Changes.Select(c => (c.From, c.To, c.Reason, c.By)).Single());
 
@@ -71,7 +66,7 @@ public sealed class KitchenVideoTests(ShianWebFactory factory) : IClassFixture<S
                 .Content.ReadAsStringAsync();
             Assert.Contains("视频地址：", refused);
         }
-        Assert.Equal(0, await QueryAsync(db => db.KitchenCameras.CountAsync()));
+        Assert.Equal(0, await factory.QueryAsync(db => db.KitchenCameras.CountAsync()));
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync(page,
             new() { ["CameraName"] = "后厨1号", ["CameraLocation"] = "后厨", ["CameraUrl"] = "https://video.example.cn/live/r1" }, page + "?handler=Camera")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync(page,
@@ -94,9 +89,9 @@ public sealed class KitchenVideoTests(ShianWebFactory factory) : IClassFixture<S
         Assert.Contains("access-denied", opStatus.Headers.Location?.OriginalString ?? opStatus.StatusCode.ToString());
         var opCamera = await op.PostFormAsync(page, new() { ["CameraName"] = "x", ["CameraLocation"] = "后厨", ["CameraUrl"] = "https://x.example.cn/" }, page + "?handler=Camera");
         Assert.Contains("access-denied", opCamera.Headers.Location?.OriginalString ?? opCamera.StatusCode.ToString());
-        var camera = await QueryAsync(db => db.KitchenCameras.Where(c => c.Name == "后厨1号").Select(c => c.Id).SingleAsync());
+        var camera = await factory.QueryAsync(db => db.KitchenCameras.Where(c => c.Name == "后厨1号").Select(c => c.Id).SingleAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await op.PostFormAsync(page, new() { ["note"] = "黑屏" }, $"{page}?handler=Offline&camera={camera}")).StatusCode);
-        link = await QueryAsync(db => db.KitchenVideoLinks.AsNoTracking().Include(l => l.Changes).Include(l => l.Cameras).SingleAsync(l => l.BusinessId == restaurant));
+        link = await factory.QueryAsync(db => db.KitchenVideoLinks.AsNoTracking().Include(l => l.Changes).Include(l => l.Cameras).SingleAsync(l => l.BusinessId == restaurant));
         Assert.Equal(KitchenVideoStatus.Degraded, link.Status);
         Assert.Equal(("operator", "摄像头“后厨1号”离线：黑屏"), link.Changes.OrderBy(c => c.At).Select(c => (c.By, c.Reason)).Last());
         Assert.False(link.Cameras.Single(c => c.Id == camera).Online);
@@ -110,7 +105,7 @@ public sealed class KitchenVideoTests(ShianWebFactory factory) : IClassFixture<S
         Assert.Equal(HttpStatusCode.NotFound, (await township.GetAsync(page)).StatusCode);
         Assert.DoesNotContain("测试明厨镇", await township.GetStringAsync("/kitchen-video"));
         // An inspector of another township, who may edit the registry there, neither sees nor changes this kitchen.
-        await QueryAsync(async db =>
+        await factory.QueryAsync(async db =>
         {
             var inspector = await db.Users.SingleAsync(u => u.UserName == "inspector");
             inspector.TownshipId = await db.Townships.Where(t => t.Id != townshipId).OrderBy(t => t.Code).Select(t => t.Id).FirstAsync();
@@ -119,11 +114,11 @@ public sealed class KitchenVideoTests(ShianWebFactory factory) : IClassFixture<S
         using var inspectorClient = await factory.SignedInAsync("inspector");
         Assert.Equal(HttpStatusCode.NotFound, (await inspectorClient.GetAsync(page)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await inspectorClient.PostFormAsync("/kitchen-video", new() { ["to"] = "None", ["reason"] = "x" }, page + "?handler=Status")).StatusCode);
-        Assert.Equal(KitchenVideoStatus.Degraded, await QueryAsync(db => db.KitchenVideoLinks.Where(l => l.BusinessId == restaurant).Select(l => l.Status).SingleAsync()));
+        Assert.Equal(KitchenVideoStatus.Degraded, await factory.QueryAsync(db => db.KitchenVideoLinks.Where(l => l.BusinessId == restaurant).Select(l => l.Status).SingleAsync()));
         var district = new AccessScope(AccessLevel.Jurisdiction, null, null, new HashSet<Guid>());
         var today = ShianTime.LocalDate(DateTime.UtcNow);
         var elsewhere = new AccessScope(AccessLevel.Township, null, Guid.NewGuid(), new HashSet<Guid>());
-        Assert.Null(await QueryAsync(db => Metrics.ComputeAsync(db, elsewhere, KitchenVideoCoverage.MetricName, today)));
+        Assert.Null(await factory.QueryAsync(db => Metrics.ComputeAsync(db, elsewhere, KitchenVideoCoverage.MetricName, today)));
 
         // Coverage: 3 catering businesses (the closed one and the supermarket left out): 1 faulty, 1 pending, 1 none → 0 %.
         // Repaired, 1 of 3 active → 33.3 %; schools 0 of 2.
@@ -133,10 +128,10 @@ public sealed class KitchenVideoTests(ShianWebFactory factory) : IClassFixture<S
         Assert.Equal("<tr data-township=\"测试明厨镇\" data-total=\"3\" data-active=\"1\" data-pending=\"1\" data-degraded=\"0\" data-none=\"1\" data-schools=\"2\" data-school-active=\"0\">",
             Regex.Replace(row0, "\\s+", " "));
         Assert.Contains(">33.3%<", coverage);
-        Assert.Equal(33.3m, await QueryAsync(db => Metrics.ComputeAsync(db, district, KitchenVideoCoverage.MetricName, today)));
-        Assert.Equal(0.0m, await QueryAsync(db => Metrics.ComputeAsync(db, district, KitchenVideoCoverage.SchoolMetricName, today)));
+        Assert.Equal(33.3m, await factory.QueryAsync(db => Metrics.ComputeAsync(db, district, KitchenVideoCoverage.MetricName, today)));
+        Assert.Equal(0.0m, await factory.QueryAsync(db => Metrics.ComputeAsync(db, district, KitchenVideoCoverage.SchoolMetricName, today)));
         var ours = new AccessScope(AccessLevel.Township, null, townshipId, new HashSet<Guid>());
-        Assert.Equal(33.3m, await QueryAsync(db => Metrics.ComputeAsync(db, ours, KitchenVideoCoverage.MetricName, today)));
+        Assert.Equal(33.3m, await factory.QueryAsync(db => Metrics.ComputeAsync(db, ours, KitchenVideoCoverage.MetricName, today)));
         Assert.Contains(Metrics.All, m => m.Name == KitchenVideoCoverage.MetricName);
 
         // Filter by status: the pending list holds the school, not the restaurant.
