@@ -58,11 +58,11 @@ public sealed class Frame(ShianDb db, IAuthorizationService authorization, IHttp
 
     public async Task<string> PlatformNameAsync()
     {
-        // A new database has no jurisdiction yet: the default name, not an empty tuple's nulls.
         _names ??= await db.Jurisdictions.AsNoTracking()
-            .Select(j => new ValueTuple<string, string>(j.PlatformName ?? "", j.PlatformNameEn ?? ""))
-            .FirstOrDefaultAsync() is var (zhName, enName) ? (zhName ?? "", enName ?? "") : ("", "");
-        var (zh, en) = _names.Value;
+            .Select(j => new ValueTuple<string, string>(j.PlatformName, j.PlatformNameEn))
+            .FirstOrDefaultAsync();
+        // A new database has no jurisdiction yet: FirstOrDefault then gives a tuple of nulls.
+        var (zh, en) = (_names.Value.Item1 ?? "", _names.Value.Item2 ?? "");
         var name = Localization.IsEnglish && en.Length > 0 ? en : zh;
         return name.Length > 0 ? name : Localization.IsEnglish ? "Shian food-safety platform" : "食安监管平台";
     }

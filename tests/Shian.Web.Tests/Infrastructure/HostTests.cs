@@ -135,3 +135,27 @@ public sealed class HostTests(ShianWebFactory factory) : IClassFixture<ShianWebF
         Assert.True(problem.GetProperty("errors").TryGetProperty("days", out _));
     }
 }
+
+/// <summary>A database created without the demo has no jurisdiction yet: pages still render, under the default name.</summary>
+public sealed class EmptyDatabaseTests : IAsyncLifetime
+{
+    private sealed class EmptyFactory : ShianWebFactory
+    {
+        protected override Shian.Web.Infrastructure.StartupOptions Startup => new(Demo: false);
+    }
+
+    private readonly EmptyFactory _factory = new();
+
+    public Task InitializeAsync() => _factory.InitializeAsync();
+
+    public Task DisposeAsync() => ((IAsyncLifetime)_factory).DisposeAsync();
+
+    [Fact]
+    public async Task The_sign_in_page_renders_with_the_default_platform_name()
+    {
+        using var client = _factory.NewClient();
+        var response = await client.GetAsync("/account/login");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("食安监管平台", await response.Content.ReadAsStringAsync());
+    }
+}
