@@ -107,6 +107,10 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Credit").Get<Shi
 
 // Pages, language, API documents, health.
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+// Every localizer reports the keys it cannot find (a raw key on screen is a bug the page crawl fails on).
+builder.Services.AddSingleton<MissingResources>();
+builder.Services.AddSingleton<Microsoft.Extensions.Localization.ResourceManagerStringLocalizerFactory>();
+builder.Services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizerFactory, MissingResources.RecordingFactory>();
 builder.Services.AddRazorPages(o =>
     {
         o.RootDirectory = "/";

@@ -8,7 +8,7 @@ public static class IdentityMessages
 {
     public static string Describe(IdentityError error, IStringLocalizer<SharedResource> l)
     {
-        var text = l["Identity." + error.Code];
-        return text.ResourceNotFound ? error.Description : text.Value;
+        // Identity has codes we do not translate; its own English then stands.
+        return l.Optional("Identity." + error.Code) ?? error.Description;
     }
 }

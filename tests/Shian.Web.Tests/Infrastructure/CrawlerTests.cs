@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Shian.Data;
+using Shian.Web.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Shian.Web.Tests.Infrastructure;
@@ -76,6 +77,8 @@ public sealed partial class CrawlerTests(CrawlerTests.DemoDistrictFactory factor
 
         var report = new List<string>();
         report.AddRange(await DatabaseState.WritesBetweenAsync(factory.Services, before, after, output));
+        // Every key any page, problem or export asked for is in the resource files (a missing one renders as the key).
+        report.AddRange(factory.Services.GetRequiredService<MissingResources>().Keys.Select(k => $"resource key {k} is missing from SharedResource.resx"));
         foreach (var (role, crawl, elapsed) in crawls)
         {
             var unexpected = crawl.Failures.Where(f => !KnownFailures.Contains((role, f.Path, f.Kind))).ToList();
