@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Accounts;
 using Shian.Common;
 using Shian.Data;
@@ -17,7 +18,7 @@ namespace Shian.Web.Features.Schools;
 /// township's staff and inspectors their township's). A canteen outside one's scope is not found.
 /// </summary>
 [Authorize(Policy = Policies.SchoolMeals)]
-public class MealsModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
+public class MealsModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Row(Guid Id, Guid BusinessId, DateOnly Date, SchoolMeal Meal, string PersonName, string PersonRole, string Findings, int Photos);
 
@@ -89,7 +90,7 @@ public class MealsModel(ShianDb db, CurrentUser user, TimeProvider clock) : Page
         var sent = Photos.Where(f => f.Length > 0 || f.FileName.Length > 0).ToList();
         if (sent.Count > StoredFile.MaxPerRecord)
         {
-            ModelState.AddModelError(nameof(Photos), $"照片：最多上传 {StoredFile.MaxPerRecord} 张 / at most {StoredFile.MaxPerRecord} photos");
+            ModelState.AddModelError(nameof(Photos), l["SchoolMeals.TooManyPhotos", StoredFile.MaxPerRecord]);
         }
         else
         {
