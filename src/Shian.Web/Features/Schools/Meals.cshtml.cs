@@ -74,17 +74,17 @@ public class MealsModel(ShianDb db, CurrentUser user, TimeProvider clock, IStrin
         {
             return NotFound();
         }
-        ModelState.Clear(); // the record's checks speak for every field, in Chinese
+        ModelState.Clear(); // the record's checks speak for every field
         var now = ShianTime.UtcNow(clock);
         var (record, errors) = SchoolMealRecord.Create(target.Id, target.TownshipId,
             new SchoolMealRecord.Input(Input.Date, Input.Meal, Input.PersonName, Input.PersonRole, Input.Dishes, Input.Findings), Today, user.Name, now);
-        foreach (var (field, message) in errors)
+        foreach (var (field, problem) in errors)
         {
-            ModelState.AddModelError($"Input.{field}", message);
+            ModelState.AddProblem($"Input.{field}", problem, l);
         }
         if (record is not null && await db.SchoolMealRecords.AnyAsync(r => r.BusinessId == target.Id && r.Date == record.Date && r.Meal == record.Meal))
         {
-            ModelState.AddModelError("Input.Date", SchoolMealRecord.Duplicate(record.Date, record.Meal));
+            ModelState.AddProblem("Input.Date", SchoolMealRecord.Duplicate(record.Date, record.Meal), l);
         }
         var photos = new List<StoredFile>();
         var sent = Photos.Where(f => f.Length > 0 || f.FileName.Length > 0).ToList();
@@ -132,7 +132,7 @@ public class MealsModel(ShianDb db, CurrentUser user, TimeProvider clock, IStrin
             {
                 throw;
             }
-            ModelState.AddModelError("Input.Date", SchoolMealRecord.Duplicate(record.Date, record.Meal));
+            ModelState.AddProblem("Input.Date", SchoolMealRecord.Duplicate(record.Date, record.Meal), l);
             return Page();
         }
         return Redirect($"/schools/meals/{record.Id}?saved=1");
