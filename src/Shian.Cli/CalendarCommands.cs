@@ -89,7 +89,7 @@ public static class CalendarCommands
             {
                 foreach (var problem in notice.Problems)
                 {
-                    console.Error(problem.Describe());
+                    console.Error(Words.Of(problem.ToProblem()));
                 }
                 return ShianCli.Failed;
             }

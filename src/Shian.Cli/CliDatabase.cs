@@ -53,7 +53,7 @@ public sealed class CliDatabase : IAsyncDisposable
         var opened = mode == CliOpen.ReadOnly ? await ShianData.CheckAsync(database.Db) : await ShianData.MigrateAsync(database.Db);
         if (!opened.Ok)
         {
-            console.Error(opened.Error!);
+            console.Error(Words.Of(opened.Error!));
             await database.DisposeAsync();
             return null;
         }

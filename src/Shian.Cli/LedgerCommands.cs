@@ -47,7 +47,7 @@ public static class LedgerCommands
             var result = await LedgerVerification.VerifyAsync(database.Db, publicKey);
             if (!result.Ok)
             {
-                console.Error($"存证日志校验失败 / ledger verification failed: {result.Failure}");
+                console.Error($"存证日志校验失败 / ledger verification failed: {Words.Of(result.Failure!)}");
                 return ShianCli.Failed;
             }
             var records = await Shian.Traceability.LoggedRecords.VerifyAsync(database.Db);

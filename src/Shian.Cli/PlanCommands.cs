@@ -69,7 +69,7 @@ public static class PlanCommands
             {
                 foreach (var error in result.Errors)
                 {
-                    console.Error(error);
+                    console.Error(Words.Of(error));
                 }
                 foreach (var u in unknown.Where(u => u.Suggestions.Count > 0))
                 {
@@ -115,7 +115,7 @@ public static class PlanCommands
         var parsed = PlanParser.Parse(document.Text);
         if (parsed.Plan is null || parsed.Plan.Tasks.Count == 0)
         {
-            console.Error(parsed.Error ?? "未识别到任何任务 / no task was recognised");
+            console.Error(parsed.Error is { } error ? Words.Of(error) : "未识别到任何任务 / no task was recognised");
             exitCode = ShianCli.Usage;
             return null;
         }

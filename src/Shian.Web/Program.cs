@@ -84,13 +84,13 @@ builder.Services.ConfigureApplicationCookie(o =>
         ? Unauthorized(context.HttpContext)
         : RedirectTo(context);
     o.Events.OnRedirectToAccessDenied = context => Problems.IsApi(context.Request)
-        ? Problems.WriteAsync(context.HttpContext, 403, "无权访问 / Forbidden", "当前账户没有此操作的权限 / This account may not do this.")
+        ? Problems.WriteAsync(context.HttpContext, 403, "Api.Title.Forbidden", "Api.Detail.AccountForbidden")
         : RedirectTo(context);
 
     static Task Unauthorized(HttpContext context)
     {
         context.Response.Headers.WWWAuthenticate = "Bearer"; // RFC 9110: a 401 names the scheme that would do
-        return Problems.WriteAsync(context, 401, "未认证 / Unauthorized", "请登录或提供 API 密钥 / Sign in or send an API key.");
+        return Problems.WriteAsync(context, 401, "Api.Title.Unauthorized", "Api.Detail.SignInOrKey");
     }
 
     static Task RedirectTo(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context)

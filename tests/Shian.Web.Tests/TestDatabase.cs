@@ -46,7 +46,7 @@ public sealed class TestDatabase : IAsyncDisposable
         var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         var opened = await ShianData.MigrateAsync(scope.ServiceProvider.GetRequiredService<ShianDb>());
-        Assert.True(opened.Ok, opened.Error);
+        Assert.True(opened.Ok, opened.Error?.ToString());
         return provider;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Shian.Accounts;
 using Shian.Data;
@@ -39,28 +40,28 @@ public sealed class ApiKeyAuthenticationHandler(
         var presented = Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim();
         if (!ApiKey.IsWellFormed(presented))
         {
-            return Fail("API 密钥格式不正确 / The API key is malformed.");
+            return Fail("ApiKey.Refused.Malformed");
         }
         var hash = ApiKey.HashOf(presented);
         var key = await db.ApiKeys.FirstOrDefaultAsync(k => k.Hash == hash);
         if (key is null)
         {
-            return Fail("API 密钥无效 / The API key is not known.");
+            return Fail("ApiKey.Refused.Unknown");
         }
         if (key.IsRevoked)
         {
-            return Fail("API 密钥已被吊销 / The API key has been revoked.");
+            return Fail("ApiKey.Refused.Revoked");
         }
         var user = await users.FindByIdAsync(key.UserId.ToString());
         // A lockout after wrong passwords guards interactive sign-in only: anyone who knows an account's name can cause
         // it, so it must not switch the account's machine access off. An account an administrator disabled can.
         if (user is null || user.IsDisabled)
         {
-            return Fail("API 密钥所属账户已停用 / The account that owns this key is disabled or removed.");
+            return Fail("ApiKey.Refused.AccountDisabled");
         }
         if (key.BusinessId is { } bound && !await db.OperatorBusinesses.AnyAsync(o => o.UserId == user.Id && o.BusinessId == bound))
         {
-            return Fail("API 密钥绑定的经营主体已不属于该账户 / The key's account no longer operates the business the key is bound to.");
+            return Fail("ApiKey.Refused.BusinessNotOperated");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -85,35 +86,37 @@ public sealed class ApiKeyAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(apiPrincipal, SchemeName));
     }
 
-    private AuthenticateResult Fail(string message)
+    /// <summary>Refuses the key; <paramref name="reasonKey"/> is the resource that words why, in the challenge's answer.</summary>
+    private AuthenticateResult Fail(string reasonKey)
     {
-        Context.Items[FailureKey] = message;
-        return AuthenticateResult.Fail(message);
+        Context.Items[FailureKey] = reasonKey;
+        return AuthenticateResult.Fail(reasonKey);
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.Headers.WWWAuthenticate = "Bearer";
-        var detail = Context.Items[FailureKey] as string ?? "需要有效的 API 密钥 / A valid API key is required.";
-        return Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "未认证 / Unauthorized", detail);
+        var detailKey = Context.Items[FailureKey] as string ?? "ApiKey.Refused.Required";
+        return Problems.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Api.Title.Unauthorized", detailKey);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        Problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "无权访问 / Forbidden",
-            "该 API 密钥或账户没有此操作的权限 / The key or its account may not do this.");
+        Problems.WriteAsync(Context, StatusCodes.Status403Forbidden, "Api.Title.Forbidden", "ApiKey.Refused.Forbidden");
 }
 
 /// <summary>Writes RFC 9457 problem documents through the registered <see cref="IProblemDetailsService"/>.</summary>
 public static class Problems
 {
-    public static async Task WriteAsync(HttpContext context, int status, string title, string detail)
+    /// <summary>A problem document whose title and detail are the resources <paramref name="titleKey"/> and <paramref name="detailKey"/>, in the request's language.</summary>
+    public static async Task WriteAsync(HttpContext context, int status, string titleKey, string detailKey)
     {
+        var l = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
         context.Response.StatusCode = status;
         var service = context.RequestServices.GetRequiredService<IProblemDetailsService>();
         await service.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+            ProblemDetails = new ProblemDetails { Status = status, Title = l[titleKey], Detail = l[detailKey] },
         });
     }
 

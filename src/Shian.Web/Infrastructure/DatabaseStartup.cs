@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using Shian.Accounts;
 using Shian.Data;
 using Shian.Demo;
@@ -27,7 +28,7 @@ public sealed class DatabaseStartup(IServiceProvider services, StartupOptions st
         var opened = await ShianData.MigrateAsync(db, cancellationToken);
         if (!opened.Ok)
         {
-            throw new StartupRefusedException(opened.Error!);
+            throw new StartupRefusedException(scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>().Word(opened.Error!));
         }
         log.LogInformation("Database ready: {Database}", settings.Describe());
 

@@ -142,8 +142,7 @@ public static class ApiScopeEndpoints
             && endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null
             && endpoint.Metadata.GetMetadata<ApiScopeMetadata>() is null)
         {
-            await Problems.WriteAsync(context, StatusCodes.Status403Forbidden, "无权访问 / Forbidden",
-                "此接口不接受 API 密钥 / This endpoint does not accept API keys.");
+            await Problems.WriteAsync(context, StatusCodes.Status403Forbidden, "Api.Title.Forbidden", "Api.Detail.NoApiKeys");
             return;
         }
         await next();

@@ -36,8 +36,8 @@ public static class RateLimits
                 context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
             return Problems.IsApi(context.HttpContext.Request)
-                ? new ValueTask(Problems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "请求过于频繁 / Too many requests",
-                    "请稍后再试 / Try again later."))
+                ? new ValueTask(Problems.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Api.Title.TooManyRequests",
+                    "Api.Detail.TryLater"))
                 : ValueTask.CompletedTask;
         };
     }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Shian.Common;
 
 namespace Shian.Accounts;
 
@@ -63,11 +64,11 @@ public class ApiKey
         && value.StartsWith(KeyPrefix, StringComparison.Ordinal)
         && value.AsSpan(KeyPrefix.Length).ContainsAnyExcept("0123456789abcdef") == false;
 
-    public string? Revoke(DateTime now)
+    public Problem? Revoke(DateTime now)
     {
         if (IsRevoked)
         {
-            return "该密钥已被吊销";
+            return new Problem("ApiKey.AlreadyRevoked");
         }
         RevokedAt = now;
         return null;

@@ -1,3 +1,5 @@
+using Shian.Common;
+
 namespace Shian.Assessment;
 
 /// <summary>Who a scheme scores: the townships (乡镇街道) or the member units (成员单位).</summary>
@@ -76,15 +78,15 @@ public class AssessmentRound
     public List<AssessmentScore> Scores { get; set; } = [];
 
     /// <summary>Publishing freezes the scores; every criterion of every subject must have one.</summary>
-    public string? Publish(int expectedScores, string by, DateTime at)
+    public Problem? Publish(int expectedScores, string by, DateTime at)
     {
         if (Status == RoundStatus.Published)
         {
-            return "本轮考核已发布 / This round is already published.";
+            return new Problem("Assessment.AlreadyPublished");
         }
         if (Scores.Count(s => s.Points is not null) < expectedScores)
         {
-            return "还有未评分的项目 / Some criteria have no score yet.";
+            return new Problem("Assessment.ScoresMissing");
         }
         Status = RoundStatus.Published;
         PublishedAt = at;

@@ -1,4 +1,5 @@
 using Shian.Accounts;
+using Shian.Common;
 using Shian.Registry;
 
 namespace Shian.Campaigns;
@@ -51,43 +52,43 @@ public class Campaign
     public const int NameMax = 200;
     public const int ReasonMax = 500;
 
-    /// <summary>What is wrong with the campaign as entered, field by field, in Chinese; empty when it can be stored.</summary>
+    /// <summary>What is wrong with the campaign as entered, field by field; empty when it can be stored.</summary>
     /// <remarks>
     /// With <paramref name="checklists"/> (the names of the active checklists) an unknown checklist is refused; with
     /// <paramref name="townships"/> (the jurisdiction's township ids) an unknown township is.
     /// </remarks>
-    public IReadOnlyList<(string Field, string Message)> Validate(IReadOnlyCollection<string>? checklists = null, IReadOnlyCollection<Guid>? townships = null)
+    public IReadOnlyList<(string Field, Problem Problem)> Validate(IReadOnlyCollection<string>? checklists = null, IReadOnlyCollection<Guid>? townships = null)
     {
-        var errors = new List<(string, string)>();
-        if (string.IsNullOrWhiteSpace(Name)) errors.Add((nameof(Name), "名称：必填。"));
-        else if (Name.Trim().Length > NameMax) errors.Add((nameof(Name), $"名称：不能超过 {NameMax} 个字。"));
-        if (From == default) errors.Add((nameof(From), "开始日期：必填。"));
-        if (To == default) errors.Add((nameof(To), "结束日期：必填。"));
-        if (From != default && To != default && To < From) errors.Add((nameof(To), "结束日期：不能早于开始日期。"));
+        var errors = new List<(string, Problem)>();
+        if (string.IsNullOrWhiteSpace(Name)) errors.Add((nameof(Name), new Problem("Campaign.NameRequired")));
+        else if (Name.Trim().Length > NameMax) errors.Add((nameof(Name), new Problem("Campaign.NameTooLong", NameMax)));
+        if (From == default) errors.Add((nameof(From), new Problem("Campaign.FromRequired")));
+        if (To == default) errors.Add((nameof(To), new Problem("Campaign.ToRequired")));
+        if (From != default && To != default && To < From) errors.Add((nameof(To), new Problem("Campaign.ToBeforeFrom")));
         foreach (var s in Subtypes)
-            if (BusinessTypes.Subtypes.All(t => t.Code != s)) errors.Add((nameof(Subtypes), $"业态：无此细分类型“{s}”。"));
+            if (BusinessTypes.Subtypes.All(t => t.Code != s)) errors.Add((nameof(Subtypes), new Problem("Campaign.SubtypeUnknown", s)));
         foreach (var t in Tags)
-            if (BusinessTypes.Tags.All(x => x.Code != t)) errors.Add((nameof(Tags), $"标签：无此标签“{t}”。"));
+            if (BusinessTypes.Tags.All(x => x.Code != t)) errors.Add((nameof(Tags), new Problem("Campaign.TagUnknown", t)));
         foreach (var c in Categories)
-            if (!Enum.IsDefined(c)) errors.Add((nameof(Categories), $"经营类别：无此类别“{c}”。"));
-        if (Checklist.Length > NameMax) errors.Add((nameof(Checklist), $"检查表：不能超过 {NameMax} 个字。"));
+            if (!Enum.IsDefined(c)) errors.Add((nameof(Categories), new Problem("Campaign.CategoryUnknown", c)));
+        if (Checklist.Length > NameMax) errors.Add((nameof(Checklist), new Problem("Campaign.ChecklistTooLong", NameMax)));
         else if (checklists is not null && Checklist.Length > 0 && !checklists.Contains(Checklist))
-            errors.Add((nameof(Checklist), $"检查表：无此在用检查表“{Checklist}”。"));
+            errors.Add((nameof(Checklist), new Problem("Campaign.ChecklistUnknown", Checklist)));
         if (townships is not null)
             foreach (var t in TownshipIds.Where(t => !townships.Contains(t)))
-                errors.Add((nameof(TownshipIds), $"乡镇（街道）：无此乡镇“{t}”。"));
+                errors.Add((nameof(TownshipIds), new Problem("Campaign.TownshipUnknown", t)));
         return errors;
     }
 
     /// <summary>Whether it has ended (by its dates or by hand) on the day: an ended campaign is a record, no longer edited.</summary>
     public bool IsFinished(DateOnly day) => StatusOn(day) is CampaignStatus.Closed or CampaignStatus.Cancelled;
 
-    /// <summary>Why it cannot be changed on the day, in Chinese; null when it can.</summary>
-    public string? WhyNotEditable(DateOnly day) => StatusOn(day) switch
+    /// <summary>Why it cannot be changed on the day; null when it can.</summary>
+    public Problem? WhyNotEditable(DateOnly day) => StatusOn(day) switch
     {
-        CampaignStatus.Cancelled => "该专项行动已取消，不能再修改。",
-        CampaignStatus.Closed when Status == CampaignStatus.Closed => "该专项行动已提前结束，不能再修改。",
-        CampaignStatus.Closed => $"该专项行动已于 {To:yyyy-MM-dd} 结束，不能再修改；其范围与检查表是已完成检查的依据。",
+        CampaignStatus.Cancelled => new Problem("Campaign.Cancelled"),
+        CampaignStatus.Closed when Status == CampaignStatus.Closed => new Problem("Campaign.ClosedEarly"),
+        CampaignStatus.Closed => new Problem("Campaign.Ended", To),
         _ => null,
     };
 
@@ -95,13 +96,13 @@ public class Campaign
     /// Ends it by hand before its end date: <see cref="CampaignStatus.Closed"/> (结束) or <see cref="CampaignStatus.Cancelled"/>
     /// (取消), with a reason. Refused (and nothing changed) when it has already ended, the reason is missing or too long.
     /// </summary>
-    public (string Field, string Message)? Stop(CampaignStatus to, string? reason, string by, DateTime at, DateOnly today)
+    public (string Field, Problem Problem)? Stop(CampaignStatus to, string? reason, string by, DateTime at, DateOnly today)
     {
-        if (to is not (CampaignStatus.Closed or CampaignStatus.Cancelled)) return ("Status", "状态：只能结束或取消。");
+        if (to is not (CampaignStatus.Closed or CampaignStatus.Cancelled)) return ("Status", new Problem("Campaign.StopStatusInvalid"));
         if (WhyNotEditable(today) is { } why) return ("Status", why);
         var text = (reason ?? "").Trim();
-        if (text.Length == 0) return ("Reason", "原因：必填。");
-        if (text.Length > ReasonMax) return ("Reason", $"原因：不能超过 {ReasonMax} 个字。");
+        if (text.Length == 0) return ("Reason", new Problem("Campaign.ReasonRequired"));
+        if (text.Length > ReasonMax) return ("Reason", new Problem("Campaign.ReasonTooLong", ReasonMax));
         Status = to;
         StopReason = text;
         StoppedAt = at;

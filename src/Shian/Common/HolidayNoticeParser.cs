@@ -35,29 +35,17 @@ public enum HolidayNoticeProblemCode
     NothingFound,
 }
 
-/// <summary>One problem, with the 1-based line it is on (0 when it concerns the whole text).</summary>
-public sealed record HolidayNoticeProblem(HolidayNoticeProblemCode Code, int LineNumber, string Line, string Detail = "")
+/// <summary>
+/// One problem, with the 1-based line it is on (0 when it concerns the whole text) and the values it is worded with
+/// (dates, numbers, the text it could not read, or a nested <see cref="Common.Problem"/>).
+/// </summary>
+public sealed record HolidayNoticeProblem(HolidayNoticeProblemCode Code, int LineNumber, string Line, params object?[] Args)
 {
-    /// <summary>The problem in the platform's "中文 / English" form, naming the line.</summary>
-    public string Describe()
+    /// <summary>The problem to word (<c>Problem.HolidayNotice.{Code}</c>), inside "line N" when it is on a line.</summary>
+    public Problem ToProblem()
     {
-        var at = LineNumber > 0 ? $"第 {LineNumber} 行“{Line}”：" : "";
-        var atEn = LineNumber > 0 ? $"line {LineNumber}: " : "";
-        return Code switch
-        {
-            HolidayNoticeProblemCode.NoYear =>
-                "通知中没有年份：请给出年份（--year），或连同标题“国务院办公厅关于YYYY年部分节假日安排的通知”一起粘贴 / the notice names no year: give the year (--year) or include the title",
-            HolidayNoticeProblemCode.YearConflict => $"{at}年份不一致（{Detail}） / {atEn}the year does not agree ({Detail})",
-            HolidayNoticeProblemCode.UnreadableLine => $"{at}无法识别“{Detail}” / {atEn}cannot read '{Detail}'",
-            HolidayNoticeProblemCode.InvalidDate => $"{at}日期无效：{Detail} / {atEn}invalid date: {Detail}",
-            HolidayNoticeProblemCode.WeekdayMismatch => $"{at}星期不符：{Detail}，年份是否正确？ / {atEn}weekday does not match: {Detail}; is the year right?",
-            HolidayNoticeProblemCode.CountMismatch => $"{at}天数不符：{Detail} / {atEn}day count does not match: {Detail}",
-            HolidayNoticeProblemCode.WorkdayNotWeekend => $"{at}{Detail} 不是周末，不会是调休上班日 / {atEn}{Detail} is not a weekend day, so it cannot be an adjusted workday",
-            HolidayNoticeProblemCode.DayListedTwice => $"{at}{Detail} 重复出现 / {atEn}{Detail} is named twice",
-            HolidayNoticeProblemCode.NothingFound =>
-                "没有找到放假安排（应有“一、元旦：1月1日……放假”这样的条目） / no holiday items found (expected lines like '一、元旦：1月1日……放假')",
-            _ => Code.ToString(),
-        };
+        var reason = new Problem("HolidayNotice." + Code, Args);
+        return LineNumber > 0 ? new Problem("HolidayNotice.AtLine", LineNumber, Line, reason) : reason;
     }
 }
 
@@ -104,7 +92,7 @@ public static partial class HolidayNoticeParser
         var noticeYear = year;
         if (titled is { } t && year is { } given && t.Year != given)
         {
-            problems.Add(new(HolidayNoticeProblemCode.YearConflict, t.Line + 1, lines[t.Line].Trim(), $"给出 {given} 年，通知为 {t.Year} 年 / given {given}, the notice is for {t.Year}"));
+            problems.Add(new(HolidayNoticeProblemCode.YearConflict, t.Line + 1, lines[t.Line].Trim(), new Problem("HolidayNotice.GivenYearDiffers", given, t.Year)));
             return new HolidayNotice(year, [], problems);
         }
         noticeYear ??= titled?.Year ?? LatestExplicitYear(normalized);
@@ -155,7 +143,7 @@ public static partial class HolidayNoticeParser
         foreach (var twice in days.GroupBy(d => d.Date).Where(g => g.Count() > 1))
         {
             var second = twice.ElementAt(1);
-            problems.Add(new(HolidayNoticeProblemCode.DayListedTwice, second.LineNumber, second.SourceLine, Iso(twice.Key)));
+            problems.Add(new(HolidayNoticeProblemCode.DayListedTwice, second.LineNumber, second.SourceLine, twice.Key));
         }
         return problems.Count > 0
             ? new HolidayNotice(y, [], problems)
@@ -206,8 +194,6 @@ public static partial class HolidayNoticeParser
         }
         return latest;
     }
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static readonly string[] WeekdayNames = ["日", "一", "二", "三", "四", "五", "六"];
 
@@ -274,7 +260,7 @@ public static partial class HolidayNoticeParser
                         }
                         if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
                         {
-                            Problem(HolidayNoticeProblemCode.WorkdayNotWeekend, Iso(day));
+                            Problem(HolidayNoticeProblemCode.WorkdayNotWeekend, day);
                             return;
                         }
                         Add([day], CalendarDayKind.AdjustedWorkday);
@@ -307,7 +293,7 @@ public static partial class HolidayNoticeParser
             {
                 return true;
             }
-            Problem(HolidayNoticeProblemCode.CountMismatch, $"{Iso(span[0])} 至 {Iso(span[^1])} 为 {span.Count} 天，通知写“共{n}天” / {span.Count} days, the notice says {n}");
+            Problem(HolidayNoticeProblemCode.CountMismatch, span[0], span[^1], span.Count, n);
             return false;
         }
 
@@ -333,7 +319,7 @@ public static partial class HolidayNoticeParser
             }
             if (last < first || last.DayNumber - first.DayNumber > 31)
             {
-                Problem(HolidayNoticeProblemCode.InvalidDate, $"{Iso(first)} 至 {Iso(last)}");
+                Problem(HolidayNoticeProblemCode.InvalidDate, new Problem("HolidayNotice.Span", first, last));
                 return null;
             }
             return Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(first.AddDays).ToList();
@@ -351,12 +337,12 @@ public static partial class HolidayNoticeParser
             var dateYear = printedYear ?? impliedYear ?? (IsNewYearItem && month == 12 ? year - 1 : year);
             if (dateYear != year && !(dateYear == year - 1 && month == 12))
             {
-                Problem(HolidayNoticeProblemCode.YearConflict, $"{dateYear}年{month}月{day}日不属于 {year} 年的安排 / not part of {year}");
+                Problem(HolidayNoticeProblemCode.YearConflict, new Problem("HolidayNotice.DateOutsideYear", new Problem("HolidayNotice.Date", dateYear, month, day), year));
                 return null;
             }
             if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(dateYear, month))
             {
-                Problem(HolidayNoticeProblemCode.InvalidDate, $"{dateYear}年{month}月{day}日");
+                Problem(HolidayNoticeProblemCode.InvalidDate, new Problem("HolidayNotice.Date", dateYear, month, day));
                 return null;
             }
             var date = new DateOnly(dateYear, month, day);
@@ -366,15 +352,14 @@ public static partial class HolidayNoticeParser
                 var actual = WeekdayNames[(int)date.DayOfWeek];
                 if (printed != actual)
                 {
-                    Problem(HolidayNoticeProblemCode.WeekdayMismatch,
-                        $"{Iso(date)} 是星期{actual}，通知写的是“{note.Value}” / {Iso(date)} is a {date.DayOfWeek}, the notice says {note.Value}");
+                    Problem(HolidayNoticeProblemCode.WeekdayMismatch, date, new Problem.Term("Weekday." + date.DayOfWeek), note.Value);
                     return null;
                 }
             }
             return date;
         }
 
-        private void Problem(HolidayNoticeProblemCode code, string detail) => problems.Add(new(code, lineNumber, source, detail));
+        private void Problem(HolidayNoticeProblemCode code, params object?[] args) => problems.Add(new(code, lineNumber, source, args));
     }
 
     // Patterns run on normalized text: half-width digits and punctuation, no spaces. A date: [YYYY年]M月D日[(note)].

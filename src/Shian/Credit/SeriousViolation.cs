@@ -1,3 +1,5 @@
+using Shian.Common;
+
 namespace Shian.Credit;
 
 /// <summary>Where a serious-violation listing stands on a given day.</summary>
@@ -63,34 +65,34 @@ public class SeriousViolation
     public DateOnly EarliestRemoval(CreditSettings settings) => From.AddYears(settings.EarlyRemovalAfterYears);
 
     /// <summary>
-    /// A new listing, or the reason in Chinese why not: basis and provision are required, the decision cannot be in the
+    /// A new listing, or the reason why not: basis and provision are required, the decision cannot be in the
     /// future, and the listing starts on or after the decision.
     /// </summary>
-    public static (SeriousViolation? Listing, string? Error) Create(Guid businessId, string basis, string provision, DateOnly? decidedOn, DateOnly? from,
+    public static (SeriousViolation? Listing, Problem? Error) Create(Guid businessId, string basis, string provision, DateOnly? decidedOn, DateOnly? from,
         DateOnly today, CreditSettings settings, DateTime at, string by)
     {
         basis = basis.Trim();
         provision = provision.Trim();
         if (basis.Length is 0 or > 200)
         {
-            return (null, "请填写决定书或案件编号（不超过 200 字）");
+            return (null, new Problem("SeriousViolation.BasisRequired", 200));
         }
         if (provision.Length is 0 or > 500)
         {
-            return (null, "请填写所依据的法律条款（不超过 500 字）");
+            return (null, new Problem("SeriousViolation.ProvisionRequired", 500));
         }
         if (decidedOn is not { } decided)
         {
-            return (null, "请填写决定日期");
+            return (null, new Problem("SeriousViolation.DecidedOnRequired"));
         }
         if (decided > today)
         {
-            return (null, "决定日期不能晚于今天");
+            return (null, new Problem("SeriousViolation.DecidedOnInFuture"));
         }
         var start = from ?? decided;
         if (start < decided)
         {
-            return (null, "列入日期不能早于决定日期");
+            return (null, new Problem("SeriousViolation.FromBeforeDecision"));
         }
         return (new SeriousViolation
         {
@@ -101,18 +103,18 @@ public class SeriousViolation
 
     /// <summary>
     /// Whether an early removal may be requested on <paramref name="day"/>: only while listed and once the minimum period
-    /// has passed; otherwise the reason in Chinese.
+    /// has passed; otherwise the reason.
     /// </summary>
-    public string? RefuseRemovalRequest(DateOnly day, CreditSettings settings)
+    public Problem? RefuseRemovalRequest(DateOnly day, CreditSettings settings)
     {
         if (StatusOn(day) != SeriousViolationStatus.Listed)
         {
-            return "该名单已移出，无需申请提前移出";
+            return new Problem("SeriousViolation.AlreadyRemoved");
         }
         var earliest = EarliestRemoval(settings);
         if (day < earliest)
         {
-            return $"列入未满 {settings.EarlyRemovalAfterYears} 年，不得申请提前移出（最早可于 {earliest:yyyy-MM-dd} 申请）";
+            return new Problem("SeriousViolation.RemovalTooEarly", settings.EarlyRemovalAfterYears, earliest);
         }
         return null;
     }
@@ -172,11 +174,11 @@ public class SeriousViolationRemoval
     public const int MaxText = 1000;
 
     /// <summary>
-    /// A pending request on <paramref name="listing"/>, or every reason why not (field, Chinese message). A request that may
+    /// A pending request on <paramref name="listing"/>, or every reason why not (field, problem). A request that may
     /// not be made yet (<see cref="SeriousViolation.RefuseRemovalRequest"/>) or while another waits is refused as a whole
     /// (field ""); then the reason and at least one repair measure are required.
     /// </summary>
-    public static (SeriousViolationRemoval? Removal, IReadOnlyList<(string Field, string Error)> Errors) Request(SeriousViolation listing, bool pendingExists,
+    public static (SeriousViolationRemoval? Removal, IReadOnlyList<(string Field, Problem Error)> Errors) Request(SeriousViolation listing, bool pendingExists,
         bool byOperator, string? reason, CreditRepair repair, string? repairNote, DateOnly today, CreditSettings settings, DateTime at, string by)
     {
         if (listing.RefuseRemovalRequest(today, settings) is { } refusal)
@@ -185,26 +187,26 @@ public class SeriousViolationRemoval
         }
         if (pendingExists)
         {
-            return (null, [("", "已有待审核的提前移出申请，请等待审核结果")]);
+            return (null, [("", new Problem("SeriousViolation.RemovalPending"))]);
         }
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, Problem)>();
         reason = (reason ?? "").Trim();
         repairNote = (repairNote ?? "").Trim();
         if (reason.Length == 0)
         {
-            errors.Add((nameof(Reason), "申请理由：请填写申请提前移出的理由"));
+            errors.Add((nameof(Reason), new Problem("SeriousViolation.ReasonRequired")));
         }
         else if (reason.Length > MaxText)
         {
-            errors.Add((nameof(Reason), $"申请理由：不能超过 {MaxText} 字"));
+            errors.Add((nameof(Reason), new Problem("SeriousViolation.ReasonTooLong", MaxText)));
         }
         if (repair == CreditRepair.None)
         {
-            errors.Add((nameof(Repair), "信用修复：请至少选择一项已完成的修复措施"));
+            errors.Add((nameof(Repair), new Problem("SeriousViolation.RepairRequired")));
         }
         if (repairNote.Length > MaxText)
         {
-            errors.Add((nameof(RepairNote), $"修复情况说明：不能超过 {MaxText} 字"));
+            errors.Add((nameof(RepairNote), new Problem("SeriousViolation.RepairNoteTooLong", MaxText)));
         }
         if (errors.Count > 0)
         {

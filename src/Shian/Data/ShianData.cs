@@ -48,7 +48,7 @@ public static class ShianData
             .AddEntityFrameworkStores<ShianDb>();
     }
 
-    public sealed record OpenResult(bool Ok, string? Error);
+    public sealed record OpenResult(bool Ok, Problem? Error);
 
     /// <summary>
     /// Brings the database to the schema this build knows: creates the SQLite file (WAL mode) if absent, applies pending
@@ -70,7 +70,7 @@ public static class ShianData
         {
             if (!migrate && !File.Exists(file))
             {
-                return new OpenResult(false, $"数据库文件不存在：{file} / The database file does not exist.");
+                return new OpenResult(false, new Problem("Database.FileMissing", file));
             }
             var directory = Path.GetDirectoryName(file)!;
             try
@@ -79,11 +79,11 @@ public static class ShianData
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return new OpenResult(false, $"无法创建数据库目录 {directory}：{e.Message} / Cannot create the database folder.");
+                return new OpenResult(false, new Problem("Database.FolderUncreatable", directory, e.Message));
             }
             if (!LooksLikeSqlite(file))
             {
-                return new OpenResult(false, $"数据库文件已损坏或不是 SQLite 数据库：{file} / The database file is corrupt or not a SQLite database.");
+                return new OpenResult(false, new Problem("Database.NotSqlite", file));
             }
         }
 
@@ -106,15 +106,13 @@ public static class ShianData
             var unknown = applied.Where(m => !known.Contains(m)).ToList();
             if (unknown.Count > 0)
             {
-                return new OpenResult(false,
-                    $"数据库结构版本（{unknown[^1]}）比本程序新，请升级 Shian 后再打开。" +
-                    $" / The database schema ({unknown[^1]}) is newer than this version of Shian knows; upgrade Shian to open it.");
+                return new OpenResult(false, new Problem("Database.SchemaNewer", unknown[^1]));
             }
 
             if (!migrate)
             {
                 return known.Except(applied).Any()
-                    ? new OpenResult(false, "数据库结构需要升级：请先运行 shian db migrate / The database schema is out of date: run shian db migrate.")
+                    ? new OpenResult(false, new Problem("Database.SchemaOutdated"))
                     : new OpenResult(true, null);
             }
             await db.Database.MigrateAsync(ct);
@@ -123,15 +121,15 @@ public static class ShianData
         }
         catch (SqliteException e) when (e.SqliteErrorCode is 26 or 11) // SQLITE_NOTADB, SQLITE_CORRUPT
         {
-            return new OpenResult(false, $"数据库文件已损坏或不是 SQLite 数据库：{settings.SqliteFile} / The database file is corrupt or not a SQLite database.");
+            return new OpenResult(false, new Problem("Database.NotSqlite", settings.SqliteFile));
         }
         catch (SqliteException e) when (e.SqliteErrorCode is 14 or 8 or 23) // SQLITE_CANTOPEN, SQLITE_READONLY, SQLITE_AUTH
         {
-            return new OpenResult(false, $"无法打开或写入数据库文件 {settings.SqliteFile}：{e.Message} / The database file cannot be opened for writing.");
+            return new OpenResult(false, new Problem("Database.Unwritable", settings.SqliteFile, e.Message));
         }
         catch (Npgsql.NpgsqlException e)
         {
-            return new OpenResult(false, $"无法连接 PostgreSQL 数据库：{e.Message} / Cannot reach the PostgreSQL database.");
+            return new OpenResult(false, new Problem("Database.PostgresUnreachable", e.Message));
         }
     }
 

@@ -115,6 +115,6 @@ public static class DemoWork
     private static async Task<Guid> ImportPlanAsync(ShianDb db, string text, int year, TimeProvider clock, CancellationToken ct)
     {
         var imported = await PlanImport.ImportAsync(db, PlanParser.Parse(text).Plan!, text, year, new Dictionary<string, Guid>(), new HashSet<string>(), clock, ct);
-        return imported.PlanId ?? throw new InvalidOperationException($"The demo plan for {year} did not import: " + string.Join("; ", imported.Errors));
+        return imported.PlanId ?? throw new InvalidOperationException($"The demo plan for {year} did not import: " + string.Join("; ", imported.Errors.Select(e => e.ToString())));
     }
 }

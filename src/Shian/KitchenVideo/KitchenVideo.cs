@@ -1,3 +1,5 @@
+using Shian.Common;
+
 namespace Shian.KitchenVideo;
 
 /// <summary>A caterer's connection to the district's 互联网+明厨亮灶 video platform.</summary>
@@ -48,21 +50,24 @@ public class KitchenVideoLink
         _ => "故障",
     };
 
+    /// <summary>The camera asked for is not (or no longer) on the link.</summary>
+    public static readonly Problem CameraMissing = new("KitchenVideo.CameraMissing");
+
     /// <summary>A new link for a business, not yet connected.</summary>
     public static KitchenVideoLink For(Guid businessId, Guid townshipId, string by, DateTime at) => new()
     {
         Id = Guid.CreateVersion7(), BusinessId = businessId, TownshipId = townshipId, Status = KitchenVideoStatus.None, ChangedAt = at, ChangedBy = by,
     };
 
-    /// <summary>Changes the status with a reason, recording who and when; null when done, otherwise why not (Chinese).</summary>
-    public string? ChangeStatus(KitchenVideoStatus to, string? reason, string by, DateTime at)
+    /// <summary>Changes the status with a reason, recording who and when; null when done, otherwise why not.</summary>
+    public Problem? ChangeStatus(KitchenVideoStatus to, string? reason, string by, DateTime at)
     {
         var why = reason?.Trim() ?? "";
-        if (!Enum.IsDefined(to)) return "接入状态：请选择新的状态。";
-        if (to == Status) return $"接入状态：已经是“{Name(to)}”。";
-        if (!Next(Status).Contains(to)) return $"接入状态：不能从“{Name(Status)}”改为“{Name(to)}”。";
-        if (why.Length == 0) return "变更原因：必填。";
-        if (why.Length > ReasonMax) return $"变更原因：不能超过 {ReasonMax} 个字。";
+        if (!Enum.IsDefined(to)) return new Problem("KitchenVideo.StatusRequired");
+        if (to == Status) return new Problem("KitchenVideo.StatusUnchanged", Problem.TermFor(to));
+        if (!Next(Status).Contains(to)) return new Problem("KitchenVideo.StatusNotAllowed", Problem.TermFor(Status), Problem.TermFor(to));
+        if (why.Length == 0) return new Problem("KitchenVideo.ReasonRequired");
+        if (why.Length > ReasonMax) return new Problem("KitchenVideo.ReasonTooLong", ReasonMax);
         Changes.Add(new KitchenVideoStatusChange
         {
             Id = Guid.CreateVersion7(), LinkId = Id, From = Status, To = to, Reason = why, By = by, At = at,
@@ -74,14 +79,14 @@ public class KitchenVideoLink
     }
 
     /// <summary>Adds a camera after checking its name, location and address; null when added, otherwise why not.</summary>
-    public string? AddCamera(string? name, string? location, string? url, string by, DateTime at)
+    public Problem? AddCamera(string? name, string? location, string? url, string by, DateTime at)
     {
         var n = name?.Trim() ?? "";
         var place = location?.Trim() ?? "";
-        if (Cameras.Count >= MaxCameras) return $"摄像头：每户最多 {MaxCameras} 个。";
-        if (n.Length == 0) return "摄像头名称：必填。";
-        if (n.Length > KitchenCamera.NameMax) return $"摄像头名称：不能超过 {KitchenCamera.NameMax} 个字。";
-        if (!KitchenCamera.Locations.Contains(place)) return $"安装位置：请从 {string.Join("、", KitchenCamera.Locations)} 中选择。";
+        if (Cameras.Count >= MaxCameras) return new Problem("KitchenVideo.TooManyCameras", MaxCameras);
+        if (n.Length == 0) return new Problem("KitchenVideo.CameraNameRequired");
+        if (n.Length > KitchenCamera.NameMax) return new Problem("KitchenVideo.CameraNameTooLong", KitchenCamera.NameMax);
+        if (!KitchenCamera.Locations.Contains(place)) return new Problem("KitchenVideo.LocationInvalid", string.Join("、", KitchenCamera.Locations));
         var (checkedUrl, error) = StreamUrl.Check(url);
         if (error is not null) return error;
         Cameras.Add(new KitchenCamera
@@ -95,13 +100,13 @@ public class KitchenVideoLink
     /// The operator (or staff) reports a camera offline: the camera is marked so and a connected kitchen becomes
     /// 故障 with the report as its reason. Null when done, otherwise why not.
     /// </summary>
-    public string? ReportOffline(Guid cameraId, string? note, string by, DateTime at)
+    public Problem? ReportOffline(Guid cameraId, string? note, string by, DateTime at)
     {
         var camera = Cameras.FirstOrDefault(c => c.Id == cameraId);
-        if (camera is null) return "摄像头：不存在。";
-        if (!camera.Online) return $"摄像头“{camera.Name}”：已报告离线。";
+        if (camera is null) return CameraMissing;
+        if (!camera.Online) return new Problem("KitchenVideo.CameraAlreadyOffline", camera.Name);
         var text = note?.Trim() ?? "";
-        if (text.Length > ReasonMax) return $"说明：不能超过 {ReasonMax} 个字。";
+        if (text.Length > ReasonMax) return new Problem("KitchenVideo.NoteTooLong", ReasonMax);
         camera.Online = false;
         camera.OfflineSince = at;
         if (Status == KitchenVideoStatus.Active)
@@ -112,11 +117,11 @@ public class KitchenVideoLink
     }
 
     /// <summary>A camera back on line (staff, after a repair); the kitchen's status is changed separately.</summary>
-    public string? MarkOnline(Guid cameraId)
+    public Problem? MarkOnline(Guid cameraId)
     {
         var camera = Cameras.FirstOrDefault(c => c.Id == cameraId);
-        if (camera is null) return "摄像头：不存在。";
-        if (camera.Online) return $"摄像头“{camera.Name}”：已在线。";
+        if (camera is null) return CameraMissing;
+        if (camera.Online) return new Problem("KitchenVideo.CameraAlreadyOnline", camera.Name);
         camera.Online = true;
         camera.OfflineSince = null;
         return null;

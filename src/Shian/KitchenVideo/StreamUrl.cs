@@ -1,3 +1,5 @@
+using Shian.Common;
+
 namespace Shian.KitchenVideo;
 
 /// <summary>
@@ -12,40 +14,40 @@ public static class StreamUrl
     public static readonly IReadOnlyList<string> Schemes = ["http", "https", "rtsp"];
 
     /// <summary>
-    /// The address to store, or why it is refused (Chinese, naming the field). Surrounding blanks are dropped as a
+    /// The address to store, or why it is refused (naming the field). Surrounding blanks are dropped as a
     /// paste leaves them; any blank or control character inside, a scheme other than the three, a missing host, or a
     /// user name or password in the address (it would be shown to everyone who sees the business) is refused.
     /// </summary>
-    public static (string? Url, string? Error) Check(string? input)
+    public static (string? Url, Problem? Error) Check(string? input)
     {
         var text = (input ?? "").Trim();
         if (text.Length == 0)
         {
-            return (null, "视频地址：必填。");
+            return (null, new Problem("StreamUrl.Required"));
         }
         if (text.Length > MaxLength)
         {
-            return (null, $"视频地址：不能超过 {MaxLength} 个字符。");
+            return (null, new Problem("StreamUrl.TooLong", MaxLength));
         }
         if (text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
         {
-            return (null, "视频地址：不能包含空格或控制字符。");
+            return (null, new Problem("StreamUrl.Blanks"));
         }
         var colon = text.IndexOf(':');
         var scheme = colon > 0 ? text[..colon] : "";
         // Compare the scheme as written (ordinal, lower-cased) before any parser normalises it.
         if (!Schemes.Contains(scheme.ToLowerInvariant()) || !text.AsSpan(colon).StartsWith("://"))
         {
-            return (null, "视频地址：只接受 http://、https:// 或 rtsp:// 开头的地址。");
+            return (null, new Problem("StreamUrl.Scheme"));
         }
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Host.Length == 0
             || !Schemes.Contains(uri.Scheme, StringComparer.Ordinal))
         {
-            return (null, "视频地址：不是有效的网址。");
+            return (null, new Problem("StreamUrl.Invalid"));
         }
         if (uri.UserInfo.Length > 0)
         {
-            return (null, "视频地址：不要在地址中写用户名或密码。");
+            return (null, new Problem("StreamUrl.Credentials"));
         }
         return (text, null);
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Shian.Common;
 using Shian.Data;
 
 namespace Shian.Ledger;
@@ -11,7 +12,7 @@ namespace Shian.Ledger;
 /// </summary>
 public static class LedgerVerification
 {
-    public sealed record Result(long Entries, long Nodes, int TreeHeads, string? Failure, long? FailedEntry, long? FailedTreeHead, byte[]? Root)
+    public sealed record Result(long Entries, long Nodes, int TreeHeads, Problem? Failure, long? FailedEntry, long? FailedTreeHead, byte[]? Root)
     {
         public bool Ok => Failure is null;
     }
@@ -27,7 +28,7 @@ public static class LedgerVerification
         var pending = new Dictionary<long, (byte[] Hash, long Entry)>();
         long expectedNodes = 0;
         long count = 0;
-        Result Fail(string message, long? entry = null, long? head = null) => new(count, nodeCount, heads.Count, message, entry, head, null);
+        Result Fail(Problem message, long? entry = null, long? head = null) => new(count, nodeCount, heads.Count, message, entry, head, null);
 
         async Task<Result?> CheckNodesAsync()
         {
@@ -42,11 +43,11 @@ public static class LedgerVerification
                 var node = new LedgerNode { Position = position };
                 if (!stored.TryGetValue(position, out var found))
                 {
-                    return Fail($"子树哈希缺失（层 {node.Level}，序号 {node.Index}，于第 {entry} 条记录） / subtree hash missing (level {node.Level}, index {node.Index}, completed by entry {entry})", entry);
+                    return Fail(new Problem("Ledger.SubtreeMissing", node.Level, node.Index, entry), entry);
                 }
                 if (!found.AsSpan().SequenceEqual(hash))
                 {
-                    return Fail($"子树哈希不符（层 {node.Level}，序号 {node.Index}，于第 {entry} 条记录） / subtree hash mismatch (level {node.Level}, index {node.Index}, completed by entry {entry})", entry);
+                    return Fail(new Problem("Ledger.SubtreeMismatch", node.Level, node.Index, entry), entry);
                 }
             }
             pending.Clear();
@@ -71,11 +72,11 @@ public static class LedgerVerification
         {
             if (!head.RootHash.AsSpan().SequenceEqual(Root()))
             {
-                return Fail($"树头（大小 {head.TreeSize}）的根哈希与记录重建的不符 / tree head of size {head.TreeSize}: root hash does not match the tree rebuilt from the entries", head: head.TreeSize);
+                return Fail(new Problem("Ledger.RootMismatch", head.TreeSize), head: head.TreeSize);
             }
             if (!LedgerKey.Verify(publicKeyInfo, head.SignedBytes(), head.Signature))
             {
-                return Fail($"树头（大小 {head.TreeSize}）签名无效 / tree head of size {head.TreeSize}: signature does not verify with the log's public key", head: head.TreeSize);
+                return Fail(new Problem("Ledger.SignatureInvalid", head.TreeSize), head: head.TreeSize);
             }
             return null;
         }
@@ -94,12 +95,12 @@ public static class LedgerVerification
             {
                 if (entry.Index != count)
                 {
-                    return Fail($"第 {count} 条记录缺失（下一条为 {entry.Index}） / entry {count} is missing (next is {entry.Index})", count);
+                    return Fail(new Problem("Ledger.EntryMissing", count, entry.Index), count);
                 }
                 var leaf = LedgerEntry.ComputeLeafHash(entry.Kind, entry.Reference, entry.Data);
                 if (!leaf.AsSpan().SequenceEqual(entry.LeafHash))
                 {
-                    return Fail($"第 {entry.Index} 条记录（{entry.Kind} {entry.Reference}）的内容与叶哈希不符 / entry {entry.Index} ({entry.Kind} {entry.Reference}): leaf hash does not match its data", entry.Index);
+                    return Fail(new Problem("Ledger.LeafMismatch", entry.Index, entry.Kind, entry.Reference), entry.Index);
                 }
                 stack.Add((new MerkleTree.Subtree(0, entry.Index), leaf));
                 while (stack.Count >= 2 && stack[^1].Tree.Level == stack[^2].Tree.Level)
@@ -137,15 +138,15 @@ public static class LedgerVerification
         if (headAt < heads.Count)
         {
             var head = heads[headAt];
-            return Fail($"树头（大小 {head.TreeSize}）超出记录数 {count} / tree head of size {head.TreeSize} but only {count} entries", head: head.TreeSize);
+            return Fail(new Problem("Ledger.HeadBeyondEntries", head.TreeSize, count), head: head.TreeSize);
         }
         if (nodeCount != expectedNodes)
         {
-            return Fail($"子树哈希行数 {nodeCount}，应为 {expectedNodes} / {nodeCount} subtree rows stored, {expectedNodes} expected");
+            return Fail(new Problem("Ledger.SubtreeRowCount", nodeCount, expectedNodes));
         }
         if (count > 0 && (heads.Count == 0 || heads[^1].TreeSize != count))
         {
-            return Fail($"最后 {count - (heads.Count == 0 ? 0 : heads[^1].TreeSize)} 条记录没有签名树头 / the last entries are not covered by a signed tree head", count - 1);
+            return Fail(new Problem("Ledger.TailUnsigned", count - (heads.Count == 0 ? 0 : heads[^1].TreeSize)), count - 1);
         }
         // Consistency between consecutive heads, by the RFC's proof and verification (what an outside monitor would do).
         for (var i = 1; i < heads.Count; i++)
@@ -153,7 +154,7 @@ public static class LedgerVerification
             var proof = await TransparencyLog.ConsistencyAsync(db, heads[i - 1].TreeSize, heads[i].TreeSize, ct);
             if (proof is null || !MerkleTree.VerifyConsistency(heads[i - 1].TreeSize, heads[i].TreeSize, heads[i - 1].RootHash, heads[i].RootHash, proof.Path))
             {
-                return Fail($"树头 {heads[i - 1].TreeSize} 与 {heads[i].TreeSize} 不一致 / tree heads {heads[i - 1].TreeSize} and {heads[i].TreeSize} are not consistent", head: heads[i].TreeSize);
+                return Fail(new Problem("Ledger.HeadsInconsistent", heads[i - 1].TreeSize, heads[i].TreeSize), head: heads[i].TreeSize);
             }
         }
         return new Result(count, nodeCount, heads.Count, null, null, null, Root());

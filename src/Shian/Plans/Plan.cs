@@ -1,3 +1,4 @@
+using Shian.Common;
 using Shian.Organization;
 
 namespace Shian.Plans;
@@ -37,19 +38,19 @@ public class Plan
     /// The office sets how often units report and how long they have. The frequency is fixed once a report is filed:
     /// reports are filed per period, and another frequency would orphan their periods.
     /// </summary>
-    public string? ChangeSchedule(ReportFrequency frequency, int dueDays, bool anyReportFiled)
+    public Problem? ChangeSchedule(ReportFrequency frequency, int dueDays, bool anyReportFiled)
     {
         if (!Enum.IsDefined(frequency))
         {
-            return "报告频次无效 / The reporting frequency is not valid.";
+            return new Problem("Plan.FrequencyInvalid");
         }
         if (dueDays is < 1 or > 60)
         {
-            return "报送期限应为 1 到 60 天 / The days allowed must be 1 to 60.";
+            return new Problem("Plan.DueDaysOutOfRange", 1, 60);
         }
         if (frequency != ReportFrequency && anyReportFiled)
         {
-            return "已有进度报告，报告频次不能再改 / Reports have been filed; the frequency can no longer change.";
+            return new Problem("Plan.FrequencyFixed");
         }
         ReportFrequency = frequency;
         ReportDueDays = dueDays;

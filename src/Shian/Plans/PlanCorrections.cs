@@ -1,4 +1,5 @@
 using System.Globalization;
+using Shian.Common;
 
 namespace Shian.Plans;
 
@@ -27,7 +28,7 @@ public static class PlanCorrections
     public sealed record IndicatorEdit(string Subject, string Comparator, string Value, string Unit, bool Removed = false);
 
     /// <param name="Edited">Positions of the tasks the edits actually change.</param>
-    public sealed record Result(ParsedPlan? Plan, IReadOnlySet<int> Edited, IReadOnlyList<string> Errors);
+    public sealed record Result(ParsedPlan? Plan, IReadOnlySet<int> Edited, IReadOnlyList<Problem> Errors);
 
     public static readonly IReadOnlyList<string> Comparators = [">=", ">", "=", "<=", "<"];
 
@@ -41,12 +42,12 @@ public static class PlanCorrections
     {
         var tasks = plan.Tasks.ToList();
         var edited = new HashSet<int>();
-        var errors = new List<string>();
+        var errors = new List<Problem>();
         foreach (var edit in edits)
         {
             if (edit.Index < 0 || edit.Index >= tasks.Count)
             {
-                errors.Add($"第 {edit.Index + 1} 项任务不存在 / there is no task at position {edit.Index + 1}");
+                errors.Add(new Problem("Plan.NoTaskAt", edit.Index + 1));
                 continue;
             }
             var original = plan.Tasks[edit.Index];
@@ -62,30 +63,29 @@ public static class PlanCorrections
             : new Result(plan with { Tasks = tasks }, edited, []);
     }
 
-    private static ParsedTask Correct(ParsedTask task, TaskEdit edit, List<string> errors)
+    private static ParsedTask Correct(ParsedTask task, TaskEdit edit, List<Problem> errors)
     {
         var n = task.Number;
         var title = edit.Title?.Trim() ?? task.Title;
         if (title.Length == 0)
         {
-            errors.Add($"任务 {n}：标题不能为空 / task {n}: the title is empty");
+            errors.Add(new Problem("Plan.TaskTitleEmpty", n));
         }
         else if (title.Length > MaxTitle)
         {
-            errors.Add($"任务 {n}：标题超过 {MaxTitle} 字 / task {n}: the title is longer than {MaxTitle} characters");
+            errors.Add(new Problem("Plan.TaskTitleTooLong", n, MaxTitle));
         }
         var responsibilities = edit.Responsibilities is null ? task.Responsibilities : Responsibilities(task, edit.Responsibilities, errors);
         var indicators = edit.Indicators is null ? task.Indicators : Indicators(task, edit.Indicators, errors);
         return task with { Title = title, Responsibilities = responsibilities, Indicators = indicators };
     }
 
-    private static List<ParsedResponsibility> Responsibilities(ParsedTask task, IReadOnlyList<ResponsibilityEdit> rows, List<string> errors)
+    private static List<ParsedResponsibility> Responsibilities(ParsedTask task, IReadOnlyList<ResponsibilityEdit> rows, List<Problem> errors)
     {
         var result = new List<ParsedResponsibility>();
         for (var k = 0; k < rows.Count; k++)
         {
-            var where = $"任务 {task.Number} 责任单位 {k + 1}";
-            var whereEn = $"task {task.Number} units {k + 1}";
+            var where = new Problem("Plan.TaskUnitsRow", task.Number, k + 1);
             var units = SplitUnits(rows[k].Units);
             if (units.Count == 0)
             {
@@ -93,12 +93,12 @@ public static class PlanCorrections
             }
             if (!Enum.TryParse<ResponsibilityRole>(rows[k].Role, ignoreCase: false, out var role) || !Enum.IsDefined(role))
             {
-                errors.Add($"{where}：职责类型无效 / {whereEn}: the role is not one of Responsible, Lead, Cooperate");
+                errors.Add(new Problem("Plan.RoleInvalid", where));
                 continue;
             }
             foreach (var name in units.Where(u => u.Length > MaxUnitName))
             {
-                errors.Add($"{where}：单位名称超过 {MaxUnitName} 字 / {whereEn}: a unit name is longer than {MaxUnitName} characters: {name[..20]}…");
+                errors.Add(new Problem("Plan.UnitNameTooLong", where, MaxUnitName, name[..20]));
             }
             // A row the person left as printed keeps the part of the text it answers for; a changed row keeps the
             // text of the row it replaces, and a new row answers for the whole task.
@@ -115,7 +115,7 @@ public static class PlanCorrections
             .Distinct()
             .ToList();
 
-    private static List<ParsedIndicator> Indicators(ParsedTask task, IReadOnlyList<IndicatorEdit> rows, List<string> errors)
+    private static List<ParsedIndicator> Indicators(ParsedTask task, IReadOnlyList<IndicatorEdit> rows, List<Problem> errors)
     {
         var result = new List<ParsedIndicator>();
         var unused = task.Indicators.ToList();
@@ -129,37 +129,36 @@ public static class PlanCorrections
             {
                 continue;
             }
-            var where = $"任务 {task.Number} 指标 {k + 1}";
-            var whereEn = $"task {task.Number} target {k + 1}";
+            var where = new Problem("Plan.TaskTargetRow", task.Number, k + 1);
             var comparator = row.Comparator?.Trim() ?? "";
             var rowErrors = errors.Count;
             if (subject.Length == 0)
             {
-                errors.Add($"{where}：指标内容不能为空 / {whereEn}: the subject is empty");
+                errors.Add(new Problem("Plan.TargetSubjectEmpty", where));
             }
             else if (subject.Length > MaxSubject)
             {
-                errors.Add($"{where}：指标内容超过 {MaxSubject} 字 / {whereEn}: the subject is longer than {MaxSubject} characters");
+                errors.Add(new Problem("Plan.TargetSubjectTooLong", where, MaxSubject));
             }
             if (!Comparators.Contains(comparator))
             {
-                errors.Add($"{where}：比较方式无效（应为 >=、>、=、<=、<） / {whereEn}: the comparator is not one of >=, >, =, <=, <");
+                errors.Add(new Problem("Plan.TargetComparatorInvalid", where));
             }
             if (!decimal.TryParse(typedValue, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
             {
-                errors.Add($"{where}：数值无效 / {whereEn}: the value is not a number");
+                errors.Add(new Problem("Plan.TargetValueInvalid", where));
             }
             else if (value < 0)
             {
-                errors.Add($"{where}：数值不能为负 / {whereEn}: the value is negative");
+                errors.Add(new Problem("Plan.TargetValueNegative", where));
             }
             else if (unit == "%" && value > 100)
             {
-                errors.Add($"{where}：百分比不能超过 100 / {whereEn}: a percentage cannot exceed 100");
+                errors.Add(new Problem("Plan.TargetPercentOver100", where));
             }
             if (unit.Length > MaxUnit)
             {
-                errors.Add($"{where}：单位超过 {MaxUnit} 字 / {whereEn}: the unit is longer than {MaxUnit} characters");
+                errors.Add(new Problem("Plan.TargetUnitTooLong", where, MaxUnit));
             }
             if (errors.Count > rowErrors)
             {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Shian.Common;
 using Shian.Data;
 using Shian.Organization;
 
@@ -26,7 +27,7 @@ public static class PlanImport
     /// <summary>One difference between the stored plan and the imported one, by task number.</summary>
     public sealed record Change(int Number, string Title, string What);
 
-    public sealed record Result(Outcome Outcome, Guid? PlanId, IReadOnlyList<Change> Changes, IReadOnlyList<string> Errors);
+    public sealed record Result(Outcome Outcome, Guid? PlanId, IReadOnlyList<Change> Changes, IReadOnlyList<Problem> Errors);
 
     public static string HashOf(string sourceText) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sourceText.Replace("\r\n", "\n", StringComparison.Ordinal))));
@@ -61,22 +62,22 @@ public static class PlanImport
     {
         if (parsed.Tasks.Count == 0)
         {
-            return Refused("计划中没有任务 / The plan has no task.");
+            return Refused(new Problem("Plan.NoTasks"));
         }
         if (year is < 2000 or > 2100)
         {
-            return Refused($"年度 {year} 无效 / The year {year} is not valid.");
+            return Refused(new Problem("Plan.YearInvalid", year));
         }
         var jurisdiction = await db.JurisdictionIdAsync(ct);
         if (jurisdiction is null)
         {
-            return Refused("尚未设置辖区 / No jurisdiction is set up.");
+            return Refused(new Problem("Plan.NoJurisdiction"));
         }
 
         var units = await db.Units.ToListAsync(ct);
         var matcher = new UnitMatcher(units);
         var resolved = new Dictionary<string, Unit>();
-        var errors = new List<string>();
+        var errors = new List<Problem>();
         foreach (var name in parsed.Tasks.SelectMany(t => t.UnitNames).Distinct())
         {
             if (mapping.TryGetValue(name, out var unitId))
@@ -84,7 +85,7 @@ public static class PlanImport
                 var unit = units.FirstOrDefault(u => u.Id == unitId);
                 if (unit is null)
                 {
-                    errors.Add($"“{name}”对应的单位不存在 / the unit chosen for {name} does not exist");
+                    errors.Add(new Problem("Plan.MappedUnitMissing", name));
                     continue;
                 }
                 // Remember the document's name for the unit, so that the next plan resolves it by itself.
@@ -107,7 +108,7 @@ public static class PlanImport
             }
             else
             {
-                errors.Add($"未对应的单位：{name} / unit not matched: {name}");
+                errors.Add(new Problem("Plan.UnitNotMatched", name));
             }
         }
         if (errors.Count > 0)
@@ -145,8 +146,8 @@ public static class PlanImport
             if (reported.Count > 0)
             {
                 db.ChangeTracker.Clear();
-                return Refused("修订版删除了已有进度报告的任务：" + string.Join("、", gone.Where(t => reported.Contains(t.Id)).Select(t => $"{t.Number}. {t.Title}"))
-                    + " / The corrected document drops tasks that have progress reports.");
+                return Refused(new Problem("Plan.RevisionDropsReportedTasks",
+                    string.Join("、", gone.Where(t => reported.Contains(t.Id)).Select(t => $"{t.Number}. {t.Title}"))));
             }
             // A target stays (with its reported values) while the corrected document states it the same way.
             var droppedIndicators = gone.SelectMany(t => t.Indicators).ToList();
@@ -183,8 +184,8 @@ public static class PlanImport
             if (measured.Count > 0)
             {
                 db.ChangeTracker.Clear();
-                return Refused("修订版改变或删除了已填报数值的指标：" + string.Join("、", droppedIndicators.Where(i => measured.Contains(i.Id)).Select(i => i.Subject))
-                    + " / The corrected document changes or drops targets that have reported values.");
+                return Refused(new Problem("Plan.RevisionDropsMeasuredTargets",
+                    string.Join("、", droppedIndicators.Where(i => measured.Contains(i.Id)).Select(i => i.Subject))));
             }
 
             db.RemoveRange(gone.SelectMany(t => t.Responsibilities));
@@ -218,7 +219,7 @@ public static class PlanImport
         return new Result(existing is null ? Outcome.Created : Outcome.Revised, plan.Id, changes, []);
     }
 
-    private static Result Refused(string error) => new(Outcome.Refused, null, [], [error]);
+    private static Result Refused(Problem error) => new(Outcome.Refused, null, [], [error]);
 
     /// <summary>The same task in two versions of a document: same section, same number.</summary>
     private static bool Same(PlanTask a, PlanTask b) => a.Number == b.Number && a.Section == b.Section;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Shian.Common;
 
 namespace Shian.Plans;
 
@@ -11,7 +12,7 @@ namespace Shian.Plans;
 /// </summary>
 public static partial class PlanParser
 {
-    public sealed record Result(ParsedPlan? Plan, string? Error);
+    public sealed record Result(ParsedPlan? Plan, Problem? Error);
 
     private enum Style
     {
@@ -28,14 +29,14 @@ public static partial class PlanParser
         var lines = Normalize(text);
         if (lines.All(l => l.Length == 0))
         {
-            return new Result(null, "文件是空的 / The document is empty.");
+            return new Result(null, new Problem("Plan.DocumentEmpty"));
         }
 
         var classified = lines.Select(Classify).ToList();
         var taskStyle = classified.FirstOrDefault(l => l.Style is not null && !IsSectionHeading(l))?.Style;
         if (taskStyle is null)
         {
-            return new Result(null, "未识别到任何编号任务（如“1．”“（一）”） / No numbered task (such as “1．” or “（一）”) was found.");
+            return new Result(null, new Problem("Plan.NoNumberedTask"));
         }
 
         var sections = new List<ParsedSection>();

@@ -1,3 +1,5 @@
+using Shian.Common;
+
 namespace Shian.Plans;
 
 public enum TaskProgress
@@ -52,17 +54,17 @@ public class TaskReport
     public DateTime? ReviewedAt { get; set; }
     public string ReviewedBy { get; set; } = "";
 
-    public string? Accept(string comment, string by, DateTime at) => Decide(ReportReview.Accepted, comment, by, at);
+    public Problem? Accept(string comment, string by, DateTime at) => Decide(ReportReview.Accepted, comment, by, at);
 
     /// <summary>A return must say why, so that the unit knows what to fix.</summary>
-    public string? Return(string comment, string by, DateTime at) =>
-        string.IsNullOrWhiteSpace(comment) ? "退回时必须填写意见 / A return needs a comment." : Decide(ReportReview.Returned, comment, by, at);
+    public Problem? Return(string comment, string by, DateTime at) =>
+        string.IsNullOrWhiteSpace(comment) ? new Problem("TaskReport.ReturnNeedsComment") : Decide(ReportReview.Returned, comment, by, at);
 
-    private string? Decide(ReportReview decision, string comment, string by, DateTime at)
+    private Problem? Decide(ReportReview decision, string comment, string by, DateTime at)
     {
         if (Review != ReportReview.Pending)
         {
-            return "该报告已审核 / The report has already been reviewed.";
+            return new Problem("TaskReport.AlreadyReviewed");
         }
         Review = decision;
         ReviewComment = comment.Trim();

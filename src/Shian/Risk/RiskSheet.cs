@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Shian.Common;
 using Shian.Registry;
 
 namespace Shian.Risk;
@@ -99,29 +100,32 @@ public sealed record RiskSheet
     public RiskItem? FindItem(string code) => StaticItems.Concat(DynamicItems).FirstOrDefault(i => i.Code == code);
 
     /// <summary>What is wrong with the sheet, if anything: a bad sheet must not grade anyone.</summary>
-    public IReadOnlyList<string> Problems()
+    public IReadOnlyList<Problem> Problems()
     {
-        var problems = new List<string>();
+        var problems = new List<Problem>();
         if (string.IsNullOrWhiteSpace(Name))
         {
-            problems.Add("评分表没有名称 / the sheet has no name");
+            problems.Add(new Problem("RiskSheet.NoName"));
         }
         if (Categories.Count == 0)
         {
-            problems.Add("评分表未指定适用类别 / the sheet applies to no category");
+            problems.Add(new Problem("RiskSheet.NoCategory"));
         }
         if (!(Thresholds.A < Thresholds.B && Thresholds.B < Thresholds.C))
         {
-            problems.Add("分级阈值应逐级递增 / thresholds must rise from A to C");
+            problems.Add(new Problem("RiskSheet.ThresholdsNotRising"));
         }
         var items = StaticItems.Concat(DynamicItems).ToList();
-        problems.AddRange(items.GroupBy(i => i.Code).Where(g => g.Count() > 1).Select(g => $"项目代码重复：{g.Key} / duplicate item code"));
-        problems.AddRange(items.Where(i => i.MaxPoints <= 0).Select(i => $"项目“{i.Name}”的分值应大于 0 / item max must be positive"));
-        problems.AddRange(StaticItems.Where(i => i.Rule is not { Count: > 0 }).Select(i => $"静态项目“{i.Name}”没有计分规则 / static item without a rule"));
+        problems.AddRange(items.GroupBy(i => i.Code).Where(g => g.Count() > 1).Select(g => new Problem("RiskSheet.DuplicateItemCode", g.Key)));
+        problems.AddRange(items.Where(i => i.MaxPoints <= 0).Select(i => new Problem("RiskSheet.ItemMaxNotPositive", ItemName(i))));
+        problems.AddRange(StaticItems.Where(i => i.Rule is not { Count: > 0 }).Select(i => new Problem("RiskSheet.StaticItemWithoutRule", ItemName(i))));
         problems.AddRange(StaticItems.Where(i => i.Rule?.Any(p => p.Points > i.MaxPoints || p.Points < 0) == true)
-            .Select(i => $"静态项目“{i.Name}”的规则分值超出 0–{i.MaxPoints} / a rule line is outside the item's range"));
+            .Select(i => new Problem("RiskSheet.RuleOutOfRange", ItemName(i), i.MaxPoints)));
         return problems;
     }
+
+    /// <summary>An item's name in the reader's language: the sheet carries both.</summary>
+    private static Problem ItemName(RiskItem item) => new("RiskSheet.ItemName", item.Name, item.NameEn);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

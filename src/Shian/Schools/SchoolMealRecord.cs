@@ -1,3 +1,5 @@
+using Shian.Common;
+
 namespace Shian.Schools;
 
 public enum SchoolMeal
@@ -45,30 +47,30 @@ public class SchoolMealRecord
     public sealed record Input(DateOnly? Date, SchoolMeal? Meal, string? PersonName, string? PersonRole, string? Dishes, string? Findings);
 
     /// <summary>
-    /// A record from the form, or what is wrong field by field in Chinese (nothing is made then). The date may not be in
+    /// A record from the form, or what is wrong field by field (nothing is made then). The date may not be in
     /// the future nor before the current term began (a record is written on the day, not reconstructed months later).
     /// Whether the canteen already has a record for the day and meal is the caller's check (<see cref="Duplicate"/>).
     /// </summary>
-    public static (SchoolMealRecord? Record, IReadOnlyList<(string Field, string Message)> Errors) Create(
+    public static (SchoolMealRecord? Record, IReadOnlyList<(string Field, Problem Problem)> Errors) Create(
         Guid businessId, Guid townshipId, Input input, DateOnly today, string by, DateTime at)
     {
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, Problem)>();
         var term = SchoolTerm.Of(today);
-        if (input.Date is not { } date) errors.Add((nameof(Input.Date), "陪餐日期：必填。"));
-        else if (date > today) errors.Add((nameof(Input.Date), "陪餐日期：不能晚于今天。"));
-        else if (date < term.From) errors.Add((nameof(Input.Date), $"陪餐日期：不能早于本学期开始（{term.From:yyyy-MM-dd}）。"));
-        if (input.Meal is not { } meal || !Enum.IsDefined(meal)) errors.Add((nameof(Input.Meal), "餐次：请选择早餐、午餐或晚餐。"));
+        if (input.Date is not { } date) errors.Add((nameof(Input.Date), new Problem("SchoolMeal.DateRequired")));
+        else if (date > today) errors.Add((nameof(Input.Date), new Problem("SchoolMeal.DateInFuture")));
+        else if (date < term.From) errors.Add((nameof(Input.Date), new Problem("SchoolMeal.DateBeforeTerm", term.From)));
+        if (input.Meal is not { } meal || !Enum.IsDefined(meal)) errors.Add((nameof(Input.Meal), new Problem("SchoolMeal.MealRequired")));
         var name = input.PersonName?.Trim() ?? "";
-        if (name.Length == 0) errors.Add((nameof(Input.PersonName), "陪餐人姓名：必填。"));
-        else if (name.Length > NameMax) errors.Add((nameof(Input.PersonName), $"陪餐人姓名：不能超过 {NameMax} 个字。"));
+        if (name.Length == 0) errors.Add((nameof(Input.PersonName), new Problem("SchoolMeal.PersonNameRequired")));
+        else if (name.Length > NameMax) errors.Add((nameof(Input.PersonName), new Problem("SchoolMeal.PersonNameTooLong", NameMax)));
         var role = input.PersonRole?.Trim() ?? "";
-        if (role.Length == 0) errors.Add((nameof(Input.PersonRole), "陪餐人职务：必填。"));
-        else if (!PersonRoles.Contains(role)) errors.Add((nameof(Input.PersonRole), $"陪餐人职务：请从 {string.Join("、", PersonRoles)} 中选择。"));
+        if (role.Length == 0) errors.Add((nameof(Input.PersonRole), new Problem("SchoolMeal.PersonRoleRequired")));
+        else if (!PersonRoles.Contains(role)) errors.Add((nameof(Input.PersonRole), new Problem("SchoolMeal.PersonRoleInvalid", string.Join("、", PersonRoles))));
         var dishes = input.Dishes?.Trim() ?? "";
-        if (dishes.Length == 0) errors.Add((nameof(Input.Dishes), "菜品：必填。"));
-        else if (dishes.Length > TextMax) errors.Add((nameof(Input.Dishes), $"菜品：不能超过 {TextMax} 个字。"));
+        if (dishes.Length == 0) errors.Add((nameof(Input.Dishes), new Problem("SchoolMeal.DishesRequired")));
+        else if (dishes.Length > TextMax) errors.Add((nameof(Input.Dishes), new Problem("SchoolMeal.DishesTooLong", TextMax)));
         var findings = input.Findings?.Trim() ?? "";
-        if (findings.Length > TextMax) errors.Add((nameof(Input.Findings), $"发现问题及意见：不能超过 {TextMax} 个字。"));
+        if (findings.Length > TextMax) errors.Add((nameof(Input.Findings), new Problem("SchoolMeal.FindingsTooLong", TextMax)));
         if (errors.Count > 0) return (null, errors);
         return (new SchoolMealRecord
         {
@@ -78,15 +80,7 @@ public class SchoolMealRecord
     }
 
     /// <summary>The refusal when the canteen already has a record of that day and meal.</summary>
-    public static string Duplicate(DateOnly date, SchoolMeal meal) =>
-        $"陪餐日期：{date:yyyy-MM-dd} {MealName(meal)}已有陪餐记录，同一餐次只能记录一次。";
-
-    public static string MealName(SchoolMeal meal) => meal switch
-    {
-        SchoolMeal.Breakfast => "早餐",
-        SchoolMeal.Lunch => "午餐",
-        _ => "晚餐",
-    };
+    public static Problem Duplicate(DateOnly date, SchoolMeal meal) => new("SchoolMeal.Duplicate", date, Problem.TermFor(meal));
 
     /// <summary>How many days without a record make a school flagged on the coverage page.</summary>
     public const int FlagAfterDays = 30;

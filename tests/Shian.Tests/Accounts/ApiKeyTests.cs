@@ -110,7 +110,7 @@ public class ApiKeyTests
         Assert.Equal(Now, key.RevokedAt);
 
         var error = key.Revoke(Now.AddDays(1));
-        Assert.False(string.IsNullOrWhiteSpace(error));
+        Assert.Equal("ApiKey.AlreadyRevoked", error?.Code);
         Assert.Equal(Now, key.RevokedAt);
     }
 }

@@ -49,14 +49,14 @@ public class AssessmentScoringTests
     public void Publishing_needs_every_score_and_happens_once()
     {
         var round = new AssessmentRound { Scores = [new() { Points = 10 }, new() { Points = null }] };
-        Assert.NotNull(round.Publish(expectedScores: 2, "office", DateTime.UtcNow));
+        Assert.Equal("Assessment.ScoresMissing", round.Publish(expectedScores: 2, "office", DateTime.UtcNow)?.Code);
         Assert.Equal(RoundStatus.Draft, round.Status);
 
         round.Scores[1].Points = 0;
         Assert.Null(round.Publish(expectedScores: 2, "office", DateTime.UtcNow));
         Assert.Equal(RoundStatus.Published, round.Status);
         Assert.Equal("office", round.PublishedBy);
-        Assert.NotNull(round.Publish(expectedScores: 2, "office", DateTime.UtcNow));
+        Assert.Equal("Assessment.AlreadyPublished", round.Publish(expectedScores: 2, "office", DateTime.UtcNow)?.Code);
     }
 
     [Fact]

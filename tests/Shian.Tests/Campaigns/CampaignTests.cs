@@ -1,4 +1,5 @@
 using Shian.Campaigns;
+using Shian.Common;
 using Shian.Registry;
 
 namespace Shian.Tests.Campaigns;
@@ -30,8 +31,8 @@ public class CampaignTests
         c.Name = "  ";
         c.From = new DateOnly(2020, 2, 11);
         var errors = c.Validate();
-        Assert.Contains(errors, e => e.Field == "Name" && e.Message.Contains("名称"));
-        Assert.Contains(errors, e => e.Field == "To" && e.Message.Contains("不能早于"));
+        Assert.Contains(errors, e => e.Field == "Name" && e.Problem.Code == "Campaign.NameRequired");
+        Assert.Contains(errors, e => e.Field == "To" && e.Problem.Code == "Campaign.ToBeforeFrom");
     }
 
     [Fact]
@@ -41,7 +42,7 @@ public class CampaignTests
         c.To = c.From;
         Assert.Empty(c.Validate());
         c.To = default;
-        Assert.Contains(c.Validate(), e => e.Field == "To" && e.Message.Contains("必填"));
+        Assert.Contains(c.Validate(), e => e.Field == "To" && e.Problem.Code == "Campaign.ToRequired");
     }
 
     [Fact]
@@ -52,8 +53,8 @@ public class CampaignTests
         c.Tags = ["scenic-area", "moon"];
         var errors = c.Validate();
         Assert.Equal(2, errors.Count);
-        Assert.Contains(errors, e => e.Field == "Subtypes" && e.Message.Contains("no-such"));
-        Assert.Contains(errors, e => e.Field == "Tags" && e.Message.Contains("moon"));
+        Assert.Contains(errors, e => e.Field == "Subtypes" && e.Problem.ToString() == "Campaign.SubtypeUnknown(no-such)");
+        Assert.Contains(errors, e => e.Field == "Tags" && e.Problem.ToString() == "Campaign.TagUnknown(moon)");
     }
 
     [Fact]
@@ -102,8 +103,8 @@ public class CampaignTests
         c.TownshipIds = [T1, T2];
         Assert.Empty(c.Validate(["节日市场检查表"], [T1, T2]));
         var errors = c.Validate(["餐饮服务日常监督检查表"], [T1]);
-        Assert.Contains(errors, e => e.Field == "Checklist" && e.Message.StartsWith("检查表：") && e.Message.Contains("节日市场检查表"));
-        Assert.Contains(errors, e => e.Field == "TownshipIds" && e.Message.StartsWith("乡镇（街道）："));
+        Assert.Contains(errors, e => e.Field == "Checklist" && e.Problem.ToString() == "Campaign.ChecklistUnknown(节日市场检查表)");
+        Assert.Contains(errors, e => e.Field == "TownshipIds" && e.Problem.Code == "Campaign.TownshipUnknown");
         c.Checklist = "";
         Assert.DoesNotContain(c.Validate(["餐饮服务日常监督检查表"], [T1, T2]), e => e.Field == "Checklist"); // empty: the type's default
     }
@@ -126,7 +127,7 @@ public class CampaignTests
         Assert.Equal(CampaignStatus.Cancelled, c.Status);
 
         var ended = Valid();
-        Assert.Contains("2020-02-10", ended.WhyNotEditable(new DateOnly(2020, 2, 11)));
+        Assert.Equal(new Problem("Campaign.Ended", new DateOnly(2020, 2, 10)).ToString(), ended.WhyNotEditable(new DateOnly(2020, 2, 11))?.ToString());
         Assert.NotNull(ended.Stop(CampaignStatus.Closed, "结束", "office", DateTime.UtcNow, new DateOnly(2020, 2, 11)));
     }
 }

@@ -21,7 +21,7 @@ public class HolidayNoticeParserTests
     private static HolidayNotice ParseOk(string text, int? year = null)
     {
         var notice = HolidayNoticeParser.Parse(text, year);
-        Assert.True(notice.Ok, string.Join("\n", notice.Problems.Select(p => p.Describe())));
+        Assert.True(notice.Ok, string.Join("\n", notice.Problems.Select(p => p.ToProblem().ToString())));
         return notice;
     }
 
@@ -276,7 +276,7 @@ public class HolidayNoticeParserTests
         var notice = HolidayNoticeParser.Parse(items);
         Assert.False(notice.Ok);
         Assert.Equal(HolidayNoticeProblemCode.NoYear, Assert.Single(notice.Problems).Code);
-        Assert.Contains("--year", notice.Problems[0].Describe());
+        Assert.Equal("HolidayNotice.NoYear", notice.Problems[0].ToProblem().Code);
         Assert.Empty(notice.Days);
         Assert.Equal(2026, ParseOk(items, 2026).Year);
     }
@@ -289,8 +289,8 @@ public class HolidayNoticeParserTests
         // One problem per sentence: the holiday span and the worked Sunday both disagree.
         Assert.Equal(2, wrong.Problems.Count);
         Assert.All(wrong.Problems, p => Assert.Equal((HolidayNoticeProblemCode.WeekdayMismatch, 1), (p.Code, p.LineNumber)));
-        Assert.Contains("2025-01-01 是星期三", wrong.Problems[0].Describe());
-        Assert.Contains("2025-01-04 是星期六", wrong.Problems[1].Describe());
+        Assert.Equal([new DateOnly(2025, 1, 1), new Problem.Term("Weekday.Wednesday"), "周四"], wrong.Problems[0].Args);
+        Assert.Equal([new DateOnly(2025, 1, 4), new Problem.Term("Weekday.Saturday"), "周日"], wrong.Problems[1].Args);
         Assert.Empty(wrong.Days);
 
         var conflict = HolidayNoticeParser.Parse(Notice2026, 2027);
@@ -309,7 +309,9 @@ public class HolidayNoticeParserTests
         Assert.Equal(HolidayNoticeProblemCode.UnreadableLine, problem.Code);
         Assert.Equal(8, problem.LineNumber);
         Assert.Equal("五、端午节：6月19日（周五）起放假三天。", problem.Line);
-        Assert.Contains("第 8 行", problem.Describe());
+        var worded = problem.ToProblem();
+        Assert.Equal(("HolidayNotice.AtLine", 8), (worded.Code, worded.Args[0]));
+        Assert.Equal("HolidayNotice.UnreadableLine", Assert.IsType<Problem>(worded.Args[2]).Code);
     }
 
     [Theory]

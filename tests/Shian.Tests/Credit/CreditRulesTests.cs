@@ -42,7 +42,8 @@ public class SeriousViolationRulesTests
     {
         var listing = Listing(new DateOnly(2025, 3, 15));
         var refusal = listing.RefuseRemovalRequest(new DateOnly(2026, 3, 14), Settings);
-        Assert.Equal("列入未满 1 年，不得申请提前移出（最早可于 2026-03-15 申请）", refusal);
+        Assert.Equal("SeriousViolation.RemovalTooEarly", refusal?.Code);
+        Assert.Equal([1, new DateOnly(2026, 3, 15)], refusal!.Args);
         Assert.Null(listing.RefuseRemovalRequest(new DateOnly(2026, 3, 15), Settings));
 
         listing.RemoveEarly(new DateOnly(2026, 4, 2));
@@ -50,7 +51,7 @@ public class SeriousViolationRulesTests
         Assert.True(listing.HoldsOn(new DateOnly(2026, 4, 1)));
         Assert.False(listing.HoldsOn(new DateOnly(2026, 4, 2)));
         Assert.Equal(SeriousViolationStatus.RemovedEarly, listing.StatusOn(new DateOnly(2026, 4, 2)));
-        Assert.Equal("该名单已移出，无需申请提前移出", listing.RefuseRemovalRequest(new DateOnly(2026, 5, 1), Settings));
+        Assert.Equal("SeriousViolation.AlreadyRemoved", listing.RefuseRemovalRequest(new DateOnly(2026, 5, 1), Settings)?.Code);
     }
 
     [Fact]
@@ -58,21 +59,21 @@ public class SeriousViolationRulesTests
     {
         var settings = new CreditSettings { EarlyRemovalAfterYears = 2 };
         var listing = Listing(new DateOnly(2025, 3, 15));
-        Assert.Equal("列入未满 2 年，不得申请提前移出（最早可于 2027-03-15 申请）", listing.RefuseRemovalRequest(new DateOnly(2026, 6, 1), settings));
+        Assert.Equal([2, new DateOnly(2027, 3, 15)], listing.RefuseRemovalRequest(new DateOnly(2026, 6, 1), settings)!.Args);
     }
 
     [Theory]
-    [InlineData("", "x", "2026-01-01", null, "请填写决定书或案件编号（不超过 200 字）")]
-    [InlineData("a", " ", "2026-01-01", null, "请填写所依据的法律条款（不超过 500 字）")]
-    [InlineData("a", "b", null, null, "请填写决定日期")]
-    [InlineData("a", "b", "2026-03-02", null, "决定日期不能晚于今天")]
-    [InlineData("a", "b", "2026-01-10", "2026-01-09", "列入日期不能早于决定日期")]
-    public void Bad_listings_are_refused_with_the_field_named(string basis, string provision, string? decided, string? from, string message)
+    [InlineData("", "x", "2026-01-01", null, "SeriousViolation.BasisRequired")]
+    [InlineData("a", " ", "2026-01-01", null, "SeriousViolation.ProvisionRequired")]
+    [InlineData("a", "b", null, null, "SeriousViolation.DecidedOnRequired")]
+    [InlineData("a", "b", "2026-03-02", null, "SeriousViolation.DecidedOnInFuture")]
+    [InlineData("a", "b", "2026-01-10", "2026-01-09", "SeriousViolation.FromBeforeDecision")]
+    public void Bad_listings_are_refused_with_the_field_named(string basis, string provision, string? decided, string? from, string code)
     {
         var (listing, error) = SeriousViolation.Create(Guid.NewGuid(), basis, provision, decided is null ? null : DateOnly.Parse(decided),
             from is null ? null : DateOnly.Parse(from), new DateOnly(2026, 3, 1), Settings, At, "office");
         Assert.Null(listing);
-        Assert.Equal(message, error);
+        Assert.Equal(code, error?.Code);
     }
 }
 
@@ -244,7 +245,7 @@ public class RemovalRequestTests
         var (removal, errors) = SeriousViolationRemoval.Request(Listed(new DateOnly(2025, 6, 2)), false, true, "", CreditRepair.None, "",
             new DateOnly(2026, 6, 1), Settings, At, "operator");
         Assert.Null(removal);
-        Assert.Equal([("", "列入未满 1 年，不得申请提前移出（最早可于 2026-06-02 申请）")], errors);
+        Assert.Equal([("", "SeriousViolation.RemovalTooEarly")], errors.Select(e => (e.Field, e.Error.Code)));
     }
 
     [Fact]
@@ -257,8 +258,8 @@ public class RemovalRequestTests
         Assert.Equal((listing.Id, true, "已缴纳罚款", "缴款书 1", RemovalDecision.Pending, new DateOnly(2026, 6, 1)),
             (removal!.SeriousViolationId, removal.ByOperator, removal.Reason, removal.RepairNote, removal.Decision, removal.RequestedOn));
         Assert.NotEqual(Guid.Empty, removal.Id); // evidence files are owned by it before it is saved
-        Assert.Equal([("", "已有待审核的提前移出申请，请等待审核结果")],
-            SeriousViolationRemoval.Request(listing, true, true, "r", CreditRepair.FinePaid, "", new DateOnly(2026, 6, 1), Settings, At, "operator").Errors);
+        Assert.Equal([("", "SeriousViolation.RemovalPending")],
+            SeriousViolationRemoval.Request(listing, true, true, "r", CreditRepair.FinePaid, "", new DateOnly(2026, 6, 1), Settings, At, "operator").Errors.Select(e => (e.Field, e.Error.Code)));
     }
 
     [Fact]
@@ -268,10 +269,10 @@ public class RemovalRequestTests
         var (removal, errors) = SeriousViolationRemoval.Request(listing, false, true, " ", CreditRepair.None, new string('x', 1001), new DateOnly(2026, 6, 1), Settings, At, "o");
         Assert.Null(removal);
         Assert.Equal(["Reason", "Repair", "RepairNote"], errors.Select(e => e.Field));
-        Assert.Equal("申请理由：请填写申请提前移出的理由", errors[0].Error);
+        Assert.Equal("SeriousViolation.ReasonRequired", errors[0].Error.Code);
         var removed = Listed(new DateOnly(2024, 1, 1));
         removed.RemoveEarly(new DateOnly(2026, 1, 1));
-        Assert.Equal("该名单已移出，无需申请提前移出",
-            SeriousViolationRemoval.Request(removed, false, true, "r", CreditRepair.FinePaid, "", new DateOnly(2026, 6, 1), Settings, At, "o").Errors.Single().Error);
+        Assert.Equal("SeriousViolation.AlreadyRemoved",
+            SeriousViolationRemoval.Request(removed, false, true, "r", CreditRepair.FinePaid, "", new DateOnly(2026, 6, 1), Settings, At, "o").Errors.Single().Error.Code);
     }
 }

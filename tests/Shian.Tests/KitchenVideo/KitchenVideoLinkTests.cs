@@ -1,3 +1,4 @@
+using Shian.Common;
 using Shian.KitchenVideo;
 
 namespace Shian.Tests.KitchenVideo;
@@ -35,7 +36,7 @@ public class KitchenVideoLinkTests
         var link = New();
         link.Status = from;
         var error = link.ChangeStatus(to, "原因", "x", At);
-        Assert.Contains("不能从", error);
+        Assert.Equal(new Problem("KitchenVideo.StatusNotAllowed", Problem.TermFor(from), Problem.TermFor(to)).ToString(), error?.ToString());
         Assert.Equal(from, link.Status);
         Assert.Empty(link.Changes);
     }
@@ -44,9 +45,9 @@ public class KitchenVideoLinkTests
     public void The_same_status_an_undefined_one_or_no_reason_is_refused()
     {
         var link = New();
-        Assert.Contains("已经是", link.ChangeStatus(KitchenVideoStatus.None, "x", "x", At));
-        Assert.NotNull(link.ChangeStatus((KitchenVideoStatus)42, "x", "x", At));
-        Assert.Equal("变更原因：必填。", link.ChangeStatus(KitchenVideoStatus.Pending, "  ", "x", At));
+        Assert.Equal([Problem.TermFor(KitchenVideoStatus.None)], link.ChangeStatus(KitchenVideoStatus.None, "x", "x", At)!.Args);
+        Assert.Equal("KitchenVideo.StatusRequired", link.ChangeStatus((KitchenVideoStatus)42, "x", "x", At)?.Code);
+        Assert.Equal("KitchenVideo.ReasonRequired", link.ChangeStatus(KitchenVideoStatus.Pending, "  ", "x", At)?.Code);
         Assert.Empty(link.Changes);
         Assert.Equal(KitchenVideoStatus.None, link.Status);
     }
@@ -64,11 +65,11 @@ public class KitchenVideoLinkTests
         Assert.Equal(KitchenVideoStatus.Degraded, link.Status);
         Assert.Equal("摄像头“1号”离线：黑屏", link.Changes[^1].Reason);
         Assert.Equal("operator", link.Changes[^1].By);
-        Assert.Contains("已报告离线", link.ReportOffline(camera.Id, null, "operator", At));
+        Assert.Equal("KitchenVideo.CameraAlreadyOffline(1号)", link.ReportOffline(camera.Id, null, "operator", At)?.ToString());
         // A second camera down while degraded: the camera is marked, no second status change.
         Assert.Null(link.ReportOffline(link.Cameras[1].Id, null, "operator", At.AddHours(2)));
         Assert.Equal(2, link.Changes.Count);
-        Assert.Contains("不存在", link.ReportOffline(Guid.NewGuid(), null, "operator", At));
+        Assert.Equal("KitchenVideo.CameraMissing", link.ReportOffline(Guid.NewGuid(), null, "operator", At)?.Code);
         Assert.Null(link.MarkOnline(camera.Id));
         Assert.True(camera.Online);
     }
@@ -77,9 +78,9 @@ public class KitchenVideoLinkTests
     public void A_camera_with_a_bad_address_or_place_is_not_added()
     {
         var link = New();
-        Assert.StartsWith("视频地址：", link.AddCamera("1号", "后厨", "javascript:alert(1)", "s", At));
-        Assert.StartsWith("安装位置：", link.AddCamera("1号", "屋顶", "https://v.example.cn/1", "s", At));
-        Assert.StartsWith("摄像头名称：", link.AddCamera(" ", "后厨", "https://v.example.cn/1", "s", At));
+        Assert.StartsWith("StreamUrl.", link.AddCamera("1号", "后厨", "javascript:alert(1)", "s", At)?.Code);
+        Assert.Equal("KitchenVideo.LocationInvalid", link.AddCamera("1号", "屋顶", "https://v.example.cn/1", "s", At)?.Code);
+        Assert.Equal("KitchenVideo.CameraNameRequired", link.AddCamera(" ", "后厨", "https://v.example.cn/1", "s", At)?.Code);
         Assert.Empty(link.Cameras);
     }
 }

@@ -27,11 +27,12 @@ public class PlanCorrectionsTests
         return result.Plan!;
     }
 
+    /// <summary>The one problem, as its code and values (the wording is the resources' business).</summary>
     private static string SingleError(params TaskEdit[] edits)
     {
         var result = Apply(Seed, edits);
         Assert.Null(result.Plan);
-        return Assert.Single(result.Errors);
+        return Assert.Single(result.Errors).ToString();
     }
 
     [Fact]
@@ -99,21 +100,21 @@ public class PlanCorrectionsTests
     }
 
     [Fact]
-    public void Errors_name_the_task_and_the_field_in_both_languages()
+    public void Errors_name_the_task_and_the_field()
     {
-        Assert.Equal("任务 4：标题不能为空 / task 4: the title is empty", SingleError(AsParsed(4) with { Title = " " }));
+        Assert.Equal("Plan.TaskTitleEmpty(4)", SingleError(AsParsed(4) with { Title = " " }));
 
         TaskEdit WithTarget(IndicatorEdit target) => AsParsed(15) with { Indicators = [.. AsParsed(15).Indicators!.Take(1), target] };
-        Assert.Equal("任务 15 指标 2：数值无效 / task 15 target 2: the value is not a number",
+        Assert.Equal("Plan.TargetValueInvalid(Plan.TaskTargetRow(15, 2))",
             SingleError(WithTarget(new("食品安全抽检合格率", ">=", "九十八", "%"))));
-        Assert.Equal("任务 15 指标 2：数值不能为负 / task 15 target 2: the value is negative",
+        Assert.Equal("Plan.TargetValueNegative(Plan.TaskTargetRow(15, 2))",
             SingleError(WithTarget(new("食品安全抽检合格率", ">=", "-1", "%"))));
-        Assert.Equal("任务 15 指标 2：百分比不能超过 100 / task 15 target 2: a percentage cannot exceed 100",
+        Assert.Equal("Plan.TargetPercentOver100(Plan.TaskTargetRow(15, 2))",
             SingleError(WithTarget(new("食品安全抽检合格率", ">=", "120", "%"))));
-        Assert.StartsWith("任务 15 指标 2：比较方式无效", SingleError(WithTarget(new("食品安全抽检合格率", "≥", "98", "%"))));
-        Assert.StartsWith("任务 15 指标 2：指标内容不能为空", SingleError(WithTarget(new("", ">=", "98", "%"))));
-        Assert.StartsWith("任务 3 责任单位 1：职责类型无效 / task 3 units 1: the role", SingleError(AsParsed(3) with { Responsibilities = [new("Boss", "区市场监管局")] }));
-        Assert.StartsWith("第 23 项任务不存在", SingleError(new TaskEdit(22, "多出来的任务")));
+        Assert.Equal("Plan.TargetComparatorInvalid(Plan.TaskTargetRow(15, 2))", SingleError(WithTarget(new("食品安全抽检合格率", "≥", "98", "%"))));
+        Assert.Equal("Plan.TargetSubjectEmpty(Plan.TaskTargetRow(15, 2))", SingleError(WithTarget(new("", ">=", "98", "%"))));
+        Assert.Equal("Plan.RoleInvalid(Plan.TaskUnitsRow(3, 1))", SingleError(AsParsed(3) with { Responsibilities = [new("Boss", "区市场监管局")] }));
+        Assert.Equal("Plan.NoTaskAt(23)", SingleError(new TaskEdit(22, "多出来的任务")));
 
         // 1200 of a unit other than % is no percentage.
         Assert.Empty(Apply(Seed, [WithTarget(new("抽检量", ">=", "1200", "批次"))]).Errors);

@@ -266,10 +266,10 @@ public class PlanParserTests
     [Fact]
     public void Empty_text_and_english_prose_are_not_plans()
     {
-        Assert.Contains("空", PlanParser.Parse("  \n \n").Error);
+        Assert.Equal("Plan.DocumentEmpty", PlanParser.Parse("  \n \n").Error?.Code);
         var prose = PlanParser.Parse("The quick brown fox jumps over the lazy dog. It was a bright cold day in April, and the clocks were striking thirteen.");
         Assert.Null(prose.Plan);
-        Assert.Contains("未识别到任何编号任务", prose.Error);
+        Assert.Equal("Plan.NoNumberedTask", prose.Error?.Code);
     }
 
     [Fact]

@@ -37,12 +37,12 @@ public class ReportScheduleTests
     {
         var at = new DateTime(2020, 10, 12, 2, 0, 0, DateTimeKind.Utc);
         var report = new TaskReport();
-        Assert.NotNull(report.Return("  ", "office", at));
+        Assert.Equal("TaskReport.ReturnNeedsComment", report.Return("  ", "office", at)?.Code);
         Assert.Equal(ReportReview.Pending, report.Review);
         Assert.Null(report.Return("请补充抽检批次数据", "office", at));
         Assert.Equal(ReportReview.Returned, report.Review);
         Assert.Equal("请补充抽检批次数据", report.ReviewComment);
-        Assert.NotNull(report.Accept("", "office", at));
+        Assert.Equal("TaskReport.AlreadyReviewed", report.Accept("", "office", at)?.Code);
         Assert.Equal(ReportReview.Returned, report.Review);
 
         var second = new TaskReport();
@@ -87,14 +87,14 @@ public class PlanScheduleTests
         Assert.Equal(12, plan.Schedule.Periods().Count);
         Assert.Equal(new DateOnly(2020, 2, 5), plan.Schedule.Periods()[0].Due);
 
-        Assert.NotNull(plan.ChangeSchedule(ReportFrequency.Quarterly, 5, anyReportFiled: true));
+        Assert.Equal("Plan.FrequencyFixed", plan.ChangeSchedule(ReportFrequency.Quarterly, 5, anyReportFiled: true)?.Code);
         Assert.Equal(ReportFrequency.Monthly, plan.ReportFrequency);
         // The days allowed may still change.
         Assert.Null(plan.ChangeSchedule(ReportFrequency.Monthly, 15, anyReportFiled: true));
         Assert.Equal(15, plan.ReportDueDays);
 
-        Assert.NotNull(plan.ChangeSchedule(ReportFrequency.Monthly, 0, anyReportFiled: false));
-        Assert.NotNull(plan.ChangeSchedule(ReportFrequency.Monthly, 61, anyReportFiled: false));
-        Assert.NotNull(plan.ChangeSchedule((ReportFrequency)9, 10, anyReportFiled: false));
+        Assert.Equal("Plan.DueDaysOutOfRange", plan.ChangeSchedule(ReportFrequency.Monthly, 0, anyReportFiled: false)?.Code);
+        Assert.Equal("Plan.DueDaysOutOfRange", plan.ChangeSchedule(ReportFrequency.Monthly, 61, anyReportFiled: false)?.Code);
+        Assert.Equal("Plan.FrequencyInvalid", plan.ChangeSchedule((ReportFrequency)9, 10, anyReportFiled: false)?.Code);
     }
 }

@@ -112,10 +112,10 @@ public class RiskSheetTests
             StaticItems = [new("a", "甲", "a", 3, [new(5)]), new("a", "乙", "b", 2)],
         };
         var problems = bad.Problems();
-        Assert.Contains(problems, p => p.Contains("逐级递增"));
-        Assert.Contains(problems, p => p.Contains("项目代码重复：a"));
-        Assert.Contains(problems, p => p.Contains("没有计分规则"));
-        Assert.Contains(problems, p => p.Contains("超出"));
+        Assert.Contains(problems, p => p.Code == "RiskSheet.ThresholdsNotRising");
+        Assert.Contains(problems, p => p.ToString() == "RiskSheet.DuplicateItemCode(a)");
+        Assert.Contains(problems, p => p.ToString() == "RiskSheet.StaticItemWithoutRule(RiskSheet.ItemName(乙, b))");
+        Assert.Contains(problems, p => p.ToString() == "RiskSheet.RuleOutOfRange(RiskSheet.ItemName(甲, a), 3)");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Shian.Common;
 using Shian.Schools;
 
 namespace Shian.Tests.Schools;
@@ -7,7 +8,7 @@ public class SchoolMealRecordTests
     private static readonly DateOnly Today = new(2026, 11, 20); // autumn term from 2026-08-01
     private static readonly SchoolMealRecord.Input Good = new(Today, SchoolMeal.Lunch, " 王校长 ", "校长", "米饭、番茄炒蛋、青菜", "口味偏咸");
 
-    private static (SchoolMealRecord? Record, IReadOnlyList<(string Field, string Message)> Errors) Make(SchoolMealRecord.Input input) =>
+    private static (SchoolMealRecord? Record, IReadOnlyList<(string Field, Problem Problem)> Errors) Make(SchoolMealRecord.Input input) =>
         SchoolMealRecord.Create(Guid.NewGuid(), Guid.NewGuid(), input, Today, "op", DateTime.UtcNow);
 
     [Fact]
@@ -27,8 +28,8 @@ public class SchoolMealRecordTests
     [Fact]
     public void A_date_in_the_future_or_before_the_term_is_refused()
     {
-        Assert.Equal("陪餐日期：不能晚于今天。", Make(Good with { Date = Today.AddDays(1) }).Errors.Single().Message);
-        Assert.Contains("不能早于本学期开始（2026-08-01）", Make(Good with { Date = new DateOnly(2026, 7, 31) }).Errors.Single().Message);
+        Assert.Equal(("Date", "SchoolMeal.DateInFuture"), Make(Good with { Date = Today.AddDays(1) }).Errors.Select(e => (e.Field, e.Problem.Code)).Single());
+        Assert.Equal([new DateOnly(2026, 8, 1)], Make(Good with { Date = new DateOnly(2026, 7, 31) }).Errors.Single().Problem.Args);
         Assert.Empty(Make(Good with { Date = new DateOnly(2026, 8, 1) }).Errors);
     }
 
@@ -38,8 +39,8 @@ public class SchoolMealRecordTests
         var (record, errors) = Make(new SchoolMealRecord.Input(null, null, "", null, " ", null));
         Assert.Null(record);
         Assert.Equal(["Date", "Meal", "PersonName", "PersonRole", "Dishes"], errors.Select(e => e.Field).ToArray());
-        Assert.All(errors, e => Assert.Contains("：", e.Message));
-        Assert.Contains("请从", Make(Good with { PersonRole = "厨师" }).Errors.Single().Message);
+        Assert.All(errors, e => Assert.StartsWith("SchoolMeal.", e.Problem.Code));
+        Assert.Equal("SchoolMeal.PersonRoleInvalid", Make(Good with { PersonRole = "厨师" }).Errors.Single().Problem.Code);
         Assert.NotEmpty(Make(Good with { Meal = (SchoolMeal)7 }).Errors);
     }
 

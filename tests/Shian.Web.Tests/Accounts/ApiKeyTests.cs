@@ -56,7 +56,10 @@ public sealed class ApiKeyTests(ShianWebFactory factory) : IClassFixture<ShianWe
     {
         using var client = ClientWith("Bearer not-a-key");
         var problem = await ProblemAsync(await client.GetAsync("/api/me"), HttpStatusCode.Unauthorized);
-        Assert.Contains("格式不正确", problem.GetProperty("detail").GetString());
+        Assert.Equal(("未认证", "API 密钥格式不正确"), (problem.GetProperty("title").GetString(), problem.GetProperty("detail").GetString()));
+        // In the request's language, one language at a time.
+        var english = await ProblemAsync(await client.GetAsync("/api/me?culture=en"), HttpStatusCode.Unauthorized);
+        Assert.Equal(("Unauthorized", "The API key is malformed."), (english.GetProperty("title").GetString(), english.GetProperty("detail").GetString()));
     }
 
     [Fact]

@@ -56,7 +56,7 @@ public sealed class LedgerCliTests : IAsyncLifetime
             await db.Database.ExecuteSqlRawAsync("UPDATE \"LedgerEntries\" SET \"Data\" = \"LeafHash\" WHERE \"Index\" = 9");
             var broken = Verify();
             Assert.Equal(1, broken.ExitCode);
-            Assert.Contains("entry 9 (epcis-event urn:uuid:e-9)", broken.Error);
+            Assert.Contains("第 9 条记录（epcis-event urn:uuid:e-9）", broken.Error);
 
             // Data and leaf hash altered together: the leaf is consistent, the subtree above it is not.
             var forged = "forged"u8.ToArray();
@@ -64,7 +64,7 @@ public sealed class LedgerCliTests : IAsyncLifetime
             await db.Database.ExecuteSqlAsync($"UPDATE \"LedgerEntries\" SET \"Data\" = {forged}, \"LeafHash\" = {leaf} WHERE \"Index\" = 9");
             broken = Verify();
             Assert.Equal(1, broken.ExitCode);
-            Assert.Contains("subtree hash mismatch (level 1, index 4, completed by entry 9)", broken.Error);
+            Assert.Contains("子树哈希不符（层 1，序号 4，于第 9 条记录）", broken.Error);
 
             // Put entry 9 back; then change a signed tree head's root: its signature check or root check names it.
             var original = Encoding.UTF8.GetBytes("event 9");
@@ -76,14 +76,14 @@ public sealed class LedgerCliTests : IAsyncLifetime
             await db.Database.ExecuteSqlAsync($"UPDATE \"SignedTreeHeads\" SET \"Signature\" = {otherSignature} WHERE \"TreeSize\" = 13");
             broken = Verify();
             Assert.Equal(1, broken.ExitCode);
-            Assert.Contains("tree head of size 13: signature does not verify", broken.Error);
+            Assert.Contains("树头（大小 13）签名无效", broken.Error);
             await db.Database.ExecuteSqlAsync($"UPDATE \"SignedTreeHeads\" SET \"Signature\" = {signature} WHERE \"TreeSize\" = 13");
 
             // An entry deleted leaves a gap.
             await db.Database.ExecuteSqlRawAsync("DELETE FROM \"LedgerEntries\" WHERE \"Index\" = 20");
             broken = Verify();
             Assert.Equal(1, broken.ExitCode);
-            Assert.Contains("entry 20 is missing", broken.Error);
+            Assert.Contains("第 20 条记录缺失", broken.Error);
         }
     }
 
@@ -128,7 +128,7 @@ public sealed class LedgerCliTests : IAsyncLifetime
             await File.WriteAllTextAsync(foreign, other.ExportSubjectPublicKeyInfoPem());
             var wrong = VerifyWith(foreign);
             Assert.Equal(1, wrong.Code);
-            Assert.Contains("signature does not verify", wrong.Error);
+            Assert.Contains("签名无效", wrong.Error);
 
             // A missing file.
             var missing = VerifyWith(Path.Combine(folder, "absent.pem"));

@@ -64,7 +64,11 @@ public sealed class LedgerApiTests(ShianWebFactory factory) : IClassFixture<Shia
         // Bad input: a clear message, not a crash.
         var bad = await anonymous.GetAsync("/ledger/proof/consistency?first=0");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Contains("first", await bad.Content.ReadAsStringAsync());
+        var problem = await bad.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal($"应满足 1 ≤ first ≤ second ≤ {size13}（当前树大小）", problem.GetProperty("errors").GetProperty("first")[0].GetString());
+        // In the request's language: an English reader gets English only.
+        var english = await (await anonymous.GetAsync("/ledger/proof/consistency?first=0&culture=en")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal($"need 1 ≤ first ≤ second ≤ {size13} (the current tree size)", english.GetProperty("errors").GetProperty("first")[0].GetString());
         Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/ledger/proof/inclusion?kind=api-test")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/ledger/proof/inclusion?kind=api-test&reference=nothing")).StatusCode);
     }
@@ -107,7 +111,7 @@ public sealed class LedgerApiTests(ShianWebFactory factory) : IClassFixture<Shia
         }
         await db.SaveChangesAsync();
         await Shian.Demo.DemoTraceReporting.SeedAsync(db, TimeProvider.System);
-        Assert.Equal(0, (await LedgerVerification.VerifyAsync(db, LedgerKey.For(db).PublicKeyInfo)).Failure?.Length ?? 0);
+        Assert.Null((await LedgerVerification.VerifyAsync(db, LedgerKey.For(db).PublicKeyInfo)).Failure);
         var today = Shian.Common.ShianTime.LocalDate(DateTime.UtcNow);
         var office = Shian.Accounts.AccessScope.For([Shian.Accounts.Roles.Office], null, null, new HashSet<Guid>());
         var rows = await Shian.Traceability.TraceReporting.RowsAsync(db, office, today);

@@ -54,7 +54,7 @@ public sealed class IndicatorTests(ShianWebFactory factory) : IClassFixture<Shia
         var corrected = SeedPlan.Text.Replace("完成7家食品生产企业", "完成8家食品生产企业", StringComparison.Ordinal);
         var result = await PlanImport.ImportAsync(db, PlanParser.Parse(corrected).Plan!, corrected, 2020, new Dictionary<string, Guid>(), new HashSet<string>(), TimeProvider.System);
         Assert.Equal(PlanImport.Outcome.Refused, result.Outcome);
-        Assert.Contains("已填报数值的指标", result.Errors[0]);
+        Assert.Equal("Plan.RevisionDropsMeasuredTargets", result.Errors[0].Code);
         // One stating every reported target the same way is accepted, and the values stay.
         var reworded = SeedPlan.Text.Replace("开展放心食品超市自我承诺活动。", "开展放心食品超市自我承诺活动和宣传。", StringComparison.Ordinal);
         var kept = await PlanImport.ImportAsync(db, PlanParser.Parse(reworded).Plan!, reworded, 2020, new Dictionary<string, Guid>(), new HashSet<string>(), TimeProvider.System);

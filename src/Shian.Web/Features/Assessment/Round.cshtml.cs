@@ -152,7 +152,7 @@ public class RoundModel(ShianDb db, CurrentUser user, IAuthorizationService auth
         round.Scores.RemoveAll(s => !subjects.Contains(s.SubjectId) || !criteria.Contains(s.CriterionId)); // no longer on the sheet
         if (round.Publish(subjects.Count * criteria.Count, user.Name, clock.GetUtcNow().UtcDateTime) is { } refusal)
         {
-            ModelState.AddModelError(string.Empty, refusal);
+            ModelState.AddProblem(string.Empty, refusal, l);
             return Page();
         }
         await db.SaveChangesAsync();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Campaigns;
 using Shian.Common;
 using Shian.Data;
@@ -18,7 +19,7 @@ namespace Shian.Web.Features.Campaigns;
 /// ended one is kept as it was (its scope and checklist are what its inspections were done under).
 /// </summary>
 [Authorize(Policy = Policies.Office)]
-public class EditModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
+public class EditModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record TagChoice(string Code, string Name, int Businesses);
 
@@ -38,7 +39,7 @@ public class EditModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageM
     public Campaign? Existing { get; private set; }
 
     /// <summary>Why the campaign can no longer be changed; null while it can.</summary>
-    public string? Locked { get; private set; }
+    public Problem? Locked { get; private set; }
 
     /// <summary>How many businesses the scope as entered takes in (after 预览).</summary>
     public int? PreviewCount { get; private set; }
@@ -87,18 +88,18 @@ public class EditModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageM
         ModelState.Clear();
         if (Locked is not null)
         {
-            ModelState.AddModelError("", Locked);
+            ModelState.AddProblem("", Locked, l);
             return Page();
         }
-        if (badFrom) ModelState.AddModelError(nameof(From), "开始日期：格式应为 年-月-日。");
-        if (badTo) ModelState.AddModelError(nameof(To), "结束日期：格式应为 年-月-日。");
+        if (badFrom) ModelState.AddModelError(nameof(From), l["Campaigns.FromFormat"]);
+        if (badTo) ModelState.AddModelError(nameof(To), l["Campaigns.ToFormat"]);
         var draft = Draft();
         var townships = TownshipChoices.Select(t => t.Id).ToList();
         var checklists = ChecklistChoices.ToList();
         if (Existing is { Checklist.Length: > 0 } old && !checklists.Contains(old.Checklist)) checklists.Add(old.Checklist);
-        foreach (var (field, message) in draft.Validate(checklists, townships))
+        foreach (var (field, problem) in draft.Validate(checklists, townships))
         {
-            if (!ModelState.ContainsKey(field) || ModelState[field]!.Errors.Count == 0) ModelState.AddModelError(field, message);
+            if (!ModelState.ContainsKey(field) || ModelState[field]!.Errors.Count == 0) ModelState.AddProblem(field, problem, l);
         }
         if (!ModelState.IsValid) return Page();
 
@@ -138,7 +139,7 @@ public class EditModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageM
         Checklist = Existing.Checklist;
         if (Existing.Stop(StopAs, Reason, user.Name, clock.GetUtcNow().UtcDateTime, Today) is { } refused)
         {
-            ModelState.AddModelError(refused.Field, refused.Message);
+            ModelState.AddProblem(refused.Field, refused.Problem, l);
             return Page();
         }
         await db.SaveChangesAsync();

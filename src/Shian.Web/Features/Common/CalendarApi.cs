@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Shian.Accounts;
 using Shian.Data;
 using Shian.Web.Infrastructure;
@@ -14,16 +15,16 @@ public static class CalendarApi
         var group = app.MapGroup("/api/calendar").WithTags("Calendar").RequireAuthorization(Policies.Staff)
             .RequireScope(ApiScopes.CalendarRead);
 
-        group.MapGet("/add-working-days", async Task<Results<Ok<Deadline>, ValidationProblem>> (DateOnly? start, int? days, ShianDb db) =>
+        group.MapGet("/add-working-days", async Task<Results<Ok<Deadline>, ValidationProblem>> (DateOnly? start, int? days, ShianDb db, IStringLocalizer<SharedResource> l) =>
             {
                 var errors = new Dictionary<string, string[]>();
                 if (start is null)
                 {
-                    errors["start"] = ["请提供开始日期（yyyy-MM-dd） / start is required (yyyy-MM-dd)"];
+                    errors["start"] = [l["Calendar.Api.StartRequired"]];
                 }
                 if (days is null or < -3650 or > 3650)
                 {
-                    errors["days"] = ["工作日数应在 -3650 到 3650 之间 / days must be between -3650 and 3650"];
+                    errors["days"] = [l["Calendar.Api.DaysOutOfRange", -3650, 3650]];
                 }
                 if (errors.Count > 0)
                 {

@@ -84,7 +84,7 @@ public class CalendarNoticeModel(ShianDb db, IStringLocalizer<SharedResource> l)
         var notice = HolidayNoticeParser.Parse(Text, Year);
         foreach (var problem in notice.Problems)
         {
-            ModelState.AddModelError(nameof(Text), problem.Describe());
+            ModelState.AddProblem(nameof(Text), problem.ToProblem(), l);
         }
         return notice.Ok ? notice : null;
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Common;
 using Shian.Credit;
 using Shian.Data;
@@ -17,7 +18,7 @@ namespace Shian.Web.Features.Credit;
 /// <c>/credit/serious/{id}</c>.
 /// </summary>
 [Authorize(Policy = Policies.Operator)]
-public class RepairModel(ShianDb db, CurrentUser user, TimeProvider clock, CreditSettings settings) : PageModel
+public class RepairModel(ShianDb db, CurrentUser user, TimeProvider clock, CreditSettings settings, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record FileLink(Guid Id, Guid RemovalId, string Name, long Length);
 
@@ -65,7 +66,7 @@ public class RepairModel(ShianDb db, CurrentUser user, TimeProvider clock, Credi
             byOperator: true, Input.Reason, repair, Input.RepairNote, Today, settings, now, user.Name);
         foreach (var (field, error) in errors)
         {
-            ModelState.AddModelError(field.Length == 0 ? "" : field == nameof(SeriousViolationRemoval.Repair) ? "Input.FinePaid" : "Input." + field, error);
+            ModelState.AddProblem(field.Length == 0 ? "" : field == nameof(SeriousViolationRemoval.Repair) ? "Input.FinePaid" : "Input." + field, error, l);
         }
         if (errors.Any(e => e.Field.Length == 0))
         {
@@ -75,7 +76,7 @@ public class RepairModel(ShianDb db, CurrentUser user, TimeProvider clock, Credi
             HttpContext.RequestAborted);
         if (ModelState[nameof(Evidence)] is not { Errors.Count: > 0 } && files.Count == 0)
         {
-            ModelState.AddModelError(nameof(Evidence), "证明材料：请上传至少一份信用修复证明材料（缴款凭证、整改照片、信用承诺书等）");
+            ModelState.AddModelError(nameof(Evidence), l["Credit.EvidenceRequired"]);
         }
         if (!ModelState.IsValid || removal is null)
         {

@@ -60,7 +60,7 @@ public class SeriousDetailModel(ShianDb db, CurrentUser user, IAuthorizationServ
         var today = ShianTime.LocalDate(now);
         if (Listing!.RefuseRemovalRequest(today, settings) is { } refusal)
         {
-            ModelState.AddModelError(string.Empty, refusal);
+            ModelState.AddProblem(string.Empty, refusal, l);
             return Page();
         }
         if (Removals.Any(r => r.Decision == RemovalDecision.Pending))
@@ -119,7 +119,7 @@ public class SeriousDetailModel(ShianDb db, CurrentUser user, IAuthorizationServ
         }
         else if (approve && Listing!.RefuseRemovalRequest(today, settings) is { } refusal)
         {
-            ModelState.AddModelError(string.Empty, refusal);
+            ModelState.AddProblem(string.Empty, refusal, l);
         }
         else if (!approve && note.Length == 0)
         {

@@ -66,7 +66,7 @@ public class SeriousNewModel(ShianDb db, IAuditActor actor, TimeProvider clock, 
             ShianTime.LocalDate(now), settings, now, actor.Name);
         if (error is not null)
         {
-            ModelState.AddModelError(string.Empty, error);
+            ModelState.AddProblem(string.Empty, error, l);
         }
         if (!ModelState.IsValid || listing is null || business is null)
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Accounts;
 using Shian.Common;
 using Shian.Data;
@@ -17,7 +18,7 @@ namespace Shian.Web.Features.KitchenVideo;
 /// operator sees them and reports a camera offline (an active kitchen becomes 故障). Outside one's scope: not found.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public class BusinessModel(ShianDb db, CurrentUser user, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public class BusinessModel(ShianDb db, CurrentUser user, IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
@@ -39,7 +40,7 @@ public class BusinessModel(ShianDb db, CurrentUser user, IAuthorizationService a
         var link = Link ?? Add();
         var error = Enum.TryParse<KitchenVideoStatus>(to, ignoreCase: false, out var status)
             ? link.ChangeStatus(status, reason, user.Name, ShianTime.UtcNow(clock))
-            : "接入状态：请选择新的状态。";
+            : new Problem("KitchenVideo.StatusRequired");
         return await SaveOrShowAsync(error, "status");
     }
 
@@ -63,7 +64,7 @@ public class BusinessModel(ShianDb db, CurrentUser user, IAuthorizationService a
     public async Task<IActionResult> OnPostOnlineAsync(Guid camera)
     {
         if (await EditableAsync() is { } refused) return refused;
-        return await SaveOrShowAsync(Link is null ? "摄像头：不存在。" : Link.MarkOnline(camera), "");
+        return await SaveOrShowAsync(Link is null ? KitchenVideoLink.CameraMissing : Link.MarkOnline(camera), "");
     }
 
     /// <summary>The operator (or an editor) reports a camera offline.</summary>
@@ -71,7 +72,7 @@ public class BusinessModel(ShianDb db, CurrentUser user, IAuthorizationService a
     {
         if (!await LoadAsync(tracked: true)) return NotFound();
         if (!MayReport && !MayEdit) return Forbid();
-        return await SaveOrShowAsync(Link is null ? "摄像头：不存在。" : Link.ReportOffline(camera, note, user.Name, ShianTime.UtcNow(clock)), "");
+        return await SaveOrShowAsync(Link is null ? KitchenVideoLink.CameraMissing : Link.ReportOffline(camera, note, user.Name, ShianTime.UtcNow(clock)), "");
     }
 
     private KitchenVideoLink Add()
@@ -87,11 +88,11 @@ public class BusinessModel(ShianDb db, CurrentUser user, IAuthorizationService a
         return MayEdit ? null : Forbid();
     }
 
-    private async Task<IActionResult> SaveOrShowAsync(string? error, string field)
+    private async Task<IActionResult> SaveOrShowAsync(Problem? error, string field)
     {
         if (error is not null)
         {
-            ModelState.AddModelError(field, error);
+            ModelState.AddProblem(field, error, l);
             db.ChangeTracker.Clear(); // nothing of a refused change is kept
             await LoadAsync();
             return Page();

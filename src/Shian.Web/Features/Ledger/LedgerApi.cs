@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Shian.Data;
 using Shian.Ledger;
 
@@ -29,10 +30,10 @@ public static class LedgerApi
     {
         var group = app.MapGroup("/ledger").WithTags("Ledger").AllowAnonymous();
 
-        group.MapGet("/sth", async Task<Results<Ok<TreeHead>, NotFound<string>>> (ShianDb db, CancellationToken ct) =>
+        group.MapGet("/sth", async Task<Results<Ok<TreeHead>, NotFound<string>>> (ShianDb db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
                 await TransparencyLog.LatestAsync(db, ct) is { } head
                     ? TypedResults.Ok(ToJson(head))
-                    : TypedResults.NotFound("存证日志为空 / the log is empty"))
+                    : TypedResults.NotFound(l["Ledger.Api.Empty"].Value))
             .WithSummary("The latest signed tree head.");
 
         group.MapGet("/key", Results<ContentHttpResult, Ok<Dictionary<string, string>>> (string? format, ShianDb db) =>
@@ -44,29 +45,29 @@ public static class LedgerApi
             })
             .WithSummary("The log's public key: PEM (SubjectPublicKeyInfo), or a JWK with ?format=jwk.");
 
-        group.MapGet("/proof/inclusion", async Task<Results<Ok<Inclusion>, NotFound<string>, ValidationProblem>> (string? kind, string? reference, long? index, ShianDb db, CancellationToken ct) =>
+        group.MapGet("/proof/inclusion", async Task<Results<Ok<Inclusion>, NotFound<string>, ValidationProblem>> (string? kind, string? reference, long? index, ShianDb db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 if (index is null && (string.IsNullOrWhiteSpace(kind) || string.IsNullOrWhiteSpace(reference)))
                 {
                     return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                     {
-                        ["reference"] = ["请提供记录类型（kind）和编号（reference），或序号（index） / give kind and reference, or index"],
+                        ["reference"] = [l["Ledger.Api.ReferenceRequired"]],
                     });
                 }
                 if (index is < 0)
                 {
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["index"] = ["序号（index）不能为负数 / index must not be negative"] });
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["index"] = [l["Ledger.Api.IndexNegative"]] });
                 }
                 var proof = index is { } i ? await TransparencyLog.ProofForIndexAsync(db, i, ct) : await TransparencyLog.ProofForAsync(db, kind!, reference!, ct);
                 return proof is null
-                    ? TypedResults.NotFound("存证日志中没有这条记录 / no such entry in the log")
+                    ? TypedResults.NotFound(l["Ledger.Api.NoSuchEntry"].Value)
                     : TypedResults.Ok(new Inclusion(proof.LeafIndex, proof.TreeSize, proof.Kind, proof.Reference, proof.AppendedAt,
                         Convert.ToBase64String(proof.LeafHash), [.. proof.AuditPath.Select(Convert.ToBase64String)], Convert.ToBase64String(proof.RootHash),
                         SignedTreeHead.Milliseconds(proof.TreeHeadTimestamp), Convert.ToBase64String(proof.Signature), proof.Verified));
             })
             .WithSummary("The audit path (RFC 9162 §2.1.3) of an entry in the latest signed tree, by kind and reference or by index.");
 
-        group.MapGet("/proof/consistency", async Task<Results<Ok<Consistency>, ValidationProblem>> (long? first, long? second, ShianDb db, CancellationToken ct) =>
+        group.MapGet("/proof/consistency", async Task<Results<Ok<Consistency>, ValidationProblem>> (long? first, long? second, ShianDb db, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             {
                 var head = await TransparencyLog.LatestAsync(db, ct);
                 var size = head?.TreeSize ?? 0;
@@ -75,7 +76,7 @@ public static class LedgerApi
                 {
                     return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                     {
-                        ["first"] = [$"应满足 1 ≤ first ≤ second ≤ {size}（当前树大小） / need 1 ≤ first ≤ second ≤ {size} (the current tree size)"],
+                        ["first"] = [l["Ledger.Api.ConsistencyRange", size]],
                     });
                 }
                 var proof = (await TransparencyLog.ConsistencyAsync(db, first.Value, to, ct))!;

@@ -158,7 +158,7 @@ public class ImportModel(ShianDb db, TimeProvider clock, IStringLocalizer<Shared
         {
             foreach (var error in result.Errors)
             {
-                ModelState.AddModelError(string.Empty, error);
+                ModelState.AddProblem(string.Empty, error, l);
             }
             return await PreviewAsync();
         }
@@ -177,7 +177,7 @@ public class ImportModel(ShianDb db, TimeProvider clock, IStringLocalizer<Shared
         var parsed = PlanParser.Parse(Text!);
         if (parsed.Plan is null)
         {
-            ModelState.AddModelError(nameof(Text), parsed.Error!);
+            ModelState.AddProblem(nameof(Text), parsed.Error!, l);
             return Page();
         }
         var corrected = PlanCorrections.Apply(parsed.Plan, Edits.Select(e => e.ToEdit()));
@@ -185,7 +185,7 @@ public class ImportModel(ShianDb db, TimeProvider clock, IStringLocalizer<Shared
         {
             foreach (var error in corrected.Errors)
             {
-                ModelState.AddModelError(string.Empty, error);
+                ModelState.AddProblem(string.Empty, error, l);
             }
             // The form keeps what was typed, so that the person can fix it.
             Preview = parsed.Plan;

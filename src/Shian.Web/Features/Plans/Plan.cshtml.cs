@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Data;
 using Shian.Organization;
 using Shian.Plans;
@@ -14,7 +15,7 @@ namespace Shian.Web.Features.Plans;
 /// staff see first the tasks their unit has a part in.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public class PlanModel(ShianDb db, CurrentUser user, IAuthorizationService authorization) : PageModel
+public class PlanModel(ShianDb db, CurrentUser user, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record UnitPart(Guid UnitId, string Name, ResponsibilityRole Role);
 
@@ -52,7 +53,7 @@ public class PlanModel(ShianDb db, CurrentUser user, IAuthorizationService autho
         var filed = await db.TaskReports.AnyAsync(r => db.PlanTasks.Any(t => t.Id == r.TaskId && t.PlanId == id));
         if (plan.ChangeSchedule(Frequency, DueDays, filed) is { } refusal)
         {
-            ModelState.AddModelError(nameof(Frequency), refusal);
+            ModelState.AddProblem(nameof(Frequency), refusal, l);
             return await OnGetAsync(id);
         }
         await db.SaveChangesAsync();

@@ -138,7 +138,7 @@ public class TaskModel(ShianDb db, CurrentUser user, IAuthorizationService autho
         if (refusal is not null)
         {
             await LoadAsync(id);
-            ModelState.AddModelError(nameof(Comment), refusal);
+            ModelState.AddProblem(nameof(Comment), refusal, l);
             return Page();
         }
         await db.SaveChangesAsync();

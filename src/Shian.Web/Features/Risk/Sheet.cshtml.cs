@@ -151,7 +151,7 @@ public class SheetModel(ShianDb db, TimeProvider clock, IAuthorizationService au
         sheet = sheet with { Version = newest.Version + 1, EffectiveFrom = Input.EffectiveFrom ?? Today };
         foreach (var problem in sheet.Problems())
         {
-            ModelState.AddModelError(field, problem);
+            ModelState.AddProblem(field, problem, l);
         }
         if (!ModelState.IsValid)
         {

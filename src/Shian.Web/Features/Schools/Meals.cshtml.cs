@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Accounts;
 using Shian.Common;
 using Shian.Data;
@@ -17,7 +18,7 @@ namespace Shian.Web.Features.Schools;
 /// township's staff and inspectors their township's). A canteen outside one's scope is not found.
 /// </summary>
 [Authorize(Policy = Policies.SchoolMeals)]
-public class MealsModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
+public class MealsModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Row(Guid Id, Guid BusinessId, DateOnly Date, SchoolMeal Meal, string PersonName, string PersonRole, string Findings, int Photos);
 
@@ -73,23 +74,23 @@ public class MealsModel(ShianDb db, CurrentUser user, TimeProvider clock) : Page
         {
             return NotFound();
         }
-        ModelState.Clear(); // the record's checks speak for every field, in Chinese
+        ModelState.Clear(); // the record's checks speak for every field
         var now = ShianTime.UtcNow(clock);
         var (record, errors) = SchoolMealRecord.Create(target.Id, target.TownshipId,
             new SchoolMealRecord.Input(Input.Date, Input.Meal, Input.PersonName, Input.PersonRole, Input.Dishes, Input.Findings), Today, user.Name, now);
-        foreach (var (field, message) in errors)
+        foreach (var (field, problem) in errors)
         {
-            ModelState.AddModelError($"Input.{field}", message);
+            ModelState.AddProblem($"Input.{field}", problem, l);
         }
         if (record is not null && await db.SchoolMealRecords.AnyAsync(r => r.BusinessId == target.Id && r.Date == record.Date && r.Meal == record.Meal))
         {
-            ModelState.AddModelError("Input.Date", SchoolMealRecord.Duplicate(record.Date, record.Meal));
+            ModelState.AddProblem("Input.Date", SchoolMealRecord.Duplicate(record.Date, record.Meal), l);
         }
         var photos = new List<StoredFile>();
         var sent = Photos.Where(f => f.Length > 0 || f.FileName.Length > 0).ToList();
         if (sent.Count > StoredFile.MaxPerRecord)
         {
-            ModelState.AddModelError(nameof(Photos), $"照片：最多上传 {StoredFile.MaxPerRecord} 张 / at most {StoredFile.MaxPerRecord} photos");
+            ModelState.AddModelError(nameof(Photos), l["SchoolMeals.TooManyPhotos", StoredFile.MaxPerRecord]);
         }
         else
         {
@@ -131,7 +132,7 @@ public class MealsModel(ShianDb db, CurrentUser user, TimeProvider clock) : Page
             {
                 throw;
             }
-            ModelState.AddModelError("Input.Date", SchoolMealRecord.Duplicate(record.Date, record.Meal));
+            ModelState.AddProblem("Input.Date", SchoolMealRecord.Duplicate(record.Date, record.Meal), l);
             return Page();
         }
         return Redirect($"/schools/meals/{record.Id}?saved=1");
