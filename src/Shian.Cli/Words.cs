@@ -6,14 +6,32 @@ namespace Shian.Cli;
 
 /// <summary>
 /// The command line's words for the domain's problems: the web's own resource files (linked into this assembly), in
-/// the process's UI language — Chinese unless the machine's language is English.
+/// Chinese, or in English when <c>SHIAN_LANG=en</c>. Not the machine's locale: a build server set to en_US must print
+/// what an operator in the district reads.
 /// </summary>
 internal static class Words
 {
     private static readonly ResourceManager Resources = new("Shian.Cli.Resources.SharedResource", typeof(Words).Assembly);
 
-    public static string Of(Problem problem) => ProblemWording.Word(problem, key => Resources.GetString(key, CultureInfo.CurrentUICulture));
+    public static CultureInfo Culture { get; } =
+        new(Environment.GetEnvironmentVariable("SHIAN_LANG") is { } lang && lang.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "zh-Hans");
+
+    public static string Of(Problem problem, CultureInfo? culture = null)
+    {
+        var c = culture ?? Culture;
+        // The values are formatted in the same language as the words around them.
+        var before = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = c;
+        try
+        {
+            return ProblemWording.Word(problem, key => Resources.GetString(key, c));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = before;
+        }
+    }
 
     /// <summary>A resource by key (a label, a term); the key itself when absent.</summary>
-    public static string Text(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+    public static string Text(string key, CultureInfo? culture = null) => Resources.GetString(key, culture ?? Culture) ?? key;
 }

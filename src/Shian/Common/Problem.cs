@@ -10,7 +10,10 @@ namespace Shian.Common;
 public sealed record Problem(string Code, params object?[] Args)
 {
     /// <summary>A value that is itself a word to translate (a status, a kind): worded from the resource <paramref name="Key"/>.</summary>
-    public sealed record Term(string Key);
+    public sealed record Term(string Key)
+    {
+        public override string ToString() => Key;
+    }
 
     /// <summary>The resource key that words this problem.</summary>
     public string Key => "Problem." + Code;
