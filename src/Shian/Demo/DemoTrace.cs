@@ -127,23 +127,14 @@ public static class DemoTrace
             {"type":"ObjectEvent","eventTime":"{{{time}}}","eventTimeZoneOffset":"+08:00","action":"{{{action}}}","bizStep":"{{{bizStep}}}",{{{(disposition is null ? "" : $"\"disposition\":\"{disposition}\",")}}}
              "quantityList":[{"epcClass":"{{{lotUri}}}","quantity":500,"uom":"KGM"}],"readPoint":{"id":"https://id.gs1.org/414/{{{gln}}}"},"bizLocation":{"id":"https://id.gs1.org/414/{{{gln}}}"}}
             """;
-        var json = $$$"""
-            {"@context":["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],"type":"EPCISDocument","schemaVersion":"2.0","creationDate":"{{{Time(0, 8)}}}",
-             "epcisBody":{"eventList":[
-              {{{Event("https://shian.example/voc/bizstep/harvesting", Time(4, 6), farmGln, "ADD", "active")}}},
-              {{{Event("packing", Time(4, 9), farmGln)}}},
-              {{{Event("shipping", Time(3, 5), farmGln, disposition: "in_transit")}}},
-              {{{Event("receiving", Time(3, 8), shopGln, disposition: "in_progress")}}},
-              {{{Event("stocking", Time(3, 9), shopGln, disposition: "sellable_accessible")}}},
-              {{{Event("retail_selling", Time(2, 18), shopGln, disposition: "retail_sold")}}}
-             ]}}
-            """;
-        var read = EpcisDocumentReader.Read(json);
-        if (read.Errors.Count > 0)
-        {
-            throw new InvalidOperationException("Demo EPCIS document refused: " + string.Join("; ", read.Errors.Select(e => $"{e.Path}: {e.Message}")));
-        }
-        var job = new CaptureJob { Id = Guid.CreateVersion7(), BusinessId = farm.Id, UserId = Guid.Empty, CreatedAt = now, Status = CaptureJobStatus.Accepted };
-        await EpcisCapture.StoreAsync(db, job, read.Events, ct);
+        await DemoCapture.CaptureAsync(db, farm.Id, Guid.Empty, now,
+        [
+            Event("https://shian.example/voc/bizstep/harvesting", Time(4, 6), farmGln, "ADD", "active"),
+            Event("packing", Time(4, 9), farmGln),
+            Event("shipping", Time(3, 5), farmGln, disposition: "in_transit"),
+            Event("receiving", Time(3, 8), shopGln, disposition: "in_progress"),
+            Event("stocking", Time(3, 9), shopGln, disposition: "sellable_accessible"),
+            Event("retail_selling", Time(2, 18), shopGln, disposition: "retail_sold"),
+        ], ct);
     }
 }
