@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Accounts;
 using Shian.Common;
 using Shian.Data;
@@ -15,7 +16,7 @@ namespace Shian.Web.Public;
 /// businesses recorded its receipt; a signed-in operator of another business records its own receipt (确认收货) here.
 /// </summary>
 [AllowAnonymous]
-public class CertificateCheckModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
+public class CertificateCheckModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public ProduceCertificate Certificate { get; private set; } = null!;
 
@@ -73,7 +74,7 @@ public class CertificateCheckModel(ShianDb db, CurrentUser user, TimeProvider cl
         var now = ShianTime.UtcNow(clock);
         if (Certificate.Receive(BuyerId, buyer, Quantity.Value, ReceivedOn.Value, ShianTime.LocalDate(now), user.Name, now) is { } error)
         {
-            ModelState.AddModelError(nameof(Quantity), error);
+            ModelState.AddProblem(nameof(Quantity), error, l);
             return Page();
         }
         await db.SaveChangesAsync();

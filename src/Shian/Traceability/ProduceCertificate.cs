@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shian.Common;
 using Shian.Registry;
 
 namespace Shian.Traceability;
@@ -99,15 +100,19 @@ public class ProduceCertificate
     public string Gtin { get; set; } = "";
     public string Lot { get; set; } = "";
 
-    public CertificateStatus Status { get; set; }
-    public string RevokedReason { get; set; } = "";
-    public DateTime? RevokedAt { get; set; }
-    public string RevokedBy { get; set; } = "";
+    public CertificateStatus Status { get; private set; }
+    public string RevokedReason { get; private set; } = "";
+    public DateTime? RevokedAt { get; private set; }
+    public string RevokedBy { get; private set; } = "";
 
-    public DateTime CreatedAt { get; set; }
-    public string CreatedBy { get; set; } = "";
+    /// <summary>When and by whom it was issued (<see cref="Issue"/>).</summary>
+    public DateTime CreatedAt { get; private set; }
+    public string CreatedBy { get; private set; } = "";
 
-    public List<CertificateReceipt> Receipts { get; set; } = [];
+    private readonly List<CertificateReceipt> _receipts = [];
+
+    /// <summary>The buyers' receipts, added by <see cref="Receive"/> only.</summary>
+    public IReadOnlyList<CertificateReceipt> Receipts => _receipts;
 
     /// <summary>Whether a business of this kind may issue certificates: edible agricultural (and forest) producers.</summary>
     public static bool MayIssue(Business business) =>
@@ -219,21 +224,41 @@ public class ProduceCertificate
         return errors;
     }
 
+    public const int ReasonMax = 500;
+
+    /// <summary>
+    /// Stamps a checked certificate as issued by <paramref name="by"/> at <paramref name="at"/>, with a new verify code unless
+    /// it has one; <see cref="IssueAsync"/> then stores it. Refused for a certificate issued already.
+    /// </summary>
+    public Problem? Issue(string by, DateTime at)
+    {
+        if (CreatedBy.Length > 0)
+        {
+            return new("Certificate.AlreadyIssued");
+        }
+        if (Code.Length == 0)
+        {
+            Code = NewCode();
+        }
+        (CreatedBy, CreatedAt) = (by, at);
+        return null;
+    }
+
     /// <summary>Revokes the certificate (e.g. a failed test after issue): the verify page then says so.</summary>
-    public string? Revoke(string? reason, string by, DateTime at)
+    public Problem? Revoke(string? reason, string by, DateTime at)
     {
         var why = reason?.Trim() ?? "";
         if (Status == CertificateStatus.Revoked)
         {
-            return "该合格证已作废 / the certificate is already revoked";
+            return new("Certificate.AlreadyRevoked");
         }
         if (why.Length == 0)
         {
-            return "请填写作废原因 / a reason is required";
+            return new("Certificate.ReasonRequired");
         }
-        if (why.Length > 500)
+        if (why.Length > ReasonMax)
         {
-            return "作废原因不能超过 500 字 / the reason is longer than 500 characters";
+            return new("Certificate.ReasonTooLong", ReasonMax);
         }
         Status = CertificateStatus.Revoked;
         RevokedReason = why;
@@ -243,29 +268,29 @@ public class ProduceCertificate
     }
 
     /// <summary>Records that a buyer received the goods; refuses a revoked certificate, the producer itself and a second receipt.</summary>
-    public string? Receive(Guid buyerBusinessId, string buyerName, decimal quantity, DateOnly on, DateOnly today, string by, DateTime at)
+    public Problem? Receive(Guid buyerBusinessId, string buyerName, decimal quantity, DateOnly on, DateOnly today, string by, DateTime at)
     {
         if (Status == CertificateStatus.Revoked)
         {
-            return "该合格证已作废，不能确认收货 / the certificate is revoked";
+            return new("Certificate.RevokedNoReceipt");
         }
         if (buyerBusinessId == BusinessId)
         {
-            return "开具合格证的生产者不能为自己确认收货 / the producer cannot receive its own certificate";
+            return new("Certificate.OwnReceipt");
         }
-        if (Receipts.Any(r => r.BuyerBusinessId == buyerBusinessId))
+        if (_receipts.Any(r => r.BuyerBusinessId == buyerBusinessId))
         {
-            return "本单位已确认收货 / this business has already recorded its receipt";
+            return new("Certificate.AlreadyReceived");
         }
         if (quantity <= 0 || quantity > Quantity)
         {
-            return $"收货数量应大于 0 且不超过合格证数量 {Quantity.ToString("0.###", CultureInfo.InvariantCulture)}{Unit} / the quantity received must be positive and at most the certificate's";
+            return new("Certificate.ReceiptQuantity", Quantity.ToString("0.###", CultureInfo.InvariantCulture), Unit);
         }
         if (on > today || on < IssuedOn)
         {
-            return "收货日期应在开具日期和今天之间 / the receipt date must lie between the issue date and today";
+            return new("Certificate.ReceiptDate");
         }
-        Receipts.Add(new CertificateReceipt
+        _receipts.Add(new CertificateReceipt
         {
             CertificateId = Id, BuyerBusinessId = buyerBusinessId, BuyerName = buyerName, Quantity = quantity, ReceivedOn = on, RecordedAt = at, RecordedBy = by,
         });

@@ -89,10 +89,9 @@ public class CertificatesNewModel(ShianDb db, CurrentUser user, TimeProvider clo
         {
             return Page();
         }
-        certificate.Code = ProduceCertificate.NewCode();
-        certificate.CreatedAt = ShianTime.UtcNow(clock);
-        certificate.CreatedBy = user.Name;
-        await ProduceCertificate.IssueAsync(db, [certificate], certificate.CreatedAt);
+        var now = ShianTime.UtcNow(clock);
+        certificate.Issue(user.Name, now); // a new certificate: never refused
+        await ProduceCertificate.IssueAsync(db, [certificate], now);
         await Shian.Web.Public.TraceCache.EvictAsync(HttpContext);
         return Redirect($"/trace/certificates/{certificate.Id}");
     }

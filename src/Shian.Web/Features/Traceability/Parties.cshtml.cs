@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Data;
 using Shian.Traceability;
 using Shian.Web.Infrastructure;
@@ -14,7 +15,7 @@ namespace Shian.Web.Features.Traceability;
 /// (<c>/trace/claims</c>); a GLN confirmed to a business is refused.
 /// </summary>
 [Authorize(Policy = Policies.Operator)]
-public class PartiesModel(ShianDb db, CurrentUser user) : PageModel
+public class PartiesModel(ShianDb db, CurrentUser user, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Row(Guid Id, string Key, string Name, string BusinessName, TraceClaimStatus Status, string RejectionReason);
 
@@ -44,7 +45,7 @@ public class PartiesModel(ShianDb db, CurrentUser user) : PageModel
         }
         if (party is not null && await TraceClaims.PartyRefusalAsync(db, party.Key) is { } refusal)
         {
-            ModelState.AddModelError(nameof(Gln), refusal);
+            ModelState.AddProblem(nameof(Gln), refusal, l);
         }
         else if (party is not null && await db.TraceParties.AnyAsync(p => p.Key == party.Key && p.BusinessId == party.BusinessId && p.Status == TraceClaimStatus.Pending))
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Accounts;
 using Shian.Common;
 using Shian.Data;
@@ -17,7 +18,7 @@ namespace Shian.Web.Features.Traceability;
 /// to the GTIN, pending until the office confirms it (<c>/trace/claims</c>); a GTIN confirmed to a business is refused.
 /// </summary>
 [Authorize(Policy = Policies.Traceability)]
-public class ProductsModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
+public class ProductsModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Row(Guid Id, string Gtin, string Name, string Specification, string Brand, string Business, string Origin, TraceClaimStatus Status, string RejectionReason);
 
@@ -54,7 +55,7 @@ public class ProductsModel(ShianDb db, CurrentUser user, TimeProvider clock) : P
         }
         if (ModelState.IsValid && await TraceClaims.ProductRefusalAsync(db, product.Gtin) is { } refusal)
         {
-            ModelState.AddModelError(nameof(Gtin), refusal);
+            ModelState.AddProblem(nameof(Gtin), refusal, l);
         }
         else if (ModelState.IsValid && await db.TraceProducts.AnyAsync(p => p.Gtin == product.Gtin && p.BusinessId == product.BusinessId && p.Status == TraceClaimStatus.Pending))
         {
