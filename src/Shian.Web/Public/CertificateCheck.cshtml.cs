@@ -57,17 +57,17 @@ public class CertificateCheckModel(ShianDb db, CurrentUser user, TimeProvider cl
         var scope = await user.ScopeAsync();
         if (!scope.BusinessIds.Contains(BuyerId))
         {
-            ModelState.AddModelError(nameof(BuyerId), "请选择收货单位 / choose the receiving business");
+            ModelState.AddProblem(nameof(BuyerId), new("Certificate.BuyerRequired"), l);
             return Page();
         }
         if (Quantity is null)
         {
-            ModelState.AddModelError(nameof(Quantity), "请填写收货数量 / the quantity received is required");
+            ModelState.AddProblem(nameof(Quantity), new("Certificate.ReceiptQuantityRequired"), l);
             return Page();
         }
         if (ReceivedOn is null)
         {
-            ModelState.AddModelError(nameof(ReceivedOn), "请填写收货日期 / the receipt date is required");
+            ModelState.AddProblem(nameof(ReceivedOn), new("Certificate.ReceiptDateRequired"), l);
             return Page();
         }
         var buyer = await db.Businesses.AsNoTracking().Where(b => b.Id == BuyerId).Select(b => b.Name).FirstAsync();

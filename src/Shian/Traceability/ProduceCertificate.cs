@@ -126,10 +126,10 @@ public class ProduceCertificate
     public static readonly IReadOnlyList<string> ExpectedSubtypes = ["farm", "cooperative", "family-farm"];
 
     /// <summary>
-    /// Checks the fields as entered (trimmed here); field name → message in Chinese and English. Empty when the certificate may be
+    /// Checks the fields as entered (trimmed here); field name → problem. Empty when the certificate may be
     /// issued. The GTIN, if any, is checked and normalised by the caller.
     /// </summary>
-    public Dictionary<string, string> Validate(DateOnly today, bool promisesAllTicked)
+    public Dictionary<string, Problem> Validate(DateOnly today, bool promisesAllTicked)
     {
         ProductName = ProductName.Trim();
         Unit = Unit.Trim();
@@ -139,46 +139,46 @@ public class ProduceCertificate
         SignedBy = SignedBy.Trim();
         ReportNumber = ReportNumber.Trim();
         Lot = Lot.Trim();
-        var errors = new Dictionary<string, string>();
-        void Required(string field, string value, string name)
+        var errors = new Dictionary<string, Problem>();
+        void Required(string field, string value)
         {
             if (value.Length == 0)
             {
-                errors[field] = $"请填写{name} / {field} is required";
+                errors[field] = new("Certificate.Required", new Problem.Term("Certificate." + field));
             }
             else if (value.Length > MaxText)
             {
-                errors[field] = $"{name}不能超过 {MaxText} 字 / {field} is too long";
+                errors[field] = new("Certificate.TooLong", new Problem.Term("Certificate." + field), MaxText);
             }
         }
-        Required(nameof(ProductName), ProductName, "产品名称");
-        Required(nameof(ProducerName), ProducerName, "生产者名称");
-        Required(nameof(Origin), Origin, "产地");
-        Required(nameof(ContactPhone), ContactPhone, "联系电话");
-        Required(nameof(SignedBy), SignedBy, "承诺人签名");
+        Required(nameof(ProductName), ProductName);
+        Required(nameof(ProducerName), ProducerName);
+        Required(nameof(Origin), Origin);
+        Required(nameof(ContactPhone), ContactPhone);
+        Required(nameof(SignedBy), SignedBy);
         if (!Enum.IsDefined(Category))
         {
-            errors[nameof(Category)] = "请选择产品类别（蔬菜、水果、畜禽、禽蛋、养殖水产品） / choose the product category";
+            errors[nameof(Category)] = new("Certificate.CategoryRequired");
         }
         if (Quantity <= 0 || Quantity > 1_000_000_000)
         {
-            errors[nameof(Quantity)] = "数量（重量）应为大于 0 的数 / the quantity must be a positive number";
+            errors[nameof(Quantity)] = new("Certificate.QuantityInvalid");
         }
         if (!Units.Contains(Unit))
         {
-            errors[nameof(Unit)] = "请选择数量单位 / choose the unit";
+            errors[nameof(Unit)] = new("Certificate.UnitRequired");
         }
         if (ContactPhone.Length > 0 && !ContactPhone.All(c => char.IsAsciiDigit(c) || c is '-' or ' ' or '+'))
         {
-            errors[nameof(ContactPhone)] = "联系电话只能包含数字和“-” / the phone number may hold only digits and '-'";
+            errors[nameof(ContactPhone)] = new("Certificate.PhoneInvalid");
         }
         if (!Enum.IsDefined(Mode))
         {
-            errors[nameof(Mode)] = "请选择开具方式 / choose per package or per batch";
+            errors[nameof(Mode)] = new("Certificate.ModeRequired");
         }
         else if (Mode == CertificateMode.PerPackage && Copies is < 1 or > MaxCopies)
         {
-            errors[nameof(Copies)] = $"按件开具时，件数应为 1 至 {MaxCopies} / give a package count from 1 to {MaxCopies}";
+            errors[nameof(Copies)] = new("Certificate.CopiesRange", MaxCopies);
         }
         else if (Mode == CertificateMode.PerBatch)
         {
@@ -186,39 +186,39 @@ public class ProduceCertificate
         }
         if (IssuedOn == default)
         {
-            errors[nameof(IssuedOn)] = "请填写开具日期 / the issue date is required";
+            errors[nameof(IssuedOn)] = new("Certificate.IssuedOnRequired");
         }
         else if (IssuedOn > today)
         {
-            errors[nameof(IssuedOn)] = "开具日期不能晚于今天 / the issue date is in the future";
+            errors[nameof(IssuedOn)] = new("Certificate.IssuedOnFuture");
         }
         else if (IssuedOn < today.AddDays(-30))
         {
-            errors[nameof(IssuedOn)] = "开具日期不能早于 30 天前 / the issue date is more than 30 days ago";
+            errors[nameof(IssuedOn)] = new("Certificate.IssuedOnTooOld", 30);
         }
         if (!promisesAllTicked)
         {
-            errors[nameof(Promised)] = "请逐项勾选四项承诺 / tick all four statements of the promise";
+            errors[nameof(Promised)] = new("Certificate.PromisesRequired");
         }
         if (!Enum.IsDefined(Basis))
         {
-            errors[nameof(Basis)] = "请选择开具依据 / choose the basis";
+            errors[nameof(Basis)] = new("Certificate.BasisRequired");
         }
         else if (Basis is CertificateBasis.SelfTest or CertificateBasis.CommissionedTest && ReportNumber.Length == 0)
         {
-            errors[nameof(ReportNumber)] = "自行检测或委托检测须填写检测报告编号 / a test needs its report number";
+            errors[nameof(ReportNumber)] = new("Certificate.ReportNumberRequired");
         }
         else if (ReportNumber.Length > MaxText)
         {
-            errors[nameof(ReportNumber)] = "检测报告编号过长 / the report number is too long";
+            errors[nameof(ReportNumber)] = new("Certificate.TooLong", new Problem.Term("Certificate." + nameof(ReportNumber)), MaxText);
         }
         if ((Gtin.Length == 0) != (Lot.Length == 0))
         {
-            errors[Gtin.Length == 0 ? nameof(Gtin) : nameof(Lot)] = "关联追溯批次须同时填写商品条码和批号 / a trace lot needs both the GTIN and the lot";
+            errors[Gtin.Length == 0 ? nameof(Gtin) : nameof(Lot)] = new("Certificate.LotNeedsBoth");
         }
         else if (Lot.Length > 20)
         {
-            errors[nameof(Lot)] = "批号不能超过 20 个字符 / the lot is longer than 20 characters";
+            errors[nameof(Lot)] = new("Certificate.LotTooLong", 20);
         }
         Promised = promisesAllTicked;
         return errors;

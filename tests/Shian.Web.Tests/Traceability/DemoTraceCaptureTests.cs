@@ -29,14 +29,19 @@ public sealed class DemoTraceCaptureTests(CrawlerTests.DemoDistrictFactory facto
         foreach (var job in events.GroupBy(e => e.CaptureJobId))
         {
             var context = jobs[job.Key] is { Length: > 0 } c ? c : $"[\"{Features.Traceability.EpcisApi.StandardContext}\"]";
-            var document = $$$"""
-                {"@context":{{{context}}},"type":"EPCISDocument","schemaVersion":"2.0","creationDate":"2026-01-01T00:00:00Z",
-                 "epcisBody":{"eventList":[{{{string.Join(",", job.Select(e => e.Json))}}}]}}
-                """;
-            var (read, errors, _) = EpcisDocumentCapture.Check(Encoding.UTF8.GetBytes(document));
+            var (read, errors, _) = EpcisDocumentCapture.Check(Encoding.UTF8.GetBytes(Document(context, job.Select(e => e.Json))));
             Assert.True(read is not null, $"job {job.Key}: " + string.Join("; ", errors.Select(e => $"{e.Path}: {e.Message}")));
             Assert.Equal(job.Count(), read.Events.Count);
         }
         Assert.All(events, e => Assert.Contains(e.Id.ToString(), logged));
+
+        // The check bites: a receipt with the bare productName the demo used to store is refused.
+        var bare = events.First(e => e.Json.Contains("\"shian:productName\"", StringComparison.Ordinal)).Json.Replace("\"shian:productName\"", "\"productName\"", StringComparison.Ordinal);
+        Assert.Null(EpcisDocumentCapture.Check(Encoding.UTF8.GetBytes(Document($"[\"{Features.Traceability.EpcisApi.StandardContext}\"]", [bare]))).Read);
     }
+
+    private static string Document(string context, IEnumerable<string> events) => $$$"""
+        {"@context":{{{context}}},"type":"EPCISDocument","schemaVersion":"2.0","creationDate":"2026-01-01T00:00:00Z",
+         "epcisBody":{"eventList":[{{{string.Join(",", events)}}}]}}
+        """;
 }
