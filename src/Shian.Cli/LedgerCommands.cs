@@ -53,7 +53,7 @@ public static class LedgerCommands
             var records = await Shian.Traceability.LoggedRecords.VerifyAsync(database.Db);
             if (!records.Ok)
             {
-                console.Error($"存证记录校验失败 / logged records verification failed: {records.Failure}");
+                console.Error($"存证记录校验失败 / logged records verification failed: {Words.Of(records.Failure!)}");
                 return ShianCli.Failed;
             }
             var root = result.Root is null ? "" : Convert.ToHexStringLower(result.Root);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Accounts;
 using Shian.Common;
 using Shian.Data;
@@ -15,7 +16,7 @@ namespace Shian.Web.Public;
 /// businesses recorded its receipt; a signed-in operator of another business records its own receipt (确认收货) here.
 /// </summary>
 [AllowAnonymous]
-public class CertificateCheckModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
+public class CertificateCheckModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public ProduceCertificate Certificate { get; private set; } = null!;
 
@@ -56,24 +57,24 @@ public class CertificateCheckModel(ShianDb db, CurrentUser user, TimeProvider cl
         var scope = await user.ScopeAsync();
         if (!scope.BusinessIds.Contains(BuyerId))
         {
-            ModelState.AddModelError(nameof(BuyerId), "请选择收货单位 / choose the receiving business");
+            ModelState.AddProblem(nameof(BuyerId), new("Certificate.BuyerRequired"), l);
             return Page();
         }
         if (Quantity is null)
         {
-            ModelState.AddModelError(nameof(Quantity), "请填写收货数量 / the quantity received is required");
+            ModelState.AddProblem(nameof(Quantity), new("Certificate.ReceiptQuantityRequired"), l);
             return Page();
         }
         if (ReceivedOn is null)
         {
-            ModelState.AddModelError(nameof(ReceivedOn), "请填写收货日期 / the receipt date is required");
+            ModelState.AddProblem(nameof(ReceivedOn), new("Certificate.ReceiptDateRequired"), l);
             return Page();
         }
         var buyer = await db.Businesses.AsNoTracking().Where(b => b.Id == BuyerId).Select(b => b.Name).FirstAsync();
         var now = ShianTime.UtcNow(clock);
         if (Certificate.Receive(BuyerId, buyer, Quantity.Value, ReceivedOn.Value, ShianTime.LocalDate(now), user.Name, now) is { } error)
         {
-            ModelState.AddModelError(nameof(Quantity), error);
+            ModelState.AddProblem(nameof(Quantity), error, l);
             return Page();
         }
         await db.SaveChangesAsync();

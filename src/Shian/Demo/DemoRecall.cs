@@ -95,21 +95,8 @@ public static class DemoRecall
         await CaptureAsync(db, canteens[1], now, Move("receiving", 12, 11, wholesaler, canteens[1], gtin, lot, 100));
     }
 
-    private static async Task CaptureAsync(ShianDb db, Business by, DateTime now, params string[] events)
-    {
-        var json = $$"""
-            {"@context":["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],"type":"EPCISDocument","schemaVersion":"2.0",
-             "creationDate":"{{now:yyyy-MM-dd'T'HH:mm:ss'Z'}}","epcisBody":{"eventList":[{{string.Join(",", events)}}] } }
-            """;
-        var read = EpcisDocumentReader.Read(json);
-        if (read.Errors.Count > 0)
-        {
-            throw new InvalidOperationException("Demo EPCIS document refused: " + string.Join("; ", read.Errors.Select(e => $"{e.Path}: {e.Message}")));
-        }
-        var job = new CaptureJob { Id = Guid.CreateVersion7(), BusinessId = by.Id, UserId = Guid.Empty, CreatedAt = now, Status = CaptureJobStatus.Accepted, ContextJson = read.ContextJson };
-        await EpcisCapture.StoreAsync(db, job, read.Events);
-    }
-
+    private static Task CaptureAsync(ShianDb db, Business by, DateTime now, params string[] events) =>
+        DemoCapture.CaptureAsync(db, by.Id, Guid.Empty, now, events);
 
     private static string Gln13(string twelve) => twelve + Gtin.CheckDigit(twelve);
 }

@@ -79,26 +79,36 @@ public static class DemoTrace
                 var quantity = item.Unit == "枚" ? 3000 : 200 + 100 * random.Next(1, 8);
                 var certificate = new ProduceCertificate
                 {
-                    Code = ProduceCertificate.NewCode(), BusinessId = producer.Id, TownshipId = producer.TownshipId, ProductName = item.Name, Category = item.Category,
+                    BusinessId = producer.Id, TownshipId = producer.TownshipId, ProductName = item.Name, Category = item.Category,
                     Quantity = quantity, Unit = item.Unit, Mode = k == 1 ? CertificateMode.PerPackage : CertificateMode.PerBatch, Copies = k == 1 ? 10 : 1,
                     ProducerName = producer.Name, Origin = "天津市蓟州区 " + producer.Address, ContactPhone = producer.ContactPhone, IssuedOn = issued, Promised = true,
                     SignedBy = producer.LegalRepresentative, Basis = k == 2 ? CertificateBasis.CommissionedTest : CertificateBasis.SelfControl,
-                    ReportNumber = k == 2 ? $"JZJC-{issued:yyyyMMdd}-{i + 1:00}" : "", Gtin = gtin, Lot = lot, CreatedAt = DemoTime.At(issued, 7), CreatedBy = "demo",
+                    ReportNumber = k == 2 ? $"JZJC-{issued:yyyyMMdd}-{i + 1:00}" : "", Gtin = gtin, Lot = lot,
                 };
+                Refused(certificate.Issue("demo", DemoTime.At(issued, 7)));
                 if (i == 3 && k == 2)
                 {
-                    certificate.Revoke("自检发现包装标识错误，重新开具", "demo", DemoTime.At(issued, 9));
+                    Refused(certificate.Revoke("自检发现包装标识错误，重新开具", "demo", DemoTime.At(issued, 9)));
                 }
                 else if (k < 2)
                 {
                     var buyer = buyers[(i * 3 + k) % buyers.Count];
-                    certificate.Receive(buyer.Id, buyer.Name, Math.Min(quantity, quantity / 2 + 50), issued.AddDays(1), today, "demo", DemoTime.At(issued.AddDays(1), 9));
+                    Refused(certificate.Receive(buyer.Id, buyer.Name, Math.Min(quantity, quantity / 2 + 50), issued.AddDays(1), today, "demo", DemoTime.At(issued.AddDays(1), 9)));
                 }
                 issuedCertificates.Add(certificate);
             }
         }
         await ProduceCertificate.IssueAsync(db, issuedCertificates, now, ct);
         await ChainOfCustodyAsync(db, cooperative, buyers[0], CucumberGtin, today, now, ct);
+    }
+
+    /// <summary>The demo goes through the certificates' transitions like a user: a refusal is a bug in the demo.</summary>
+    private static void Refused(Common.Problem? problem)
+    {
+        if (problem is not null)
+        {
+            throw new InvalidOperationException("Demo certificate refused: " + problem);
+        }
     }
 
     /// <summary>One EPCIS document for the demo lot: harvest and packing at the cooperative, shipping, receiving and shelving at the supermarket, a sale.</summary>
@@ -127,23 +137,14 @@ public static class DemoTrace
             {"type":"ObjectEvent","eventTime":"{{{time}}}","eventTimeZoneOffset":"+08:00","action":"{{{action}}}","bizStep":"{{{bizStep}}}",{{{(disposition is null ? "" : $"\"disposition\":\"{disposition}\",")}}}
              "quantityList":[{"epcClass":"{{{lotUri}}}","quantity":500,"uom":"KGM"}],"readPoint":{"id":"https://id.gs1.org/414/{{{gln}}}"},"bizLocation":{"id":"https://id.gs1.org/414/{{{gln}}}"}}
             """;
-        var json = $$$"""
-            {"@context":["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],"type":"EPCISDocument","schemaVersion":"2.0","creationDate":"{{{Time(0, 8)}}}",
-             "epcisBody":{"eventList":[
-              {{{Event("https://shian.example/voc/bizstep/harvesting", Time(4, 6), farmGln, "ADD", "active")}}},
-              {{{Event("packing", Time(4, 9), farmGln)}}},
-              {{{Event("shipping", Time(3, 5), farmGln, disposition: "in_transit")}}},
-              {{{Event("receiving", Time(3, 8), shopGln, disposition: "in_progress")}}},
-              {{{Event("stocking", Time(3, 9), shopGln, disposition: "sellable_accessible")}}},
-              {{{Event("retail_selling", Time(2, 18), shopGln, disposition: "retail_sold")}}}
-             ]}}
-            """;
-        var read = EpcisDocumentReader.Read(json);
-        if (read.Errors.Count > 0)
-        {
-            throw new InvalidOperationException("Demo EPCIS document refused: " + string.Join("; ", read.Errors.Select(e => $"{e.Path}: {e.Message}")));
-        }
-        var job = new CaptureJob { Id = Guid.CreateVersion7(), BusinessId = farm.Id, UserId = Guid.Empty, CreatedAt = now, Status = CaptureJobStatus.Accepted };
-        await EpcisCapture.StoreAsync(db, job, read.Events, ct);
+        await DemoCapture.CaptureAsync(db, farm.Id, Guid.Empty, now,
+        [
+            Event("https://shian.example/voc/bizstep/harvesting", Time(4, 6), farmGln, "ADD", "active"),
+            Event("packing", Time(4, 9), farmGln),
+            Event("shipping", Time(3, 5), farmGln, disposition: "in_transit"),
+            Event("receiving", Time(3, 8), shopGln, disposition: "in_progress"),
+            Event("stocking", Time(3, 9), shopGln, disposition: "sellable_accessible"),
+            Event("retail_selling", Time(2, 18), shopGln, disposition: "retail_sold"),
+        ], ct);
     }
 }

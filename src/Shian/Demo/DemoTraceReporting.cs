@@ -1,10 +1,10 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Shian.Common;
 using Shian.Data;
-using Shian.Ledger;
 using Shian.Registry;
 using Shian.Traceability;
 
@@ -13,7 +13,8 @@ namespace Shian.Demo;
 /// <summary>
 /// The demo's trace node enterprises (肉菜追溯): a dozen markets and supermarkets required to upload weekly since the
 /// start of the year, most of them receiving goods most weeks (one trace event per week they reported), three silent,
-/// so that trace.upload_rate is about 65%; every event is in the transparency log. Only when no requirement exists yet.
+/// so that trace.upload_rate is about 65%. Each receipt is an EPCIS document captured as a node enterprise's would be
+/// (<see cref="DemoCapture"/>), so every event is checked and in the transparency log. Only when no requirement exists yet.
 /// </summary>
 public static class DemoTraceReporting
 {
@@ -56,7 +57,6 @@ public static class DemoTraceReporting
         for (var i = 0; i < businesses.Count; i++)
         {
             var business = businesses[i];
-            var events = new List<EpcisEvent>();
             foreach (var (first, _) in weeks)
             {
                 if (random.NextDouble() >= Rates[i])
@@ -74,46 +74,21 @@ public static class DemoTraceReporting
                 {
                     ["type"] = "ObjectEvent",
                     ["eventID"] = eventId,
-                    ["eventTime"] = at.ToString("yyyy-MM-ddTHH:mm:ss.fffZ"),
+                    ["eventTime"] = at.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
                     ["eventTimeZoneOffset"] = "+08:00",
-                    ["recordTime"] = at.ToString("yyyy-MM-ddTHH:mm:ss.fffZ"),
                     ["action"] = "OBSERVE",
                     ["bizStep"] = "receiving",
                     ["disposition"] = "in_progress",
                     ["quantityList"] = new[] { new Dictionary<string, object> { ["epcClass"] = $"https://id.gs1.org/01/{gtin}/10/{lot}", ["quantity"] = quantity, ["uom"] = "KGM" } },
-                    ["productName"] = product,
-                });
-                var e = new EpcisEvent
-                {
-                    Id = Guid.NewGuid(), EventId = eventId, Type = EpcisEventType.ObjectEvent, EventTime = at, EventTimeZoneOffset = "+08:00", RecordTime = at,
-                    Action = "OBSERVE", BizStep = "receiving", Disposition = "in_progress", BusinessId = business.Id, Json = json,
-                };
-                e.Epcs.Add(new EpcisEventEpc { Id = Guid.NewGuid(), EventId = e.Id, Role = EpcRole.Epc, Key = TraceKey.Lot(gtin, lot), Quantity = quantity, Uom = "KGM" });
-                events.Add(e);
+                    // An extension field: namespaced, as EPCIS requires (the prefix is declared in DemoCapture.Context).
+                    ["shian:productName"] = product,
+                }, Json);
+                // One document per receipt, captured when it happened: the upload rate counts the weeks by recordTime.
+                await DemoCapture.CaptureAsync(db, business.Id, userId.Value, at, [json], ct);
             }
-            if (events.Count == 0)
-            {
-                continue;
-            }
-            // One capture job per business for the demo; each event keeps the week's record time (written directly, as
-            // EpcisCapture would, but with the times spread over the year).
-            var job = new CaptureJob
-            {
-                Id = Guid.NewGuid(), BusinessId = business.Id, UserId = userId.Value, CreatedAt = events[0].RecordTime, FinishedAt = events[^1].RecordTime,
-                Status = CaptureJobStatus.Succeeded, EventCount = events.Count, ErrorsJson = "[]",
-            };
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            db.CaptureJobs.Add(job);
-            await db.SaveChangesAsync(ct);
-            foreach (var e in events)
-            {
-                e.CaptureJobId = job.Id;
-            }
-            await BulkInsert.RunAsync(db, events, ct);
-            await BulkInsert.RunAsync(db, events.SelectMany(e => e.Epcs).ToList(), ct);
-            await TransparencyLog.AppendAsync(db, [.. events.Select(EpcisCapture.LedgerEntryOf)], now, ct);
-            await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();
         }
     }
+
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

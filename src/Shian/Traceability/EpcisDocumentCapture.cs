@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Shian.Common;
 using Shian.Data;
 
 namespace Shian.Traceability;
@@ -28,7 +29,7 @@ public static class EpcisDocumentCapture
     {
         if (utf8.Length == 0 || utf8.Span.Trim(" \t\r\n"u8).IsEmpty)
         {
-            return (null, [new("$", "请求体为空，应为 EPCIS 文档 / The request body is empty; an EPCIS document is expected.")], false);
+            return (null, [new("$", new Problem("Epcis.EmptyBody"))], false);
         }
         // The parser reads string contents lazily, so a malformed byte inside a value would surface later as an exception.
         if (!System.Text.Unicode.Utf8.IsValid(utf8.Span))
@@ -49,17 +50,17 @@ public static class EpcisDocumentCapture
             var root = parsed.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return (null, [new("$", "文档必须是 JSON 对象 / The document must be a JSON object.")], false);
+                return (null, [new("$", new Problem("Epcis.NotObject"))], false);
             }
             if (!root.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "EPCISDocument")
             {
-                return (null, [new("$.type", "采集接口只接受 type 为 EPCISDocument 的文档 / Capture takes documents of type EPCISDocument.")], false);
+                return (null, [new("$.type", new Problem("Epcis.CaptureTakesDocuments"))], false);
             }
             // Counted before the schema is evaluated, so that an oversized document costs no validation.
             if (root.TryGetProperty("epcisBody", out var body) && body.ValueKind == JsonValueKind.Object
                 && body.TryGetProperty("eventList", out var list) && list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > MaxEvents)
             {
-                return (null, [new("$.epcisBody.eventList", $"一个文档最多 {MaxEvents} 个事件，收到 {list.GetArrayLength()} 个 / At most {MaxEvents} events per document, got {list.GetArrayLength()}.")], true);
+                return (null, [new("$.epcisBody.eventList", new Problem("Epcis.TooManyEvents", MaxEvents, list.GetArrayLength()))], true);
             }
             var schemaErrors = EpcisSchema.Validate(root);
             if (schemaErrors.Count > 0)
@@ -80,7 +81,7 @@ public static class EpcisDocumentCapture
         {
             offset += consumed;
         }
-        return new("$", $"请求体不是有效的 UTF-8 编码（第 {offset} 字节起）/ The body is not valid UTF-8 (from byte {offset}); EPCIS JSON must be UTF-8.");
+        return new("$", new Problem("Epcis.NotUtf8", offset));
     }
 
     /// <summary>

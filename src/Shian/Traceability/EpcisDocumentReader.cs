@@ -48,7 +48,7 @@ public static class EpcisDocumentReader
 
     /// <summary>The error for a body that is not JSON at all, with the line the parser stopped at.</summary>
     public static EpcisError NotJson(JsonException e) =>
-        new("$", $"不是有效的 JSON（第 {e.LineNumber + 1} 行）/ Not valid JSON (line {e.LineNumber + 1}): {e.Message}");
+        new("$", new Problem("Epcis.NotJson", e.LineNumber + 1, e.Message));
 
     public static EpcisReadResult Read(string json)
     {
@@ -76,12 +76,12 @@ public static class EpcisDocumentReader
         var errors = new List<EpcisError>();
         if (document.ValueKind != JsonValueKind.Object)
         {
-            return new([], [new("$", "文档必须是 JSON 对象 / The document must be a JSON object.")], "");
+            return new([], [new("$", new Problem("Epcis.NotObject"))], "");
         }
         var hasContext = document.TryGetProperty("@context", out var context);
         if (!hasContext)
         {
-            errors.Add(new("$['@context']", "缺少 @context / The document has no @context."));
+            errors.Add(new("$['@context']", new Problem("Epcis.NoContext")));
         }
         var type = Text(document, "type");
         var (eventList, listPath) = type switch
@@ -92,12 +92,12 @@ public static class EpcisDocumentReader
         };
         if (type is not ("EPCISDocument" or "EPCISQueryDocument"))
         {
-            errors.Add(new("$.type", "type 必须是 EPCISDocument / type must be EPCISDocument."));
+            errors.Add(new("$.type", new Problem("Epcis.NotEpcisDocument")));
             return new([], errors, "");
         }
         if (eventList is not { ValueKind: JsonValueKind.Array } events)
         {
-            errors.Add(new(listPath, "缺少事件列表 / The document has no eventList array."));
+            errors.Add(new(listPath, new Problem("Epcis.NoEventList")));
             return new([], errors, "");
         }
 
@@ -114,7 +114,7 @@ public static class EpcisDocumentReader
                 var path = $"{listPath}[{i}]";
                 if (nodes[i].ValueKind != JsonValueKind.Object)
                 {
-                    chunkErrors.Add(new(path, "事件必须是 JSON 对象 / An event must be a JSON object."));
+                    chunkErrors.Add(new(path, new Problem("Epcis.EventNotObject")));
                     continue;
                 }
                 if (ReadEvent(nodes[i], eventIds[i], path, chunkErrors) is { } captured)
@@ -160,7 +160,7 @@ public static class EpcisDocumentReader
         var typeName = Text(node, "type");
         if (!Enum.TryParse<EpcisEventType>(typeName, ignoreCase: false, out var type) || !Enum.IsDefined(type) || typeName!.All(char.IsDigit))
         {
-            errors.Add(new($"{path}.type", $"未知事件类型“{typeName}” / Unknown event type \"{typeName}\"; expected one of {string.Join(", ", Enum.GetNames<EpcisEventType>())}."));
+            errors.Add(new($"{path}.type", new Problem("Epcis.UnknownEventType", typeName, string.Join(", ", Enum.GetNames<EpcisEventType>()))));
             return null;
         }
 
@@ -170,7 +170,7 @@ public static class EpcisDocumentReader
             || !int.TryParse(offset.AsSpan(1, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var hours) || hours > 14
             || !int.TryParse(offset.AsSpan(4, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) || minutes > 59)
         {
-            errors.Add(new($"{path}.eventTimeZoneOffset", $"eventTimeZoneOffset 须为 ±hh:mm，收到“{offset}” / eventTimeZoneOffset must be ±hh:mm, got \"{offset}\"."));
+            errors.Add(new($"{path}.eventTimeZoneOffset", new Problem("Epcis.TimeZoneOffset", offset)));
         }
 
         var action = Text(node, "action");
@@ -178,16 +178,16 @@ public static class EpcisDocumentReader
         {
             if (action is not null)
             {
-                errors.Add(new($"{path}.action", "转化事件没有 action / A TransformationEvent has no action."));
+                errors.Add(new($"{path}.action", new Problem("Epcis.TransformationAction")));
             }
         }
         else if (action is null)
         {
-            errors.Add(new($"{path}.action", "缺少 action / action is required (ADD, OBSERVE or DELETE)."));
+            errors.Add(new($"{path}.action", new Problem("Epcis.ActionRequired")));
         }
         else if (!Actions.Contains(action))
         {
-            errors.Add(new($"{path}.action", $"未知 action“{action}” / Unknown action \"{action}\"; expected ADD, OBSERVE or DELETE."));
+            errors.Add(new($"{path}.action", new Problem("Epcis.UnknownAction", action)));
         }
 
         var bizStep = Vocabulary(node, "bizStep", "BizStep", BizSteps, path, errors);
@@ -297,7 +297,7 @@ public static class EpcisDocumentReader
         {
             if (required)
             {
-                errors.Add(new($"{path}.{name}", $"缺少 {name} / {name} is required."));
+                errors.Add(new($"{path}.{name}", new Problem("Epcis.Required", name)));
             }
             return null;
         }
@@ -305,7 +305,7 @@ public static class EpcisDocumentReader
         if (!hasZone || text.Length < 20 || text[10] is not ('T' or 't')
             || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
         {
-            errors.Add(new($"{path}.{name}", $"{name} 不是带时区的 RFC 3339 时间：“{text}” / {name} is not an RFC 3339 date-time with a zone: \"{text}\"."));
+            errors.Add(new($"{path}.{name}", new Problem("Epcis.NotDateTime", name, text)));
             return null;
         }
         return parsed;
@@ -330,7 +330,7 @@ public static class EpcisDocumentReader
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors.Add(new(path, "值必须是非空字符串 / The value must be a non-empty string."));
+            errors.Add(new(path, new Problem("Epcis.EmptyValue")));
             return null;
         }
         var webPrefix = $"https://ref.gs1.org/cbv/{cbvType}-";
@@ -344,7 +344,7 @@ public static class EpcisDocumentReader
         }
         if (shortName != text || !text.Contains(':'))
         {
-            errors.Add(new(path, $"“{text}”不是 CBV 标准词汇，自定义值须带命名空间（URI）/ \"{text}\" is not a CBV value; a non-standard value needs a namespace (a URI)."));
+            errors.Add(new(path, new Problem("Epcis.NotCbv", text)));
             return null;
         }
         return text;
@@ -362,7 +362,7 @@ public static class EpcisDocumentReader
         }
         else
         {
-            errors.Add(new($"{path}.parentID", "parentID 必须是 URI 字符串 / parentID must be a URI string."));
+            errors.Add(new($"{path}.parentID", new Problem("Epcis.NotUri", "parentID")));
         }
     }
 
@@ -379,7 +379,7 @@ public static class EpcisDocumentReader
                 }
                 else
                 {
-                    errors.Add(new($"{path}.{listName}[{i}]", "标识必须是 URI 字符串 / An identifier must be a URI string."));
+                    errors.Add(new($"{path}.{listName}[{i}]", new Problem("Epcis.IdentifierNotUri")));
                 }
                 i++;
             }
@@ -392,7 +392,7 @@ public static class EpcisDocumentReader
                 var itemPath = $"{path}.{quantityListName}[{++i}]";
                 if (item.ValueKind != JsonValueKind.Object || Text(item, "epcClass") is not { Length: > 0 } epcClass)
                 {
-                    errors.Add(new($"{itemPath}.epcClass", "缺少 epcClass / epcClass is required."));
+                    errors.Add(new($"{itemPath}.epcClass", new Problem("Epcis.Required", "epcClass")));
                     continue;
                 }
                 decimal? quantity = null;
@@ -404,7 +404,7 @@ public static class EpcisDocumentReader
                     }
                     else
                     {
-                        errors.Add(new($"{itemPath}.quantity", "数量必须是非负数 / quantity must be a non-negative number."));
+                        errors.Add(new($"{itemPath}.quantity", new Problem("Epcis.NegativeQuantity")));
                         continue;
                     }
                 }

@@ -1,3 +1,5 @@
+using Shian.Common;
+
 namespace Shian.Traceability;
 
 /// <summary>The five EPCIS 2.0 event types, named as in the standard's JSON <c>type</c>.</summary>
@@ -118,8 +120,23 @@ public class CaptureJob
     public string ErrorsJson { get; set; } = "[]";
 }
 
-/// <summary>A problem with a captured document, located by a JSON path such as <c>$.epcisBody.eventList[2].eventTime</c>.</summary>
-public sealed record EpcisError(string Path, string Message);
+/// <summary>
+/// A problem with a captured document (or a query's parameters), located by a JSON path such as
+/// <c>$.epcisBody.eventList[2].eventTime</c> (or the parameter's name); the web words it in the request's language.
+/// </summary>
+public sealed record EpcisError(string Path, Problem Problem)
+{
+    /// <summary>
+    /// A refusal already worded elsewhere (the schema library's messages): carried whole as the value of
+    /// <c>Epcis.Schema.Text</c>, which shows it as it is.
+    /// </summary>
+    public EpcisError(string path, string message) : this(path, new Problem("Epcis.SchemaText", message))
+    {
+    }
+
+    /// <summary>The code and its values, for logs and test output; never shown to a user.</summary>
+    public string Message => Problem.ToString();
+}
 
 /// <summary>Registering a business's own locations (GLN, optionally with an extension) so that traces name it.</summary>
 public static class TraceParties
@@ -127,23 +144,23 @@ public static class TraceParties
     public const int NameMax = 200;
 
     /// <summary>A new location for a business, or the errors by field (nothing is stored by this method).</summary>
-    public static (TraceParty? Party, Dictionary<string, string> Errors) Create(Guid businessId, string? gln, string? extension, string? name)
+    public static (TraceParty? Party, Dictionary<string, Problem> Errors) Create(Guid businessId, string? gln, string? extension, string? name)
     {
-        var errors = new Dictionary<string, string>();
+        var errors = new Dictionary<string, Problem>();
         var digits = gln?.Trim() ?? "";
         var ext = extension?.Trim() ?? "";
         var label = name?.Trim() ?? "";
         if (digits.Length != 13 || !digits.All(char.IsAsciiDigit) || Gtin.CheckDigit(digits[..12]) != digits[12])
         {
-            errors["Gln"] = "位置码（GLN）应为 13 位数字且校验位正确 / the GLN must be 13 digits with a valid check digit";
+            errors["Gln"] = new("TraceParty.GlnInvalid");
         }
         if (ext.Length > 20 || ext.Any(c => !char.IsAsciiLetterOrDigit(c) && c != '-'))
         {
-            errors["Extension"] = "扩展码最多 20 个字母、数字或连字符 / the extension is at most 20 letters, digits or hyphens";
+            errors["Extension"] = new("TraceParty.ExtensionInvalid", 20);
         }
         if (label.Length is 0 or > NameMax)
         {
-            errors["Name"] = $"请填写位置名称（不超过 {NameMax} 字）/ give the location's name (at most {NameMax} characters)";
+            errors["Name"] = new("TraceParty.NameRequired", NameMax);
         }
         if (errors.Count > 0)
         {

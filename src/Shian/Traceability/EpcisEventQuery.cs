@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Shian.Common;
 
 namespace Shian.Traceability;
 
@@ -56,7 +57,7 @@ public sealed class EpcisEventQuery
             var values = raw.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
             if (!Known.Contains(name, StringComparer.Ordinal))
             {
-                errors.Add(new(name, $"不支持的查询参数“{name}” / Unsupported query parameter \"{name}\"."));
+                errors.Add(new(name, new Problem("Epcis.Query.Unsupported", name)));
                 continue;
             }
             if (name is not ("perPage" or "nextPageToken"))
@@ -65,7 +66,7 @@ public sealed class EpcisEventQuery
             }
             if (values.Count == 0)
             {
-                errors.Add(new(name, $"参数 {name} 没有值 / Parameter {name} has no value."));
+                errors.Add(new(name, new Problem("Epcis.Query.NoValue", name)));
                 continue;
             }
             switch (name)
@@ -79,7 +80,7 @@ public sealed class EpcisEventQuery
                         }
                         else
                         {
-                            errors.Add(new(name, $"参数 eventType 的值“{v}”不是事件类型 / eventType \"{v}\" is not one of {string.Join(", ", Enum.GetNames<EpcisEventType>())}."));
+                            errors.Add(new(name, new Problem("Epcis.Query.EventType", v, string.Join(", ", Enum.GetNames<EpcisEventType>()))));
                         }
                     }
                     break;
@@ -108,7 +109,7 @@ public sealed class EpcisEventQuery
                         }
                         else
                         {
-                            errors.Add(new(name, $"参数 EQ_action 须为 ADD、OBSERVE 或 DELETE，收到“{v}” / EQ_action must be ADD, OBSERVE or DELETE, got \"{v}\"."));
+                            errors.Add(new(name, new Problem("Epcis.Query.Action", v)));
                         }
                     }
                     break;
@@ -119,7 +120,7 @@ public sealed class EpcisEventQuery
                     }
                     else
                     {
-                        errors.Add(new(name, $"参数 perPage 须为 1 至 {MaxPerPage} 的整数 / perPage must be a whole number from 1 to {MaxPerPage}."));
+                        errors.Add(new(name, new Problem("Epcis.Query.PerPage", MaxPerPage)));
                     }
                     break;
                 case "nextPageToken":
@@ -136,7 +137,7 @@ public sealed class EpcisEventQuery
             }
             else
             {
-                errors.Add(new("nextPageToken", "参数 nextPageToken 无效或不属于此查询 / nextPageToken is not valid for this query."));
+                errors.Add(new("nextPageToken", new Problem("Epcis.Query.NextPageToken")));
             }
         }
         return errors.Count == 0 ? (query, []) : (null, errors);
@@ -237,7 +238,7 @@ public sealed class EpcisEventQuery
         {
             return at.UtcDateTime;
         }
-        errors.Add(new(name, $"参数 {name} 须为带时区的 ISO 8601 时间（如 2024-03-01T08:00:00+08:00），收到“{string.Join(",", values)}” / {name} must be an ISO 8601 date-time with a time zone."));
+        errors.Add(new(name, new Problem("Epcis.Query.DateTime", name, string.Join(",", values))));
         return null;
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Shian.Common;
 using Shian.Data;
 
 namespace Shian.Traceability;
@@ -12,7 +13,7 @@ namespace Shian.Traceability;
 /// </summary>
 public static class LoggedRecords
 {
-    public sealed record Result(long Events, long Certificates, string? Failure)
+    public sealed record Result(long Events, long Certificates, Problem? Failure)
     {
         public bool Ok => Failure is null;
     }
@@ -38,11 +39,11 @@ public static class LoggedRecords
             {
                 if (!logged.TryGetValue(row.Id.ToString(), out var data))
                 {
-                    return new(events, 0, $"事件 {row.EventId}（{row.Id}）不在存证日志中 / event {row.EventId} ({row.Id}) is not in the log");
+                    return new(events, 0, new Problem("TraceLog.EventNotLogged", row.EventId, row.Id));
                 }
                 if (!SHA256.HashData(Encoding.UTF8.GetBytes(row.Json)).AsSpan().SequenceEqual(data))
                 {
-                    return new(events, 0, $"事件 {row.EventId}（{row.Id}）与存证不符，已被改动 / event {row.EventId} ({row.Id}) differs from its logged hash: it was altered");
+                    return new(events, 0, new Problem("TraceLog.EventAltered", row.EventId, row.Id));
                 }
                 events++;
             }
@@ -57,11 +58,11 @@ public static class LoggedRecords
             var (_, reference, data) = certificate.LedgerEntry();
             if (!certificateEntries.TryGetValue(reference, out var logged))
             {
-                return new(events, certificates, $"合格证 {certificate.Code} 不在存证日志中 / certificate {certificate.Code} is not in the log");
+                return new(events, certificates, new Problem("TraceLog.CertificateNotLogged", certificate.Code));
             }
             if (!logged.AsSpan().SequenceEqual(data))
             {
-                return new(events, certificates, $"合格证 {certificate.Code} 与存证不符，已被改动 / certificate {certificate.Code} differs from its logged hash: it was altered");
+                return new(events, certificates, new Problem("TraceLog.CertificateAltered", certificate.Code));
             }
             certificates++;
         }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shian.Common;
 using Shian.Registry;
 
 namespace Shian.Traceability;
@@ -99,15 +100,19 @@ public class ProduceCertificate
     public string Gtin { get; set; } = "";
     public string Lot { get; set; } = "";
 
-    public CertificateStatus Status { get; set; }
-    public string RevokedReason { get; set; } = "";
-    public DateTime? RevokedAt { get; set; }
-    public string RevokedBy { get; set; } = "";
+    public CertificateStatus Status { get; private set; }
+    public string RevokedReason { get; private set; } = "";
+    public DateTime? RevokedAt { get; private set; }
+    public string RevokedBy { get; private set; } = "";
 
-    public DateTime CreatedAt { get; set; }
-    public string CreatedBy { get; set; } = "";
+    /// <summary>When and by whom it was issued (<see cref="Issue"/>).</summary>
+    public DateTime CreatedAt { get; private set; }
+    public string CreatedBy { get; private set; } = "";
 
-    public List<CertificateReceipt> Receipts { get; set; } = [];
+    private readonly List<CertificateReceipt> _receipts = [];
+
+    /// <summary>The buyers' receipts, added by <see cref="Receive"/> only.</summary>
+    public IReadOnlyList<CertificateReceipt> Receipts => _receipts;
 
     /// <summary>Whether a business of this kind may issue certificates: edible agricultural (and forest) producers.</summary>
     public static bool MayIssue(Business business) =>
@@ -121,10 +126,10 @@ public class ProduceCertificate
     public static readonly IReadOnlyList<string> ExpectedSubtypes = ["farm", "cooperative", "family-farm"];
 
     /// <summary>
-    /// Checks the fields as entered (trimmed here); field name → message in Chinese and English. Empty when the certificate may be
+    /// Checks the fields as entered (trimmed here); field name → problem. Empty when the certificate may be
     /// issued. The GTIN, if any, is checked and normalised by the caller.
     /// </summary>
-    public Dictionary<string, string> Validate(DateOnly today, bool promisesAllTicked)
+    public Dictionary<string, Problem> Validate(DateOnly today, bool promisesAllTicked)
     {
         ProductName = ProductName.Trim();
         Unit = Unit.Trim();
@@ -134,46 +139,46 @@ public class ProduceCertificate
         SignedBy = SignedBy.Trim();
         ReportNumber = ReportNumber.Trim();
         Lot = Lot.Trim();
-        var errors = new Dictionary<string, string>();
-        void Required(string field, string value, string name)
+        var errors = new Dictionary<string, Problem>();
+        void Required(string field, string value)
         {
             if (value.Length == 0)
             {
-                errors[field] = $"请填写{name} / {field} is required";
+                errors[field] = new("Certificate.Required", new Problem.Term("Certificate." + field));
             }
             else if (value.Length > MaxText)
             {
-                errors[field] = $"{name}不能超过 {MaxText} 字 / {field} is too long";
+                errors[field] = new("Certificate.TooLong", new Problem.Term("Certificate." + field), MaxText);
             }
         }
-        Required(nameof(ProductName), ProductName, "产品名称");
-        Required(nameof(ProducerName), ProducerName, "生产者名称");
-        Required(nameof(Origin), Origin, "产地");
-        Required(nameof(ContactPhone), ContactPhone, "联系电话");
-        Required(nameof(SignedBy), SignedBy, "承诺人签名");
+        Required(nameof(ProductName), ProductName);
+        Required(nameof(ProducerName), ProducerName);
+        Required(nameof(Origin), Origin);
+        Required(nameof(ContactPhone), ContactPhone);
+        Required(nameof(SignedBy), SignedBy);
         if (!Enum.IsDefined(Category))
         {
-            errors[nameof(Category)] = "请选择产品类别（蔬菜、水果、畜禽、禽蛋、养殖水产品） / choose the product category";
+            errors[nameof(Category)] = new("Certificate.CategoryRequired");
         }
         if (Quantity <= 0 || Quantity > 1_000_000_000)
         {
-            errors[nameof(Quantity)] = "数量（重量）应为大于 0 的数 / the quantity must be a positive number";
+            errors[nameof(Quantity)] = new("Certificate.QuantityInvalid");
         }
         if (!Units.Contains(Unit))
         {
-            errors[nameof(Unit)] = "请选择数量单位 / choose the unit";
+            errors[nameof(Unit)] = new("Certificate.UnitRequired");
         }
         if (ContactPhone.Length > 0 && !ContactPhone.All(c => char.IsAsciiDigit(c) || c is '-' or ' ' or '+'))
         {
-            errors[nameof(ContactPhone)] = "联系电话只能包含数字和“-” / the phone number may hold only digits and '-'";
+            errors[nameof(ContactPhone)] = new("Certificate.PhoneInvalid");
         }
         if (!Enum.IsDefined(Mode))
         {
-            errors[nameof(Mode)] = "请选择开具方式 / choose per package or per batch";
+            errors[nameof(Mode)] = new("Certificate.ModeRequired");
         }
         else if (Mode == CertificateMode.PerPackage && Copies is < 1 or > MaxCopies)
         {
-            errors[nameof(Copies)] = $"按件开具时，件数应为 1 至 {MaxCopies} / give a package count from 1 to {MaxCopies}";
+            errors[nameof(Copies)] = new("Certificate.CopiesRange", MaxCopies);
         }
         else if (Mode == CertificateMode.PerBatch)
         {
@@ -181,59 +186,79 @@ public class ProduceCertificate
         }
         if (IssuedOn == default)
         {
-            errors[nameof(IssuedOn)] = "请填写开具日期 / the issue date is required";
+            errors[nameof(IssuedOn)] = new("Certificate.IssuedOnRequired");
         }
         else if (IssuedOn > today)
         {
-            errors[nameof(IssuedOn)] = "开具日期不能晚于今天 / the issue date is in the future";
+            errors[nameof(IssuedOn)] = new("Certificate.IssuedOnFuture");
         }
         else if (IssuedOn < today.AddDays(-30))
         {
-            errors[nameof(IssuedOn)] = "开具日期不能早于 30 天前 / the issue date is more than 30 days ago";
+            errors[nameof(IssuedOn)] = new("Certificate.IssuedOnTooOld", 30);
         }
         if (!promisesAllTicked)
         {
-            errors[nameof(Promised)] = "请逐项勾选四项承诺 / tick all four statements of the promise";
+            errors[nameof(Promised)] = new("Certificate.PromisesRequired");
         }
         if (!Enum.IsDefined(Basis))
         {
-            errors[nameof(Basis)] = "请选择开具依据 / choose the basis";
+            errors[nameof(Basis)] = new("Certificate.BasisRequired");
         }
         else if (Basis is CertificateBasis.SelfTest or CertificateBasis.CommissionedTest && ReportNumber.Length == 0)
         {
-            errors[nameof(ReportNumber)] = "自行检测或委托检测须填写检测报告编号 / a test needs its report number";
+            errors[nameof(ReportNumber)] = new("Certificate.ReportNumberRequired");
         }
         else if (ReportNumber.Length > MaxText)
         {
-            errors[nameof(ReportNumber)] = "检测报告编号过长 / the report number is too long";
+            errors[nameof(ReportNumber)] = new("Certificate.TooLong", new Problem.Term("Certificate." + nameof(ReportNumber)), MaxText);
         }
         if ((Gtin.Length == 0) != (Lot.Length == 0))
         {
-            errors[Gtin.Length == 0 ? nameof(Gtin) : nameof(Lot)] = "关联追溯批次须同时填写商品条码和批号 / a trace lot needs both the GTIN and the lot";
+            errors[Gtin.Length == 0 ? nameof(Gtin) : nameof(Lot)] = new("Certificate.LotNeedsBoth");
         }
         else if (Lot.Length > 20)
         {
-            errors[nameof(Lot)] = "批号不能超过 20 个字符 / the lot is longer than 20 characters";
+            errors[nameof(Lot)] = new("Certificate.LotTooLong", 20);
         }
         Promised = promisesAllTicked;
         return errors;
     }
 
+    public const int ReasonMax = 500;
+
+    /// <summary>
+    /// Stamps a checked certificate as issued by <paramref name="by"/> at <paramref name="at"/>, with a new verify code unless
+    /// it has one; <see cref="IssueAsync"/> then stores it. Refused for a certificate issued already.
+    /// </summary>
+    public Problem? Issue(string by, DateTime at)
+    {
+        if (CreatedBy.Length > 0)
+        {
+            return new("Certificate.AlreadyIssued");
+        }
+        if (Code.Length == 0)
+        {
+            Code = NewCode();
+        }
+        (CreatedBy, CreatedAt) = (by, at);
+        return null;
+    }
+
     /// <summary>Revokes the certificate (e.g. a failed test after issue): the verify page then says so.</summary>
-    public string? Revoke(string? reason, string by, DateTime at)
+    public Problem? Revoke(string? reason, string by, DateTime at)
     {
         var why = reason?.Trim() ?? "";
         if (Status == CertificateStatus.Revoked)
         {
-            return "该合格证已作废 / the certificate is already revoked";
+            return new("Certificate.AlreadyRevoked");
         }
         if (why.Length == 0)
         {
-            return "请填写作废原因 / a reason is required";
+            return new("Certificate.ReasonRequired");
         }
-        if (why.Length > 500)
+        if (why.Length > ReasonMax)
         {
-            return "作废原因不能超过 500 字 / the reason is longer than 500 characters";
+            return new("Certificate.ReasonTooLong", ReasonMax);
         }
         Status = CertificateStatus.Revoked;
         RevokedReason = why;
@@ -243,29 +268,29 @@ public class ProduceCertificate
     }
 
     /// <summary>Records that a buyer received the goods; refuses a revoked certificate, the producer itself and a second receipt.</summary>
-    public string? Receive(Guid buyerBusinessId, string buyerName, decimal quantity, DateOnly on, DateOnly today, string by, DateTime at)
+    public Problem? Receive(Guid buyerBusinessId, string buyerName, decimal quantity, DateOnly on, DateOnly today, string by, DateTime at)
     {
         if (Status == CertificateStatus.Revoked)
         {
-            return "该合格证已作废，不能确认收货 / the certificate is revoked";
+            return new("Certificate.RevokedNoReceipt");
         }
         if (buyerBusinessId == BusinessId)
         {
-            return "开具合格证的生产者不能为自己确认收货 / the producer cannot receive its own certificate";
+            return new("Certificate.OwnReceipt");
         }
-        if (Receipts.Any(r => r.BuyerBusinessId == buyerBusinessId))
+        if (_receipts.Any(r => r.BuyerBusinessId == buyerBusinessId))
         {
-            return "本单位已确认收货 / this business has already recorded its receipt";
+            return new("Certificate.AlreadyReceived");
         }
         if (quantity <= 0 || quantity > Quantity)
         {
-            return $"收货数量应大于 0 且不超过合格证数量 {Quantity.ToString("0.###", CultureInfo.InvariantCulture)}{Unit} / the quantity received must be positive and at most the certificate's";
+            return new("Certificate.ReceiptQuantity", Quantity.ToString("0.###", CultureInfo.InvariantCulture), Unit);
         }
         if (on > today || on < IssuedOn)
         {
-            return "收货日期应在开具日期和今天之间 / the receipt date must lie between the issue date and today";
+            return new("Certificate.ReceiptDate");
         }
-        Receipts.Add(new CertificateReceipt
+        _receipts.Add(new CertificateReceipt
         {
             CertificateId = Id, BuyerBusinessId = buyerBusinessId, BuyerName = buyerName, Quantity = quantity, ReceivedOn = on, RecordedAt = at, RecordedBy = by,
         });

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Shian.Common;
 using Shian.Data;
 
 namespace Shian.Traceability;
@@ -28,28 +29,28 @@ public abstract class TraceClaim
 
     public const int ReasonMax = 500;
 
-    /// <summary>Confirms a pending claim; the error when it is not pending. The caller checks no other claim of the code is confirmed.</summary>
-    public string? Confirm(string by, DateTime at)
+    /// <summary>Confirms a pending claim; the problem when it is not pending. The caller checks no other claim of the code is confirmed.</summary>
+    public Problem? Confirm(string by, DateTime at)
     {
         if (Status != TraceClaimStatus.Pending)
         {
-            return "只能确认待审核的登记 / only a pending claim can be confirmed";
+            return new("TraceClaim.ConfirmNotPending");
         }
         (Status, ReviewedBy, ReviewedAt) = (TraceClaimStatus.Confirmed, by, at);
         return null;
     }
 
-    /// <summary>Rejects a pending claim with a reason; the error when it is not pending or the reason is missing.</summary>
-    public string? Reject(string? reason, string by, DateTime at)
+    /// <summary>Rejects a pending claim with a reason; the problem when it is not pending or the reason is missing.</summary>
+    public Problem? Reject(string? reason, string by, DateTime at)
     {
         var text = reason?.Trim() ?? "";
         if (Status != TraceClaimStatus.Pending)
         {
-            return "只能驳回待审核的登记 / only a pending claim can be rejected";
+            return new("TraceClaim.RejectNotPending");
         }
         if (text.Length is 0 or > ReasonMax)
         {
-            return $"请填写驳回理由（不超过 {ReasonMax} 字） / give the reason (at most {ReasonMax} characters)";
+            return new("TraceClaim.ReasonRequired", ReasonMax);
         }
         (Status, ReviewedBy, ReviewedAt, RejectionReason) = (TraceClaimStatus.Rejected, by, at, text);
         return null;
@@ -60,27 +61,27 @@ public abstract class TraceClaim
 public static class TraceClaims
 {
     /// <summary>Why a new claim of <paramref name="gtin14"/> is refused (it is confirmed to a business already), or null.</summary>
-    public static async Task<string?> ProductRefusalAsync(ShianDb db, string gtin14, CancellationToken ct = default) =>
+    public static async Task<Problem?> ProductRefusalAsync(ShianDb db, string gtin14, CancellationToken ct = default) =>
         await db.TraceProducts.AnyAsync(p => p.Gtin == gtin14 && p.Status == TraceClaimStatus.Confirmed, ct)
-            ? $"商品条码 {gtin14} 已确认归属，不能再次登记；如有异议请联系市场监管部门 / the GTIN {gtin14} is confirmed to a business already and cannot be claimed again; contact the office if this is wrong"
+            ? new Problem("TraceClaim.GtinTaken", gtin14)
             : null;
 
     /// <summary>Why a new claim of the location key is refused (it is confirmed already), or null.</summary>
-    public static async Task<string?> PartyRefusalAsync(ShianDb db, string key, CancellationToken ct = default) =>
+    public static async Task<Problem?> PartyRefusalAsync(ShianDb db, string key, CancellationToken ct = default) =>
         await db.TraceParties.AnyAsync(p => p.Key == key && p.Status == TraceClaimStatus.Confirmed, ct)
-            ? $"位置码 {key} 已确认归属，不能再次登记；如有异议请联系市场监管部门 / the GLN {key} is confirmed to a business already and cannot be claimed again; contact the office if this is wrong"
+            ? new Problem("TraceClaim.GlnTaken", key)
             : null;
 
     /// <summary>Confirms a product claim unless another claim of the GTIN is confirmed; the error, or null (the caller saves).</summary>
-    public static async Task<string?> ConfirmAsync(ShianDb db, TraceProduct claim, string by, DateTime at, CancellationToken ct = default) =>
+    public static async Task<Problem?> ConfirmAsync(ShianDb db, TraceProduct claim, string by, DateTime at, CancellationToken ct = default) =>
         await db.TraceProducts.AnyAsync(p => p.Gtin == claim.Gtin && p.Id != claim.Id && p.Status == TraceClaimStatus.Confirmed, ct)
-            ? $"商品条码 {claim.Gtin} 已确认归属其他企业 / the GTIN is confirmed to another business already"
+            ? new Problem("TraceClaim.GtinConfirmedToOther", claim.Gtin)
             : claim.Confirm(by, at);
 
     /// <summary>Confirms a location claim unless another claim of the key is confirmed; the error, or null (the caller saves).</summary>
-    public static async Task<string?> ConfirmAsync(ShianDb db, TraceParty claim, string by, DateTime at, CancellationToken ct = default) =>
+    public static async Task<Problem?> ConfirmAsync(ShianDb db, TraceParty claim, string by, DateTime at, CancellationToken ct = default) =>
         await db.TraceParties.AnyAsync(p => p.Key == claim.Key && p.Id != claim.Id && p.Status == TraceClaimStatus.Confirmed, ct)
-            ? $"位置码 {claim.Key} 已确认归属其他企业 / the GLN is confirmed to another business already"
+            ? new Problem("TraceClaim.GlnConfirmedToOther", claim.Key)
             : claim.Confirm(by, at);
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shian.Common;
 using Shian.Registry;
 
 namespace Shian.Traceability;
@@ -37,12 +38,12 @@ public class TraceProduct : TraceClaim
     public string CreatedBy { get; set; } = "";
 
     /// <summary>
-    /// Checks and normalises the fields as entered (the GTIN to 14 digits); field name → message naming the field in
-    /// Chinese, then English. Empty when the product may be saved.
+    /// Checks and normalises the fields as entered (the GTIN to 14 digits); field name → problem. Empty when the product
+    /// may be saved.
     /// </summary>
-    public Dictionary<string, string> Validate()
+    public Dictionary<string, Problem> Validate()
     {
-        var errors = new Dictionary<string, string>();
+        var errors = new Dictionary<string, Problem>();
         Name = Name.Trim();
         Specification = Specification.Trim();
         Brand = Brand.Trim();
@@ -52,7 +53,7 @@ public class TraceProduct : TraceClaim
         var raw = Gtin.Trim();
         if (raw.Length == 0)
         {
-            errors[nameof(Gtin)] = "请填写商品条码（GTIN） / the GTIN is required";
+            errors[nameof(Gtin)] = new("TraceProduct.GtinRequired");
         }
         else if (Traceability.Gtin.Normalize(raw) is { } gtin14)
         {
@@ -61,28 +62,28 @@ public class TraceProduct : TraceClaim
         else
         {
             errors[nameof(Gtin)] = raw.All(char.IsAsciiDigit) && raw.Length is 8 or 12 or 13 or 14
-                ? "商品条码（GTIN）校验位错误 / the GTIN's check digit is wrong"
-                : "商品条码（GTIN）应为 8、12、13 或 14 位数字 / a GTIN has 8, 12, 13 or 14 digits";
+                ? new Problem("TraceProduct.GtinCheckDigit")
+                : new Problem("TraceProduct.GtinDigits");
         }
-        void Text(string field, string value, string name, bool required)
+        void Text(string field, string value, bool required)
         {
             if (required && value.Length == 0)
             {
-                errors[field] = $"请填写{name} / {field} is required";
+                errors[field] = new("TraceProduct.Required", new Problem.Term("TraceProduct." + field));
             }
             else if (value.Length > MaxText)
             {
-                errors[field] = $"{name}不能超过 {MaxText} 字 / {field} is too long";
+                errors[field] = new("TraceProduct.TooLong", new Problem.Term("TraceProduct." + field), MaxText);
             }
         }
-        Text(nameof(Name), Name, "产品名称", true);
-        Text(nameof(Specification), Specification, "规格", true);
-        Text(nameof(Brand), Brand, "商标", false);
-        Text(nameof(Origin), Origin, "产地", true);
-        Text(nameof(ShelfLife), ShelfLife, "保质期", false);
+        Text(nameof(Name), Name, true);
+        Text(nameof(Specification), Specification, true);
+        Text(nameof(Brand), Brand, false);
+        Text(nameof(Origin), Origin, true);
+        Text(nameof(ShelfLife), ShelfLife, false);
         if (FoodCategoryCode.Length > 20)
         {
-            errors[nameof(FoodCategoryCode)] = "食品类别代码过长 / the category code is too long";
+            errors[nameof(FoodCategoryCode)] = new("TraceProduct.TooLong", new Problem.Term("TraceProduct." + nameof(FoodCategoryCode)), 20);
         }
         return errors;
     }

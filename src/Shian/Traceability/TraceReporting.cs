@@ -28,29 +28,29 @@ public class TraceReportingRequirement
     public string SetBy { get; set; } = "";
     public DateTime SetAt { get; set; }
 
-    /// <summary>Checks a requirement's fields; the messages name the field, in Chinese first.</summary>
-    public static Dictionary<string, string> Validate(Guid? businessId, ReportingFrequency? frequency, DateOnly? from, DateOnly? to)
+    /// <summary>Checks a requirement's fields: field name → problem.</summary>
+    public static Dictionary<string, Problem> Validate(Guid? businessId, ReportingFrequency? frequency, DateOnly? from, DateOnly? to)
     {
-        var errors = new Dictionary<string, string>();
+        var errors = new Dictionary<string, Problem>();
         if (businessId is null || businessId == Guid.Empty)
         {
-            errors["BusinessId"] = "请选择企业 / choose a business";
+            errors["BusinessId"] = new("TraceRequirement.BusinessRequired");
         }
         if (frequency is null || !Enum.IsDefined(frequency.Value))
         {
-            errors["Frequency"] = "请选择上传频次（每日、每周或每月） / choose how often (daily, weekly or monthly)";
+            errors["Frequency"] = new("TraceRequirement.FrequencyRequired");
         }
         if (from is null)
         {
-            errors["From"] = "请填写起始日期 / the start date is required";
+            errors["From"] = new("TraceRequirement.FromRequired");
         }
         else if (from.Value.Year < 2000 || from.Value.Year > 2100)
         {
-            errors["From"] = "起始日期不合理 / the start date is out of range";
+            errors["From"] = new("TraceRequirement.FromOutOfRange");
         }
         if (to is { } end && from is { } start && end < start)
         {
-            errors["To"] = "截止日期不能早于起始日期 / the end date cannot be before the start date";
+            errors["To"] = new("TraceRequirement.ToBeforeFrom");
         }
         return errors;
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Shian.Accounts;
+using Shian.Common;
 using Shian.Data;
 using Shian.Registry;
 
@@ -130,8 +131,7 @@ public static class TraceVisibility
             .Select(e => new { e.EventId, e.BusinessId }).Distinct().ToListAsync(ct);
         var foreign = captured.GroupBy(e => e.EventId).Where(g => g.All(e => e.BusinessId != businessId)).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         return declared.Where(x => foreign.Contains(x.e.EventId))
-            .Select(x => new EpcisError($"{listPath}[{x.i}].errorDeclaration",
-                $"只能声明本企业采集的事件有误，事件“{x.e.EventId}”由其他企业采集 / An error declaration may only name events the same business captured; \"{x.e.EventId}\" was captured by another business."))
+            .Select(x => new EpcisError($"{listPath}[{x.i}].errorDeclaration", new Problem("Epcis.ForeignDeclaration", x.e.EventId)))
             .ToList();
     }
 }

@@ -34,13 +34,27 @@ public sealed class ProduceCertificateTests
         var certificate = Issued();
         var buyer = Guid.NewGuid();
         var today = new DateOnly(2026, 11, 29);
-        Assert.Equal("开具合格证的生产者不能为自己确认收货 / the producer cannot receive its own certificate",
-            certificate.Receive(certificate.BusinessId, "self", 1, today, today, "u", DateTime.UtcNow));
+        Assert.Equal("Certificate.OwnReceipt", certificate.Receive(certificate.BusinessId, "self", 1, today, today, "u", DateTime.UtcNow)?.Code);
+        Assert.Equal("Certificate.ReceiptQuantity", certificate.Receive(buyer, "超市", 600, today, today, "u", DateTime.UtcNow)?.Code);
         Assert.Null(certificate.Receive(buyer, "超市", 100, today, today, "u", DateTime.UtcNow));
-        Assert.StartsWith("本单位已确认收货", certificate.Receive(buyer, "超市", 1, today, today, "u", DateTime.UtcNow));
-        Assert.StartsWith("收货日期应在开具日期和今天之间", certificate.Receive(Guid.NewGuid(), "市场", 1, today.AddDays(1), today, "u", DateTime.UtcNow));
+        Assert.Equal("Certificate.AlreadyReceived", certificate.Receive(buyer, "超市", 1, today, today, "u", DateTime.UtcNow)?.Code);
+        Assert.Equal("Certificate.ReceiptDate", certificate.Receive(Guid.NewGuid(), "市场", 1, today.AddDays(1), today, "u", DateTime.UtcNow)?.Code);
+        Assert.Equal("Certificate.ReasonRequired", certificate.Revoke(" ", "u", DateTime.UtcNow)?.Code);
         Assert.Null(certificate.Revoke("召回", "u", DateTime.UtcNow));
-        Assert.StartsWith("该合格证已作废", certificate.Receive(Guid.NewGuid(), "市场", 1, today, today, "u", DateTime.UtcNow));
+        Assert.Equal((CertificateStatus.Revoked, "召回", "u"), (certificate.Status, certificate.RevokedReason, certificate.RevokedBy));
+        Assert.Equal("Certificate.AlreadyRevoked", certificate.Revoke("再次", "u", DateTime.UtcNow)?.Code);
+        Assert.Equal("Certificate.RevokedNoReceipt", certificate.Receive(Guid.NewGuid(), "市场", 1, today, today, "u", DateTime.UtcNow)?.Code);
         Assert.Single(certificate.Receipts);
+    }
+
+    [Fact]
+    public void Issuing_stamps_who_and_when_once_and_gives_a_code()
+    {
+        var certificate = new ProduceCertificate { ProductName = "黄瓜" };
+        var at = new DateTime(2026, 11, 28, 1, 0, 0, DateTimeKind.Utc);
+        Assert.Null(certificate.Issue("farmer", at));
+        Assert.Equal((ProduceCertificate.CodeLength, "farmer", at), (certificate.Code.Length, certificate.CreatedBy, certificate.CreatedAt));
+        Assert.Equal("Certificate.AlreadyIssued", certificate.Issue("someone", at.AddDays(1))?.Code);
+        Assert.Equal("farmer", certificate.CreatedBy);
     }
 }

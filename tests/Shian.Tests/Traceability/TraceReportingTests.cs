@@ -30,7 +30,7 @@ public class TraceReportingTests
     public void A_requirement_needs_a_business_a_frequency_and_a_start_not_after_its_end()
     {
         Assert.Equal(["BusinessId", "Frequency", "From"], TraceReportingRequirement.Validate(null, null, null, null).Keys.Order());
-        Assert.Contains("截止日期", TraceReportingRequirement.Validate(Guid.NewGuid(), ReportingFrequency.Daily, new(2026, 3, 1), new(2026, 2, 1))["To"]);
+        Assert.Equal("TraceRequirement.ToBeforeFrom", TraceReportingRequirement.Validate(Guid.NewGuid(), ReportingFrequency.Daily, new(2026, 3, 1), new(2026, 2, 1))["To"].Code);
         Assert.Empty(TraceReportingRequirement.Validate(Guid.NewGuid(), ReportingFrequency.Weekly, new(2026, 3, 1), null));
         Assert.Contains("Frequency", TraceReportingRequirement.Validate(Guid.NewGuid(), (ReportingFrequency)7, new(2026, 3, 1), null).Keys);
     }

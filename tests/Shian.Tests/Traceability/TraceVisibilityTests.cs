@@ -68,15 +68,15 @@ public class TraceVisibilityTests
         var at = T0;
         var claim = new TraceProduct { Gtin = "06901234000016" };
         Assert.Equal(TraceClaimStatus.Pending, claim.Status);
-        Assert.NotNull(claim.Reject(" ", "office", at));
+        Assert.Equal("TraceClaim.ReasonRequired", claim.Reject(" ", "office", at)?.Code);
         Assert.Null(claim.Confirm("office", at));
         Assert.Equal((TraceClaimStatus.Confirmed, "office", (DateTime?)at), (claim.Status, claim.ReviewedBy, claim.ReviewedAt));
-        Assert.NotNull(claim.Confirm("office", at));
-        Assert.NotNull(claim.Reject("wrong prefix", "office", at));
+        Assert.Equal("TraceClaim.ConfirmNotPending", claim.Confirm("office", at)?.Code);
+        Assert.Equal("TraceClaim.RejectNotPending", claim.Reject("wrong prefix", "office", at)?.Code);
         var rival = new TraceParty { Key = "414/6901234000016" };
         Assert.Null(rival.Reject("厂商识别代码不属于该企业", "office", at));
         Assert.Equal((TraceClaimStatus.Rejected, "厂商识别代码不属于该企业"), (rival.Status, rival.RejectionReason));
-        Assert.NotNull(rival.Confirm("office", at));
+        Assert.Equal("TraceClaim.ConfirmNotPending", rival.Confirm("office", at)?.Code);
         Assert.Equal("6901234", TraceClaims.CompanyPrefix("06901234000016"));
         Assert.Equal("69212345", TraceClaims.CompanyPrefix("6921234500018"));
     }

@@ -125,6 +125,6 @@ public sealed class LedgerApiTests(ShianWebFactory factory) : IClassFixture<Shia
         Assert.True(proof!.Verified);
         Assert.True(await db.LedgerEntries.CountAsync(e => e.Kind == "epcis-event") >= await db.EpcisEvents.CountAsync());
         var records = await Shian.Traceability.LoggedRecords.VerifyAsync(db);
-        Assert.True(records.Ok, records.Failure);
+        Assert.True(records.Ok, records.Failure?.ToString());
     }
 }

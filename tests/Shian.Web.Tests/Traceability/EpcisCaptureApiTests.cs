@@ -168,6 +168,26 @@ public sealed class EpcisCaptureApiTests(ShianWebFactory factory) : IClassFixtur
         Assert.Equal(before, await CountAsync(factory));
     }
 
+    /// <summary>A refusal names its problem by code and is worded in the request's language only, not in both at once.</summary>
+    [Fact]
+    public async Task A_refusal_carries_its_code_and_is_worded_in_the_requests_language()
+    {
+        var (secret, _) = await IssueAsync(factory, Roles.Operator, ApiScopes.EpcisCapture);
+        using var client = Client(factory, secret);
+        foreach (var (query, wordsInChinese) in new[] { ("?culture=en", false), ("", true) })
+        {
+            var problem = await ProblemAsync(await client.PostAsync("/epcis/capture" + query, Body("", "application/ld+json")), HttpStatusCode.BadRequest);
+            var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
+            Assert.Equal("Epcis.EmptyBody", error.GetProperty("code").GetString());
+            string[] texts = [problem.GetProperty("title").GetString()!, problem.GetProperty("detail").GetString()!, error.GetProperty("message").GetString()!];
+            Assert.All(texts, text =>
+            {
+                Assert.Equal(wordsInChinese, System.Text.RegularExpressions.Regex.IsMatch(text, "[\u4e00-\u9fff]"));
+                Assert.DoesNotContain(" / ", text);
+            });
+        }
+    }
+
     [Fact]
     public async Task Documents_over_either_limit_are_refused_with_413()
     {

@@ -232,12 +232,12 @@ public sealed class TraceOwnershipTests(ShianWebFactory factory) : IClassFixture
         {
             var township = await db.Townships.Select(t => t.Id).FirstAsync();
             var today = Common.ShianTime.LocalDate(DateTime.UtcNow);
-            ProduceCertificate Issue(Guid business, string producer, DateOnly on) => new()
+            ProduceCertificate Issue(Guid business, string producer, DateOnly on) => new ProduceCertificate
             {
-                Code = ProduceCertificate.NewCode(), BusinessId = business, TownshipId = township, ProductName = "黄瓜", Category = ProduceCategory.Vegetables, Quantity = 100, Unit = "千克",
+                BusinessId = business, TownshipId = township, ProductName = "黄瓜", Category = ProduceCategory.Vegetables, Quantity = 100, Unit = "千克",
                 Mode = CertificateMode.PerBatch, Copies = 1, ProducerName = producer, Origin = "天津", ContactPhone = "13900002222", IssuedOn = on, Promised = true,
-                SignedBy = "李四", Basis = CertificateBasis.SelfControl, ReportNumber = "", Gtin = Product, Lot = "F8", CreatedAt = DateTime.UtcNow, CreatedBy = "test",
-            };
+                SignedBy = "李四", Basis = CertificateBasis.SelfControl, ReportNumber = "", Gtin = Product, Lot = "F8",
+            }.Issued("test", DateTime.UtcNow);
             var owners = Issue(_owner, OwnerName, today.AddDays(-2));
             var strangers = Issue(_stranger, "冒名开具的合格证", today.AddDays(-1)); // the later one: it would be shown first
             await ProduceCertificate.IssueAsync(db, [owners, strangers], DateTime.UtcNow);

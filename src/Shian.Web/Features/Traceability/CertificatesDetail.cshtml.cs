@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using QRCoder;
 using Shian.Common;
 using Shian.Data;
@@ -12,7 +13,7 @@ namespace Shian.Web.Features.Traceability;
 
 /// <summary>One 合格证: its fields, who received it, the print and verify links; its producer may revoke it with a reason.</summary>
 [Authorize(Policy = Policies.Traceability)]
-public class CertificatesDetailModel(ShianDb db, CurrentUser user, TimeProvider clock, IConfiguration configuration) : PageModel
+public class CertificatesDetailModel(ShianDb db, CurrentUser user, TimeProvider clock, IConfiguration configuration, IStringLocalizer<SharedResource> l) : PageModel
 {
     public ProduceCertificate Certificate { get; private set; } = null!;
     public bool CanRevoke { get; private set; }
@@ -34,7 +35,7 @@ public class CertificatesDetailModel(ShianDb db, CurrentUser user, TimeProvider 
         }
         if (Certificate.Revoke(Reason, user.Name, ShianTime.UtcNow(clock)) is { } error)
         {
-            ModelState.AddModelError(nameof(Reason), error);
+            ModelState.AddProblem(nameof(Reason), error, l);
             return Page();
         }
         await db.SaveChangesAsync();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Common;
 using Shian.Data;
 using Shian.Registry;
@@ -16,7 +17,7 @@ namespace Shian.Web.Features.Traceability;
 /// test), per package (N numbered copies) or per batch; optionally the trace lot it belongs to.
 /// </summary>
 [Authorize(Policy = Policies.Operator)]
-public class CertificatesNewModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
+public class CertificatesNewModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public IReadOnlyList<Business> Producers { get; private set; } = [];
 
@@ -61,7 +62,7 @@ public class CertificatesNewModel(ShianDb db, CurrentUser user, TimeProvider clo
         var producer = Producers.FirstOrDefault(b => b.Id == BusinessId);
         if (producer is null)
         {
-            ModelState.AddModelError(nameof(BusinessId), "请选择开具合格证的生产者 / choose the producer");
+            ModelState.AddProblem(nameof(BusinessId), new("Certificate.ProducerRequired"), l);
         }
         var certificate = new ProduceCertificate
         {
@@ -77,22 +78,18 @@ public class CertificatesNewModel(ShianDb db, CurrentUser user, TimeProvider clo
         }
         var today = ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime);
         var allTicked = ProduceCertificate.Promises.Select((_, i) => i).All(Promises.Contains);
-        foreach (var (field, message) in certificate.Validate(today, allTicked))
-        {
-            ModelState.AddModelError(field, message);
-        }
+        ModelState.AddProblems(certificate.Validate(today, allTicked), l);
         if (gtin.Length > 0 && Shian.Traceability.Gtin.Normalize(gtin) is null)
         {
-            ModelState.AddModelError(nameof(Gtin), "商品条码（GTIN）无效：应为 8、12、13 或 14 位数字且校验位正确 / the GTIN is not valid");
+            ModelState.AddProblem(nameof(Gtin), new("Certificate.GtinInvalid"), l);
         }
         if (!ModelState.IsValid || producer is null)
         {
             return Page();
         }
-        certificate.Code = ProduceCertificate.NewCode();
-        certificate.CreatedAt = ShianTime.UtcNow(clock);
-        certificate.CreatedBy = user.Name;
-        await ProduceCertificate.IssueAsync(db, [certificate], certificate.CreatedAt);
+        var now = ShianTime.UtcNow(clock);
+        certificate.Issue(user.Name, now); // a new certificate: never refused
+        await ProduceCertificate.IssueAsync(db, [certificate], now);
         await Shian.Web.Public.TraceCache.EvictAsync(HttpContext);
         return Redirect($"/trace/certificates/{certificate.Id}");
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Common;
 using Shian.Data;
 using Shian.Traceability;
@@ -14,7 +15,7 @@ namespace Shian.Web.Features.Traceability;
 /// the code's company prefix and every other claim of the same code. Until confirmed a claim names nobody publicly.
 /// </summary>
 [Authorize(Policy = Policies.Office)]
-public class ClaimsModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
+public class ClaimsModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public enum Kind { Product, Party }
 
@@ -35,7 +36,7 @@ public class ClaimsModel(ShianDb db, CurrentUser user, TimeProvider clock) : Pag
     private async Task<IActionResult> DecideAsync(Kind kind, Guid id, bool confirm)
     {
         var now = ShianTime.UtcNow(clock);
-        string? error;
+        Problem? error;
         if (kind == Kind.Product)
         {
             if (await db.TraceProducts.FirstOrDefaultAsync(p => p.Id == id) is not { } product)
@@ -54,7 +55,7 @@ public class ClaimsModel(ShianDb db, CurrentUser user, TimeProvider clock) : Pag
         }
         if (error is not null)
         {
-            ModelState.AddModelError(nameof(Reason), error);
+            ModelState.AddProblem(nameof(Reason), error, l);
             await LoadAsync();
             return Page();
         }

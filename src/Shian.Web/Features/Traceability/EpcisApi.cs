@@ -4,7 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Accounts;
+using Shian.Common;
 using Shian.Data;
 using Shian.Registry;
 using Shian.Traceability;
@@ -30,7 +32,10 @@ public static class EpcisApi
 
     /// <summary>The REST binding's CaptureJob document.</summary>
     public sealed record CaptureJobView(string CaptureID, DateTime CreatedAt, DateTime? FinishedAt, bool Running, bool Success,
-        string CaptureErrorBehaviour, int EventCount, IReadOnlyList<EpcisError> Errors);
+        string CaptureErrorBehaviour, int EventCount, IReadOnlyList<ErrorView> Errors);
+
+    /// <summary>An error as a capture job stores and shows it: where, and what (worded).</summary>
+    public sealed record ErrorView(string Path, string Message);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -71,12 +76,12 @@ public static class EpcisApi
             })
             .WithSummary("The capture jobs of the caller's businesses, newest first (at most 500).");
 
-        capture.MapGet("/{captureId:guid}", async (Guid captureId, ShianDb db, CurrentUser user) =>
+        capture.MapGet("/{captureId:guid}", async (Guid captureId, ShianDb db, CurrentUser user, IStringLocalizer<SharedResource> l) =>
             {
                 var businesses = (await user.ScopeAsync()).BusinessIds.ToList();
                 var job = await db.CaptureJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == captureId && businesses.Contains(j.BusinessId));
                 return job is null
-                    ? Problem(StatusCodes.Status404NotFound, "未找到采集任务 / Capture job not found", $"没有编号为 {captureId} 的采集任务 / No capture job {captureId}.")
+                    ? Refusal(l, StatusCodes.Status404NotFound, new("Epcis.JobNotFoundTitle"), new("Epcis.JobNotFound", captureId))
                     : TypedResults.Ok(View(job));
             })
             .WithSummary("One capture job (REST binding CaptureJob).");
@@ -94,14 +99,14 @@ public static class EpcisApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Events visible to the caller, filtered by the EPCIS common query parameters; next pages by nextPageToken.");
 
-        events.MapGet("/{**eventId}", async (string eventId, ShianDb db, CurrentUser user, TimeProvider clock) =>
+        events.MapGet("/{**eventId}", async (string eventId, ShianDb db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) =>
             {
                 var id = Uri.UnescapeDataString(eventId);
                 var found = await TraceVisibility.Queryable(db, await user.ScopeAsync()).Where(e => e.EventId == id)
                     .OrderBy(e => e.RecordTime).ThenBy(e => e.Id).Take(1).ToListAsync();
                 if (found.Count == 0)
                 {
-                    return Problem(StatusCodes.Status404NotFound, "未找到事件 / Event not found", $"没有可见的事件“{id}” / No visible event \"{id}\".");
+                    return Refusal(l, StatusCodes.Status404NotFound, new("Epcis.EventNotFoundTitle"), new("Epcis.EventNotFound", id));
                 }
                 return await DocumentAsync(db, found, clock);
             })
@@ -110,28 +115,26 @@ public static class EpcisApi
         return app;
     }
 
-    private static async Task<IResult> CaptureAsync(HttpContext http, ShianDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> CaptureAsync(HttpContext http, ShianDb db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         var request = http.Request;
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var media)
             || media.MediaType is not ("application/json" or "application/ld+json"))
         {
-            return Problem(StatusCodes.Status415UnsupportedMediaType, "不支持的内容类型 / Unsupported media type",
-                $"EPCIS 文档须以 application/ld+json 或 application/json 发送，收到“{request.ContentType}” / Send the document as application/ld+json or application/json.");
+            return Refusal(l, StatusCodes.Status415UnsupportedMediaType, new("Epcis.MediaTypeTitle"), new("Epcis.MediaType", request.ContentType));
         }
         if (request.Headers["GS1-Capture-Error-Behaviour"] is { Count: > 0 } behaviour && !string.Equals(behaviour.ToString(), "rollback", StringComparison.OrdinalIgnoreCase))
         {
-            return Problem(StatusCodes.Status400BadRequest, "不支持的采集错误处理方式 / Unsupported capture error behaviour",
-                "本系统只支持 GS1-Capture-Error-Behaviour: rollback（整份文档全部存储或全部不存） / Only rollback is supported: a document is stored whole or not at all.",
-                [new EpcisError("GS1-Capture-Error-Behaviour", "只支持 rollback / Only rollback is supported.")]);
+            return Refusal(l, StatusCodes.Status400BadRequest, new("Epcis.ErrorBehaviourTitle"), new("Epcis.ErrorBehaviour"),
+                [new EpcisError("GS1-Capture-Error-Behaviour", new Problem("Epcis.RollbackOnly"))]);
         }
         if (request.ContentLength > EpcisDocumentCapture.MaxBytes)
         {
-            return TooLarge();
+            return TooLarge(l);
         }
 
         var scope = await user.ScopeAsync(ct);
-        var businessId = await ChooseBusinessAsync(request, db, scope, ct);
+        var businessId = await ChooseBusinessAsync(request, db, scope, l, ct);
         if (businessId.Error is { } refusal)
         {
             return refusal;
@@ -141,24 +144,22 @@ public static class EpcisApi
         var body = await ReadLimitedAsync(request.Body, EpcisDocumentCapture.MaxBytes, ct);
         if (body is null)
         {
-            return TooLarge();
+            return TooLarge(l);
         }
         var outcome = await EpcisDocumentCapture.CaptureAsync(db, body.Value, businessId.Id, user.Id!.Value, clock.GetUtcNow().UtcDateTime, ct);
         if (outcome.TooManyEvents)
         {
-            return Problem(StatusCodes.Status413PayloadTooLarge, "事件过多 / Too many events",
-                $"一个文档最多 {EpcisDocumentCapture.MaxEvents} 个事件，请拆分后分批提交 / At most {EpcisDocumentCapture.MaxEvents} events per document: split it.", outcome.Errors);
+            return Refusal(l, StatusCodes.Status413PayloadTooLarge, new("Epcis.TooManyEventsTitle"), new("Epcis.TooManyEventsSplit", EpcisDocumentCapture.MaxEvents), outcome.Errors);
         }
         if (outcome.Job is not { } job)
         {
-            return Problem(StatusCodes.Status400BadRequest, "EPCIS 文档无效，未存储任何事件 / Invalid EPCIS document: nothing was stored",
-                $"发现 {outcome.Errors.Count} 处问题，见 errors / {outcome.Errors.Count} problem(s), see errors.", outcome.Errors);
+            return Refusal(l, StatusCodes.Status400BadRequest, new("Epcis.InvalidDocumentTitle"), new("Epcis.ProblemCount", outcome.Errors.Count), outcome.Errors);
         }
         await Shian.Web.Public.TraceCache.EvictAsync(http); // consumer pages show the new custody steps at once
         return TypedResults.Accepted($"/epcis/capture/{job.Id}", View(job));
     }
 
-    private static async Task<(Guid Id, IResult? Error)> ChooseBusinessAsync(HttpRequest request, ShianDb db, AccessScope scope, CancellationToken ct)
+    private static async Task<(Guid Id, IResult? Error)> ChooseBusinessAsync(HttpRequest request, ShianDb db, AccessScope scope, IStringLocalizer l, CancellationToken ct)
     {
         var own = scope.BusinessIds;
         var named = request.Query["business"].FirstOrDefault() ?? request.Headers[BusinessHeader].FirstOrDefault();
@@ -167,11 +168,9 @@ public static class EpcisApi
             return own.Count switch
             {
                 1 => (own.Single(), null),
-                0 => (Guid.Empty, Problem(StatusCodes.Status403Forbidden, "账户未关联经营主体 / No business",
-                    "该 API 密钥所属账户没有关联经营主体，不能采集事件 / The key's account operates no business, so it cannot capture events.")),
-                _ => (Guid.Empty, Problem(StatusCodes.Status400BadRequest, "请指明经营主体 / Name the business",
-                    $"该账户经营多个主体，请用 ?business= 或 {BusinessHeader} 请求头给出主体编号或统一社会信用代码 / The account operates several businesses: name one with ?business= or the {BusinessHeader} header.",
-                    [new EpcisError("business", "必须指明经营主体 / Required when the account operates several businesses.")])),
+                0 => (Guid.Empty, Refusal(l, StatusCodes.Status403Forbidden, new("Epcis.NoBusinessTitle"), new("Epcis.NoBusiness"))),
+                _ => (Guid.Empty, Refusal(l, StatusCodes.Status400BadRequest, new("Epcis.NameBusinessTitle"), new("Epcis.NameBusiness", BusinessHeader),
+                    [new EpcisError("business", new Problem("Epcis.BusinessRequired"))])),
             };
         }
         named = named.Trim();
@@ -186,9 +185,8 @@ public static class EpcisApi
         }
         return match is { } id
             ? (id, null)
-            : (Guid.Empty, Problem(StatusCodes.Status403Forbidden, "不是本账户的经营主体 / Not your business",
-                $"“{named}”不是该账户经营的主体 / \"{named}\" is not a business this account operates.",
-                [new EpcisError("business", "不是本账户经营的主体 / Not a business of this account.")]));
+            : (Guid.Empty, Refusal(l, StatusCodes.Status403Forbidden, new("Epcis.NotYourBusinessTitle"), new("Epcis.NotYourBusiness", named),
+                [new EpcisError("business", new Problem("Epcis.NotYourBusinessField"))]));
     }
 
     private static async Task<ReadOnlyMemory<byte>?> ReadLimitedAsync(Stream body, long limit, CancellationToken ct)
@@ -207,13 +205,13 @@ public static class EpcisApi
         return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
-    private static async Task<IResult> QueryAsync(HttpContext http, ShianDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> QueryAsync(HttpContext http, ShianDb db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         var (query, errors) = EpcisEventQuery.Parse(http.Request.Query.Select(q => KeyValuePair.Create(q.Key, q.Value.Select(v => v ?? "").ToArray())));
         if (query is null)
         {
-            return Problem(StatusCodes.Status400BadRequest, "查询参数无效 / Invalid query parameters",
-                string.Join("; ", errors.Select(e => $"{e.Path}: {e.Message}")), errors);
+            return Refusal(l, StatusCodes.Status400BadRequest, new("Epcis.InvalidQueryTitle"),
+                new("Epcis.InvalidQuery", string.Join("; ", errors.Select(e => $"{e.Path}: {l.Word(e.Problem)}"))), errors);
         }
         var page = await query.Apply(TraceVisibility.Queryable(db, await user.ScopeAsync(ct)), db.EpcisEventEpcs).ToListAsync(ct);
         if (page.Count > query.PerPage)
@@ -282,7 +280,7 @@ public static class EpcisApi
         Success: job.Status != CaptureJobStatus.Failed,
         CaptureErrorBehaviour: "rollback",
         job.EventCount,
-        JsonSerializer.Deserialize<List<EpcisError>>(string.IsNullOrEmpty(job.ErrorsJson) ? "[]" : job.ErrorsJson, Json) ?? []);
+        JsonSerializer.Deserialize<List<ErrorView>>(string.IsNullOrEmpty(job.ErrorsJson) ? "[]" : job.ErrorsJson, Json) ?? []);
 
     private static void AdvertiseVersions(HttpResponse response)
     {
@@ -302,15 +300,19 @@ public static class EpcisApi
         response.Headers["GS1-Capture-Error-Behaviour"] = "rollback";
     }
 
-    private static IResult TooLarge() => Problem(StatusCodes.Status413PayloadTooLarge, "文档过大 / Document too large",
-        $"EPCIS 文档最大 {EpcisDocumentCapture.MaxBytes / (1024 * 1024)} MB（{EpcisDocumentCapture.MaxBytes} 字节），请拆分后分批提交 / At most {EpcisDocumentCapture.MaxBytes} bytes per document: split it.");
+    private static IResult TooLarge(IStringLocalizer l) => Refusal(l, StatusCodes.Status413PayloadTooLarge, new("Epcis.TooLargeTitle"),
+        new("Epcis.TooLarge", EpcisDocumentCapture.MaxBytes / (1024 * 1024), EpcisDocumentCapture.MaxBytes));
 
-    private static IResult Problem(int status, string title, string detail, IReadOnlyList<EpcisError>? errors = null)
+    /// <summary>
+    /// A problem document worded in the request's language; each error keeps its JSON path and its code beside the words. The
+    /// error types stay the problem-details defaults the EPCIS REST binding expects.
+    /// </summary>
+    private static IResult Refusal(IStringLocalizer l, int status, Problem title, Problem detail, IReadOnlyList<EpcisError>? errors = null)
     {
-        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        var problem = new ProblemDetails { Status = status, Title = l.Word(title), Detail = l.Word(detail) };
         if (errors is not null)
         {
-            problem.Extensions["errors"] = errors.Select(e => new { path = e.Path, message = e.Message }).ToList();
+            problem.Extensions["errors"] = errors.Select(e => new { path = e.Path, code = e.Problem.Code, message = l.Word(e.Problem) }).ToList();
         }
         return TypedResults.Problem(problem);
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Common;
 using Shian.Data;
 using Shian.Traceability;
@@ -16,7 +17,7 @@ namespace Shian.Web.Features.Traceability;
 /// opens the same page for scanners that build it from the barcode.
 /// </summary>
 [Authorize(Policy = Policies.Traceability)]
-public class LabelsModel(ShianDb db, CurrentUser user, TimeProvider clock, IConfiguration configuration) : PageModel
+public class LabelsModel(ShianDb db, CurrentUser user, TimeProvider clock, IConfiguration configuration, IStringLocalizer<SharedResource> l) : PageModel
 {
     public TraceProduct Product { get; private set; } = null!;
     public TraceCode? Code { get; private set; }
@@ -45,15 +46,15 @@ public class LabelsModel(ShianDb db, CurrentUser user, TimeProvider clock, IConf
         var lot = Lot?.Trim() ?? "";
         if (lot.Length == 0)
         {
-            ModelState.AddModelError(nameof(Lot), "请填写批号 / the lot is required");
+            ModelState.AddProblem(nameof(Lot), new("TraceLabel.LotRequired"), l);
         }
         else if (lot.Length > 20 || lot.Any(c => c < 0x21 || c > 0x7E || c is '/' or '?' or '#' or '%'))
         {
-            ModelState.AddModelError(nameof(Lot), "批号应为不超过 20 个字母、数字或符号（不含 / ? # %） / a lot is up to 20 printable ASCII characters");
+            ModelState.AddProblem(nameof(Lot), new("TraceLabel.LotInvalid", 20), l);
         }
         if (Count is not (>= 1 and <= LabelSheet.MaxCount))
         {
-            ModelState.AddModelError(nameof(Count), $"标签数量应为 1 至 {LabelSheet.MaxCount} / give 1 to {LabelSheet.MaxCount} labels");
+            ModelState.AddProblem(nameof(Count), new("TraceLabel.CountRange", LabelSheet.MaxCount), l);
         }
         if (!ModelState.IsValid)
         {
@@ -87,7 +88,7 @@ public class LabelsModel(ShianDb db, CurrentUser user, TimeProvider clock, IConf
 
     /// <summary>A download address edited by hand: say which number is wrong rather than "not found".</summary>
     private BadRequestObjectResult? CountOutOfRange() => Count is >= 1 and <= LabelSheet.MaxCount ? null
-        : BadRequest($"标签数量 count 应为 1 至 {LabelSheet.MaxCount} / count must be 1 to {LabelSheet.MaxCount} labels");
+        : BadRequest(l.Word(new("TraceLabel.CountParameter", LabelSheet.MaxCount)));
 
     public string LabelUrl(TraceCode code) => PublicAddress.Of(Request, configuration, "/t/" + code.Code);
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Accounts;
 using Shian.Data;
 using Shian.Registry;
@@ -15,7 +16,7 @@ namespace Shian.Web.Features.Traceability;
 /// businesses' events for township staff and operators); any identifier (EPC URN, Digital Link, key) opens its page.
 /// </summary>
 [Authorize(Policy = Policies.Lots)]
-public class LotSearchModel(ShianDb db, CurrentUser user) : PageModel
+public class LotSearchModel(ShianDb db, CurrentUser user, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Gtin { get; set; }
     [BindProperty(SupportsGet = true)] public string? Lot { get; set; }
@@ -36,13 +37,13 @@ public class LotSearchModel(ShianDb db, CurrentUser user) : PageModel
         {
             if (lot.Length > 0)
             {
-                ModelState.AddModelError(nameof(Gtin), "请填写商品条码（GTIN） / give the barcode (GTIN)");
+                ModelState.AddProblem(nameof(Gtin), new("TraceProduct.GtinRequired"), l);
             }
             return Page();
         }
         if (Shian.Traceability.Gtin.Normalize(gtinText) is not { } gtin)
         {
-            ModelState.AddModelError(nameof(Gtin), "商品条码应为 8、12、13 或 14 位数字且校验位正确 / the barcode (GTIN) must be 8, 12, 13 or 14 digits with a valid check digit");
+            ModelState.AddProblem(nameof(Gtin), new("TraceProduct.GtinInvalid"), l);
             return Page();
         }
         if (lot.Length > 0)

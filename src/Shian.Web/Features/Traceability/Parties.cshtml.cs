@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Data;
 using Shian.Traceability;
 using Shian.Web.Infrastructure;
@@ -14,7 +15,7 @@ namespace Shian.Web.Features.Traceability;
 /// (<c>/trace/claims</c>); a GLN confirmed to a business is refused.
 /// </summary>
 [Authorize(Policy = Policies.Operator)]
-public class PartiesModel(ShianDb db, CurrentUser user) : PageModel
+public class PartiesModel(ShianDb db, CurrentUser user, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Row(Guid Id, string Key, string Name, string BusinessName, TraceClaimStatus Status, string RejectionReason);
 
@@ -35,20 +36,17 @@ public class PartiesModel(ShianDb db, CurrentUser user) : PageModel
         var own = (await user.ScopeAsync()).BusinessIds;
         if (!own.Contains(BusinessId))
         {
-            ModelState.AddModelError(nameof(BusinessId), "请选择本企业 / choose one of your businesses");
+            ModelState.AddProblem(nameof(BusinessId), new("TraceParty.BusinessRequired"), l);
         }
         var (party, errors) = TraceParties.Create(BusinessId, Gln, Extension, Name);
-        foreach (var (field, message) in errors)
-        {
-            ModelState.AddModelError(field, message);
-        }
+        ModelState.AddProblems(errors, l);
         if (party is not null && await TraceClaims.PartyRefusalAsync(db, party.Key) is { } refusal)
         {
-            ModelState.AddModelError(nameof(Gln), refusal);
+            ModelState.AddProblem(nameof(Gln), refusal, l);
         }
         else if (party is not null && await db.TraceParties.AnyAsync(p => p.Key == party.Key && p.BusinessId == party.BusinessId && p.Status == TraceClaimStatus.Pending))
         {
-            ModelState.AddModelError(nameof(Gln), "该位置码已被登记，正在等待审核 / this GLN is registered already and awaits the office's confirmation");
+            ModelState.AddProblem(nameof(Gln), new("TraceClaim.GlnPending"), l);
         }
         if (!ModelState.IsValid || party is null)
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Accounts;
 using Shian.Common;
 using Shian.Data;
@@ -17,7 +18,7 @@ namespace Shian.Web.Features.Traceability;
 /// to the GTIN, pending until the office confirms it (<c>/trace/claims</c>); a GTIN confirmed to a business is refused.
 /// </summary>
 [Authorize(Policy = Policies.Traceability)]
-public class ProductsModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
+public class ProductsModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Row(Guid Id, string Gtin, string Name, string Specification, string Brand, string Business, string Origin, TraceClaimStatus Status, string RejectionReason);
 
@@ -41,24 +42,21 @@ public class ProductsModel(ShianDb db, CurrentUser user, TimeProvider clock) : P
         var business = OwnBusinesses.FirstOrDefault(b => b.Id == BusinessId);
         if (business is null)
         {
-            ModelState.AddModelError(nameof(BusinessId), "请选择生产者（品牌所有者） / choose the producer");
+            ModelState.AddProblem(nameof(BusinessId), new("TraceProduct.ProducerRequired"), l);
         }
         var product = new TraceProduct
         {
             BusinessId = BusinessId, TownshipId = business?.TownshipId ?? Guid.Empty, Gtin = Gtin ?? "", Name = Name ?? "", Specification = Specification ?? "",
             Brand = Brand ?? "", FoodCategoryCode = FoodCategoryCode ?? "", Origin = Origin ?? "", ShelfLife = ShelfLife ?? "",
         };
-        foreach (var (field, message) in product.Validate())
-        {
-            ModelState.AddModelError(field, message);
-        }
+        ModelState.AddProblems(product.Validate(), l);
         if (ModelState.IsValid && await TraceClaims.ProductRefusalAsync(db, product.Gtin) is { } refusal)
         {
-            ModelState.AddModelError(nameof(Gtin), refusal);
+            ModelState.AddProblem(nameof(Gtin), refusal, l);
         }
         else if (ModelState.IsValid && await db.TraceProducts.AnyAsync(p => p.Gtin == product.Gtin && p.BusinessId == product.BusinessId && p.Status == TraceClaimStatus.Pending))
         {
-            ModelState.AddModelError(nameof(Gtin), $"商品条码 {product.Gtin} 已登记，正在等待审核 / the GTIN is registered already and awaits the office's confirmation");
+            ModelState.AddProblem(nameof(Gtin), new("TraceClaim.GtinPending", product.Gtin), l);
         }
         if (!ModelState.IsValid || business is null)
         {

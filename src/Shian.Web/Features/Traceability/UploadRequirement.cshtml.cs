@@ -56,12 +56,12 @@ public class UploadRequirementModel(ShianDb db, IAuditActor actor, TimeProvider 
             }
         }
         // Fields the binder could not read (a date typed wrongly) are reported by it; the rest by the rules.
-        foreach (var (field, message) in TraceReportingRequirement.Validate(business?.Id, Input.Frequency, Input.From, Input.To))
+        foreach (var (field, problem) in TraceReportingRequirement.Validate(business?.Id, Input.Frequency, Input.From, Input.To))
         {
             var key = field == "BusinessId" ? "Input.Business" : $"Input.{field}";
             if (ModelState[key]?.Errors.Count is null or 0)
             {
-                ModelState.AddModelError(key, message);
+                ModelState.AddProblem(key, problem, l);
             }
         }
         if (!ModelState.IsValid || business is null)
