@@ -75,10 +75,8 @@ public class ImportsModel(ShianDb db, CurrentUser user, TimeProvider clock, IAut
 
     public async Task<IActionResult> OnGetEvidenceAsync(Guid check)
     {
-        var scope = await user.ScopeAsync();
-        if (!await db.ImportedFoodChecks.VisibleTo(scope).AnyAsync(c => c.Id == check)) return NotFound();
-        var file = await db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(f => f.OwnerKind == FileOwners.ImportDisposalEvidence && f.OwnerId == check);
-        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+        var file = await db.StoredFiles.Where(f => f.OwnerKind == FileOwners.ImportDisposalEvidence && f.OwnerId == check).Select(f => (Guid?)f.Id).FirstOrDefaultAsync();
+        return file is null ? NotFound() : (await FileRules.OpenAsync(HttpContext, file.Value, check, FileOwners.ImportDisposalEvidence)).ToActionResult();
     }
 
     public async Task<IActionResult> OnPostAsync()

@@ -56,12 +56,7 @@ public class DetailModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuth
     /// <summary>One photo of the inspection, to whoever may see the inspection.</summary>
     public async Task<IActionResult> OnGetPhotoAsync(Guid photo)
     {
-        var scope = await user.ScopeAsync();
-        var itemIds = db.Inspections.VisibleTo(scope).Where(i => i.Id == Id).SelectMany(i => i.Items.Select(x => x.Id));
-        var file = await db.StoredFiles.AsNoTracking()
-            .Where(f => f.Id == photo && f.OwnerKind == FileOwners.InspectionPhoto && itemIds.Contains(f.OwnerId))
-            .Select(f => new { f.Content, f.ContentType }).FirstOrDefaultAsync();
-        return file is null ? NotFound() : File(file.Content, file.ContentType);
+        return (await FileRules.OpenAsync(HttpContext, photo, null, FileOwners.InspectionPhoto)).ToActionResult(inline: true);
     }
 
     private async Task<bool> LoadAsync()
