@@ -153,6 +153,12 @@ public class SeriousDetailModel(ShianDb db, CurrentUser user, IAuthorizationServ
     /// <summary>An evidence file of one of this listing's requests, to staff who may see the listing.</summary>
     public async Task<IActionResult> OnGetFileAsync(Guid id, Guid file)
     {
+        // Only a file of this listing's requests here; who may open it is the credit-repair rule's to say.
+        var requests = db.SeriousViolationRemovals.Where(r => r.SeriousViolationId == id).Select(r => r.Id);
+        if (!await db.StoredFiles.AnyAsync(f => f.Id == file && requests.Contains(f.OwnerId)))
+        {
+            return NotFound();
+        }
         return (await FileRules.OpenAsync(HttpContext, file, null, FileOwners.CreditRepair)).ToActionResult();
     }
 
