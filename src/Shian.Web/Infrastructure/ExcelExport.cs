@@ -10,11 +10,25 @@ public static class ExcelExport
 
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    /// <summary>Excel refuses a sheet name longer than this (an English name says more than its Chinese twin).</summary>
+    public const int MaxSheetName = 31;
+
     public static FileContentResult File(string name, params Sheet[] sheets)
     {
         var workbook = new Dictionary<string, object>();
-        foreach (var sheet in sheets)
+        foreach (var sheet in sheets.Select(s => s.Name.Length > MaxSheetName ? s with { Name = s.Name[..MaxSheetName].TrimEnd() } : s))
         {
+            if (!sheet.Rows.Any())
+            {
+                // An empty list still says what its columns are (rows as dictionaries would leave the sheet blank).
+                var empty = new System.Data.DataTable(sheet.Name);
+                foreach (var column in sheet.Header)
+                {
+                    empty.Columns.Add(column);
+                }
+                workbook[sheet.Name] = empty;
+                continue;
+            }
             // Dictionaries keep the header's order; numbers stay numbers so that Excel can sum and sort them.
             workbook[sheet.Name] = sheet.Rows.Select(row =>
             {

@@ -38,9 +38,10 @@ public class RedBlackModel(ShianDb db, IStringLocalizer<SharedResource> l) : Pag
         {
             return NotFound();
         }
-        string[] header = [l["RedBlack.Side"], l["Registry.Name"], l["Registry.Address"], l["RedBlack.Reason"]];
-        var rows = Entries.Select(e => (IReadOnlyList<object?>)[l["RedBlack." + e.Side].Value, e.BusinessName, e.Address, e.Reason]);
-        return ExcelExport.File($"{l["RedBlack.PublicTitle"].Value} {shown:yyyy-MM}.xlsx", new ExcelExport.Sheet(shown.ToString("yyyy-MM"), header, rows));
+        return Export.Of(Entries)
+            .Column("RedBlack.Side", e => l["RedBlack." + e.Side].Value).Column("Registry.Name", e => e.BusinessName)
+            .Column("Registry.Address", e => e.Address).Column("RedBlack.Reason", e => e.Reason)
+            .Xlsx(l, $"{l["RedBlack.PublicTitle"].Value} {shown:yyyy-MM}.xlsx", shown.ToString("yyyy-MM"));
     }
 
     private async Task LoadAsync(string? month)

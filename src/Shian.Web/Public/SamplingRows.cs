@@ -44,20 +44,13 @@ public sealed record SamplingPublicRow(Guid SampleId, string FormNumber, string 
     }
 
     /// <summary>The rows as a workbook sheet: the public columns only.</summary>
-    public static ExcelExport.Sheet Sheet(string name, IEnumerable<SamplingPublicRow> rows, IStringLocalizer l)
-    {
-        string[] header =
-        [
-            l["Sample.Number"], l["Sample.BusinessName"], l["Sample.ProducerName"], l["Sample.ProducerAddress"], l["Sample.SampleName"], l["Sample.Brand"],
-            l["Sample.Specification"], l["Publication.BatchOrDate"], l["Sample.FoodCategoryCode"], l["Publication.Result"], l["Publication.FailedItems"],
-            l["Sample.Laboratory"], l["Publication.Number"], l["Publication.PublishedOn"],
-        ];
-        return new ExcelExport.Sheet(name, header, rows.Select(r => (IReadOnlyList<object?>)
-        [
-            r.FormNumber, r.BusinessName, r.ProducerName, r.ProducerAddress, r.SampleName, r.Brand, r.Specification, r.BatchOrDate, r.Category,
-            l["SampleConclusion." + r.Conclusion].Value,
-            string.Join("；", r.FailedItems.Select(i => $"{i.Name} {i.Value}（{l["Sample.Item.Limit"].Value} {i.Limit}）")),
-            r.Laboratory, r.AnnouncementNumber ?? "", r.PublishedOn is { } d ? d.ToString("yyyy-MM-dd") : "",
-        ]));
-    }
+    public static ExcelExport.Sheet Sheet(string name, IEnumerable<SamplingPublicRow> rows, IStringLocalizer l) => Export.Of(rows)
+        .Column("Sample.Number", r => r.FormNumber).Column("Sample.BusinessName", r => r.BusinessName).Column("Sample.ProducerName", r => r.ProducerName)
+        .Column("Sample.ProducerAddress", r => r.ProducerAddress).Column("Sample.SampleName", r => r.SampleName).Column("Sample.Brand", r => r.Brand)
+        .Column("Sample.Specification", r => r.Specification).Column("Publication.BatchOrDate", r => r.BatchOrDate).Column("Sample.FoodCategoryCode", r => r.Category)
+        .Column("Publication.Result", r => l["SampleConclusion." + r.Conclusion].Value)
+        .Column("Publication.FailedItems", r => string.Join("；", r.FailedItems.Select(i => $"{i.Name} {i.Value}（{l["Sample.Item.Limit"].Value} {i.Limit}）")))
+        .Column("Sample.Laboratory", r => r.Laboratory).Column("Publication.Number", r => r.AnnouncementNumber ?? "")
+        .Column("Publication.PublishedOn", r => r.PublishedOn is { } d ? d.ToString("yyyy-MM-dd") : "")
+        .Sheet(l, name);
 }

@@ -96,6 +96,16 @@ public class StoredFile
         }, null);
     }
 
+    /// <summary>
+    /// A spreadsheet import kept between its check and its confirmation. Its reader has already refused anything that is not
+    /// a readable workbook within the import's own limits (larger than <see cref="MaxBytes"/>), so only the name is tidied.
+    /// </summary>
+    public static StoredFile CheckedImport(string fileName, byte[] content, string ownerKind, Guid ownerId, string by, DateTime at) => new()
+    {
+        OwnerKind = ownerKind, OwnerId = ownerId, FileName = Path.GetFileName(fileName.Replace('\\', '/')).Trim(), ContentType = "application/octet-stream",
+        Length = content.Length, Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)), Content = content, UploadedAt = at, UploadedBy = by,
+    };
+
     public static string TooLarge(string name) => $"“{name}”超过 {MaxBytes / 1024 / 1024} MB / {name} is larger than {MaxBytes / 1024 / 1024} MB.";
     public const int MaxPerRecord = 5;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Shian.Common;
 using Shian.Data;
 using Shian.Inspections;
 using Shian.Registry;
@@ -34,10 +34,8 @@ public sealed record RedBlackFacts(RiskLevel? Grade, int Inspections, int NonCon
 /// non-conforming inspections in the window, or listed as a serious violator, or <see cref="BlackMinFailedSamples"/> or more
 /// failed samples in the window, or (once penalties are recorded) <see cref="BlackMinPenalties"/> penalties.
 /// </summary>
-public sealed record RedBlackRules
+public sealed record RedBlackRules : IVersionedRulebook
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
-
     public int Version { get; init; } = 1;
     public DateOnly EffectiveFrom { get; init; } = new(2016, 1, 1);
 
@@ -63,9 +61,9 @@ public sealed record RedBlackRules
 
     public static readonly RedBlackRules Default = new();
 
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    public string ToJson() => JsonSerializer.Serialize(this, ShianJson.Indented);
 
-    public static RedBlackRules FromJson(string json) => JsonSerializer.Deserialize<RedBlackRules>(json, Json) ?? throw new JsonException("empty rules");
+    public static RedBlackRules FromJson(string json) => Rulebooks.FromJson<RedBlackRules>(json);
 
     /// <summary>The side a caterer goes on and why (Chinese), or null for neither.</summary>
     public (RedBlackSide Side, string Reason)? Evaluate(RedBlackFacts f)
@@ -189,7 +187,7 @@ public sealed record RedBlackRules
 }
 
 /// <summary>A stored version of the <see cref="RedBlackRules"/>.</summary>
-public class RedBlackRuleRecord
+public class RedBlackRuleRecord : IRulebookRecord
 {
     public Guid Id { get; set; }
     public int Version { get; set; }
@@ -205,7 +203,7 @@ public class RedBlackRuleRecord
         if (!await db.RedBlackRules.AnyAsync(ct))
         {
             var rules = RedBlackRules.Default;
-            db.RedBlackRules.Add(new RedBlackRuleRecord { Version = rules.Version, EffectiveFrom = rules.EffectiveFrom, Content = rules.ToJson(), CreatedAt = now });
+            db.RedBlackRules.Add(From(rules, now));
             await db.SaveChangesAsync(ct);
         }
     }
@@ -215,12 +213,11 @@ public class RedBlackRuleRecord
     /// rules in force on the month's first day.
     /// </summary>
     public static async Task<RedBlackRules> InForceAsync(ShianDb db, DateOnly day, CancellationToken ct = default) =>
-        (await db.RedBlackRules.AsNoTracking().Where(r => r.EffectiveFrom <= day).OrderByDescending(r => r.Version).FirstOrDefaultAsync(ct))?.Read()
+        (await db.RedBlackRules.AsNoTracking().EffectiveBy(day).OrderByDescending(r => r.Version).FirstOrDefaultAsync(ct))?.Read()
         ?? RedBlackRules.Default;
 
     /// <summary>A new version's record, numbered after the stored ones.</summary>
-    public static RedBlackRuleRecord From(RedBlackRules rules, DateTime at) =>
-        new() { Version = rules.Version, EffectiveFrom = rules.EffectiveFrom, Content = rules.ToJson(), CreatedAt = at };
+    public static RedBlackRuleRecord From(RedBlackRules rules, DateTime at) => Rulebooks.Record<RedBlackRuleRecord>(rules, rules.ToJson(), at);
 }
 
 /// <summary>红黑榜 of one month: a draft the office reviews, then approves; only published lists are public.</summary>

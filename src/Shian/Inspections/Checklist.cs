@@ -1,6 +1,6 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Shian.Common;
 using Shian.Registry;
 
 namespace Shian.Inspections;
@@ -42,7 +42,7 @@ public sealed record ChecklistRule(int ConformingMaxFailed = 0, int BasicallyCon
 /// 监督检查要点表: a versioned checklist for some business categories, kept as configuration (JSON in
 /// <see cref="ChecklistRecord"/>). An inspection keeps the name and version it was filled in with.
 /// </summary>
-public sealed record Checklist
+public sealed record Checklist : IVersionedRulebook
 {
     public string Name { get; init; } = "";
     public int Version { get; init; } = 1;
@@ -118,20 +118,13 @@ public sealed record Checklist
         return problems;
     }
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter() },
-    };
+    public string ToJson() => JsonSerializer.Serialize(this, ShianJson.Options);
 
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
-
-    public static Checklist FromJson(string json) => JsonSerializer.Deserialize<Checklist>(json, Json)
-        ?? throw new JsonException("empty checklist");
+    public static Checklist FromJson(string json) => Rulebooks.FromJson<Checklist>(json);
 }
 
 /// <summary>A stored version of a <see cref="Checklist"/>: the whole checklist as JSON, with name and version as columns.</summary>
-public class ChecklistRecord
+public class ChecklistRecord : IRulebookRecord
 {
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
@@ -145,12 +138,10 @@ public class ChecklistRecord
 
     public Checklist Read() => Checklist.FromJson(Content) with { Name = Name, Version = Version, EffectiveFrom = EffectiveFrom };
 
-    public static ChecklistRecord From(Checklist checklist, DateTime createdAt) => new()
+    public static ChecklistRecord From(Checklist checklist, DateTime createdAt)
     {
-        Name = checklist.Name,
-        Version = checklist.Version,
-        EffectiveFrom = checklist.EffectiveFrom,
-        Content = checklist.ToJson(),
-        CreatedAt = createdAt,
-    };
+        var record = Rulebooks.Record<ChecklistRecord>(checklist, checklist.ToJson(), createdAt);
+        record.Name = checklist.Name;
+        return record;
+    }
 }

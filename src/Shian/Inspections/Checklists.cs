@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Shian.Common;
 using Shian.Data;
 using Shian.Registry;
 
@@ -143,7 +144,7 @@ public static class Checklists
     /// </summary>
     public static async Task<Checklist?> ForAsync(ShianDb db, BusinessCategory category, DateOnly day, CancellationToken ct = default)
     {
-        var records = await db.Checklists.AsNoTracking().Where(s => s.EffectiveFrom <= day).ToListAsync(ct);
+        var records = await db.Checklists.AsNoTracking().EffectiveBy(day).ToListAsync(ct);
         return Pick(records.Select(r => r.Read()), category, day);
     }
 

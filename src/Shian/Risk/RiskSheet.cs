@@ -1,6 +1,4 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Shian.Common;
 using Shian.Registry;
 
@@ -76,7 +74,7 @@ public sealed record RiskItem(string Code, string Name, string NameEn, decimal M
 /// 风险分级评分表: a versioned scoring sheet for some business categories. Stored as JSON in
 /// <see cref="RiskSheetRecord"/>; a change is a new version, and every grade keeps the version it was computed with.
 /// </summary>
-public sealed record RiskSheet
+public sealed record RiskSheet : IVersionedRulebook
 {
     public string Name { get; init; } = "";
     public int Version { get; init; } = 1;
@@ -127,21 +125,13 @@ public sealed record RiskSheet
     /// <summary>An item's name in the reader's language: the sheet carries both.</summary>
     private static Problem ItemName(RiskItem item) => new("RiskSheet.ItemName", item.Name, item.NameEn);
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // keep Chinese readable in the database
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter() },
-    };
+    public string ToJson() => JsonSerializer.Serialize(this, ShianJson.Options);
 
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
-
-    public static RiskSheet FromJson(string json) => JsonSerializer.Deserialize<RiskSheet>(json, Json)
-        ?? throw new JsonException("empty risk sheet");
+    public static RiskSheet FromJson(string json) => Rulebooks.FromJson<RiskSheet>(json);
 }
 
 /// <summary>A stored version of a <see cref="RiskSheet"/>: the whole sheet as JSON, with its name and version as columns to find it by.</summary>
-public class RiskSheetRecord
+public class RiskSheetRecord : IRulebookRecord
 {
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
@@ -155,12 +145,10 @@ public class RiskSheetRecord
 
     public RiskSheet Read() => RiskSheet.FromJson(Content) with { Name = Name, Version = Version, EffectiveFrom = EffectiveFrom };
 
-    public static RiskSheetRecord From(RiskSheet sheet, DateTime createdAt) => new()
+    public static RiskSheetRecord From(RiskSheet sheet, DateTime createdAt)
     {
-        Name = sheet.Name,
-        Version = sheet.Version,
-        EffectiveFrom = sheet.EffectiveFrom,
-        Content = sheet.ToJson(),
-        CreatedAt = createdAt,
-    };
+        var record = Rulebooks.Record<RiskSheetRecord>(sheet, sheet.ToJson(), createdAt);
+        record.Name = sheet.Name;
+        return record;
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Shian.Common;
 using Shian.Data;
 using Shian.Registry;
 
@@ -185,7 +186,7 @@ public sealed class RiskSheetSet
 
     public static async Task<RiskSheetSet> LoadAsync(ShianDb db, DateOnly day, CancellationToken ct = default)
     {
-        var records = await db.RiskSheets.AsNoTracking().Where(s => s.EffectiveFrom <= day).ToListAsync(ct);
+        var records = await db.RiskSheets.AsNoTracking().EffectiveBy(day).ToListAsync(ct);
         return new RiskSheetSet(records.Select(r => r.Read()), day);
     }
 }

@@ -152,7 +152,7 @@ public class RedBlackRulesTests
     {
         var rules = Rules with { WindowMonths = 6, RedMaxGrade = RiskLevel.B };
         var json = rules.ToJson();
-        Assert.Contains("\"RedMaxGrade\": \"B\"", json);
+        Assert.Contains("\"redMaxGrade\": \"B\"", json); // the rulebooks' one JSON shape (ShianJson); older PascalCase bodies still read
         Assert.Equal(rules, RedBlackRules.FromJson(json));
     }
 }

@@ -54,22 +54,15 @@ public class RoundModel(ShianDb db, CurrentUser user, IAuthorizationService auth
             return refused;
         }
         var criteria = Scheme!.Criteria;
-        var header = new List<string> { l["Assessment.Rank"], l["AssessedSubjects." + Scheme.Subjects] };
-        header.AddRange(criteria.Select(c => $"{c.Name}（{c.Points.ToString("0.##", CultureInfo.InvariantCulture)}）"));
-        header.Add(l["Assessment.Total"]);
-        var results = Rows.OrderBy(r => r.Rank).Select(r =>
-        {
-            var cells = new List<object?> { r.Rank, r.Subject };
-            cells.AddRange(r.Cells.Select(c => (object?)c.Points));
-            cells.Add(r.Total);
-            return (IReadOnlyList<object?>)cells;
-        });
-        var notes = Rows.OrderBy(r => r.Rank).SelectMany(r => criteria.Select((c, i) =>
-            (IReadOnlyList<object?>)[r.Subject, c.Name, r.Cells[i].Points, r.Cells[i].Note]));
-        var name = $"{Scheme.Name}-{Round!.Period}.xlsx";
-        return ExcelExport.File(name,
-            new ExcelExport.Sheet(l["Assessment.SheetResults"], header, results),
-            new ExcelExport.Sheet(l["Assessment.SheetNotes"], [l["AssessedSubjects." + Scheme.Subjects], l["Assessment.CriterionName"], l["Assessment.Points"], l["Assessment.Note"]], notes));
+        var subjects = "AssessedSubjects." + Scheme.Subjects;
+        var ranked = Rows.OrderBy(r => r.Rank).ToList();
+        var results = Export.Of(ranked).Column("Assessment.Rank", r => r.Rank).Column(subjects, r => r.Subject)
+            .Columns(criteria, c => $"{c.Name}（{c.Points.ToString("0.##", CultureInfo.InvariantCulture)}）", (r, _, i) => r.Cells[i].Points)
+            .Column("Assessment.Total", r => r.Total);
+        var notes = Export.Of(ranked.SelectMany(r => criteria.Select((c, i) => (r.Subject, Criterion: c.Name, r.Cells[i].Points, r.Cells[i].Note))))
+            .Column(subjects, n => n.Subject).Column("Assessment.CriterionName", n => n.Criterion).Column("Assessment.Points", n => n.Points)
+            .Column("Assessment.Note", n => n.Note);
+        return Export.Xlsx($"{Scheme.Name}-{Round!.Period}.xlsx", results.Sheet(l, l["Assessment.SheetResults"]), notes.Sheet(l, l["Assessment.SheetNotes"]));
     }
 
     public async Task<IActionResult> OnPostSaveAsync(Guid id)

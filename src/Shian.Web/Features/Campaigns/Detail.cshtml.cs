@@ -45,13 +45,12 @@ public class DetailModel(ShianDb db, CurrentUser user, TimeProvider clock, IStri
     {
         if (!await LoadAsync(id)) return NotFound();
         string Result(Shian.Inspections.InspectionResult? r) => r is { } x ? l["Campaigns.Result." + x].Value : "";
-        return ExcelExport.File($"{Campaign.Name}.xlsx", new ExcelExport.Sheet("范围内主体",
-            ["主体名称", "统一社会信用代码", "乡镇", "地址", "已检查", "检查次数", "最近结果"],
-            Progress.Businesses.Select(r => (IReadOnlyList<object?>)
-            [
-                r.Business.Name, r.Business.CreditCode, TownshipNames.GetValueOrDefault(r.Business.TownshipId, ""), r.Business.Address,
-                r.Inspected ? "是" : "否", r.Inspections, Result(r.LastResult),
-            ])));
+        return Export.Of(Progress.Businesses)
+            .Column("Campaigns.Business", r => r.Business.Name).Column("Registry.CreditCode", r => r.Business.CreditCode)
+            .Column("Registry.Township", r => TownshipNames.GetValueOrDefault(r.Business.TownshipId, "")).Column("Registry.Address", r => r.Business.Address)
+            .Column("Campaigns.Inspected", r => r.Inspected ? l["Common.Yes"].Value : l["Common.No"].Value).Column("Campaigns.Export.Inspections", r => r.Inspections)
+            .Column("Campaigns.Export.LastResult", r => Result(r.LastResult))
+            .Xlsx(l, $"{Campaign.Name}.xlsx", l["Campaigns.Export.Sheet"]);
     }
 
     private async Task<bool> LoadAsync(Guid id)

@@ -1,42 +1,27 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Shian.Common;
-using Shian.Data;
 using Shian.Web.Infrastructure;
 
 namespace Shian.Web.Features.Common;
 
-/// <summary>Opening an attached file. Who may open it follows the record it belongs to.</summary>
+/// <summary>
+/// Opening an attached file: one route for every stored file, under the rule of the kind of record it belongs to
+/// (<see cref="FileRules"/>). The pages' own download links (an inspection's photos, an order's evidence...) ask the
+/// same rules.
+/// </summary>
 public static class FilesApi
 {
     public static IEndpointRouteBuilder MapFilesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/files/{id:guid}", async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> (
-                Guid id, ShianDb db, HttpContext http, IAuthorizationService authorization) =>
-            {
-                var file = await db.StoredFiles.AsNoTracking().Where(f => f.Id == id)
-                    .Select(f => new { f.OwnerKind, f.FileName, f.ContentType }).FirstOrDefaultAsync();
-                if (file is null)
+        app.MapGet("/files/{id:guid}", async Task<Results<FileContentHttpResult, NotFound, ForbidHttpResult>> (Guid id, HttpContext http) =>
+                await FileRules.OpenAsync(http, id) switch
                 {
-                    return TypedResults.NotFound();
-                }
-                // Plan work is open to all staff, as the plan pages are; later owners (inspections, businesses) add their rule.
-                var policy = file.OwnerKind switch
-                {
-                    FileOwners.TaskReport or FileOwners.IndicatorValue => Policies.Staff,
-                    _ => null,
-                };
-                if (policy is null || !(await authorization.AuthorizeAsync(http.User, policy)).Succeeded)
-                {
-                    return TypedResults.Forbid();
-                }
-                var content = await db.StoredFiles.Where(f => f.Id == id).Select(f => f.Content).SingleAsync();
-                return TypedResults.File(content, file.ContentType, file.FileName);
-            })
-            .RequireAuthorization(Policies.Staff)
+                    (FileRules.Verdict.Open, { } file) => TypedResults.File(file.Content, file.ContentType, file.FileName),
+                    (FileRules.Verdict.Forbidden, _) => TypedResults.Forbid(),
+                    _ => TypedResults.NotFound(),
+                })
+            .RequireAuthorization(Policies.SignedIn)
             .WithTags("Files")
-            .WithSummary("An attached file (a report's attachment, the evidence for a value)");
+            .WithSummary("An attached file (a report's attachment, the evidence for a value, an inspection photo...), to whoever may see its record");
         return app;
     }
 }

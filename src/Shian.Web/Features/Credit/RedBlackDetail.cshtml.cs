@@ -97,14 +97,15 @@ public class RedBlackDetailModel(ShianDb db, CurrentUser user, IAuthorizationSer
                 .Select(x => new { x.BusinessId, x.Number, x.Status, x.IssuedOn }).ToListAsync())
             .GroupBy(x => x.BusinessId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(x => x.Status == LicenceStatus.Valid).ThenByDescending(x => x.IssuedOn).First().Number);
-        string[] header = [l["RedBlack.Side"], l["Credit.Business"], l["RedBlack.LicenceNumber"], l["Registry.Township"], l["RedBlack.Reason"],
-            l["RedBlack.Excluded"], l["RedBlack.ExcludedReason"]];
-        var rows = Entries.OrderBy(e => e.Side).ThenBy(e => e.Township, StringComparer.Ordinal).ThenBy(e => e.BusinessName, StringComparer.Ordinal)
-            .Select(e => (IReadOnlyList<object?>)[l["RedBlack." + e.Side].Value, e.BusinessName, licences.GetValueOrDefault(e.BusinessId, ""), e.Township,
-                e.Reason, e.Excluded ? l["Common.Yes"].Value : l["Common.No"].Value, e.ExcludedReason]);
+        var rows = Entries.OrderBy(e => e.Side).ThenBy(e => e.Township, StringComparer.Ordinal).ThenBy(e => e.BusinessName, StringComparer.Ordinal);
         var name = $"{l["RedBlack.Title"].Value} {List!.Month:yyyy-MM}";
         var status = l["RedBlackListStatus." + List.Status].Value;
-        return ExcelExport.File($"{name}（{status}）.xlsx", new ExcelExport.Sheet(List.Month.ToString("yyyy-MM"), header, rows));
+        return Export.Of(rows)
+            .Column("RedBlack.Side", e => l["RedBlack." + e.Side].Value).Column("Credit.Business", e => e.BusinessName)
+            .Column("RedBlack.LicenceNumber", e => licences.GetValueOrDefault(e.BusinessId, "")).Column("Registry.Township", e => e.Township)
+            .Column("RedBlack.Reason", e => e.Reason).Column("RedBlack.Excluded", e => e.Excluded ? l["Common.Yes"].Value : l["Common.No"].Value)
+            .Column("RedBlack.ExcludedReason", e => e.ExcludedReason)
+            .Xlsx(l, $"{name}（{status}）.xlsx", List.Month.ToString("yyyy-MM"));
     }
 
     private async Task<bool> LoadAsync(Guid id)

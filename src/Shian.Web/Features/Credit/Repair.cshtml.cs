@@ -91,14 +91,7 @@ public class RepairModel(ShianDb db, CurrentUser user, TimeProvider clock, Credi
     /// <summary>An evidence file of one of this operator's requests.</summary>
     public async Task<IActionResult> OnGetFileAsync(Guid file)
     {
-        await LoadAsync();
-        if (Files.All(f => f.Id != file))
-        {
-            return NotFound();
-        }
-        var stored = await db.StoredFiles.AsNoTracking().Where(f => f.Id == file && f.OwnerKind == FileOwners.CreditRepair)
-            .Select(f => new { f.Content, f.ContentType, f.FileName }).SingleAsync();
-        return File(stored.Content, stored.ContentType, stored.FileName);
+        return (await FileRules.OpenAsync(HttpContext, file, null, FileOwners.CreditRepair)).ToActionResult();
     }
 
     private async Task LoadAsync()

@@ -39,13 +39,13 @@ public class SeriousModel(ShianDb db, CurrentUser user, IAuthorizationService au
     public async Task<IActionResult> OnGetExportAsync(string? format)
     {
         var rows = await LoadAsync();
-        string[] header = [l["Registry.Name"], l["Registry.CreditCode"], l["Registry.Township"], l["Credit.Basis"], l["Credit.DecidedOn"], l["Credit.From"], l["Credit.To"], l["Common.Status"]];
-        var cells = rows.Select(r => (IReadOnlyList<string>)[r.Business, r.CreditCode, r.Township, r.Basis, r.DecidedOn.ToString("yyyy-MM-dd"),
-            r.From.ToString("yyyy-MM-dd"), r.To?.ToString("yyyy-MM-dd") ?? "", l["SeriousViolationStatus." + r.Status]]).ToList();
+        var list = Export.Of(rows)
+            .Column("Registry.Name", r => r.Business).Column("Registry.CreditCode", r => r.CreditCode).Column("Registry.Township", r => r.Township)
+            .Column("Credit.Basis", r => r.Basis).Column("Credit.DecidedOn", r => r.DecidedOn.ToString("yyyy-MM-dd"))
+            .Column("Credit.From", r => r.From.ToString("yyyy-MM-dd")).Column("Credit.To", r => r.To?.ToString("yyyy-MM-dd") ?? "")
+            .Column("Common.Status", r => l["SeriousViolationStatus." + r.Status].Value);
         var name = l["Credit.SeriousTitle"].Value;
-        return format == "csv"
-            ? CsvExport.File(name + ".csv", header, cells)
-            : ExcelExport.File(name + ".xlsx", new ExcelExport.Sheet(name, header, cells.Select(c => (IReadOnlyList<object?>)c.Cast<object?>().ToList())));
+        return format == "csv" ? list.Csv(l, name + ".csv") : list.Xlsx(l, name + ".xlsx", name);
     }
 
     private async Task<List<Row>> LoadAsync()

@@ -153,13 +153,13 @@ public class SeriousDetailModel(ShianDb db, CurrentUser user, IAuthorizationServ
     /// <summary>An evidence file of one of this listing's requests, to staff who may see the listing.</summary>
     public async Task<IActionResult> OnGetFileAsync(Guid id, Guid file)
     {
-        if (!await LoadAsync(id) || Evidence.All(f => f.Id != file))
+        // Only a file of this listing's requests here; who may open it is the credit-repair rule's to say.
+        var requests = db.SeriousViolationRemovals.Where(r => r.SeriousViolationId == id).Select(r => r.Id);
+        if (!await db.StoredFiles.AnyAsync(f => f.Id == file && requests.Contains(f.OwnerId)))
         {
             return NotFound();
         }
-        var stored = await db.StoredFiles.AsNoTracking().Where(f => f.Id == file && f.OwnerKind == FileOwners.CreditRepair)
-            .Select(f => new { f.Content, f.ContentType, f.FileName }).SingleAsync();
-        return File(stored.Content, stored.ContentType, stored.FileName);
+        return (await FileRules.OpenAsync(HttpContext, file, null, FileOwners.CreditRepair)).ToActionResult();
     }
 
     private async Task<bool> LoadAsync(Guid id)

@@ -57,22 +57,26 @@ public class ImportsModel(ShianDb db, CurrentUser user, TimeProvider clock, IAut
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnGetExportAsync()
+    public async Task<IActionResult> OnGetExportAsync([FromServices] Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
     {
         await LoadAsync();
-        return ExcelExport.File("imported-food-checks.xlsx", new ExcelExport.Sheet("进口食品核查",
-            ["核查日期", "经营者", "产品", "原产国（地区）", "报关单号", "检验检疫证明编号", "数量（千克）", "进口保健食品", "联网核查", "结果", "处置方式", "处置日期", "处置数量（千克）", "见证人"],
-            Checks.Select(c => (IReadOnlyList<object?>)[c.Date.ToString("yyyy-MM-dd"), Names.GetValueOrDefault(c.BusinessId), c.Product, c.OriginCountry, c.DeclarationNumber,
-                c.CertificateNumber, c.QuantityKg, c.HealthFood ? "是" : "否", c.OnlineVerified ? "是" : "否", ImportedFoodCheck.ResultName(c.Result),
-                c.DisposalMethod is { } m ? ImportedFoodCheck.MethodName(m) : null, c.DisposalDate?.ToString("yyyy-MM-dd"), c.DisposalQuantityKg, c.DisposalWitness])));
+        string YesNo(bool b) => b ? l["Common.Yes"].Value : l["Common.No"].Value;
+        return Export.Of(Checks)
+            .Column("Imports.Date", c => c.Date.ToString("yyyy-MM-dd")).Column("Imports.Business", c => Names.GetValueOrDefault(c.BusinessId))
+            .Column("Imports.Export.Product", c => c.Product).Column("Imports.Origin", c => c.OriginCountry).Column("Imports.Declaration", c => c.DeclarationNumber)
+            .Column("Imports.Certificate", c => c.CertificateNumber).Column("Imports.QuantityKg", c => c.QuantityKg)
+            .Column("Imports.HealthFood", c => YesNo(c.HealthFood)).Column("Imports.OnlineVerified", c => YesNo(c.OnlineVerified))
+            .Column("Imports.Result", c => ImportedFoodCheck.ResultName(c.Result))
+            .Column("Imports.DisposalMethod", c => c.DisposalMethod is { } m ? ImportedFoodCheck.MethodName(m) : null)
+            .Column("Imports.Export.DisposalDate", c => c.DisposalDate?.ToString("yyyy-MM-dd")).Column("Imports.Export.DisposalQuantityKg", c => c.DisposalQuantityKg)
+            .Column("Imports.Export.Witness", c => c.DisposalWitness)
+            .Xlsx(l, "imported-food-checks.xlsx", l["Imports.Title"]);
     }
 
     public async Task<IActionResult> OnGetEvidenceAsync(Guid check)
     {
-        var scope = await user.ScopeAsync();
-        if (!await db.ImportedFoodChecks.VisibleTo(scope).AnyAsync(c => c.Id == check)) return NotFound();
-        var file = await db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(f => f.OwnerKind == FileOwners.ImportDisposalEvidence && f.OwnerId == check);
-        return file is null ? NotFound() : File(file.Content, file.ContentType, file.FileName);
+        var file = await db.StoredFiles.Where(f => f.OwnerKind == FileOwners.ImportDisposalEvidence && f.OwnerId == check).Select(f => (Guid?)f.Id).FirstOrDefaultAsync();
+        return file is null ? NotFound() : (await FileRules.OpenAsync(HttpContext, file.Value, check, FileOwners.ImportDisposalEvidence)).ToActionResult();
     }
 
     public async Task<IActionResult> OnPostAsync()

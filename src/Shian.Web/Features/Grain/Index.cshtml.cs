@@ -40,13 +40,16 @@ public class IndexModel(ShianDb db, CurrentUser user, TimeProvider clock, IAutho
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnGetExportAsync()
+    public async Task<IActionResult> OnGetExportAsync([FromServices] Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
     {
         await LoadAsync();
-        return ExcelExport.File("reserve-grain-silos.xlsx", new ExcelExport.Sheet("储备粮仓房",
-            ["仓房编号", "库点", "乡镇", "品种", "仓容（吨）", "库存（吨）", "收获年份", "入仓日期", "最近检验", $"{Half.Name}检验", "超标待处置"],
-            Rows.Select(r => (IReadOnlyList<object?>)[r.Code, r.DepotName, r.Township, r.GrainKind, r.CapacityTonnes, r.StockTonnes, r.HarvestYear,
-                r.StoredSince.ToString("yyyy-MM-dd"), r.LastTest?.ToString("yyyy-MM-dd"), StateName(r.State), r.Flagged ? "是" : "否"])));
+        return Export.Of(Rows)
+            .Column("Grain.Code", r => r.Code).Column("Grain.Depot", r => r.DepotName).Column("Registry.Township", r => r.Township).Column("Grain.Kind", r => r.GrainKind)
+            .Column("Grain.Capacity", r => r.CapacityTonnes).Column("Grain.StockTonnes", r => r.StockTonnes).Column("Grain.HarvestYear", r => r.HarvestYear)
+            .Column("Grain.StoredSince", r => r.StoredSince.ToString("yyyy-MM-dd")).Column("Grain.LastTest", r => r.LastTest?.ToString("yyyy-MM-dd"))
+            .WordedColumn(l["Grain.Export.HalfTest", Half.Name], r => StateName(r.State))
+            .Column("Grain.Export.Flagged", r => r.Flagged ? l["Common.Yes"].Value : l["Common.No"].Value)
+            .Xlsx(l, "reserve-grain-silos.xlsx", l["Grain.Silos"]);
     }
 
     public async Task<IActionResult> OnPostAsync()

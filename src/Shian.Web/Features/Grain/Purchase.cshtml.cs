@@ -40,12 +40,15 @@ public class PurchaseModel(ShianDb db, CurrentUser user, TimeProvider clock, IAu
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnGetExportAsync()
+    public async Task<IActionResult> OnGetExportAsync([FromServices] Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
     {
         await LoadAsync();
-        return ExcelExport.File("grain-purchase-checks.xlsx", new ExcelExport.Sheet("收购企业检查",
-            ["检查日期", "企业", "检查人员", "检查结果", "要求建立单仓质量档案", "检查发现"],
-            Rows.Select(r => (IReadOnlyList<object?>)[r.Date.ToString("yyyy-MM-dd"), r.Business, r.Inspectors, ResultName(r.Result), r.SiloRecordsRequired ? "是" : "否", r.Findings])));
+        return Export.Of(Rows)
+            .Column("Grain.Purchase.Date", r => r.Date.ToString("yyyy-MM-dd")).Column("Grain.Purchase.Enterprise", r => r.Business)
+            .Column("Grain.Purchase.Inspectors", r => r.Inspectors).Column("Grain.Purchase.Result", r => ResultName(r.Result))
+            .Column("Grain.Purchase.SiloRecords", r => r.SiloRecordsRequired ? l["Common.Yes"].Value : l["Common.No"].Value)
+            .Column("Grain.Purchase.Findings", r => r.Findings)
+            .Xlsx(l, "grain-purchase-checks.xlsx", l["Grain.Purchase.Title"]);
     }
 
     public async Task<IActionResult> OnPostAsync()

@@ -56,12 +56,13 @@ public class DetailModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuth
     /// <summary>One photo of the inspection, to whoever may see the inspection.</summary>
     public async Task<IActionResult> OnGetPhotoAsync(Guid photo)
     {
-        var scope = await user.ScopeAsync();
-        var itemIds = db.Inspections.VisibleTo(scope).Where(i => i.Id == Id).SelectMany(i => i.Items.Select(x => x.Id));
-        var file = await db.StoredFiles.AsNoTracking()
-            .Where(f => f.Id == photo && f.OwnerKind == FileOwners.InspectionPhoto && itemIds.Contains(f.OwnerId))
-            .Select(f => new { f.Content, f.ContentType }).FirstOrDefaultAsync();
-        return file is null ? NotFound() : File(file.Content, file.ContentType);
+        // Only a photo of this inspection's items here; who may open it is the inspection-photo rule's to say.
+        var items = db.Inspections.Where(i => i.Id == Id).SelectMany(i => i.Items.Select(x => x.Id));
+        if (!await db.StoredFiles.AnyAsync(f => f.Id == photo && items.Contains(f.OwnerId)))
+        {
+            return NotFound();
+        }
+        return (await FileRules.OpenAsync(HttpContext, photo, null, FileOwners.InspectionPhoto)).ToActionResult(inline: true);
     }
 
     private async Task<bool> LoadAsync()

@@ -30,19 +30,22 @@ public class IndexModel(ShianDb db, CurrentUser user) : PageModel
 
     public async Task OnGetAsync() => await LoadAsync(export: false);
 
-    public async Task<IActionResult> OnGetExportAsync()
+    public async Task<IActionResult> OnGetExportAsync([FromServices] Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
     {
         await LoadAsync(export: true);
         string? Pct(decimal? p) => p is { } v ? v.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : null;
-        var coverage = new ExcelExport.Sheet("接入情况",
-            ["乡镇街道", "餐饮单位", "已接入", "申请中", "故障", "未接入", "接入率%", "学校食堂", "学校已接入", "学校接入率%"],
-            Rows.Select(r => (IReadOnlyList<object?>)[TownshipNames.GetValueOrDefault(r.TownshipId), r.All.Total, r.All.Active, r.All.Pending, r.All.Degraded, r.All.None,
-                Pct(r.All.Percent), r.Schools.Total, r.Schools.Active, Pct(r.Schools.Percent)]));
-        var businesses = new ExcelExport.Sheet("经营者",
-            ["名称", "统一社会信用代码", "乡镇街道", "学校食堂", "接入状态"],
-            Listed.Select(e => (IReadOnlyList<object?>)[e.Business.Name, e.Business.CreditCode, TownshipNames.GetValueOrDefault(e.Business.TownshipId),
-                SchoolCoverage.IsSchoolCanteen(e.Business) ? "是" : "否", KitchenVideoLink.Name(e.Status)]));
-        return ExcelExport.File("kitchen-video.xlsx", coverage, businesses);
+        var coverage = Export.Of(Rows)
+            .Column("Registry.Township", r => TownshipNames.GetValueOrDefault(r.TownshipId)).Column("KitchenVideo.Catering", r => r.All.Total)
+            .Column("KitchenVideo.Export.Connected", r => r.All.Active).Column("KitchenVideo.Export.Pending", r => r.All.Pending)
+            .Column("KitchenVideo.Export.Degraded", r => r.All.Degraded).Column("KitchenVideo.Export.None", r => r.All.None)
+            .Column("KitchenVideo.Export.Rate", r => Pct(r.All.Percent)).Column("KitchenVideo.Export.SchoolCanteens", r => r.Schools.Total)
+            .Column("KitchenVideo.Schools", r => r.Schools.Active).Column("KitchenVideo.Export.SchoolRate", r => Pct(r.Schools.Percent));
+        var businesses = Export.Of(Listed)
+            .Column("Registry.Name", e => e.Business.Name).Column("Registry.CreditCode", e => e.Business.CreditCode)
+            .Column("Registry.Township", e => TownshipNames.GetValueOrDefault(e.Business.TownshipId))
+            .Column("KitchenVideo.Export.SchoolCanteen", e => SchoolCoverage.IsSchoolCanteen(e.Business) ? l["Common.Yes"].Value : l["Common.No"].Value)
+            .Column("KitchenVideo.Export.Link", e => KitchenVideoLink.Name(e.Status));
+        return Export.Xlsx("kitchen-video.xlsx", coverage.Sheet(l, l["KitchenVideo.Export.Coverage"]), businesses.Sheet(l, l["KitchenVideo.Export.Businesses"]));
     }
 
     private async Task LoadAsync(bool export)

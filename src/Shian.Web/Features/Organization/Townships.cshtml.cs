@@ -28,10 +28,10 @@ public class TownshipsModel(ShianDb db) : PageModel
         Rows = await QueryAsync();
     }
 
-    public async Task<IActionResult> OnGetExportAsync() =>
-        CsvExport.File("townships.csv",
-            ["code", "name", "kind", "is_township", "active", "note"],
-            (await QueryAsync()).Select(t => new[] { t.Code, t.Name, t.Kind, t.IsTownship ? "1" : "0", t.Active ? "1" : "0", t.Note }));
+    public async Task<IActionResult> OnGetExportAsync([FromServices] Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) => Export.Of(await QueryAsync())
+        .Column("Township.Code", t => t.Code).Column("Township.Name", t => t.Name).Column("Township.Kind", t => t.Kind)
+        .Column("Township.IsTownship", t => t.IsTownship ? "1" : "0").Column("Common.Active", t => t.Active ? "1" : "0").Column("Township.Note", t => t.Note)
+        .Csv(l, "townships.csv");
 
     private Task<List<Row>> QueryAsync()
     {

@@ -24,9 +24,10 @@ public class UnitsModel(ShianDb db) : PageModel
 
     public async Task OnGetAsync() => Rows = await QueryAsync();
 
-    public async Task<IActionResult> OnGetExportAsync() =>
-        CsvExport.File("units.csv", ["name", "kind", "aliases", "active", "accounts"],
-            (await QueryAsync()).Select(u => new[] { u.Name, u.Kind.ToString().ToLowerInvariant(), u.Aliases, u.Active ? "1" : "0", u.Accounts.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
+    public async Task<IActionResult> OnGetExportAsync([FromServices] Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) => Export.Of(await QueryAsync())
+        .Column("Unit.Name", u => u.Name).Column("Unit.Kind", u => u.Kind.ToString().ToLowerInvariant()).Column("Unit.Aliases", u => u.Aliases)
+        .Column("Common.Active", u => u.Active ? "1" : "0").Column("Unit.Accounts", u => u.Accounts)
+        .Csv(l, "units.csv");
 
     private Task<List<Row>> QueryAsync()
     {

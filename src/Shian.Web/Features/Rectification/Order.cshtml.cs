@@ -109,14 +109,7 @@ public class OrderModel(ShianDb db, CurrentUser user, TimeProvider clock) : Page
     /// <summary>An evidence file, to whoever may see the order.</summary>
     public async Task<IActionResult> OnGetFileAsync(Guid id, Guid file)
     {
-        if (!await LoadAsync(id))
-        {
-            return NotFound();
-        }
-        var stored = await db.StoredFiles.AsNoTracking()
-            .Where(f => f.Id == file && f.OwnerKind == FileOwners.RectificationResponse && f.OwnerId == id)
-            .Select(f => new { f.Content, f.ContentType, f.FileName }).FirstOrDefaultAsync();
-        return stored is null ? NotFound() : File(stored.Content, stored.ContentType, stored.FileName);
+        return (await FileRules.OpenAsync(HttpContext, file, id, FileOwners.RectificationResponse)).ToActionResult();
     }
 
     private async Task<bool> LoadAsync(Guid id, bool track = false)

@@ -38,54 +38,37 @@ public class ImportModel(ShianDb db, CurrentUser user, IAuthorizationService aut
 
     public async Task<IActionResult> OnPostCheckAsync()
     {
-        if (Upload is not { Length: > 0 })
-        {
-            ModelState.AddModelError(nameof(Upload), l["Registry.ChooseFile"]);
-            return Page();
-        }
-        if (Upload.Length > RequestLimits.MaxAttachmentBytes)
-        {
-            ModelState.AddModelError(nameof(Upload), StoredFile.TooLarge(Upload.FileName));
-            return Page();
-        }
-        using var buffer = new MemoryStream();
-        await Upload.CopyToAsync(buffer);
-        var content = buffer.ToArray();
-        FileName = Path.GetFileName(Upload.FileName);
-        if (!await CheckAsync(content, FileName))
+        if (await SpreadsheetImport.ReadAsync(Upload, RequestLimits.MaxAttachmentBytes, StoredFile.TooLarge, l["Registry.ChooseFile"], ModelState,
+                nameof(Upload), HttpContext.RequestAborted) is not { } sent)
         {
             return Page();
         }
-        var draft = new StoredFile
+        FileName = sent.FileName;
+        if (!await CheckAsync(sent.Content, FileName))
         {
-            OwnerKind = FileOwners.BusinessImport, OwnerId = user.Id!.Value, FileName = FileName,
-            ContentType = "application/octet-stream", Length = content.Length, Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)),
-            Content = content, UploadedAt = clock.GetUtcNow().UtcDateTime, UploadedBy = user.Name,
-        };
-        db.StoredFiles.Add(draft);
-        await db.SaveChangesAsync();
-        Draft = draft.Id;
+            return Page();
+        }
+        Draft = await SpreadsheetImport.KeepAsync(db, sent.Content, FileName, FileOwners.BusinessImport, user.Id!.Value, user.Name, clock.GetUtcNow().UtcDateTime,
+            HttpContext.RequestAborted);
         return Page();
     }
 
     public async Task<IActionResult> OnPostConfirmAsync()
     {
-        var me = user.Id!.Value;
-        var draft = await db.StoredFiles.FirstOrDefaultAsync(f => f.Id == Draft && f.OwnerKind == FileOwners.BusinessImport && f.OwnerId == me);
+        var draft = await SpreadsheetImport.TakeAsync(db, Draft, FileOwners.BusinessImport, user.Id!.Value, HttpContext.RequestAborted);
         if (draft is null)
         {
             ModelState.AddModelError(string.Empty, l["Registry.DraftGone"]);
             return Page();
         }
         FileName = draft.FileName;
-        db.StoredFiles.Remove(draft); // saved with the businesses, or not at all
         var rights = await RegistryRights.ForAsync(User, user, authorization);
         var (imported, errors) = await BusinessImport.ImportAsync(db, draft.Content, draft.FileName, rights.MayOverrideCode, clock, HttpContext.RequestAborted,
             rights.BoundTownship);
         if (errors.Count > 0)
         {
             // The register changed since the check (someone registered one of the codes): show why, keep nothing.
-            db.ChangeTracker.Clear();
+            await SpreadsheetImport.RefuseAsync(db, draft, HttpContext.RequestAborted);
             Errors = errors;
             Draft = null;
             return Page();

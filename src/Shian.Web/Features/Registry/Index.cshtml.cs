@@ -57,12 +57,15 @@ public class IndexModel(ShianDb db, CurrentUser user, IAuthorizationService auth
             .Select(b => new { b.Name, b.CreditCode, b.LegalRepresentative, b.Address, b.TownshipId, b.Subtype, b.Scale, b.ContactName, b.ContactPhone, b.Status, b.Tags })
             .ToListAsync();
         var townships = Townships.ToDictionary(t => t.Id, t => t.Name);
-        return ExcelExport.File($"{l["Registry.Title"]}.xlsx", new ExcelExport.Sheet(l["Registry.Title"], columns, full.Select(b => (IReadOnlyList<object?>)
+        // The register exports in the import's own columns (so a corrected export can be imported again): its headers are the
+        // importer's column names, not worded per language.
+        var rows = full.Select(b => (IReadOnlyList<object?>)
         [
             b.Name, b.CreditCode, b.LegalRepresentative, b.Address, townships.GetValueOrDefault(b.TownshipId), BusinessTypes.FindSubtype(b.Subtype)?.Name ?? b.Subtype,
             BusinessInput.ScaleName(b.Scale), b.ContactName, b.ContactPhone, BusinessInput.StatusName(b.Status),
             string.Join("、", b.Tags.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(t => BusinessTypes.FindTag(t)?.Name ?? t)),
-        ])));
+        ]);
+        return Export.Of(rows).Columns(columns, c => c, (row, _, i) => row[i]).Xlsx(l, $"{l["Registry.Title"]}.xlsx", l["Registry.Title"]);
     }
 
     /// <summary>The address of another page of the same filtered list.</summary>

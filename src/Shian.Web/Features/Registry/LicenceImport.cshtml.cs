@@ -42,47 +42,30 @@ public class LicenceImportModel(ShianDb db, CurrentUser user, TimeProvider clock
 
     public async Task<IActionResult> OnPostCheckAsync()
     {
-        if (Upload is not { Length: > 0 })
-        {
-            ModelState.AddModelError(nameof(Upload), l["Registry.ChooseFile"]);
-            return Page();
-        }
-        if (Upload.Length > RequestLimits.MaxAttachmentBytes)
-        {
-            ModelState.AddModelError(nameof(Upload), StoredFile.TooLarge(Upload.FileName));
-            return Page();
-        }
-        using var buffer = new MemoryStream();
-        await Upload.CopyToAsync(buffer);
-        var content = buffer.ToArray();
-        FileName = Path.GetFileName(Upload.FileName);
-        if (!await CheckAsync(content, FileName))
+        if (await SpreadsheetImport.ReadAsync(Upload, RequestLimits.MaxAttachmentBytes, StoredFile.TooLarge, l["Registry.ChooseFile"], ModelState,
+                nameof(Upload), HttpContext.RequestAborted) is not { } sent)
         {
             return Page();
         }
-        var draft = new StoredFile
+        FileName = sent.FileName;
+        if (!await CheckAsync(sent.Content, FileName))
         {
-            OwnerKind = FileOwners.LicenceImport, OwnerId = user.Id!.Value, FileName = FileName,
-            ContentType = "application/octet-stream", Length = content.Length, Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)),
-            Content = content, UploadedAt = clock.GetUtcNow().UtcDateTime, UploadedBy = user.Name,
-        };
-        db.StoredFiles.Add(draft);
-        await db.SaveChangesAsync();
-        Draft = draft.Id;
+            return Page();
+        }
+        Draft = await SpreadsheetImport.KeepAsync(db, sent.Content, FileName, FileOwners.LicenceImport, user.Id!.Value, user.Name, clock.GetUtcNow().UtcDateTime,
+            HttpContext.RequestAborted);
         return Page();
     }
 
     public async Task<IActionResult> OnPostConfirmAsync()
     {
-        var me = user.Id!.Value;
-        var draft = await db.StoredFiles.FirstOrDefaultAsync(f => f.Id == Draft && f.OwnerKind == FileOwners.LicenceImport && f.OwnerId == me);
+        var draft = await SpreadsheetImport.TakeAsync(db, Draft, FileOwners.LicenceImport, user.Id!.Value, HttpContext.RequestAborted);
         if (draft is null)
         {
             ModelState.AddModelError(string.Empty, l["Registry.DraftGone"]);
             return Page();
         }
         FileName = draft.FileName;
-        db.StoredFiles.Remove(draft); // saved with the licences, or not at all
         var scope = await user.ScopeAsync();
         var result = await LicenceImport.ImportAsync(db, draft.Content, draft.FileName, clock, db.Businesses.VisibleTo(scope), HttpContext.RequestAborted);
         Warnings = result.Warnings;
@@ -90,9 +73,7 @@ public class LicenceImportModel(ShianDb db, CurrentUser user, TimeProvider clock
         {
             // The register changed since the check (someone recorded one of the numbers): show why, keep nothing but drop the
             // refused draft (it cannot be confirmed again).
-            db.ChangeTracker.Clear();
-            db.StoredFiles.Remove(draft);
-            await db.SaveChangesAsync();
+            await SpreadsheetImport.RefuseAsync(db, draft, HttpContext.RequestAborted);
             Errors = result.Errors;
             Draft = null;
             return Page();

@@ -43,14 +43,17 @@ public class CategoriesModel(ShianDb db) : PageModel
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    /// <summary>The tree, depth first, as an .xlsx workbook with Chinese column names.</summary>
-    public async Task<IActionResult> OnGetExportAsync()
+    /// <summary>The tree, depth first, as an .xlsx workbook with column names in the user's language.</summary>
+    public async Task<IActionResult> OnGetExportAsync([FromServices] Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
     {
         await LoadAsync();
         var codes = All.ToDictionary(c => c.Id, c => c.Code);
-        return ExcelExport.File("食品分类.xlsx", new ExcelExport.Sheet("食品分类", ["代码", "名称", "级别", "上级代码", "生产许可类别代码", "食用农产品", "启用"],
-            Tree().Select(c => (IReadOnlyList<object?>)[c.Code, c.Name, FoodCategory.LevelName(c.Level), c.ParentId is { } p ? codes.GetValueOrDefault(p) : "",
-                c.ScProductionCode, c.IsAgricultural ? "是" : "否", c.Active ? "是" : "否"])));
+        string YesNo(bool b) => b ? l["Common.Yes"].Value : l["Common.No"].Value;
+        return Export.Of(Tree())
+            .Column("Sampling.Code", c => c.Code).Column("Registry.Name", c => c.Name).Column("Sampling.Level", c => FoodCategory.LevelName(c.Level))
+            .Column("Sampling.Export.ParentCode", c => c.ParentId is { } p ? codes.GetValueOrDefault(p) : "").Column("Sampling.Export.ScCode", c => c.ScProductionCode)
+            .Column("SampleResults.Agricultural", c => YesNo(c.IsAgricultural)).Column("Common.Active", c => YesNo(c.Active))
+            .Xlsx(l, $"{l["Sampling.Categories"].Value}.xlsx", l["Sampling.Categories"]);
     }
 
     public async Task<IActionResult> OnPostAddAsync()

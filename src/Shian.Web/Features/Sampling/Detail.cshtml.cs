@@ -151,22 +151,18 @@ public class DetailModel(ShianDb db, CurrentUser user, IStringLocalizer<SharedRe
     public async Task<IActionResult> OnGetExportAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        string[] header = [l["Sampling.Allocation"], l["Sampling.Batches"], l["Sampling.Sampled"]];
-        static IEnumerable<IReadOnlyList<object?>> Rows(IEnumerable<Line> lines) => lines.Select(x => (IReadOnlyList<object?>)[x.Label, x.Batches, x.Sampled]);
-        var facts = new List<IReadOnlyList<object?>>
-        {
-            new object?[] { l["Sampling.Year"].Value, Plan.Year },
-            new object?[] { l["Sampling.Kind"].Value, l["SamplingKind." + Plan.Kind].Value },
-            new object?[] { l["Sampling.Population"].Value, Plan.Population },
-            new object?[] { l["Sampling.PerThousand"].Value, Plan.PerThousand },
-            new object?[] { l["Sampling.Quota"].Value, Plan.Quota },
-            new object?[] { l["Sampling.Sampled"].Value, Progress.Total },
-        };
-        return ExcelExport.File($"{Plan.Year}-{l["SamplingKind." + Plan.Kind]}.xlsx",
-            new ExcelExport.Sheet(l["Sampling.Plan"], [l["Sampling.Item"], l["Sampling.Value"]], facts),
-            new ExcelExport.Sheet(l["Sampling.ByCategory"], header, Rows(Categories.Where(c => c.Batches > 0 || c.Sampled > 0))),
-            new ExcelExport.Sheet(l["Sampling.ByTownship"], header, Rows(Townships)),
-            new ExcelExport.Sheet(l["Sampling.ByEnvironment"], header, Rows(Environments)));
+        ExcelExport.Sheet Lines(string name, IEnumerable<Line> lines) => Export.Of(lines)
+            .Column("Sampling.Allocation", x => x.Label).Column("Sampling.Batches", x => x.Batches).Column("Sampling.Sampled", x => x.Sampled).Sheet(l, name);
+        (string Key, object? Value)[] facts =
+        [
+            ("Sampling.Year", Plan.Year), ("Sampling.Kind", l["SamplingKind." + Plan.Kind].Value), ("Sampling.Population", Plan.Population),
+            ("Sampling.PerThousand", Plan.PerThousand), ("Sampling.Quota", Plan.Quota), ("Sampling.Sampled", Progress.Total),
+        ];
+        return Export.Xlsx($"{Plan.Year}-{l["SamplingKind." + Plan.Kind]}.xlsx",
+            Export.Of(facts).Column("Sampling.Item", f => l[f.Key].Value).Column("Sampling.Value", f => f.Value).Sheet(l, l["Sampling.Plan"]),
+            Lines(l["Sampling.ByCategory"], Categories.Where(c => c.Batches > 0 || c.Sampled > 0)),
+            Lines(l["Sampling.ByTownship"], Townships),
+            Lines(l["Sampling.ByEnvironment"], Environments));
     }
 
     private static string KeyOf(string rowKey) => rowKey[2..];

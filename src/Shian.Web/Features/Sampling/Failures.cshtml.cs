@@ -46,13 +46,14 @@ public class FailuresModel(ShianDb db, CurrentUser user, TimeProvider clock, ISt
     public async Task<IActionResult> OnGetExportAsync()
     {
         var rows = await LoadAsync();
-        string[] header = [l["Sample.Number"], l["Sample.SampleName"], l["Registry.Name"], l["Registry.Township"], l["Failure.ServedOn"],
-            l["Failure.DisposalDeadline"], l["Failure.Status"], l["Failure.Reinspection"], l["Failure.Objection"], l["Failure.Overdue"]];
-        return ExcelExport.File($"{l["Nav.SampleFailures"]}.xlsx", new ExcelExport.Sheet(l["Nav.SampleFailures"], header, rows.Select(r => (IReadOnlyList<object?>)
-        [
-            r.Number, r.SampleName, r.Business, r.Township, r.ServedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.Deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), l[r.StatusKey].Value,
-            l["ReinspectionStatus." + r.Reinspection].Value, l["ObjectionStatus." + r.Objection].Value, r.Overdue ? l["Failure.Overdue"].Value : r.Late ? l["Failure.Late"].Value : "",
-        ])));
+        static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return Export.Of(rows)
+            .Column("Sample.Number", r => r.Number).Column("Sample.SampleName", r => r.SampleName).Column("Registry.Name", r => r.Business)
+            .Column("Registry.Township", r => r.Township).Column("Failure.ServedOn", r => Day(r.ServedOn)).Column("Failure.DisposalDeadline", r => Day(r.Deadline))
+            .Column("Failure.Status", r => l[r.StatusKey].Value).Column("Failure.Reinspection", r => l["ReinspectionStatus." + r.Reinspection].Value)
+            .Column("Failure.Objection", r => l["ObjectionStatus." + r.Objection].Value)
+            .Column("Failure.Overdue", r => r.Overdue ? l["Failure.Overdue"].Value : r.Late ? l["Failure.Late"].Value : "")
+            .Xlsx(l, $"{l["Nav.SampleFailures"]}.xlsx", l["Nav.SampleFailures"]);
     }
 
     private async Task<List<Row>> LoadAsync()

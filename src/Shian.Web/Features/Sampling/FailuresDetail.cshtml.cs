@@ -289,15 +289,8 @@ public class FailuresDetailModel(ShianDb db, CurrentUser user, TimeProvider cloc
     /// <summary>A file of the case, to whoever sees it.</summary>
     public async Task<IActionResult> OnGetFileAsync(Guid id, Guid file)
     {
-        if (!await LoadAsync(id, track: false))
-        {
-            return NotFound();
-        }
-        var stored = await db.StoredFiles.AsNoTracking()
-            .Where(f => f.Id == file && f.OwnerId == id && (f.OwnerKind == FileOwners.SampleFailureEvidence || f.OwnerKind == FileOwners.SampleFailureObjection
-                || f.OwnerKind == FileOwners.SampleReinspectionReport))
-            .Select(f => new { f.Content, f.ContentType, f.FileName }).FirstOrDefaultAsync(HttpContext.RequestAborted);
-        return stored is null ? NotFound() : File(stored.Content, stored.ContentType, stored.FileName);
+        return (await FileRules.OpenAsync(HttpContext, file, id, FileOwners.SampleFailureEvidence, FileOwners.SampleFailureObjection,
+            FileOwners.SampleReinspectionReport)).ToActionResult();
     }
 
     private async Task<IActionResult> ActAsync(Guid id, Func<bool> allowed, Func<Task<(string Field, string? Error)>> act, string done)

@@ -39,10 +39,12 @@ public class IndexModel(ShianDb db, TimeProvider clock) : PageModel
     }
 
     /// <summary>The year's plans as an .xlsx workbook, column names in Chinese.</summary>
-    public async Task<IActionResult> OnGetExportAsync(int? year)
+    public async Task<IActionResult> OnGetExportAsync(int? year, [FromServices] Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
     {
         await OnGetAsync(year);
-        return ExcelExport.File($"抽检计划-{Year}.xlsx", new ExcelExport.Sheet("抽检计划", ["计划", "抽检类型", "人口", "批次/千人", "任务量（批次）", "已抽样（批次）"],
-            Plans.Select(p => (IReadOnlyList<object?>)[p.Title, ResultsModel.KindName(p.Kind), p.Population, p.PerThousand, p.Quota, p.Sampled])));
+        return Export.Of(Plans)
+            .Column("Sampling.Export.Plan", p => p.Title).Column("Sampling.Kind", p => ResultsModel.KindName(p.Kind)).Column("Sampling.Population", p => p.Population)
+            .Column("Sampling.PerThousand", p => p.PerThousand).Column("Sampling.Quota", p => p.Quota).Column("Sampling.Export.Sampled", p => p.Sampled)
+            .Xlsx(l, $"{l["Sampling.Plan"].Value}-{Year}.xlsx", l["Sampling.Plan"]);
     }
 }

@@ -65,19 +65,12 @@ public class LabImportModel(ShianDb db, CurrentUser user, TimeProvider clock) : 
         {
             return Forbid();
         }
-        if (Upload is not { Length: > 0 })
+        if (await SpreadsheetImport.ReadAsync(Upload, SampleResultImport.Limits.MaxFileBytes, SampleResultImport.Limits.TooLarge,
+                "请选择要导入的检验结果文件（.xlsx） / choose the results workbook", ModelState, nameof(Upload), HttpContext.RequestAborted) is not { } sent)
         {
-            ModelState.AddModelError(nameof(Upload), "请选择要导入的检验结果文件（.xlsx） / choose the results workbook");
             return Page();
         }
-        if (Upload.Length > SampleResultImport.Limits.MaxFileBytes)
-        {
-            ModelState.AddModelError(nameof(Upload), SampleResultImport.Limits.TooLarge(Path.GetFileName(Upload.FileName)));
-            return Page();
-        }
-        using var buffer = new MemoryStream();
-        await Upload.CopyToAsync(buffer, HttpContext.RequestAborted);
-        var (samples, items, errors) = await SampleResultImport.ImportAsync(db, buffer.ToArray(), Path.GetFileName(Upload.FileName), lab, user.Name,
+        var (samples, items, errors) = await SampleResultImport.ImportAsync(db, sent.Content, sent.FileName, lab, user.Name,
             ShianTime.UtcNow(clock), HttpContext.RequestAborted);
         Errors = errors;
         if (errors.Count == 0)

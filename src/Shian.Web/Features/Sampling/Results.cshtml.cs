@@ -56,18 +56,24 @@ public class ResultsModel(ShianDb db, CurrentUser user, TimeProvider clock) : Pa
 
     public async Task OnGetAsync(int? year) => await LoadAsync(year);
 
-    public async Task<IActionResult> OnGetExportAsync(int? year)
+    public async Task<IActionResult> OnGetExportAsync(int? year, [FromServices] Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
     {
         await LoadAsync(year);
-        string[] header = ["分组", "批次", "不合格批次", "合格率(%)"];
-        static IReadOnlyList<object?> Row(string label, SampleResultStatistics.Rate r) => [label, r.Batches, r.Failed, r.Percent];
-        return ExcelExport.File($"抽检结果统计-{Year}.xlsx",
-            new ExcelExport.Sheet("总体", header, [Row("合计", Stats.Total), Row("食用农产品", Stats.Agricultural), Row("食品", Stats.Food)]),
-            new ExcelExport.Sheet("按抽检类型", header, Stats.ByKind.Select(r => Row(KindName(Enum.Parse<SamplingKind>(r.Key)), r))),
-            new ExcelExport.Sheet("按食品大类", header, Stats.ByCategory.Select(r => Row(r.Key, r))),
-            new ExcelExport.Sheet("按抽样环节", header, Stats.ByEnvironment.Select(r => Row(EnvironmentName(Enum.Parse<SamplingEnvironment>(r.Key)), r))),
-            new ExcelExport.Sheet("按乡镇街道", header, Stats.ByTownship.Select(r => Row(r.Key, r))),
-            new ExcelExport.Sheet("承检机构考核", ["承检机构", "接收样品", "逾期接收", "应出报告", "按时出具", "报告及时率(%)", "当前超期未出报告", "复检批次", "复检合格（原结论被推翻）"],
-                Laboratories.Select(l => (IReadOnlyList<object?>)[l.Name, l.Received, l.ReceivedLate, l.ReportsDue, l.ReportsInTime, l.InTimePercent, l.OverdueNow, l.Retested, l.Overturned])));
+        ExcelExport.Sheet Rates(string name, IEnumerable<(string Group, SampleResultStatistics.Rate Rate)> groups) => Export.Of(groups)
+            .Column("SampleResults.Export.Group", g => g.Group).Column("SampleResults.Batches", g => g.Rate.Batches)
+            .Column("SampleResults.Export.FailedBatches", g => g.Rate.Failed).Column("SampleResults.Export.PassRate", g => g.Rate.Percent)
+            .Sheet(l, name);
+        var labs = Export.Of(Laboratories)
+            .Column("Sample.Laboratory", x => x.Name).Column("SampleResults.Lab.Received", x => x.Received).Column("SampleResults.Lab.ReceivedLate", x => x.ReceivedLate)
+            .Column("SampleResults.Lab.ReportsDue", x => x.ReportsDue).Column("SampleResults.Export.ReportsInTime", x => x.ReportsInTime)
+            .Column("SampleResults.Export.InTimeRate", x => x.InTimePercent).Column("SampleResults.Export.OverdueNow", x => x.OverdueNow)
+            .Column("SampleResults.Lab.Retested", x => x.Retested).Column("SampleResults.Export.Overturned", x => x.Overturned);
+        return Export.Xlsx($"{l["SampleResults.Title"].Value}-{Year}.xlsx",
+            Rates(l["SampleResults.Overall"], [(l["SampleResults.Total"].Value, Stats.Total), (l["SampleResults.Agricultural"].Value, Stats.Agricultural), (l["SampleResults.Food"].Value, Stats.Food)]),
+            Rates(l["SampleResults.Export.ByKind"], Stats.ByKind.Select(r => (KindName(Enum.Parse<SamplingKind>(r.Key)), r))),
+            Rates(l["Sampling.ByCategory"], Stats.ByCategory.Select(r => (r.Key, r))),
+            Rates(l["Sampling.ByEnvironment"], Stats.ByEnvironment.Select(r => (EnvironmentName(Enum.Parse<SamplingEnvironment>(r.Key)), r))),
+            Rates(l["Sampling.ByTownship"], Stats.ByTownship.Select(r => (r.Key, r))),
+            labs.Sheet(l, l["SampleResults.Labs"]));
     }
 }

@@ -54,7 +54,7 @@ public class SamplesModel(ShianDb db, CurrentUser user, TimeProvider clock) : Pa
     }
 
     /// <summary>The list with its current filters as an .xlsx workbook, column names in Chinese.</summary>
-    public async Task<IActionResult> OnGetExportAsync(SamplingKind? kind, SampleStatus? status, Guid? lab, bool overdue = false)
+    public async Task<IActionResult> OnGetExportAsync(SamplingKind? kind, SampleStatus? status, Guid? lab, [FromServices] Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l, bool overdue = false)
     {
         var (_, samples) = await FilterAsync(kind, status, lab, overdue);
         var rows = await samples
@@ -68,15 +68,17 @@ public class SamplesModel(ShianDb db, CurrentUser user, TimeProvider clock) : Pa
             })
             .ToListAsync();
         static string? Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        string[] header = ["抽样单编号", "样品名称", "被抽样单位", "乡镇街道", "食品类别", "抽样日期", "抽检类型", "抽样环节", "承检机构", "状态", "检验结论",
-            "接收日期", "逾期接收(工作日)", "报告期限", "报告日期"];
-        return ExcelExport.File("抽样单.xlsx", new ExcelExport.Sheet("抽样单", header, rows.Select(x => (IReadOnlyList<object?>)
-        [
-            x.Number ?? "草稿", x.SampleName, x.BusinessName, x.Township, x.FoodCategoryCode, Date(x.SampledOn), ResultsModel.KindName(x.Kind),
-            ResultsModel.EnvironmentName(x.Environment), x.Lab, ResultsModel.StatusName(x.Status),
-            (IsOperator && x.Status != SampleStatus.Reported) || x.Conclusion is null ? "" : x.Conclusion == SampleConclusion.Failed ? "不合格" : "合格",
-            Date(x.ReceivedOn), x.ReceivedLateDays, Date(x.ReportDeadline), Date(x.ReportedOn),
-        ])));
+        string Conclusion(SampleStatus status, SampleConclusion? conclusion) => (IsOperator && status != SampleStatus.Reported) || conclusion is null ? ""
+            : l["SampleConclusion." + conclusion].Value;
+        return Export.Of(rows)
+            .Column("Sample.Number", x => x.Number ?? l["SampleStatus.Draft"].Value).Column("Sample.SampleName", x => x.SampleName)
+            .Column("Sample.BusinessName", x => x.BusinessName).Column("Registry.Township", x => x.Township).Column("Sample.Export.FoodCategory", x => x.FoodCategoryCode)
+            .Column("Sample.SampledOn", x => Date(x.SampledOn)).Column("Sample.Kind", x => ResultsModel.KindName(x.Kind))
+            .Column("Sample.Environment", x => ResultsModel.EnvironmentName(x.Environment)).Column("Sample.Laboratory", x => x.Lab)
+            .Column("Sample.Status", x => ResultsModel.StatusName(x.Status)).Column("Sample.Export.Conclusion", x => Conclusion(x.Status, x.Conclusion))
+            .Column("Sample.Export.ReceivedOn", x => Date(x.ReceivedOn)).Column("Sample.Export.ReceivedLateDays", x => x.ReceivedLateDays)
+            .Column("Sample.Export.ReportDeadline", x => Date(x.ReportDeadline)).Column("Sample.Export.ReportedOn", x => Date(x.ReportedOn))
+            .Xlsx(l, $"{l["Nav.Samples"].Value}.xlsx", l["Nav.Samples"]);
     }
 
     private async Task<(DateOnly Today, IQueryable<Sample> Samples)> FilterAsync(SamplingKind? kind, SampleStatus? status, Guid? lab, bool overdue)

@@ -183,25 +183,15 @@ public class SamplesDetailModel(ShianDb db, CurrentUser user, TimeProvider clock
     /// <summary>The report, to whoever may see the sample's results.</summary>
     public async Task<IActionResult> OnGetReportAsync(Guid id)
     {
-        if (!await LoadAsync(id, track: false) || !ShowResults || Sample.ReportFileId is not { } fileId)
-        {
-            return NotFound();
-        }
-        var stored = await db.StoredFiles.AsNoTracking()
-            .Where(f => f.Id == fileId && f.OwnerKind == FileOwners.SampleReport && f.OwnerId == id)
-            .Select(f => new { f.Content, f.ContentType, f.FileName }).FirstOrDefaultAsync();
-        return stored is null ? NotFound() : File(stored.Content, stored.ContentType, stored.FileName);
+        var file = await db.Samples.Where(s => s.Id == id).Select(s => s.ReportFileId).FirstOrDefaultAsync(); // the current report, not a replaced one
+        return file is null ? NotFound() : (await FileRules.OpenAsync(HttpContext, file.Value, id, FileOwners.SampleReport)).ToActionResult();
     }
 
     /// <summary>The signature drawn on the form, to whoever may see the sample (also shown on the print view).</summary>
     public async Task<IActionResult> OnGetSignatureAsync(Guid id)
     {
-        if (!await LoadAsync(id, track: false) || SignatureId is not { } fileId)
-        {
-            return NotFound();
-        }
-        var content = await db.StoredFiles.AsNoTracking().Where(f => f.Id == fileId).Select(f => f.Content).SingleAsync();
-        return File(content, "image/png");
+        var file = await db.SignatureIdAsync(id, HttpContext.RequestAborted);
+        return file is null ? NotFound() : (await FileRules.OpenAsync(HttpContext, file.Value, id, FileOwners.SampleSignature)).ToActionResult(inline: true);
     }
 
     private async Task<bool> LoadAsync(Guid id, bool track)

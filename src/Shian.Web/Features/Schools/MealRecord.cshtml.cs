@@ -38,11 +38,6 @@ public class MealRecordModel(ShianDb db, CurrentUser user) : PageModel
     /// <summary>One photo of the record, under the same rule as the record.</summary>
     public async Task<IActionResult> OnGetPhotoAsync(Guid photo)
     {
-        var scope = await user.ScopeAsync();
-        var visible = db.SchoolMealRecords.VisibleTo(scope).Where(r => r.Id == Id).Select(r => r.Id);
-        var file = await db.StoredFiles.AsNoTracking()
-            .Where(f => f.Id == photo && f.OwnerKind == FileOwners.SchoolMealPhoto && visible.Contains(f.OwnerId))
-            .Select(f => new { f.Content, f.ContentType }).FirstOrDefaultAsync();
-        return file is null ? NotFound() : File(file.Content, file.ContentType);
+        return (await FileRules.OpenAsync(HttpContext, photo, Id, FileOwners.SchoolMealPhoto)).ToActionResult(inline: true);
     }
 }

@@ -52,23 +52,27 @@ public class CertificatesModel(ShianDb db, CurrentUser user, IStringLocalizer<Sh
     {
         var query = await FilteredAsync();
         var rows = await Project(query).ToListAsync();
-        var list = new ExcelExport.Sheet(l["Certificate.List"],
-            [l["Certificate.VerifyCode"], l["Certificate.IssuedOn"], l["Certificate.ProductName"], l["Certificate.Category"], l["Certificate.Quantity"], l["Certificate.Unit"],
-                l["Certificate.ProducerName"], l["Registry.Township"], l["Common.Status"], l["Certificate.Receipts"]],
-            rows.Select(r => (IReadOnlyList<object?>)[r.Code, r.IssuedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.ProductName, l["ProduceCategory." + r.Category].Value,
-                r.Quantity, r.Unit, r.ProducerName, Townships.GetValueOrDefault(r.TownshipId, ""), l["CertificateStatus." + r.Status].Value, r.Receipts]));
+        var list = Export.Of(rows)
+            .Column("Certificate.VerifyCode", r => r.Code).Column("Certificate.IssuedOn", r => r.IssuedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            .Column("Certificate.ProductName", r => r.ProductName).Column("Certificate.Category", r => l["ProduceCategory." + r.Category].Value)
+            .Column("Certificate.Quantity", r => r.Quantity).Column("Certificate.Unit", r => r.Unit).Column("Certificate.ProducerName", r => r.ProducerName)
+            .Column("Registry.Township", r => Townships.GetValueOrDefault(r.TownshipId, "")).Column("Common.Status", r => l["CertificateStatus." + r.Status].Value)
+            .Column("Certificate.Receipts", r => r.Receipts)
+            .Sheet(l, l["Certificate.List"]);
         if (!IsStaff)
         {
-            return ExcelExport.File($"{l["Nav.ProduceCertificates"]}.xlsx", list);
+            return Export.Xlsx($"{l["Nav.ProduceCertificates"]}.xlsx", list);
         }
         var coverage = await CoverageAsync(query);
-        IReadOnlyList<string> header = [l["Certificate.Group"], l["Certificate.Issued"], l["Certificate.Quantity"], l["Certificate.Received"], l["Certificate.ReceiptRate"],
-            l["Certificate.ProducersIssuing"], l["Certificate.ProducersExpected"], l["Certificate.Coverage"]];
-        IReadOnlyList<object?> Line(string name, ProduceCertificateCoverage.Row r) =>
-            [name, r.Issued, QuantityText(r.Quantity), r.Received, r.ReceiptRate, r.ProducersIssuing, r.ProducersExpected, r.Coverage];
-        return ExcelExport.File($"{l["Nav.ProduceCertificates"]}.xlsx", list,
-            new ExcelExport.Sheet(l["Certificate.ByTownship"], header, coverage.ByTownship.Select(r => Line(r.Key, r)).Append(Line(l["Common.Total"], coverage.Total))),
-            new ExcelExport.Sheet(l["Certificate.ByCategory"], header, coverage.ByCategory.Select(r => Line(l["ProduceCategory." + r.Key], r))));
+        ExcelExport.Sheet Coverage(string name, IEnumerable<(string Group, ProduceCertificateCoverage.Row Row)> groups) => Export.Of(groups)
+            .Column("Certificate.Group", g => g.Group).Column("Certificate.Issued", g => g.Row.Issued).Column("Certificate.Quantity", g => QuantityText(g.Row.Quantity))
+            .Column("Certificate.Received", g => g.Row.Received).Column("Certificate.ReceiptRate", g => g.Row.ReceiptRate)
+            .Column("Certificate.ProducersIssuing", g => g.Row.ProducersIssuing).Column("Certificate.ProducersExpected", g => g.Row.ProducersExpected)
+            .Column("Certificate.Coverage", g => g.Row.Coverage)
+            .Sheet(l, name);
+        return Export.Xlsx($"{l["Nav.ProduceCertificates"]}.xlsx", list,
+            Coverage(l["Certificate.ByTownship"], coverage.ByTownship.Select(r => (r.Key, r)).Append((l["Common.Total"].Value, coverage.Total))),
+            Coverage(l["Certificate.ByCategory"], coverage.ByCategory.Select(r => (l["ProduceCategory." + r.Key].Value, r))));
     }
 
     public static string QuantityText(IReadOnlyDictionary<string, decimal> quantity) =>

@@ -31,13 +31,12 @@ public class UploadRateModel(ShianDb db, CurrentUser user, TimeProvider clock, I
     public async Task<IActionResult> OnGetExportAsync()
     {
         await LoadAsync();
-        var header = new[] { l["Trace.Business"].Value, l["Trace.Township"].Value, l["Trace.Frequency"].Value, l["Trace.From"].Value, l["Trace.To"].Value,
-            l["Trace.LastReport"].Value, l["Trace.PeriodsRequired"].Value, l["Trace.PeriodsMissed"].Value, l["Trace.Rate"].Value };
-        return ExcelExport.File($"{l["Trace.UploadRateTitle"]}.xlsx", new ExcelExport.Sheet(l["Trace.UploadRateTitle"], header, Rows.Select(r => (IReadOnlyList<object?>)
-        [
-            r.BusinessName, Townships.GetValueOrDefault(r.TownshipId, ""), l["ReportingFrequency." + r.Frequency].Value, r.From.ToString("yyyy-MM-dd"),
-            r.To?.ToString("yyyy-MM-dd") ?? "", r.LastReport is { } t ? Display.Instant(t) : "", r.PeriodsRequired, r.PeriodsMissed, r.Rate,
-        ])));
+        return Export.Of(Rows)
+            .Column("Trace.Business", r => r.BusinessName).Column("Trace.Township", r => Townships.GetValueOrDefault(r.TownshipId, ""))
+            .Column("Trace.Frequency", r => l["ReportingFrequency." + r.Frequency].Value).Column("Trace.From", r => r.From.ToString("yyyy-MM-dd"))
+            .Column("Trace.To", r => r.To?.ToString("yyyy-MM-dd") ?? "").Column("Trace.LastReport", r => r.LastReport is { } t ? Display.Instant(t) : "")
+            .Column("Trace.PeriodsRequired", r => r.PeriodsRequired).Column("Trace.PeriodsMissed", r => r.PeriodsMissed).Column("Trace.Rate", r => r.Rate)
+            .Xlsx(l, $"{l["Trace.UploadRateTitle"]}.xlsx", l["Trace.UploadRateTitle"]);
     }
 
     private async Task LoadAsync()
