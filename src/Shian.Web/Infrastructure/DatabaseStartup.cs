@@ -29,6 +29,10 @@ public sealed class DatabaseStartup(IServiceProvider services, StartupOptions st
         {
             throw new StartupRefusedException(opened.Error!);
         }
+        if (opened.Notice is not null)
+        {
+            log.LogWarning("{Notice}", opened.Notice);
+        }
         log.LogInformation("Database ready: {Database}", settings.Describe());
 
         if (startup.Demo)

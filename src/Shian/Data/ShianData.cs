@@ -48,7 +48,8 @@ public static class ShianData
             .AddEntityFrameworkStores<ShianDb>();
     }
 
-    public sealed record OpenResult(bool Ok, string? Error);
+    /// <param name="Notice">Something the operator should know although the database opened (an interrupted upgrade was undone).</param>
+    public sealed record OpenResult(bool Ok, string? Error, string? Notice = null);
 
     /// <summary>
     /// Brings the database to the schema this build knows: creates the SQLite file (WAL mode) if absent, applies pending
@@ -66,6 +67,7 @@ public static class ShianData
     private static async Task<OpenResult> OpenAsync(ShianDb db, bool migrate, CancellationToken ct)
     {
         var settings = DatabaseSettings.FromArgument(db.Database.GetConnectionString());
+        string? interrupted = null;
         if (settings.SqliteFile is { } file)
         {
             if (!migrate && !File.Exists(file))
@@ -84,6 +86,23 @@ public static class ShianData
             if (!LooksLikeSqlite(file))
             {
                 return new OpenResult(false, $"数据库文件已损坏或不是 SQLite 数据库：{file} / The database file is corrupt or not a SQLite database.");
+            }
+            if (SqliteMigrationBackup.IsLeftOver(file))
+            {
+                var backup = SqliteMigrationBackup.PathFor(file);
+                if (!migrate)
+                {
+                    return new OpenResult(false, $"上次数据库结构升级被中断（升级前的副本：{backup}）：请先运行 shian db migrate / The last schema upgrade was interrupted: run shian db migrate, which restores the copy and upgrades again.");
+                }
+                try
+                {
+                    SqliteMigrationBackup.Restore(file);
+                    interrupted = $"上次数据库结构升级被中断，已从升级前的副本 {backup} 恢复并重新升级 / The last schema upgrade was interrupted; the database was restored from the copy taken before it and upgraded again.";
+                }
+                catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+                {
+                    return new OpenResult(false, RestoreFailed(file, e));
+                }
             }
         }
 
@@ -117,9 +136,42 @@ public static class ShianData
                     ? new OpenResult(false, "数据库结构需要升级：请先运行 shian db migrate / The database schema is out of date: run shian db migrate.")
                     : new OpenResult(true, null);
             }
-            await db.Database.MigrateAsync(ct);
+            if (settings.SqliteFile is not { } sqliteFile || !known.Except(applied).Any())
+            {
+                await db.Database.MigrateAsync(ct);
+            }
+            else
+            {
+                try
+                {
+                    SqliteMigrationBackup.Take(sqliteFile);
+                }
+                catch (IOException e)
+                {
+                    return new OpenResult(false, $"升级数据库结构前无法保存副本 {SqliteMigrationBackup.PathFor(sqliteFile)}：{e.Message} / Cannot write the copy taken before a schema upgrade; the database was not changed.");
+                }
+                try
+                {
+                    await db.Database.MigrateAsync(ct);
+                }
+                catch (Exception e)
+                {
+                    await db.Database.CloseConnectionAsync();
+                    SqliteConnection.ClearPool((SqliteConnection)db.Database.GetDbConnection());
+                    try
+                    {
+                        SqliteMigrationBackup.Restore(sqliteFile);
+                    }
+                    catch (Exception restoring) when (restoring is SqliteException or IOException or UnauthorizedAccessException)
+                    {
+                        return new OpenResult(false, RestoreFailed(sqliteFile, restoring));
+                    }
+                    return new OpenResult(false, $"数据库结构升级失败，数据库已恢复到升级前的状态：{e.Message} / The schema upgrade failed; the database was restored to its state before the upgrade.");
+                }
+                SqliteMigrationBackup.Discard(sqliteFile);
+            }
             await SeedBaseDataAsync(db, ct);
-            return new OpenResult(true, null);
+            return new OpenResult(true, null, interrupted);
         }
         catch (SqliteException e) when (e.SqliteErrorCode is 26 or 11) // SQLITE_NOTADB, SQLITE_CORRUPT
         {
@@ -134,6 +186,10 @@ public static class ShianData
             return new OpenResult(false, $"无法连接 PostgreSQL 数据库：{e.Message} / Cannot reach the PostgreSQL database.");
         }
     }
+
+    private static string RestoreFailed(string file, Exception e) =>
+        $"数据库结构升级未完成，且无法自动恢复升级前的副本：{e.Message}。请将副本 {SqliteMigrationBackup.PathFor(file)} 复制为 {file}（并删除 {file}-wal 和 {file}-shm）后重新启动 / " +
+        $"A schema upgrade did not complete and the copy taken before it could not be put back automatically: copy {SqliteMigrationBackup.PathFor(file)} over {file} (deleting {file}-wal and {file}-shm) and start again.";
 
     /// <summary>
     /// Whether a file is absent, empty, or starts with SQLite's header: checked before SQLite touches it, so that a wrong
