@@ -60,6 +60,71 @@ public sealed class InterruptedMigrationTests
         }
     }
 
+    [Fact]
+    public async Task A_migration_that_fails_puts_the_database_back_as_it_was_and_says_so()
+    {
+        var folder = Directory.CreateTempSubdirectory("shian-failed-migration-").FullName;
+        var file = Path.Combine(folder, "shian.db");
+        try
+        {
+            await using (var db = Open(file))
+            {
+                await db.Database.OpenConnectionAsync();
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+                await db.GetService<IMigrator>().MigrateAsync(db.Database.GetMigrations().First());
+                // A link to a business the register does not hold: the Registry migration's rebuild refuses it (foreign key).
+                var userId = Upper(Guid.NewGuid());
+                await db.Database.ExecuteSqlRawAsync(
+                    """
+                    INSERT INTO "AspNetUsers" ("Id", "DisplayName", "CreatedAt", "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount")
+                    VALUES ({0}, 'old', '2026-11-28 00:00:00', 0, 0, 0, 1, 0);
+                    INSERT INTO "OperatorBusinesses" ("UserId", "BusinessId") VALUES ({0}, {1});
+                    """, userId, Upper(Guid.NewGuid()));
+
+                var failed = await ShianData.MigrateAsync(db);
+                Assert.False(failed.Ok);
+                Assert.Contains("已恢复到升级前的状态", failed.Error);
+            }
+
+            await using var reopened = new SqliteConnection($"Data Source={file};Pooling=False");
+            await reopened.OpenAsync();
+            await using var command = reopened.CreateCommand();
+            command.CommandText = "SELECT (SELECT count(*) FROM \"__EFMigrationsHistory\"), (SELECT count(*) FROM sqlite_master WHERE name = 'Businesses'), (SELECT count(*) FROM \"OperatorBusinesses\")";
+            await using var reader = await command.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal((1L, 0L, 1L), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));
+            Assert.False(File.Exists(SqliteMigrationBackup.PathFor(file)));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Read_only_work_refuses_a_database_whose_upgrade_was_cut_off_and_names_the_copy()
+    {
+        var folder = Directory.CreateTempSubdirectory("shian-cut-off-").FullName;
+        var file = Path.Combine(folder, "shian.db");
+        try
+        {
+            await using var db = Open(file);
+            Assert.True((await ShianData.MigrateAsync(db)).Ok);
+            File.Copy(file, SqliteMigrationBackup.PathFor(file)); // as a crash mid-upgrade leaves it
+
+            var refused = await ShianData.CheckAsync(db);
+            Assert.False(refused.Ok);
+            Assert.Contains(SqliteMigrationBackup.PathFor(file), refused.Error);
+            Assert.Contains("shian db migrate", refused.Error);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>
     /// A database created at the first migration, in WAL mode as the platform creates them, with rows added as it is
     /// brought to the schema just before <see cref="TableRebuild"/>; the CLI migrates it from there.
