@@ -57,6 +57,10 @@ public sealed class CliDatabase : IAsyncDisposable
             await database.DisposeAsync();
             return null;
         }
+        if (opened.Notice is not null)
+        {
+            console.Error(Words.Of(opened.Notice));
+        }
         return database;
     }
 

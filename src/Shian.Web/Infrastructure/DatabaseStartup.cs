@@ -30,6 +30,10 @@ public sealed class DatabaseStartup(IServiceProvider services, StartupOptions st
         {
             throw new StartupRefusedException(scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>().Word(opened.Error!));
         }
+        if (opened.Notice is not null)
+        {
+            log.LogWarning("{Notice}", scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>().Word(opened.Notice));
+        }
         log.LogInformation("Database ready: {Database}", settings.Describe());
 
         if (startup.Demo)

@@ -48,7 +48,8 @@ public static class ShianData
             .AddEntityFrameworkStores<ShianDb>();
     }
 
-    public sealed record OpenResult(bool Ok, Problem? Error);
+    /// <param name="Notice">Something the operator should know although the database opened (an interrupted upgrade was undone).</param>
+    public sealed record OpenResult(bool Ok, Problem? Error, Problem? Notice = null);
 
     /// <summary>
     /// Brings the database to the schema this build knows: creates the SQLite file (WAL mode) if absent, applies pending
@@ -66,6 +67,7 @@ public static class ShianData
     private static async Task<OpenResult> OpenAsync(ShianDb db, bool migrate, CancellationToken ct)
     {
         var settings = DatabaseSettings.FromArgument(db.Database.GetConnectionString());
+        Problem? interrupted = null;
         if (settings.SqliteFile is { } file)
         {
             if (!migrate && !File.Exists(file))
@@ -84,6 +86,23 @@ public static class ShianData
             if (!LooksLikeSqlite(file))
             {
                 return new OpenResult(false, new Problem("Database.NotSqlite", file));
+            }
+            if (SqliteMigrationBackup.IsLeftOver(file))
+            {
+                var backup = SqliteMigrationBackup.PathFor(file);
+                if (!migrate)
+                {
+                    return new OpenResult(false, new Problem("Database.UpgradeInterrupted", backup));
+                }
+                try
+                {
+                    SqliteMigrationBackup.Restore(file);
+                    interrupted = new Problem("Database.UpgradeResumed", backup);
+                }
+                catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+                {
+                    return new OpenResult(false, RestoreFailed(file, e));
+                }
             }
         }
 
@@ -115,9 +134,42 @@ public static class ShianData
                     ? new OpenResult(false, new Problem("Database.SchemaOutdated"))
                     : new OpenResult(true, null);
             }
-            await db.Database.MigrateAsync(ct);
+            if (settings.SqliteFile is not { } sqliteFile || !known.Except(applied).Any())
+            {
+                await db.Database.MigrateAsync(ct);
+            }
+            else
+            {
+                try
+                {
+                    SqliteMigrationBackup.Take(sqliteFile);
+                }
+                catch (IOException e)
+                {
+                    return new OpenResult(false, new Problem("Database.BackupFailed", SqliteMigrationBackup.PathFor(sqliteFile), e.Message));
+                }
+                try
+                {
+                    await db.Database.MigrateAsync(ct);
+                }
+                catch (Exception e)
+                {
+                    await db.Database.CloseConnectionAsync();
+                    SqliteConnection.ClearPool((SqliteConnection)db.Database.GetDbConnection());
+                    try
+                    {
+                        SqliteMigrationBackup.Restore(sqliteFile);
+                    }
+                    catch (Exception restoring) when (restoring is SqliteException or IOException or UnauthorizedAccessException)
+                    {
+                        return new OpenResult(false, RestoreFailed(sqliteFile, restoring));
+                    }
+                    return new OpenResult(false, new Problem("Database.UpgradeFailedRestored", e.Message));
+                }
+                SqliteMigrationBackup.Discard(sqliteFile);
+            }
             await SeedBaseDataAsync(db, ct);
-            return new OpenResult(true, null);
+            return new OpenResult(true, null, interrupted);
         }
         catch (SqliteException e) when (e.SqliteErrorCode is 26 or 11) // SQLITE_NOTADB, SQLITE_CORRUPT
         {
@@ -132,6 +184,9 @@ public static class ShianData
             return new OpenResult(false, new Problem("Database.PostgresUnreachable", e.Message));
         }
     }
+
+    private static Problem RestoreFailed(string file, Exception e) =>
+        new("Database.RestoreFailed", e.Message, SqliteMigrationBackup.PathFor(file), file);
 
     /// <summary>
     /// Whether a file is absent, empty, or starts with SQLite's header: checked before SQLite touches it, so that a wrong
