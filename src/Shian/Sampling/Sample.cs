@@ -122,34 +122,37 @@ public partial class Sample
     public string SignerName { get; set; } = "";
     public DateTime? SignedAt { get; set; }
 
-    public SampleStatus Status { get; set; }
+    public SampleStatus Status { get; private set; }
     public DateTime CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";
-    public DateTime? SubmittedAt { get; set; }
+    public DateTime? SubmittedAt { get; private set; }
 
     /// <summary>The last day the lab may receive it: 5 working days after sampling.</summary>
-    public DateOnly? ReceiptDeadline { get; set; }
+    public DateOnly? ReceiptDeadline { get; private set; }
 
-    public DateOnly? ReceivedOn { get; set; }
-    public DateTime? ReceivedAt { get; set; }
-    public string? ReceivedBy { get; set; }
+    public DateOnly? ReceivedOn { get; private set; }
+    public DateTime? ReceivedAt { get; private set; }
+    public string? ReceivedBy { get; private set; }
 
     /// <summary>Working days after <see cref="ReceiptDeadline"/> the lab received it; 0 when in time.</summary>
-    public int ReceivedLateDays { get; set; }
+    public int ReceivedLateDays { get; private set; }
 
     /// <summary>The last day for the report: 20 working days after receipt.</summary>
-    public DateOnly? ReportDeadline { get; set; }
+    public DateOnly? ReportDeadline { get; private set; }
 
-    public DateTime? TestedAt { get; set; }
-    public string? TestedBy { get; set; }
-    public SampleConclusion? Conclusion { get; set; }
+    public DateTime? TestedAt { get; private set; }
+    public string? TestedBy { get; private set; }
+    public SampleConclusion? Conclusion { get; private set; }
 
-    public Guid? ReportFileId { get; set; }
-    public DateOnly? ReportedOn { get; set; }
-    public DateTime? ReportedAt { get; set; }
-    public string? ReportedBy { get; set; }
+    public Guid? ReportFileId { get; private set; }
+    public DateOnly? ReportedOn { get; private set; }
+    public DateTime? ReportedAt { get; private set; }
+    public string? ReportedBy { get; private set; }
 
-    public List<SampleTestItem> Items { get; set; } = [];
+    private readonly List<SampleTestItem> items = [];
+
+    /// <summary>The tested items, in order: set only by <see cref="RecordResults"/> (EF fills the field).</summary>
+    public IReadOnlyList<SampleTestItem> Items => items;
 
     public bool ReceivedLate => ReceivedLateDays > 0;
 
@@ -390,11 +393,11 @@ public partial class Sample
         {
             return errors;
         }
-        Items.Clear();
+        this.items.Clear();
         for (var i = 0; i < items.Count; i++)
         {
             items[i].Order = i;
-            Items.Add(items[i]);
+            this.items.Add(items[i]);
         }
         Conclusion = ConclusionOf(items);
         TestedAt = at;

@@ -78,61 +78,61 @@ public class SampleFailure
     public string CreatedBy { get; set; } = "";
 
     /// <summary>不合格通知书送达日期 and who served it; the day the case opened unless corrected.</summary>
-    public DateOnly NoticeServedOn { get; set; }
-    public string NoticeServedBy { get; set; } = "";
+    public DateOnly NoticeServedOn { get; private set; }
+    public string NoticeServedBy { get; private set; } = "";
 
     /// <summary>The last day for a re-inspection request or an objection: 7 working days after the notice.</summary>
-    public DateOnly RequestDeadline { get; set; }
+    public DateOnly RequestDeadline { get; private set; }
 
     /// <summary>The last day to complete the disposal: 90 days after the notice.</summary>
-    public DateOnly DisposalDeadline { get; set; }
+    public DateOnly DisposalDeadline { get; private set; }
 
-    public SampleFailureStatus Status { get; set; }
+    public SampleFailureStatus Status { get; private set; }
 
     // 核查处置措施
-    public bool SalesStopped { get; set; }
-    public decimal? StoppedQuantity { get; set; }
-    public bool Recalled { get; set; }
-    public decimal? RecalledQuantity { get; set; }
-    public string SupplierTraced { get; set; } = "";
-    public string CaseNumber { get; set; } = "";
-    public decimal? PenaltyAmount { get; set; }
-    public string PenaltyDecisionNumber { get; set; } = "";
-    public string NoPenaltyReason { get; set; } = "";
-    public DateTime? MeasuresRecordedAt { get; set; }
-    public string? MeasuresRecordedBy { get; set; }
+    public bool SalesStopped { get; private set; }
+    public decimal? StoppedQuantity { get; private set; }
+    public bool Recalled { get; private set; }
+    public decimal? RecalledQuantity { get; private set; }
+    public string SupplierTraced { get; private set; } = "";
+    public string CaseNumber { get; private set; } = "";
+    public decimal? PenaltyAmount { get; private set; }
+    public string PenaltyDecisionNumber { get; private set; } = "";
+    public string NoPenaltyReason { get; private set; } = "";
+    public DateTime? MeasuresRecordedAt { get; private set; }
+    public string? MeasuresRecordedBy { get; private set; }
 
-    public DateOnly? CompletedOn { get; set; }
-    public DateTime? CompletedAt { get; set; }
-    public string? CompletedBy { get; set; }
-    public string CompletionSummary { get; set; } = "";
+    public DateOnly? CompletedOn { get; private set; }
+    public DateTime? CompletedAt { get; private set; }
+    public string? CompletedBy { get; private set; }
+    public string CompletionSummary { get; private set; } = "";
 
     // 复检
-    public ReinspectionStatus Reinspection { get; set; }
-    public DateOnly? ReinspectionRequestedOn { get; set; }
-    public DateTime? ReinspectionRequestedAt { get; set; }
-    public string? ReinspectionRequestedBy { get; set; }
-    public string ReinspectionReason { get; set; } = "";
-    public DateOnly? ReinspectionDecisionDeadline { get; set; }
-    public DateTime? ReinspectionDecidedAt { get; set; }
-    public string? ReinspectionDecidedBy { get; set; }
-    public string ReinspectionRefusal { get; set; } = "";
-    public Guid? ReinspectionLaboratoryId { get; set; }
-    public DateOnly? ReinspectionReportDeadline { get; set; }
-    public DateOnly? ReinspectionReportedOn { get; set; }
-    public DateTime? ReinspectionReportedAt { get; set; }
-    public string? ReinspectionReportedBy { get; set; }
-    public Guid? ReinspectionReportFileId { get; set; }
+    public ReinspectionStatus Reinspection { get; private set; }
+    public DateOnly? ReinspectionRequestedOn { get; private set; }
+    public DateTime? ReinspectionRequestedAt { get; private set; }
+    public string? ReinspectionRequestedBy { get; private set; }
+    public string ReinspectionReason { get; private set; } = "";
+    public DateOnly? ReinspectionDecisionDeadline { get; private set; }
+    public DateTime? ReinspectionDecidedAt { get; private set; }
+    public string? ReinspectionDecidedBy { get; private set; }
+    public string ReinspectionRefusal { get; private set; } = "";
+    public Guid? ReinspectionLaboratoryId { get; private set; }
+    public DateOnly? ReinspectionReportDeadline { get; private set; }
+    public DateOnly? ReinspectionReportedOn { get; private set; }
+    public DateTime? ReinspectionReportedAt { get; private set; }
+    public string? ReinspectionReportedBy { get; private set; }
+    public Guid? ReinspectionReportFileId { get; private set; }
 
     // 异议
-    public ObjectionStatus Objection { get; set; }
-    public string ObjectionText { get; set; } = "";
-    public DateOnly? ObjectionOn { get; set; }
-    public DateTime? ObjectionAt { get; set; }
-    public string? ObjectionBy { get; set; }
-    public string ObjectionAnswer { get; set; } = "";
-    public DateTime? ObjectionAnsweredAt { get; set; }
-    public string? ObjectionAnsweredBy { get; set; }
+    public ObjectionStatus Objection { get; private set; }
+    public string ObjectionText { get; private set; } = "";
+    public DateOnly? ObjectionOn { get; private set; }
+    public DateTime? ObjectionAt { get; private set; }
+    public string? ObjectionBy { get; private set; }
+    public string ObjectionAnswer { get; private set; } = "";
+    public DateTime? ObjectionAnsweredAt { get; private set; }
+    public string? ObjectionAnsweredBy { get; private set; }
 
     /// <summary>Completed after the 90th day.</summary>
     public bool CompletedLate => CompletedOn is { } on && on > DisposalDeadline;

@@ -32,7 +32,7 @@ public class SamplingAnnouncement
     public DateOnly PeriodFrom { get; set; }
     public DateOnly PeriodTo { get; set; }
 
-    public AnnouncementStatus Status { get; set; }
+    public AnnouncementStatus Status { get; private set; }
 
     /// <summary>The drafting unit (a department's announcement); null for the office's.</summary>
     public Guid? UnitId { get; set; }
@@ -41,18 +41,33 @@ public class SamplingAnnouncement
     public string CreatedBy { get; set; } = "";
 
     /// <summary>Given on approval: 2026年第3期, numbered within the year of publication.</summary>
-    public string? Number { get; set; }
-    public int? Year { get; set; }
-    public int? Sequence { get; set; }
-    public DateOnly? PublishedOn { get; set; }
-    public DateTime? ApprovedAt { get; set; }
-    public string? ApprovedBy { get; set; }
+    public string? Number { get; private set; }
+    public int? Year { get; private set; }
+    public int? Sequence { get; private set; }
+    public DateOnly? PublishedOn { get; private set; }
+    public DateTime? ApprovedAt { get; private set; }
+    public string? ApprovedBy { get; private set; }
 
-    public DateTime? WithdrawnAt { get; set; }
-    public string? WithdrawnBy { get; set; }
-    public string WithdrawnReason { get; set; } = "";
+    public DateTime? WithdrawnAt { get; private set; }
+    public string? WithdrawnBy { get; private set; }
+    public string WithdrawnReason { get; private set; } = "";
 
-    public List<SamplingAnnouncementEntry> Entries { get; set; } = [];
+    private readonly List<SamplingAnnouncementEntry> entries = [];
+
+    /// <summary>The announced samples, in order: set only when the draft is made (<see cref="Draft"/>).</summary>
+    public IReadOnlyList<SamplingAnnouncementEntry> Entries => entries;
+
+    /// <summary>A new draft of the given samples, in that order (checked beforehand with <see cref="ValidateDraft"/>).</summary>
+    public static SamplingAnnouncement Draft(string title, SamplingKind kind, DateOnly from, DateOnly to, Guid? unitId, IEnumerable<Guid> sampleIds, DateTime at, string by)
+    {
+        var draft = new SamplingAnnouncement
+        {
+            Id = Guid.CreateVersion7(), Title = title, Kind = kind, PeriodFrom = from, PeriodTo = to, UnitId = unitId, CreatedAt = at, CreatedBy = by,
+            Status = AnnouncementStatus.Draft,
+        };
+        draft.entries.AddRange(sampleIds.Select((id, i) => new SamplingAnnouncementEntry { SampleId = id, Order = i }));
+        return draft;
+    }
 
     public static string NumberOf(int year, int sequence) => string.Create(CultureInfo.InvariantCulture, $"{year}年第{sequence}期");
 

@@ -15,14 +15,11 @@ public class SampleFailureTests
     {
         var sample = SampleTests.Filled(sampledOn);
         sample.Number = "JZ-2020-000007";
-        sample.Items = [.. items];
-        sample.Status = SampleStatus.Reported;
-        sample.Conclusion = Sample.ConclusionOf(items);
-        return sample;
+        return new SampleBuilder(sample, Calendar).Reported(items: items).Sample;
     }
 
     private static SampleTestItem Item(string name, string unit, ItemJudgement judgement) =>
-        new() { Name = name, Value = "12", Unit = unit, Limit = "≤5", Judgement = judgement };
+        new() { Name = name, Value = judgement == ItemJudgement.Fail ? "12" : "1", Unit = unit, Limit = "≤5", Judgement = judgement };
 
     private static SampleFailure Case(DateOnly sampledOn, int year, int month, int day, params SampleTestItem[] items) =>
         SampleFailures.CaseOf(Reported(sampledOn, items), Calendar, At(year, month, day), "区市场监管局")!;

@@ -68,12 +68,8 @@ public class AnnouncementsNewModel(ShianDb db, CurrentUser user, TimeProvider cl
         {
             return Page();
         }
-        var announcement = new SamplingAnnouncement
-        {
-            Id = Guid.CreateVersion7(), Title = title, Kind = Input.Kind, PeriodFrom = from!.Value, PeriodTo = to!.Value, Status = AnnouncementStatus.Draft,
-            UnitId = scope.Level == AccessLevel.Unit ? scope.UnitId : null, CreatedAt = now, CreatedBy = user.Name,
-            Entries = samples.Select((id, i) => new SamplingAnnouncementEntry { SampleId = id, Order = i }).ToList(),
-        };
+        var announcement = SamplingAnnouncement.Draft(title, Input.Kind, from!.Value, to!.Value, scope.Level == AccessLevel.Unit ? scope.UnitId : null,
+            samples, now, user.Name);
         db.SamplingAnnouncements.Add(announcement);
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         return Redirect($"/sampling/announcements/{announcement.Id}");

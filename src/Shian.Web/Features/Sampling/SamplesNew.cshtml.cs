@@ -126,7 +126,7 @@ public class SamplesNewModel(ShianDb db, CurrentUser user, TimeProvider clock) :
             Packaging = Clean(i.Packaging), StorageCondition = Clean(i.StorageCondition), QuantityUnit = Clean(i.QuantityUnit),
             ProducerName = Clean(i.ProducerName), ProducerAddress = Clean(i.ProducerAddress), Sampler1 = Clean(i.Sampler1), Sampler2 = Clean(i.Sampler2),
             OperatorConfirmed = i.OperatorConfirmed, SignerName = Clean(i.SignerName), SignedAt = i.OperatorConfirmed ? now : null,
-            Status = SampleStatus.Draft, CreatedAt = now, CreatedBy = user.Name, Id = Guid.CreateVersion7(),
+            CreatedAt = now, CreatedBy = user.Name, Id = Guid.CreateVersion7(),
         };
         var errors = new Dictionary<string, string>();
         sample.ProductionDate = ParseDate(i.ProductionDate, nameof(InputModel.ProductionDate), "生产日期", errors);
