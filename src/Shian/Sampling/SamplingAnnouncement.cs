@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shian.Common;
 using Shian.Data;
 using Shian.Organization;
 
@@ -71,33 +72,33 @@ public class SamplingAnnouncement
 
     public static string NumberOf(int year, int sequence) => string.Create(CultureInfo.InvariantCulture, $"{year}年第{sequence}期");
 
-    /// <summary>Checks a new draft's title and period; (field, Chinese message) pairs, none when it may be stored.</summary>
-    public static IReadOnlyList<(string Field, string Message)> ValidateDraft(string title, DateOnly? from, DateOnly? to, DateOnly today)
+    /// <summary>Checks a new draft's title and period; (field, problem) pairs, none when it may be stored.</summary>
+    public static List<(string Field, Problem Problem)> ValidateDraft(string title, DateOnly? from, DateOnly? to, DateOnly today)
     {
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, Problem)>();
         if (title.Length == 0)
         {
-            errors.Add((nameof(Title), "公告标题：请填写标题 / the title is required"));
+            errors.Add((nameof(Title), new Problem("SamplingAnnouncement.TitleRequired")));
         }
         else if (title.Length > TitleMax)
         {
-            errors.Add((nameof(Title), $"公告标题：不超过 {TitleMax} 字 / the title is too long"));
+            errors.Add((nameof(Title), new Problem("SamplingAnnouncement.TitleTooLong", TitleMax)));
         }
         if (from is null)
         {
-            errors.Add((nameof(PeriodFrom), "起始日期：请填写有效日期（如 2026-01-01） / the start date is required"));
+            errors.Add((nameof(PeriodFrom), new Problem("SamplingAnnouncement.FromRequired")));
         }
         if (to is null)
         {
-            errors.Add((nameof(PeriodTo), "截止日期：请填写有效日期（如 2026-03-31） / the end date is required"));
+            errors.Add((nameof(PeriodTo), new Problem("SamplingAnnouncement.ToRequired")));
         }
         else if (to > today)
         {
-            errors.Add((nameof(PeriodTo), "截止日期：不能晚于今天 / the end date is in the future"));
+            errors.Add((nameof(PeriodTo), new Problem("SamplingAnnouncement.ToInFuture")));
         }
         if (from is { } f && to is { } t && f > t)
         {
-            errors.Add((nameof(PeriodFrom), "起始日期：不能晚于截止日期 / the start is after the end"));
+            errors.Add((nameof(PeriodFrom), new Problem("SamplingAnnouncement.FromAfterTo")));
         }
         return errors;
     }
@@ -106,23 +107,23 @@ public class SamplingAnnouncement
     /// 审核发布: an office user, not the drafter, approves the draft; it is published today with the next number of the
     /// year (<paramref name="nextSequence"/>). Returns the reason for refusing, or null.
     /// </summary>
-    public string? Approve(string by, bool byOffice, int nextSequence, DateTime at, DateOnly today)
+    public Problem? Approve(string by, bool byOffice, int nextSequence, DateTime at, DateOnly today)
     {
         if (Status != AnnouncementStatus.Draft)
         {
-            return "公告已发布或已撤回，不能再审核 / only a draft can be approved";
+            return new Problem("SamplingAnnouncement.NotDraft");
         }
         if (!byOffice)
         {
-            return "只有区食安办可以审核发布公告 / only the office approves announcements";
+            return new Problem("SamplingAnnouncement.OfficeOnly");
         }
         if (string.Equals(by, CreatedBy, StringComparison.Ordinal))
         {
-            return "起草人不能审核自己起草的公告，请由食安办其他人员审核 / the drafter cannot approve their own announcement";
+            return new Problem("SamplingAnnouncement.DrafterApproves");
         }
         if (Entries.Count == 0)
         {
-            return "公告中没有样品，不能发布 / the announcement lists no samples";
+            return new Problem("SamplingAnnouncement.NoSamples");
         }
         Status = AnnouncementStatus.Published;
         Year = today.Year;
@@ -135,19 +136,19 @@ public class SamplingAnnouncement
     }
 
     /// <summary>撤回: a draft or a published announcement leaves the public pages; the reason is required.</summary>
-    public string? Withdraw(string reason, string by, DateTime at)
+    public Problem? Withdraw(string reason, string by, DateTime at)
     {
         if (Status == AnnouncementStatus.Withdrawn)
         {
-            return "公告已撤回 / the announcement is already withdrawn";
+            return new Problem("SamplingAnnouncement.AlreadyWithdrawn");
         }
         if (reason.Length == 0)
         {
-            return "撤回原因：请填写撤回原因 / give the reason";
+            return new Problem("SamplingAnnouncement.ReasonRequired");
         }
         if (reason.Length > ReasonMax)
         {
-            return $"撤回原因：不超过 {ReasonMax} 字 / the reason is too long";
+            return new Problem("SamplingAnnouncement.ReasonTooLong", ReasonMax);
         }
         Status = AnnouncementStatus.Withdrawn;
         WithdrawnAt = at;

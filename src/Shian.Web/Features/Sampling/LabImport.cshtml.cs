@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Accounts;
 using Shian.Common;
 using Shian.Data;
@@ -18,7 +19,7 @@ namespace Shian.Web.Features.Sampling;
 /// </summary>
 [Authorize(Policy = Policies.Samples)]
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimits.MaxBodyBytes)]
-public class LabImportModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
+public class LabImportModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public IFormFile? Upload { get; set; }
 
@@ -67,7 +68,7 @@ public class LabImportModel(ShianDb db, CurrentUser user, TimeProvider clock) : 
         }
         if (Upload is not { Length: > 0 })
         {
-            ModelState.AddModelError(nameof(Upload), "请选择要导入的检验结果文件（.xlsx） / choose the results workbook");
+            ModelState.AddProblem(nameof(Upload), new Problem("SampleImport.FileRequired"), l);
             return Page();
         }
         if (Upload.Length > SampleResultImport.Limits.MaxFileBytes)
@@ -78,7 +79,7 @@ public class LabImportModel(ShianDb db, CurrentUser user, TimeProvider clock) : 
         using var buffer = new MemoryStream();
         await Upload.CopyToAsync(buffer, HttpContext.RequestAborted);
         var (samples, items, errors) = await SampleResultImport.ImportAsync(db, buffer.ToArray(), Path.GetFileName(Upload.FileName), lab, user.Name,
-            ShianTime.UtcNow(clock), HttpContext.RequestAborted);
+            ShianTime.UtcNow(clock), l.Word, HttpContext.RequestAborted);
         Errors = errors;
         if (errors.Count == 0)
         {
