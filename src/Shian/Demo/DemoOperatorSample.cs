@@ -44,7 +44,7 @@ public static class DemoOperatorSample
             Packaging = "散装", StorageCondition = "常温", BatchSize = 30, QuantityTaken = 2, BackupQuantity = 1, QuantityUnit = "kg",
             ProducerName = business.Name, ProducerAddress = business.Address, SampledOn = sampled, SamplingUnitId = sampler.Value, LaboratoryId = lab.Value,
             Sampler1 = "张队员", Sampler2 = "李队员", OperatorConfirmed = true, SignerName = "刘老板",
-            Status = SampleStatus.Draft, CreatedAt = DemoTime.At(sampled), CreatedBy = "inspector",
+            CreatedAt = DemoTime.At(sampled), CreatedBy = "inspector",
         };
         var number = Sample.NextNumber(sampled.Year, await db.Samples.Where(s => s.Number != null).Select(s => s.Number).ToListAsync(ct));
         if ((sample.Submit(number, calendar, DemoTime.At(sampled)) ?? sample.Receive(received, calendar, DemoTime.At(received), "lab")) is { } refused)

@@ -214,7 +214,7 @@ public static class DemoSampling
             return Catalogue[^1];
         }
 
-        var samples = new List<Sample>();
+        var samples = new List<History>();
         var items = new List<SampleTestItem>();
         var factors = new List<RiskFactor>();
         foreach (var plan in plans)
@@ -261,20 +261,14 @@ public static class DemoSampling
                 {
                     sample.SignerName = "负责人";
                 }
-                sample.SignedAt = sample.SubmittedAt = DemoTime.At(sampledOn, 11);
-                sample.Status = SampleStatus.Submitted;
-                sample.ReceiptDeadline = calendar.AddWorkingDays(sampledOn, Sample.DaysToLaboratory);
 
                 // By age: received in 1–3 working days (a few late), tested within 5–12, reported within 10–19 (a few late).
+                // Drawn here in the same order as ever; the sample goes through its transitions once numbered, below.
+                var history = new History(sample);
                 var receivedOn = calendar.AddWorkingDays(sampledOn, random.Next(100) < 2 ? random.Next(6, 9) : random.Next(1, 4));
                 if (receivedOn <= today)
                 {
-                    sample.Status = SampleStatus.Received;
-                    sample.ReceivedOn = receivedOn;
-                    sample.ReceivedAt = DemoTime.At(receivedOn, 9);
-                    sample.ReceivedBy = Analysts[0];
-                    sample.ReceivedLateDays = Math.Max(0, calendar.WorkingDaysBetween(sample.ReceiptDeadline.Value, receivedOn));
-                    sample.ReportDeadline = calendar.AddWorkingDays(receivedOn, Sample.DaysToReport);
+                    history.ReceivedOn = receivedOn;
                     var testedOn = calendar.AddWorkingDays(receivedOn, random.Next(5, 13));
                     if (testedOn <= today)
                     {
@@ -285,10 +279,9 @@ public static class DemoSampling
                             item.SampleId = sample.Id;
                         }
                         items.AddRange(tested);
-                        sample.Status = SampleStatus.Tested;
-                        sample.TestedAt = DemoTime.At(testedOn, 15);
-                        sample.TestedBy = Analysts[random.Next(Analysts.Length)];
-                        sample.Conclusion = Sample.ConclusionOf(tested);
+                        history.Tested = tested;
+                        history.TestedOn = testedOn;
+                        history.TestedBy = Analysts[random.Next(Analysts.Length)];
                         var reportedOn = calendar.AddWorkingDays(receivedOn, random.Next(100) < 3 ? random.Next(21, 26) : random.Next(13, 20));
                         if (reportedOn < testedOn)
                         {
@@ -296,22 +289,38 @@ public static class DemoSampling
                         }
                         if (reportedOn <= today)
                         {
-                            sample.Status = SampleStatus.Reported;
-                            sample.ReportedOn = reportedOn;
-                            sample.ReportedAt = DemoTime.At(reportedOn, 16);
-                            sample.ReportedBy = sample.TestedBy;
+                            history.ReportedOn = reportedOn;
                         }
                     }
                 }
-                samples.Add(sample);
+                samples.Add(history);
             }
         }
-        // Numbered in the order taken, as the forms would have been.
+        // Numbered in the order taken, as the forms would have been, and walked through the transitions a user's sample takes.
         var n = 0;
-        foreach (var sample in samples.OrderBy(s => s.SampledOn).ThenBy(s => s.Id))
+        var reports = new List<StoredFile>();
+        foreach (var history in samples.OrderBy(h => h.Sample.SampledOn).ThenBy(h => h.Sample.Id))
         {
-            sample.Number = $"{Sample.NumberPrefix}-{today.Year:D4}-{++n:D6}";
-            sample.PublicToken = Sample.NewPublicToken(); // given on submit (Sample.Submit), so that printing only reads
+            var sample = history.Sample;
+            var number = $"{Sample.NumberPrefix}-{today.Year:D4}-{++n:D6}";
+            Check(sample.Submit(number, calendar, DemoTime.At(sample.SampledOn, 11)), sample); // gives the public token too
+            if (history.ReceivedOn is { } receivedOn)
+            {
+                Check(sample.Receive(receivedOn, calendar, DemoTime.At(receivedOn, 9), Analysts[0]), sample);
+            }
+            if (history.Tested is { } tested && history.TestedOn is { } testedOn)
+            {
+                if (sample.RecordResults(tested, DemoTime.At(testedOn, 15), history.TestedBy).FirstOrDefault() is { Value: var refused })
+                {
+                    Check(refused, sample);
+                }
+            }
+            if (history.ReportedOn is { } reportedOn)
+            {
+                var report = DemoSampleFailures.Pdf($"检验报告 {number}.pdf", FileOwners.SampleReport, sample.Id, history.TestedBy, DemoTime.At(reportedOn, 16));
+                Check(sample.AttachReport(report, DemoTime.At(reportedOn, 16), history.TestedBy), sample);
+                reports.Add(report);
+            }
             if (sample.Conclusion == SampleConclusion.Failed)
             {
                 factors.Add(SampleResults.FactorFor(sample, ShianTime.LocalDate(sample.TestedAt!.Value), now, "demo"));
@@ -321,7 +330,8 @@ public static class DemoSampling
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.SamplingPlans.AddRange(plans);
         await db.SaveChangesAsync(ct);
-        await BulkInsert.RunAsync(db, samples, ct);
+        await BulkInsert.RunAsync(db, reports, ct);
+        await BulkInsert.RunAsync(db, samples.Select(h => h.Sample).ToList(), ct);
         await BulkInsert.RunAsync(db, items, ct);
         await BulkInsert.RunAsync(db, factors, ct);
         await transaction.CommitAsync(ct);
@@ -336,6 +346,26 @@ public static class DemoSampling
     /// 3–6 of the product's items with values a lab would write: most well under the limit or 未检出; when the sample
     /// fails, one item (a residue for agricultural products, a micro-organism for catering food where there is one) is over.
     /// </summary>
+    /// <summary>What befell one demo sample: drawn first, then played through its transitions once it has its number.</summary>
+    private sealed class History(Sample sample)
+    {
+        public Sample Sample { get; } = sample;
+        public DateOnly? ReceivedOn { get; set; }
+        public List<SampleTestItem>? Tested { get; set; }
+        public DateOnly? TestedOn { get; set; }
+        public string TestedBy { get; set; } = "";
+        public DateOnly? ReportedOn { get; set; }
+    }
+
+    /// <summary>The demo's history must pass the rules a user's sample does: a refusal is a bug in the demo.</summary>
+    private static void Check(object? refused, Sample sample)
+    {
+        if (refused is not null)
+        {
+            throw new InvalidOperationException($"The demo sample {sample.Number ?? sample.Id.ToString()} was refused: {refused}");
+        }
+    }
+
     private static List<SampleTestItem> Items(Product product, bool fails, Random random)
     {
         var count = Math.Min(product.Items.Length, random.Next(3, 7));

@@ -39,13 +39,9 @@ public static class DemoSamplingAnnouncements
                     continue;
                 }
                 var drafted = DemoTime.At(publishedOn.AddDays(-3));
-                var announcement = new SamplingAnnouncement
-                {
-                    Id = Guid.CreateVersion7(), Kind = kind, PeriodFrom = month, PeriodTo = to, Status = AnnouncementStatus.Draft,
-                    Title = $"蓟州区{month.Year}年{month.Month}月食品安全{(kind == SamplingKind.Supervision ? "监督抽检" : "评价性抽检")}信息公告",
-                    CreatedAt = drafted, CreatedBy = drafter?.UserName ?? "demo", UnitId = drafter?.UnitId,
-                    Entries = samples.Select((id, i) => new SamplingAnnouncementEntry { SampleId = id, Order = i }).ToList(),
-                };
+                var announcement = SamplingAnnouncement.Draft(
+                    $"蓟州区{month.Year}年{month.Month}月食品安全{(kind == SamplingKind.Supervision ? "监督抽检" : "评价性抽检")}信息公告",
+                    kind, month, to, drafter?.UnitId, samples, drafted, drafter?.UserName ?? "demo");
                 var sequence = await SamplingPublication.NextSequenceAsync(db, publishedOn.Year, ct);
                 if (announcement.Approve(Accounts.Roles.Office, byOffice: true, sequence, DemoTime.At(publishedOn), publishedOn) is { } refused)
                 {

@@ -122,34 +122,37 @@ public partial class Sample
     public string SignerName { get; set; } = "";
     public DateTime? SignedAt { get; set; }
 
-    public SampleStatus Status { get; set; }
+    public SampleStatus Status { get; private set; }
     public DateTime CreatedAt { get; set; }
     public string CreatedBy { get; set; } = "";
-    public DateTime? SubmittedAt { get; set; }
+    public DateTime? SubmittedAt { get; private set; }
 
     /// <summary>The last day the lab may receive it: 5 working days after sampling.</summary>
-    public DateOnly? ReceiptDeadline { get; set; }
+    public DateOnly? ReceiptDeadline { get; private set; }
 
-    public DateOnly? ReceivedOn { get; set; }
-    public DateTime? ReceivedAt { get; set; }
-    public string? ReceivedBy { get; set; }
+    public DateOnly? ReceivedOn { get; private set; }
+    public DateTime? ReceivedAt { get; private set; }
+    public string? ReceivedBy { get; private set; }
 
     /// <summary>Working days after <see cref="ReceiptDeadline"/> the lab received it; 0 when in time.</summary>
-    public int ReceivedLateDays { get; set; }
+    public int ReceivedLateDays { get; private set; }
 
     /// <summary>The last day for the report: 20 working days after receipt.</summary>
-    public DateOnly? ReportDeadline { get; set; }
+    public DateOnly? ReportDeadline { get; private set; }
 
-    public DateTime? TestedAt { get; set; }
-    public string? TestedBy { get; set; }
-    public SampleConclusion? Conclusion { get; set; }
+    public DateTime? TestedAt { get; private set; }
+    public string? TestedBy { get; private set; }
+    public SampleConclusion? Conclusion { get; private set; }
 
-    public Guid? ReportFileId { get; set; }
-    public DateOnly? ReportedOn { get; set; }
-    public DateTime? ReportedAt { get; set; }
-    public string? ReportedBy { get; set; }
+    public Guid? ReportFileId { get; private set; }
+    public DateOnly? ReportedOn { get; private set; }
+    public DateTime? ReportedAt { get; private set; }
+    public string? ReportedBy { get; private set; }
 
-    public List<SampleTestItem> Items { get; set; } = [];
+    private readonly List<SampleTestItem> items = [];
+
+    /// <summary>The tested items, in order: set only by <see cref="RecordResults"/> (EF fills the field).</summary>
+    public IReadOnlyList<SampleTestItem> Items => items;
 
     public bool ReceivedLate => ReceivedLateDays > 0;
 
@@ -178,28 +181,29 @@ public partial class Sample
     }
 
     /// <summary>
-    /// Checks the filled form against the rules of the form itself (field by field, in Chinese first) and the day it is
-    /// filled. An empty dictionary means it may be stored.
+    /// Checks the filled form against the rules of the form itself (field by field) and the day it is filled. An empty
+    /// dictionary means it may be stored. A field's name is worded from the resource <c>SampleField.{Field}</c>.
     /// </summary>
-    public Dictionary<string, string> Validate(DateOnly today)
+    public Dictionary<string, Problem> Validate(DateOnly today)
     {
-        var errors = new Dictionary<string, string>();
+        var errors = new Dictionary<string, Problem>();
+        static Problem.Term Label(string field) => new("SampleField." + field);
         void Required(string field, string value, string label)
         {
             if (value.Length == 0)
             {
-                errors[field] = $"请填写{label} / {field} is required";
+                errors[field] = new Problem("Sample.Required", Label(field));
             }
             else if (value.Length > TextMaxLength)
             {
-                errors[field] = $"{label}不超过 {TextMaxLength} 字 / {field} is too long";
+                errors[field] = new Problem("Sample.TooLong", Label(field), TextMaxLength);
             }
         }
         void Optional(string field, string value, string label)
         {
             if (value.Length > TextMaxLength)
             {
-                errors[field] = $"{label}不超过 {TextMaxLength} 字 / {field} is too long";
+                errors[field] = new Problem("Sample.TooLong", Label(field), TextMaxLength);
             }
         }
         Required(nameof(TaskSource), TaskSource, "任务来源");
@@ -226,15 +230,15 @@ public partial class Sample
         Optional(nameof(BatchNumber), BatchNumber, "批号");
         if (Sampler1.Length > 0 && Sampler1 == Sampler2)
         {
-            errors[nameof(Sampler2)] = "抽样人员应为两名不同的人员 / two different samplers are required";
+            errors[nameof(Sampler2)] = new Problem("Sample.SamplersSame");
         }
         if (SampledOn == default)
         {
-            errors[nameof(SampledOn)] = "请填写抽样日期 / the sampling date is required";
+            errors[nameof(SampledOn)] = new Problem("Sample.SampledOnRequired");
         }
         else if (SampledOn > today)
         {
-            errors[nameof(SampledOn)] = "抽样日期不能晚于今天 / the sampling date is in the future";
+            errors[nameof(SampledOn)] = new Problem("Sample.SampledOnFuture");
         }
         if (Gtin.Length > 0)
         {
@@ -244,83 +248,83 @@ public partial class Sample
             }
             else
             {
-                errors[nameof(Gtin)] = "商品条码应为 8、12、13 或 14 位数字且校验位正确 / the barcode (GTIN) must be 8, 12, 13 or 14 digits with a valid check digit";
+                errors[nameof(Gtin)] = new Problem("Sample.GtinInvalid");
             }
         }
         if (BatchNumber.Length == 0 && ProductionDate is null)
         {
-            errors[nameof(BatchNumber)] = "请填写批号或生产日期 / give the batch number or the production date";
+            errors[nameof(BatchNumber)] = new Problem("Sample.BatchOrProductionDate");
         }
         if (ProductionDate is { } made && SampledOn != default && made > SampledOn)
         {
-            errors[nameof(ProductionDate)] = "生产日期不能晚于抽样日期 / the production date is after the sampling date";
+            errors[nameof(ProductionDate)] = new Problem("Sample.ProductionAfterSampling");
         }
         else if (ProductionDate is { } made2 && made2 > today)
         {
-            errors[nameof(ProductionDate)] = "生产日期不能晚于今天 / the production date is in the future";
+            errors[nameof(ProductionDate)] = new Problem("Sample.ProductionFuture");
         }
         if (ShelfLife.Length == 0)
         {
-            errors[nameof(ShelfLife)] = "请填写保质期 / the shelf life is required";
+            errors[nameof(ShelfLife)] = new Problem("Sample.ShelfLifeRequired");
         }
         else if (!ShelfLifeFormat().IsMatch(ShelfLife) || ShelfLife.StartsWith('0'))
         {
-            errors[nameof(ShelfLife)] = "保质期格式应为“数字+天/月/个月/年”，如 12个月 / write the shelf life as a number and 天, 个月 or 年";
+            errors[nameof(ShelfLife)] = new Problem("Sample.ShelfLifeFormat");
         }
         if (Price is < 0)
         {
-            errors[nameof(Price)] = "单价不能为负数 / the price cannot be negative";
+            errors[nameof(Price)] = new Problem("Sample.PriceNegative");
         }
         if (Imported && Origin.Length == 0)
         {
-            errors[nameof(Origin)] = "进口食品请填写原产地 / give the country of origin of an imported food";
+            errors[nameof(Origin)] = new Problem("Sample.OriginRequired");
         }
         if (BatchSize is <= 0)
         {
-            errors[nameof(BatchSize)] = "抽样基数应大于 0 / the batch size must be greater than 0";
+            errors[nameof(BatchSize)] = new Problem("Sample.BatchSizePositive");
         }
         if (QuantityTaken <= 0)
         {
-            errors[nameof(QuantityTaken)] = "抽样数量应大于 0 / the quantity taken must be greater than 0";
+            errors[nameof(QuantityTaken)] = new Problem("Sample.QuantityTakenPositive");
         }
         if (BackupQuantity <= 0)
         {
-            errors[nameof(BackupQuantity)] = "备样数量应大于 0 / the backup quantity must be greater than 0";
+            errors[nameof(BackupQuantity)] = new Problem("Sample.BackupPositive");
         }
         else if (QuantityTaken > 0 && BackupQuantity > QuantityTaken)
         {
-            errors[nameof(BackupQuantity)] = "备样数量不能超过抽样数量 / the backup cannot exceed the quantity taken";
+            errors[nameof(BackupQuantity)] = new Problem("Sample.BackupExceedsTaken");
         }
         if (BatchSize is > 0 && QuantityTaken > BatchSize)
         {
-            errors[nameof(QuantityTaken)] = "抽样数量不能超过抽样基数 / the quantity taken exceeds the batch size";
+            errors[nameof(QuantityTaken)] = new Problem("Sample.TakenExceedsBatch");
         }
         if (!OperatorConfirmed)
         {
-            errors[nameof(OperatorConfirmed)] = "请确认被抽样单位已签字 / the sampled business must sign the form";
+            errors[nameof(OperatorConfirmed)] = new Problem("Sample.SignatureRequired");
         }
         Required(nameof(SignerName), SignerName, "被抽样单位签字人");
         if (Number is { Length: > 0 } number && !NumberFormat().IsMatch(number))
         {
-            errors[nameof(Number)] = "抽样单编号格式应为 JZ-2026-000123 / the form number must look like JZ-2026-000123";
+            errors[nameof(Number)] = new Problem("Sample.NumberFormat");
         }
         return errors;
     }
 
     /// <summary>提交: the form is signed and numbered; from now on the 5-working-day limit to the lab runs.</summary>
-    public string? Submit(string number, WorkingDayCalendar calendar, DateTime at)
+    public Problem? Submit(string number, WorkingDayCalendar calendar, DateTime at)
     {
         if (Status != SampleStatus.Draft)
         {
-            return "抽样单已提交 / the form has already been submitted";
+            return new Problem("Sample.AlreadySubmitted");
         }
         if (!NumberFormat().IsMatch(number))
         {
-            return "抽样单编号格式应为 JZ-2026-000123 / the form number must look like JZ-2026-000123";
+            return new Problem("Sample.NumberFormat");
         }
         if (!OperatorConfirmed || SignerName.Length == 0)
         {
-            return "被抽样单位尚未签字确认 / the sampled business has not signed";
+            return new Problem("Sample.NotSigned");
         }
         Number = number;
         SubmittedAt = at;
@@ -335,19 +339,19 @@ public partial class Sample
     /// 样品接收: the lab takes the sample. After the 5th working day it is still taken, and marked late by the number of
     /// working days; the 20-working-day report limit starts from the day of receipt.
     /// </summary>
-    public string? Receive(DateOnly receivedOn, WorkingDayCalendar calendar, DateTime at, string by)
+    public Problem? Receive(DateOnly receivedOn, WorkingDayCalendar calendar, DateTime at, string by)
     {
         if (Status != SampleStatus.Submitted)
         {
-            return Status == SampleStatus.Draft ? "抽样单尚未提交，不能接收 / the form has not been submitted" : "样品已接收 / the sample has already been received";
+            return Status == SampleStatus.Draft ? new Problem("Sample.NotSubmitted") : new Problem("Sample.AlreadyReceived");
         }
         if (receivedOn < SampledOn)
         {
-            return "接收日期不能早于抽样日期 / the receipt date is before the sampling date";
+            return new Problem("Sample.ReceivedBeforeSampling");
         }
         if (receivedOn > ShianTime.LocalDate(at))
         {
-            return "接收日期不能晚于今天 / the receipt date is in the future";
+            return new Problem("Sample.ReceivedInFuture");
         }
         var deadline = ReceiptDeadline ?? calendar.AddWorkingDays(SampledOn, DaysToLaboratory);
         ReceiptDeadline = deadline;
@@ -364,37 +368,37 @@ public partial class Sample
     /// 检验结果: the items tested, each judged; any 不合格 item makes the sample 不合格. Entered again before the report,
     /// they replace the earlier entry. Returns the errors by item (key "Items[i].Field"), none when taken.
     /// </summary>
-    public Dictionary<string, string> RecordResults(IReadOnlyList<SampleTestItem> items, DateTime at, string by)
+    public Dictionary<string, Problem> RecordResults(IReadOnlyList<SampleTestItem> items, DateTime at, string by)
     {
-        var errors = new Dictionary<string, string>();
+        var errors = new Dictionary<string, Problem>();
         if (Status is not (SampleStatus.Received or SampleStatus.Tested))
         {
             errors[nameof(Items)] = Status == SampleStatus.Reported
-                ? "报告已出具，不能再修改检验结果 / the report is out; results cannot change"
-                : "样品尚未接收，不能录入结果 / the sample has not been received";
+                ? new Problem("Sample.ReportOut")
+                : new Problem("Sample.NotReceived");
             return errors;
         }
         if (items.Count == 0)
         {
-            errors[nameof(Items)] = "请至少录入一个检验项目 / enter at least one test item";
+            errors[nameof(Items)] = new Problem("Sample.NoItems");
             return errors;
         }
         for (var i = 0; i < items.Count; i++)
         {
-            foreach (var (field, message) in items[i].Validate())
+            foreach (var (field, problem) in items[i].Validate())
             {
-                errors[$"Items[{i}].{field}"] = $"第 {i + 1} 项：{message}";
+                errors[$"Items[{i}].{field}"] = new Problem("Sample.ItemProblem", i + 1, problem);
             }
         }
         if (errors.Count > 0)
         {
             return errors;
         }
-        Items.Clear();
+        this.items.Clear();
         for (var i = 0; i < items.Count; i++)
         {
             items[i].Order = i;
-            Items.Add(items[i]);
+            this.items.Add(items[i]);
         }
         Conclusion = ConclusionOf(items);
         TestedAt = at;
@@ -408,15 +412,15 @@ public partial class Sample
         items.Any(i => i.Judgement == ItemJudgement.Fail) ? SampleConclusion.Failed : SampleConclusion.Passed;
 
     /// <summary>检验报告: a PDF closes the lab's part; after the 20th working day it is taken and shown as late.</summary>
-    public string? AttachReport(StoredFile report, DateTime at, string by)
+    public Problem? AttachReport(StoredFile report, DateTime at, string by)
     {
         if (Status != SampleStatus.Tested)
         {
-            return Status == SampleStatus.Reported ? "报告已上传 / the report has already been uploaded" : "请先录入检验结果 / enter the results first";
+            return Status == SampleStatus.Reported ? new Problem("Sample.AlreadyReported") : new Problem("Sample.ResultsFirst");
         }
         if (report.ContentType != "application/pdf")
         {
-            return "检验报告应为 PDF 文件 / the report must be a PDF";
+            return new Problem("Sample.ReportNotPdf");
         }
         ReportFileId = report.Id;
         ReportedOn = ShianTime.LocalDate(at);
@@ -450,15 +454,15 @@ public class SampleTestItem
     /// The item's own checks: name, value (a number within its unit's plausible range, see <see cref="SampleResultRanges"/>,
     /// or 未检出), a judgement that does not contradict a "≤X" limit, lengths. Empty when it may be stored.
     /// </summary>
-    public IEnumerable<(string Field, string Message)> Validate()
+    public IEnumerable<(string Field, Problem Problem)> Validate()
     {
         if (Name.Length == 0)
         {
-            yield return (nameof(Name), "请填写检验项目 / the item name is required");
+            yield return (nameof(Name), new Problem("Sample.Item.NameRequired"));
         }
         if (Value.Length == 0)
         {
-            yield return (nameof(Value), "请填写检验结果 / the value is required");
+            yield return (nameof(Value), new Problem("Sample.Item.ValueRequired"));
         }
         else if (decimal.TryParse(Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
@@ -474,17 +478,17 @@ public class SampleTestItem
         }
         else if (Unit.Length > 0 && !NotDetected.Contains(Value, StringComparer.OrdinalIgnoreCase))
         {
-            yield return (nameof(Value), $"检验结果“{Value}”应为数值（单位 {Unit}）或“未检出” / the value must be a number");
+            yield return (nameof(Value), new Problem("Sample.Item.ValueNotNumber", Value, Unit));
         }
         if (Judgement is null)
         {
-            yield return (nameof(Judgement), "请选择单项判定 / choose the judgement");
+            yield return (nameof(Judgement), new Problem("Sample.Item.JudgementRequired"));
         }
         foreach (var (field, value) in new[] { (nameof(Name), Name), (nameof(Value), Value), (nameof(Unit), Unit), (nameof(Limit), Limit), (nameof(MethodStandard), MethodStandard) })
         {
             if (value.Length > Sample.TextMaxLength)
             {
-                yield return (field, $"不超过 {Sample.TextMaxLength} 字 / too long");
+                yield return (field, new Problem("Sample.Item.TooLong", Sample.TextMaxLength));
             }
         }
     }

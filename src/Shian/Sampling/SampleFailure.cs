@@ -78,61 +78,61 @@ public class SampleFailure
     public string CreatedBy { get; set; } = "";
 
     /// <summary>不合格通知书送达日期 and who served it; the day the case opened unless corrected.</summary>
-    public DateOnly NoticeServedOn { get; set; }
-    public string NoticeServedBy { get; set; } = "";
+    public DateOnly NoticeServedOn { get; private set; }
+    public string NoticeServedBy { get; private set; } = "";
 
     /// <summary>The last day for a re-inspection request or an objection: 7 working days after the notice.</summary>
-    public DateOnly RequestDeadline { get; set; }
+    public DateOnly RequestDeadline { get; private set; }
 
     /// <summary>The last day to complete the disposal: 90 days after the notice.</summary>
-    public DateOnly DisposalDeadline { get; set; }
+    public DateOnly DisposalDeadline { get; private set; }
 
-    public SampleFailureStatus Status { get; set; }
+    public SampleFailureStatus Status { get; private set; }
 
     // 核查处置措施
-    public bool SalesStopped { get; set; }
-    public decimal? StoppedQuantity { get; set; }
-    public bool Recalled { get; set; }
-    public decimal? RecalledQuantity { get; set; }
-    public string SupplierTraced { get; set; } = "";
-    public string CaseNumber { get; set; } = "";
-    public decimal? PenaltyAmount { get; set; }
-    public string PenaltyDecisionNumber { get; set; } = "";
-    public string NoPenaltyReason { get; set; } = "";
-    public DateTime? MeasuresRecordedAt { get; set; }
-    public string? MeasuresRecordedBy { get; set; }
+    public bool SalesStopped { get; private set; }
+    public decimal? StoppedQuantity { get; private set; }
+    public bool Recalled { get; private set; }
+    public decimal? RecalledQuantity { get; private set; }
+    public string SupplierTraced { get; private set; } = "";
+    public string CaseNumber { get; private set; } = "";
+    public decimal? PenaltyAmount { get; private set; }
+    public string PenaltyDecisionNumber { get; private set; } = "";
+    public string NoPenaltyReason { get; private set; } = "";
+    public DateTime? MeasuresRecordedAt { get; private set; }
+    public string? MeasuresRecordedBy { get; private set; }
 
-    public DateOnly? CompletedOn { get; set; }
-    public DateTime? CompletedAt { get; set; }
-    public string? CompletedBy { get; set; }
-    public string CompletionSummary { get; set; } = "";
+    public DateOnly? CompletedOn { get; private set; }
+    public DateTime? CompletedAt { get; private set; }
+    public string? CompletedBy { get; private set; }
+    public string CompletionSummary { get; private set; } = "";
 
     // 复检
-    public ReinspectionStatus Reinspection { get; set; }
-    public DateOnly? ReinspectionRequestedOn { get; set; }
-    public DateTime? ReinspectionRequestedAt { get; set; }
-    public string? ReinspectionRequestedBy { get; set; }
-    public string ReinspectionReason { get; set; } = "";
-    public DateOnly? ReinspectionDecisionDeadline { get; set; }
-    public DateTime? ReinspectionDecidedAt { get; set; }
-    public string? ReinspectionDecidedBy { get; set; }
-    public string ReinspectionRefusal { get; set; } = "";
-    public Guid? ReinspectionLaboratoryId { get; set; }
-    public DateOnly? ReinspectionReportDeadline { get; set; }
-    public DateOnly? ReinspectionReportedOn { get; set; }
-    public DateTime? ReinspectionReportedAt { get; set; }
-    public string? ReinspectionReportedBy { get; set; }
-    public Guid? ReinspectionReportFileId { get; set; }
+    public ReinspectionStatus Reinspection { get; private set; }
+    public DateOnly? ReinspectionRequestedOn { get; private set; }
+    public DateTime? ReinspectionRequestedAt { get; private set; }
+    public string? ReinspectionRequestedBy { get; private set; }
+    public string ReinspectionReason { get; private set; } = "";
+    public DateOnly? ReinspectionDecisionDeadline { get; private set; }
+    public DateTime? ReinspectionDecidedAt { get; private set; }
+    public string? ReinspectionDecidedBy { get; private set; }
+    public string ReinspectionRefusal { get; private set; } = "";
+    public Guid? ReinspectionLaboratoryId { get; private set; }
+    public DateOnly? ReinspectionReportDeadline { get; private set; }
+    public DateOnly? ReinspectionReportedOn { get; private set; }
+    public DateTime? ReinspectionReportedAt { get; private set; }
+    public string? ReinspectionReportedBy { get; private set; }
+    public Guid? ReinspectionReportFileId { get; private set; }
 
     // 异议
-    public ObjectionStatus Objection { get; set; }
-    public string ObjectionText { get; set; } = "";
-    public DateOnly? ObjectionOn { get; set; }
-    public DateTime? ObjectionAt { get; set; }
-    public string? ObjectionBy { get; set; }
-    public string ObjectionAnswer { get; set; } = "";
-    public DateTime? ObjectionAnsweredAt { get; set; }
-    public string? ObjectionAnsweredBy { get; set; }
+    public ObjectionStatus Objection { get; private set; }
+    public string ObjectionText { get; private set; } = "";
+    public DateOnly? ObjectionOn { get; private set; }
+    public DateTime? ObjectionAt { get; private set; }
+    public string? ObjectionBy { get; private set; }
+    public string ObjectionAnswer { get; private set; } = "";
+    public DateTime? ObjectionAnsweredAt { get; private set; }
+    public string? ObjectionAnsweredBy { get; private set; }
 
     /// <summary>Completed after the 90th day.</summary>
     public bool CompletedLate => CompletedOn is { } on && on > DisposalDeadline;
@@ -151,19 +151,19 @@ public class SampleFailure
     public DateOnly BackupExpiresOn => SampledOn.AddMonths(BackupMonths);
 
     /// <summary>Sets (or corrects) the day the notice was served, and the limits counted from it.</summary>
-    public string? Serve(DateOnly servedOn, string by, WorkingDayCalendar calendar, DateOnly today)
+    public Problem? Serve(DateOnly servedOn, string by, WorkingDayCalendar calendar, DateOnly today)
     {
         if (servedOn > today)
         {
-            return "送达日期不能晚于今天 / the notice cannot be served in the future";
+            return new Problem("SampleFailure.ServedInFuture");
         }
         if (servedOn < SampledOn)
         {
-            return "送达日期不能早于抽样日期 / the notice cannot be served before the sampling";
+            return new Problem("SampleFailure.ServedBeforeSampling");
         }
         if (Reinspection != ReinspectionStatus.None || Objection != ObjectionStatus.None || Status != SampleFailureStatus.Disposing)
         {
-            return "已有复检申请、异议或处置结论，不能再修改送达日期 / the notice date cannot change any more";
+            return new Problem("SampleFailure.ServedDateFixed");
         }
         NoticeServedOn = servedOn;
         NoticeServedBy = by;
@@ -176,36 +176,36 @@ public class SampleFailure
     /// 复检申请 by the operator. Refused, with nothing changed, after the 7th working day, when every failed item is
     /// microbiological, when the backup has expired, or when one is already under way.
     /// </summary>
-    public string? RequestReinspection(string reason, DateOnly today, WorkingDayCalendar calendar, DateTime at, string by)
+    public Problem? RequestReinspection(string reason, DateOnly today, WorkingDayCalendar calendar, DateTime at, string by)
     {
         reason = reason.Trim();
         if (Status != SampleFailureStatus.Disposing)
         {
-            return "本案件已结束，不能申请复检 / the case is closed";
+            return new Problem("SampleFailure.ClosedNoReinspection");
         }
         if (Reinspection != ReinspectionStatus.None)
         {
-            return "已申请过复检 / a re-inspection has already been requested";
+            return new Problem("SampleFailure.ReinspectionAlreadyRequested");
         }
         if (today > RequestDeadline)
         {
-            return $"复检申请应在收到不合格通知之日起 {RequestWorkingDays} 个工作日内（截至 {RequestDeadline:yyyy-MM-dd}）提出，已逾期 / the time to apply ended on {RequestDeadline:yyyy-MM-dd}";
+            return new Problem("SampleFailure.ReinspectionLate", RequestWorkingDays, RequestDeadline);
         }
         if (MicrobiologicalOnly)
         {
-            return "微生物项目不合格的，不予复检 / microbiological items are not re-inspected";
+            return new Problem("SampleFailure.MicrobiologicalNoReinspection");
         }
         if (today > BackupExpiresOn)
         {
-            return $"备份样品已超过保存期（{BackupExpiresOn:yyyy-MM-dd}），不予复检 / the backup sample has expired";
+            return new Problem("SampleFailure.BackupExpired", BackupExpiresOn);
         }
         if (reason.Length == 0)
         {
-            return "请填写复检理由 / give the reason for the request";
+            return new Problem("SampleFailure.ReinspectionReasonRequired");
         }
         if (reason.Length > TextMaxLength)
         {
-            return $"复检理由不超过 {TextMaxLength} 字 / the reason is too long";
+            return new Problem("SampleFailure.ReinspectionReasonTooLong", TextMaxLength);
         }
         Reinspection = ReinspectionStatus.Requested;
         ReinspectionReason = reason;
@@ -217,15 +217,15 @@ public class SampleFailure
     }
 
     /// <summary>受理: the office accepts and the laboratory drawn (a different one) tests the backup within 10 working days.</summary>
-    public string? AcceptReinspection(Guid laboratoryId, DateOnly today, WorkingDayCalendar calendar, DateTime at, string by)
+    public Problem? AcceptReinspection(Guid laboratoryId, DateOnly today, WorkingDayCalendar calendar, DateTime at, string by)
     {
         if (Reinspection != ReinspectionStatus.Requested)
         {
-            return "没有待受理的复检申请 / there is no request to decide";
+            return new Problem("SampleFailure.NoReinspectionToDecide");
         }
         if (laboratoryId == LaboratoryId)
         {
-            return "复检机构不能是原检验机构 / the re-inspection lab must differ from the first";
+            return new Problem("SampleFailure.ReinspectionSameLab");
         }
         Reinspection = ReinspectionStatus.Accepted;
         ReinspectionLaboratoryId = laboratoryId;
@@ -236,20 +236,20 @@ public class SampleFailure
     }
 
     /// <summary>不予受理, with the reason; the disposal goes on.</summary>
-    public string? RefuseReinspection(string reason, DateTime at, string by)
+    public Problem? RefuseReinspection(string reason, DateTime at, string by)
     {
         reason = reason.Trim();
         if (Reinspection != ReinspectionStatus.Requested)
         {
-            return "没有待受理的复检申请 / there is no request to decide";
+            return new Problem("SampleFailure.NoReinspectionToDecide");
         }
         if (reason.Length == 0)
         {
-            return "请填写不予受理的理由 / give the reason for refusing";
+            return new Problem("SampleFailure.RefusalReasonRequired");
         }
         if (reason.Length > TextMaxLength)
         {
-            return $"理由不超过 {TextMaxLength} 字 / the reason is too long";
+            return new Problem("SampleFailure.RefusalReasonTooLong", TextMaxLength);
         }
         Reinspection = ReinspectionStatus.Refused;
         ReinspectionRefusal = reason;
@@ -262,15 +262,15 @@ public class SampleFailure
     /// 复检结论 from the re-inspection lab with its report (PDF): passed withdraws the case (复检合格，撤销); failed keeps
     /// the disposal going.
     /// </summary>
-    public string? RecordReinspection(bool passed, StoredFile report, DateTime at, string by)
+    public Problem? RecordReinspection(bool passed, StoredFile report, DateTime at, string by)
     {
         if (Reinspection != ReinspectionStatus.Accepted)
         {
-            return "复检未受理或已出结论 / no re-inspection is under way";
+            return new Problem("SampleFailure.NoReinspectionUnderWay");
         }
         if (report.ContentType != "application/pdf")
         {
-            return "复检报告应为 PDF 文件 / the report must be a PDF";
+            return new Problem("SampleFailure.ReinspectionReportNotPdf");
         }
         Reinspection = passed ? ReinspectionStatus.Passed : ReinspectionStatus.Failed;
         ReinspectionReportFileId = report.Id;
@@ -285,28 +285,28 @@ public class SampleFailure
     }
 
     /// <summary>异议 by the operator within the same 7 working days: the sampling procedure or labelling, not the value.</summary>
-    public string? Object(string text, DateOnly today, DateTime at, string by)
+    public Problem? Object(string text, DateOnly today, DateTime at, string by)
     {
         text = text.Trim();
         if (Status != SampleFailureStatus.Disposing)
         {
-            return "本案件已结束，不能提出异议 / the case is closed";
+            return new Problem("SampleFailure.ClosedNoObjection");
         }
         if (Objection != ObjectionStatus.None)
         {
-            return "已提出过异议 / an objection has already been made";
+            return new Problem("SampleFailure.ObjectionAlreadyMade");
         }
         if (today > RequestDeadline)
         {
-            return $"异议应在收到不合格通知之日起 {RequestWorkingDays} 个工作日内（截至 {RequestDeadline:yyyy-MM-dd}）提出，已逾期 / the time to object ended on {RequestDeadline:yyyy-MM-dd}";
+            return new Problem("SampleFailure.ObjectionLate", RequestWorkingDays, RequestDeadline);
         }
         if (text.Length == 0)
         {
-            return "请填写异议内容 / describe the objection";
+            return new Problem("SampleFailure.ObjectionRequired");
         }
         if (text.Length > TextMaxLength)
         {
-            return $"异议内容不超过 {TextMaxLength} 字 / the objection is too long";
+            return new Problem("SampleFailure.ObjectionTooLong", TextMaxLength);
         }
         Objection = ObjectionStatus.Submitted;
         ObjectionText = text;
@@ -317,20 +317,20 @@ public class SampleFailure
     }
 
     /// <summary>The office's answer: upheld withdraws the case; rejected keeps the disposal going.</summary>
-    public string? AnswerObjection(bool upheld, string answer, DateTime at, string by)
+    public Problem? AnswerObjection(bool upheld, string answer, DateTime at, string by)
     {
         answer = answer.Trim();
         if (Objection != ObjectionStatus.Submitted)
         {
-            return "没有待答复的异议 / there is no objection to answer";
+            return new Problem("SampleFailure.NoObjectionToAnswer");
         }
         if (answer.Length == 0)
         {
-            return "请填写答复意见 / give the answer";
+            return new Problem("SampleFailure.AnswerRequired");
         }
         if (answer.Length > TextMaxLength)
         {
-            return $"答复意见不超过 {TextMaxLength} 字 / the answer is too long";
+            return new Problem("SampleFailure.AnswerTooLong", TextMaxLength);
         }
         Objection = upheld ? ObjectionStatus.Upheld : ObjectionStatus.Rejected;
         ObjectionAnswer = answer;
@@ -349,48 +349,48 @@ public class SampleFailure
         string CaseNumber, decimal? PenaltyAmount, string PenaltyDecisionNumber, string NoPenaltyReason);
 
     /// <summary>Checks and records the disposal measures; the errors are by field, none when taken.</summary>
-    public Dictionary<string, string> RecordMeasures(Measures m, DateTime at, string by)
+    public Dictionary<string, Problem> RecordMeasures(Measures m, DateTime at, string by)
     {
-        var errors = new Dictionary<string, string>();
+        var errors = new Dictionary<string, Problem>();
         if (Status != SampleFailureStatus.Disposing)
         {
-            errors[""] = "本案件已结束 / the case is closed";
+            errors[""] = new Problem("SampleFailure.Closed");
             return errors;
         }
         if (m.SalesStopped && m.StoppedQuantity is not > 0)
         {
-            errors[nameof(m.StoppedQuantity)] = "停止销售的请填写控制数量（大于 0） / give the quantity withheld from sale";
+            errors[nameof(m.StoppedQuantity)] = new Problem("SampleFailure.StoppedQuantityRequired");
         }
         if (m.Recalled && m.RecalledQuantity is not > 0)
         {
-            errors[nameof(m.RecalledQuantity)] = "召回的请填写召回数量（大于 0） / give the quantity recalled";
+            errors[nameof(m.RecalledQuantity)] = new Problem("SampleFailure.RecalledQuantityRequired");
         }
         if (m.StoppedQuantity is < 0)
         {
-            errors[nameof(m.StoppedQuantity)] = "控制数量不能为负数 / the quantity cannot be negative";
+            errors[nameof(m.StoppedQuantity)] = new Problem("SampleFailure.StoppedQuantityNegative");
         }
         if (m.RecalledQuantity is < 0)
         {
-            errors[nameof(m.RecalledQuantity)] = "召回数量不能为负数 / the quantity cannot be negative";
+            errors[nameof(m.RecalledQuantity)] = new Problem("SampleFailure.RecalledQuantityNegative");
         }
         if (m.PenaltyAmount is < 0)
         {
-            errors[nameof(m.PenaltyAmount)] = "罚没金额不能为负数 / the penalty cannot be negative";
+            errors[nameof(m.PenaltyAmount)] = new Problem("SampleFailure.PenaltyNegative");
         }
         if (m.PenaltyAmount is > 0 && m.PenaltyDecisionNumber.Trim().Length == 0)
         {
-            errors[nameof(m.PenaltyDecisionNumber)] = "有罚款的请填写处罚决定书文号 / give the number of the penalty decision";
+            errors[nameof(m.PenaltyDecisionNumber)] = new Problem("SampleFailure.PenaltyDecisionRequired");
         }
         if (m.NoPenaltyReason.Trim().Length > 0 && (m.PenaltyAmount is > 0 || m.PenaltyDecisionNumber.Trim().Length > 0))
         {
-            errors[nameof(m.NoPenaltyReason)] = "已作出处罚的，不填写不予处罚理由 / a penalty and a reason for none cannot both be given";
+            errors[nameof(m.NoPenaltyReason)] = new Problem("SampleFailure.PenaltyAndNoPenaltyReason");
         }
         foreach (var (field, value) in new[] { (nameof(m.SupplierTraced), m.SupplierTraced), (nameof(m.CaseNumber), m.CaseNumber),
             (nameof(m.PenaltyDecisionNumber), m.PenaltyDecisionNumber), (nameof(m.NoPenaltyReason), m.NoPenaltyReason) })
         {
             if (value.Trim().Length > Sample.TextMaxLength)
             {
-                errors[field] = $"不超过 {Sample.TextMaxLength} 字 / too long";
+                errors[field] = new Problem("SampleFailure.TooLong", Sample.TextMaxLength);
             }
         }
         if (errors.Count > 0)
@@ -415,36 +415,36 @@ public class SampleFailure
     /// 核查处置完成: needs the sale controlled (stopped or recalled), and either a case filed / penalty or the reason for
     /// none; waits for a pending re-inspection or objection. After the 90th day it is still taken and marked late.
     /// </summary>
-    public string? Complete(string summary, DateOnly today, DateTime at, string by)
+    public Problem? Complete(string summary, DateOnly today, DateTime at, string by)
     {
         summary = summary.Trim();
         if (Status != SampleFailureStatus.Disposing)
         {
-            return "本案件已结束 / the case is already closed";
+            return new Problem("SampleFailure.AlreadyClosed");
         }
         if (Reinspection is ReinspectionStatus.Requested or ReinspectionStatus.Accepted)
         {
-            return "复检尚未结束，不能完成处置 / wait for the re-inspection";
+            return new Problem("SampleFailure.WaitForReinspection");
         }
         if (Objection == ObjectionStatus.Submitted)
         {
-            return "异议尚未答复，不能完成处置 / answer the objection first";
+            return new Problem("SampleFailure.AnswerObjectionFirst");
         }
         if (MeasuresRecordedAt is null || !(SalesStopped || Recalled))
         {
-            return "请先登记控制措施（停止销售或召回） / record the stop of sales or the recall first";
+            return new Problem("SampleFailure.MeasuresFirst");
         }
         if (CaseNumber.Length == 0 && PenaltyDecisionNumber.Length == 0 && NoPenaltyReason.Length == 0)
         {
-            return "请先登记立案处罚情况或不予处罚的理由 / record the case and penalty, or why there is none";
+            return new Problem("SampleFailure.PenaltyFirst");
         }
         if (summary.Length == 0)
         {
-            return "请填写处置情况小结 / give a summary of the disposal";
+            return new Problem("SampleFailure.SummaryRequired");
         }
         if (summary.Length > TextMaxLength)
         {
-            return $"小结不超过 {TextMaxLength} 字 / the summary is too long";
+            return new Problem("SampleFailure.SummaryTooLong", TextMaxLength);
         }
         Status = SampleFailureStatus.Completed;
         CompletedOn = today;

@@ -62,14 +62,19 @@ public static class SampleFailures
         }
         var today = ShianTime.LocalDate(at);
         var (items, microbial) = FailedItemsOf(sample.Items);
-        return new SampleFailure
+        var failure = new SampleFailure
         {
             Id = Guid.CreateVersion7(), SampleId = sample.Id, SampleNumber = sample.Number ?? "", SampleName = sample.SampleName,
             BusinessId = sample.BusinessId, BusinessName = sample.BusinessName, TownshipId = sample.TownshipId, LaboratoryId = sample.LaboratoryId,
             SamplingUnitId = sample.SamplingUnitId, SampledOn = sample.SampledOn, FailedItems = items, MicrobiologicalOnly = microbial,
-            CreatedAt = at, CreatedBy = by, NoticeServedOn = today, NoticeServedBy = by,
-            RequestDeadline = calendar.AddWorkingDays(today, SampleFailure.RequestWorkingDays), DisposalDeadline = today.AddDays(SampleFailure.DisposalDays),
+            CreatedAt = at, CreatedBy = by,
         };
+        // Served today: the limits are counted by the case's own transition.
+        if (failure.Serve(today, by, calendar, today) is { } refused)
+        {
+            throw new InvalidOperationException("The case of sample " + sample.Number + " cannot be served: " + refused);
+        }
+        return failure;
     }
 
     /// <summary>

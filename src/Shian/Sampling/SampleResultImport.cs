@@ -68,8 +68,11 @@ public static class SampleResultImport
         _ => field,
     };
 
-    /// <summary>Each row as a test item of a form number, with the errors of the row itself (no database needed).</summary>
-    public static Parsed Parse(IReadOnlyList<BusinessImport.Row> rows)
+    /// <summary>
+    /// Each row as a test item of a form number, with the errors of the row itself (no database needed). A row's error is
+    /// a <see cref="Problem"/> that <paramref name="word"/> words for the person importing (the domain never words one).
+    /// </summary>
+    public static Parsed Parse(IReadOnlyList<BusinessImport.Row> rows, Func<Problem, string> word)
     {
         var parsed = new List<ParsedRow>();
         var errors = new List<BusinessImport.RowError>();
@@ -86,18 +89,18 @@ public static class SampleResultImport
             var rowErrors = new List<BusinessImport.RowError>();
             if (number.Length == 0)
             {
-                rowErrors.Add(new(row.Number, Columns.Number, "请填写抽样单编号 / the form number is required"));
+                rowErrors.Add(new(row.Number, Columns.Number, word(new Problem("SampleImport.NumberRequired"))));
             }
             else if (!Sample.NumberFormat().IsMatch(number))
             {
-                rowErrors.Add(new(row.Number, Columns.Number, $"抽样单编号“{number}”格式不对，应如 JZ-2026-000123 / the form number must look like JZ-2026-000123"));
+                rowErrors.Add(new(row.Number, Columns.Number, word(new Problem("SampleImport.NumberFormat", number))));
             }
-            foreach (var (field, message) in item.Validate())
+            foreach (var (field, problem) in item.Validate())
             {
-                var text = field == nameof(SampleTestItem.Judgement) && judgementText.Length > 0 && item.Judgement is null
-                    ? $"单项判定“{judgementText}”应为“合格”或“不合格” / the judgement must be 合格 or 不合格"
-                    : message;
-                rowErrors.Add(new(row.Number, ColumnOf(field), text));
+                var refused = field == nameof(SampleTestItem.Judgement) && judgementText.Length > 0 && item.Judgement is null
+                    ? new Problem("SampleImport.JudgementWord", judgementText)
+                    : problem;
+                rowErrors.Add(new(row.Number, ColumnOf(field), word(refused)));
             }
             errors.AddRange(rowErrors);
             if (rowErrors.Count == 0)
@@ -112,11 +115,11 @@ public static class SampleResultImport
     /// Why a sample may not take results from this importer, or null: the lab's own (any lab's for the office, when
     /// <paramref name="laboratoryId"/> is null), received, and not yet reported.
     /// </summary>
-    public static string? Refusal(Sample sample, Guid? laboratoryId) => sample switch
+    public static Problem? Refusal(Sample sample, Guid? laboratoryId) => sample switch
     {
-        _ when laboratoryId is { } lab && sample.LaboratoryId != lab => $"抽样单 {sample.Number} 不是送本机构检验的样品，不能录入结果 / this sample was not sent to your laboratory",
-        { Status: SampleStatus.Draft or SampleStatus.Submitted } => $"抽样单 {sample.Number} 的样品尚未接收，请先接收样品 / the sample has not been received",
-        { Status: SampleStatus.Reported } => $"抽样单 {sample.Number} 已出具报告，不能再修改检验结果 / the report is out; results cannot change",
+        _ when laboratoryId is { } lab && sample.LaboratoryId != lab => new Problem("SampleImport.NotOwnLab", sample.Number),
+        { Status: SampleStatus.Draft or SampleStatus.Submitted } => new Problem("SampleImport.NotReceived", sample.Number),
+        { Status: SampleStatus.Reported } => new Problem("SampleImport.Reported", sample.Number),
         _ => null,
     };
 
@@ -126,14 +129,14 @@ public static class SampleResultImport
     /// with nothing changed.
     /// </summary>
     public static async Task<(int Samples, int Items, IReadOnlyList<BusinessImport.RowError> Errors)> ImportAsync(ShianDb db, byte[] content, string fileName,
-        Guid? laboratoryId, string by, DateTime now, CancellationToken ct = default)
+        Guid? laboratoryId, string by, DateTime now, Func<Problem, string> word, CancellationToken ct = default)
     {
         var (rows, fileError) = Read(content, fileName);
         if (fileError is not null)
         {
             return (0, 0, [fileError]);
         }
-        var parsed = Parse(rows);
+        var parsed = Parse(rows, word);
         var errors = parsed.Errors.ToList();
 
         var numbers = parsed.Rows.Select(r => r.Number).Distinct().ToList();
@@ -150,12 +153,12 @@ public static class SampleResultImport
         {
             if (!samples.TryGetValue(group.Key, out var sample))
             {
-                errors.AddRange(group.Select(r => new BusinessImport.RowError(r.Row, Columns.Number, $"系统中没有抽样单 {group.Key} / no sample has this form number")));
+                errors.AddRange(group.Select(r => new BusinessImport.RowError(r.Row, Columns.Number, word(new Problem("SampleImport.UnknownNumber", group.Key)))));
                 continue;
             }
             if (Refusal(sample, laboratoryId) is { } refusal)
             {
-                errors.AddRange(group.Select(r => new BusinessImport.RowError(r.Row, Columns.Number, refusal)));
+                errors.AddRange(group.Select(r => new BusinessImport.RowError(r.Row, Columns.Number, word(refusal))));
                 continue;
             }
             entries.Add(new SampleResults.Entry(sample, group.Select(r => r.Item).ToList()));
@@ -170,7 +173,7 @@ public static class SampleResultImport
         {
             // Item checks already passed row by row; what remains is the sample's own refusal (e.g. no items).
             db.ChangeTracker.Clear();
-            return (0, 0, refused.SelectMany(r => r.Errors.Values.Select(m => new BusinessImport.RowError(0, Columns.Number, $"抽样单 {r.Sample.Number}：{m}"))).ToList());
+            return (0, 0, refused.SelectMany(r => r.Errors.Values.Select(m => new BusinessImport.RowError(0, Columns.Number, word(new Problem("SampleImport.SampleRefused", r.Sample.Number, m))))).ToList());
         }
         return (entries.Count, entries.Sum(e => e.Items.Count), []);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Shian.Common;
 
 namespace Shian.Sampling;
 
@@ -42,15 +43,15 @@ public static partial class SampleResultRanges
     public static Range? Of(string unit) => ByUnit.TryGetValue(Normalize(unit), out var range) ? range : null;
 
     /// <summary>An error naming the item and unit when a numeric value falls outside its unit's range; null when plausible.</summary>
-    public static string? Check(string item, decimal value, string unit)
+    public static Problem? Check(string item, decimal value, string unit)
     {
         if (value < 0)
         {
-            return $"检验项目“{item}”的结果“{value.ToString(CultureInfo.InvariantCulture)}”不能为负数 / the value cannot be negative";
+            return new Problem("Sample.Item.Negative", item, value.ToString(CultureInfo.InvariantCulture));
         }
         if (Of(unit) is { } range && (value < range.Min || value > range.Max))
         {
-            return $"检验项目“{item}”的结果 {value.ToString(CultureInfo.InvariantCulture)} 超出单位 {unit} 的合理范围（{Text(range.Min)}–{Text(range.Max)}），请核对数值和单位 / the value is outside the plausible range of {unit}";
+            return new Problem("Sample.Item.OutOfRange", item, value.ToString(CultureInfo.InvariantCulture), unit, Text(range.Min), Text(range.Max));
         }
         return null;
     }
@@ -71,9 +72,9 @@ public static partial class SampleResultRanges
     /// one case is checked, deliberately: other limit forms and 不合格 judgements (which may rest on things the value
     /// alone does not show) are left to the lab.
     /// </summary>
-    public static string? CheckJudgement(string item, decimal value, string limit, ItemJudgement? judgement) =>
+    public static Problem? CheckJudgement(string item, decimal value, string limit, ItemJudgement? judgement) =>
         judgement == ItemJudgement.Pass && UpperLimitOf(limit) is { } max && value > max
-            ? $"检验项目“{item}”的结果 {value.ToString(CultureInfo.InvariantCulture)} 超过限值 {limit.Trim()}，不能判定为合格 / the value exceeds the limit but is judged as passing"
+            ? new Problem("Sample.Item.PassOverLimit", item, value.ToString(CultureInfo.InvariantCulture), limit.Trim())
             : null;
 
     private static string Text(decimal number) => number.ToString("#,0.##", CultureInfo.InvariantCulture);

@@ -31,7 +31,7 @@ public static class SampleResults
     public sealed record Entry(Sample Sample, IReadOnlyList<SampleTestItem> Items);
 
     /// <summary>One sample's results; the errors by item ("Items[i].Field"), none when stored.</summary>
-    public static async Task<Dictionary<string, string>> RecordAsync(ShianDb db, Sample sample, IReadOnlyList<SampleTestItem> items, string by, DateTime now,
+    public static async Task<Dictionary<string, Problem>> RecordAsync(ShianDb db, Sample sample, IReadOnlyList<SampleTestItem> items, string by, DateTime now,
         CancellationToken ct = default)
     {
         var errors = await RecordAsync(db, [new Entry(sample, items)], by, now, ct);
@@ -43,10 +43,10 @@ public static class SampleResults
     /// refused, none (the tracked changes are left for the caller to discard) and the errors of each refused sample are
     /// returned. After the save, the businesses whose sampling factors changed are regraded.
     /// </summary>
-    public static async Task<IReadOnlyList<(Sample Sample, Dictionary<string, string> Errors)>> RecordAsync(ShianDb db, IReadOnlyList<Entry> entries,
+    public static async Task<IReadOnlyList<(Sample Sample, Dictionary<string, Problem> Errors)>> RecordAsync(ShianDb db, IReadOnlyList<Entry> entries,
         string by, DateTime now, CancellationToken ct = default)
     {
-        var refused = new List<(Sample, Dictionary<string, string>)>();
+        var refused = new List<(Sample, Dictionary<string, Problem>)>();
         var previous = new List<SampleTestItem>();
         foreach (var (sample, items) in entries)
         {
@@ -97,7 +97,7 @@ public static class SampleResults
     /// same save, so that no failed report is ever without its case; the text message goes out once saved (none when
     /// <paramref name="sms"/> is null: the demo's history). The error, or null when recorded.
     /// </summary>
-    public static async Task<string?> RecordReportAsync(ShianDb db, ISmsSender? sms, Sample sample, StoredFile report, string by, DateTime now,
+    public static async Task<Problem?> RecordReportAsync(ShianDb db, ISmsSender? sms, Sample sample, StoredFile report, string by, DateTime now,
         CancellationToken ct = default)
     {
         if (sample.AttachReport(report, now, by) is { } error)

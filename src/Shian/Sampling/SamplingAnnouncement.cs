@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Shian.Common;
 using Shian.Data;
 using Shian.Organization;
 
@@ -32,7 +33,7 @@ public class SamplingAnnouncement
     public DateOnly PeriodFrom { get; set; }
     public DateOnly PeriodTo { get; set; }
 
-    public AnnouncementStatus Status { get; set; }
+    public AnnouncementStatus Status { get; private set; }
 
     /// <summary>The drafting unit (a department's announcement); null for the office's.</summary>
     public Guid? UnitId { get; set; }
@@ -41,48 +42,63 @@ public class SamplingAnnouncement
     public string CreatedBy { get; set; } = "";
 
     /// <summary>Given on approval: 2026年第3期, numbered within the year of publication.</summary>
-    public string? Number { get; set; }
-    public int? Year { get; set; }
-    public int? Sequence { get; set; }
-    public DateOnly? PublishedOn { get; set; }
-    public DateTime? ApprovedAt { get; set; }
-    public string? ApprovedBy { get; set; }
+    public string? Number { get; private set; }
+    public int? Year { get; private set; }
+    public int? Sequence { get; private set; }
+    public DateOnly? PublishedOn { get; private set; }
+    public DateTime? ApprovedAt { get; private set; }
+    public string? ApprovedBy { get; private set; }
 
-    public DateTime? WithdrawnAt { get; set; }
-    public string? WithdrawnBy { get; set; }
-    public string WithdrawnReason { get; set; } = "";
+    public DateTime? WithdrawnAt { get; private set; }
+    public string? WithdrawnBy { get; private set; }
+    public string WithdrawnReason { get; private set; } = "";
 
-    public List<SamplingAnnouncementEntry> Entries { get; set; } = [];
+    private readonly List<SamplingAnnouncementEntry> entries = [];
+
+    /// <summary>The announced samples, in order: set only when the draft is made (<see cref="Draft"/>).</summary>
+    public IReadOnlyList<SamplingAnnouncementEntry> Entries => entries;
+
+    /// <summary>A new draft of the given samples, in that order (checked beforehand with <see cref="ValidateDraft"/>).</summary>
+    public static SamplingAnnouncement Draft(string title, SamplingKind kind, DateOnly from, DateOnly to, Guid? unitId, IEnumerable<Guid> sampleIds, DateTime at, string by)
+    {
+        var draft = new SamplingAnnouncement
+        {
+            Id = Guid.CreateVersion7(), Title = title, Kind = kind, PeriodFrom = from, PeriodTo = to, UnitId = unitId, CreatedAt = at, CreatedBy = by,
+            Status = AnnouncementStatus.Draft,
+        };
+        draft.entries.AddRange(sampleIds.Select((id, i) => new SamplingAnnouncementEntry { SampleId = id, Order = i }));
+        return draft;
+    }
 
     public static string NumberOf(int year, int sequence) => string.Create(CultureInfo.InvariantCulture, $"{year}年第{sequence}期");
 
-    /// <summary>Checks a new draft's title and period; (field, Chinese message) pairs, none when it may be stored.</summary>
-    public static IReadOnlyList<(string Field, string Message)> ValidateDraft(string title, DateOnly? from, DateOnly? to, DateOnly today)
+    /// <summary>Checks a new draft's title and period; (field, problem) pairs, none when it may be stored.</summary>
+    public static List<(string Field, Problem Problem)> ValidateDraft(string title, DateOnly? from, DateOnly? to, DateOnly today)
     {
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, Problem)>();
         if (title.Length == 0)
         {
-            errors.Add((nameof(Title), "公告标题：请填写标题 / the title is required"));
+            errors.Add((nameof(Title), new Problem("SamplingAnnouncement.TitleRequired")));
         }
         else if (title.Length > TitleMax)
         {
-            errors.Add((nameof(Title), $"公告标题：不超过 {TitleMax} 字 / the title is too long"));
+            errors.Add((nameof(Title), new Problem("SamplingAnnouncement.TitleTooLong", TitleMax)));
         }
         if (from is null)
         {
-            errors.Add((nameof(PeriodFrom), "起始日期：请填写有效日期（如 2026-01-01） / the start date is required"));
+            errors.Add((nameof(PeriodFrom), new Problem("SamplingAnnouncement.FromRequired")));
         }
         if (to is null)
         {
-            errors.Add((nameof(PeriodTo), "截止日期：请填写有效日期（如 2026-03-31） / the end date is required"));
+            errors.Add((nameof(PeriodTo), new Problem("SamplingAnnouncement.ToRequired")));
         }
         else if (to > today)
         {
-            errors.Add((nameof(PeriodTo), "截止日期：不能晚于今天 / the end date is in the future"));
+            errors.Add((nameof(PeriodTo), new Problem("SamplingAnnouncement.ToInFuture")));
         }
         if (from is { } f && to is { } t && f > t)
         {
-            errors.Add((nameof(PeriodFrom), "起始日期：不能晚于截止日期 / the start is after the end"));
+            errors.Add((nameof(PeriodFrom), new Problem("SamplingAnnouncement.FromAfterTo")));
         }
         return errors;
     }
@@ -91,23 +107,23 @@ public class SamplingAnnouncement
     /// 审核发布: an office user, not the drafter, approves the draft; it is published today with the next number of the
     /// year (<paramref name="nextSequence"/>). Returns the reason for refusing, or null.
     /// </summary>
-    public string? Approve(string by, bool byOffice, int nextSequence, DateTime at, DateOnly today)
+    public Problem? Approve(string by, bool byOffice, int nextSequence, DateTime at, DateOnly today)
     {
         if (Status != AnnouncementStatus.Draft)
         {
-            return "公告已发布或已撤回，不能再审核 / only a draft can be approved";
+            return new Problem("SamplingAnnouncement.NotDraft");
         }
         if (!byOffice)
         {
-            return "只有区食安办可以审核发布公告 / only the office approves announcements";
+            return new Problem("SamplingAnnouncement.OfficeOnly");
         }
         if (string.Equals(by, CreatedBy, StringComparison.Ordinal))
         {
-            return "起草人不能审核自己起草的公告，请由食安办其他人员审核 / the drafter cannot approve their own announcement";
+            return new Problem("SamplingAnnouncement.DrafterApproves");
         }
         if (Entries.Count == 0)
         {
-            return "公告中没有样品，不能发布 / the announcement lists no samples";
+            return new Problem("SamplingAnnouncement.NoSamples");
         }
         Status = AnnouncementStatus.Published;
         Year = today.Year;
@@ -120,19 +136,19 @@ public class SamplingAnnouncement
     }
 
     /// <summary>撤回: a draft or a published announcement leaves the public pages; the reason is required.</summary>
-    public string? Withdraw(string reason, string by, DateTime at)
+    public Problem? Withdraw(string reason, string by, DateTime at)
     {
         if (Status == AnnouncementStatus.Withdrawn)
         {
-            return "公告已撤回 / the announcement is already withdrawn";
+            return new Problem("SamplingAnnouncement.AlreadyWithdrawn");
         }
         if (reason.Length == 0)
         {
-            return "撤回原因：请填写撤回原因 / give the reason";
+            return new Problem("SamplingAnnouncement.ReasonRequired");
         }
         if (reason.Length > ReasonMax)
         {
-            return $"撤回原因：不超过 {ReasonMax} 字 / the reason is too long";
+            return new Problem("SamplingAnnouncement.ReasonTooLong", ReasonMax);
         }
         Status = AnnouncementStatus.Withdrawn;
         WithdrawnAt = at;

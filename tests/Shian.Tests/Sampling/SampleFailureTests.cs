@@ -15,14 +15,11 @@ public class SampleFailureTests
     {
         var sample = SampleTests.Filled(sampledOn);
         sample.Number = "JZ-2020-000007";
-        sample.Items = [.. items];
-        sample.Status = SampleStatus.Reported;
-        sample.Conclusion = Sample.ConclusionOf(items);
-        return sample;
+        return new SampleBuilder(sample, Calendar).Reported(items: items).Sample;
     }
 
     private static SampleTestItem Item(string name, string unit, ItemJudgement judgement) =>
-        new() { Name = name, Value = "12", Unit = unit, Limit = "≤5", Judgement = judgement };
+        new() { Name = name, Value = judgement == ItemJudgement.Fail ? "12" : "1", Unit = unit, Limit = "≤5", Judgement = judgement };
 
     private static SampleFailure Case(DateOnly sampledOn, int year, int month, int day, params SampleTestItem[] items) =>
         SampleFailures.CaseOf(Reported(sampledOn, items), Calendar, At(year, month, day), "区市场监管局")!;
@@ -43,9 +40,9 @@ public class SampleFailureTests
         // The last day is taken; the day after is refused with nothing changed.
         var late = Case(new DateOnly(2020, 9, 20), 2020, 9, 29, Aflatoxin);
         var error = late.RequestReinspection("检验方法有误", new DateOnly(2020, 10, 16), Calendar, At(2020, 10, 16), "operator");
-        Assert.Contains("已逾期", error);
+        Assert.Equal(new Problem("SampleFailure.ReinspectionLate", SampleFailure.RequestWorkingDays, new DateOnly(2020, 10, 15)).ToString(), error?.ToString());
         Assert.Equal((ReinspectionStatus.None, "", (DateOnly?)null), (late.Reinspection, late.ReinspectionReason, late.ReinspectionRequestedOn));
-        Assert.Contains("已逾期", late.Object("抽样未封样", new DateOnly(2020, 10, 16), At(2020, 10, 16), "operator"));
+        Assert.Equal("SampleFailure.ObjectionLate", late.Object("抽样未封样", new DateOnly(2020, 10, 16), At(2020, 10, 16), "operator")?.Code);
         Assert.Equal(ObjectionStatus.None, late.Objection);
 
         Assert.Null(f.RequestReinspection("检验方法有误", new DateOnly(2020, 10, 15), Calendar, At(2020, 10, 15), "operator"));
@@ -75,7 +72,7 @@ public class SampleFailureTests
     {
         var microbes = Case(new DateOnly(2020, 9, 20), 2020, 9, 29, Item("菌落总数", "CFU/g", ItemJudgement.Fail), Item("大肠菌群", "MPN/g", ItemJudgement.Fail), Item("铅", "mg/kg", ItemJudgement.Pass));
         Assert.True(microbes.MicrobiologicalOnly);
-        Assert.Contains("微生物项目", microbes.RequestReinspection("理由", new DateOnly(2020, 9, 30), Calendar, At(2020, 9, 30), "operator"));
+        Assert.Equal("SampleFailure.MicrobiologicalNoReinspection", microbes.RequestReinspection("理由", new DateOnly(2020, 9, 30), Calendar, At(2020, 9, 30), "operator")?.Code);
         Assert.Equal(ReinspectionStatus.None, microbes.Reinspection);
         // An objection about the sampling is still possible.
         Assert.Null(microbes.Object("抽样时未当场封样", new DateOnly(2020, 9, 30), At(2020, 9, 30), "operator"));
@@ -86,12 +83,12 @@ public class SampleFailureTests
 
         // Sampled on 2020-03-25: the backup is kept until 2020-09-25; a notice served late cannot revive it.
         var expired = Case(new DateOnly(2020, 3, 25), 2020, 9, 24, Aflatoxin);
-        Assert.Contains("备份样品已超过保存期", expired.RequestReinspection("理由", new DateOnly(2020, 9, 28), Calendar, At(2020, 9, 28), "operator"));
+        Assert.Equal("SampleFailure.BackupExpired", expired.RequestReinspection("理由", new DateOnly(2020, 9, 28), Calendar, At(2020, 9, 28), "operator")?.Code);
         Assert.Equal(ReinspectionStatus.None, expired.Reinspection);
         Assert.Null(expired.RequestReinspection("理由", new DateOnly(2020, 9, 25), Calendar, At(2020, 9, 25), "operator"));
 
         var empty = Case(new DateOnly(2020, 9, 20), 2020, 9, 29, Aflatoxin);
-        Assert.Contains("复检理由", empty.RequestReinspection("  ", new DateOnly(2020, 9, 30), Calendar, At(2020, 9, 30), "operator"));
+        Assert.Equal("SampleFailure.ReinspectionReasonRequired", empty.RequestReinspection("  ", new DateOnly(2020, 9, 30), Calendar, At(2020, 9, 30), "operator")?.Code);
     }
 
     [Fact]
@@ -124,7 +121,7 @@ public class SampleFailureTests
     {
         var passed = Case(new DateOnly(2020, 9, 20), 2020, 9, 29, Aflatoxin);
         Assert.Null(passed.RequestReinspection("理由", new DateOnly(2020, 9, 30), Calendar, At(2020, 9, 30), "operator"));
-        Assert.Contains("复检尚未结束", passed.Complete("小结", new DateOnly(2020, 10, 9), At(2020, 10, 9), "township"));
+        Assert.Equal("SampleFailure.WaitForReinspection", passed.Complete("小结", new DateOnly(2020, 10, 9), At(2020, 10, 9), "township")?.Code);
         Assert.Null(passed.AcceptReinspection(Guid.NewGuid(), new DateOnly(2020, 9, 30), Calendar, At(2020, 9, 30), "office"));
         Assert.NotNull(passed.RecordReinspection(true, new StoredFile { ContentType = "image/png" }, At(2020, 10, 12), "lab2"));
         Assert.Null(passed.RecordReinspection(true, Pdf, At(2020, 10, 12), "lab2"));
@@ -138,7 +135,7 @@ public class SampleFailureTests
 
         var refused = Case(new DateOnly(2020, 9, 20), 2020, 9, 29, Aflatoxin);
         Assert.Null(refused.RequestReinspection("理由", new DateOnly(2020, 9, 30), Calendar, At(2020, 9, 30), "operator"));
-        Assert.Contains("理由", refused.RefuseReinspection(" ", At(2020, 9, 30), "office"));
+        Assert.Equal("SampleFailure.RefusalReasonRequired", refused.RefuseReinspection(" ", At(2020, 9, 30), "office")?.Code);
         Assert.Null(refused.RefuseReinspection("申请材料不全", At(2020, 9, 30), "office"));
         Assert.Equal((SampleFailureStatus.Disposing, ReinspectionStatus.Refused), (refused.Status, refused.Reinspection));
     }
@@ -147,9 +144,9 @@ public class SampleFailureTests
     public void An_upheld_objection_withdraws_the_case_a_rejected_one_does_not()
     {
         var upheld = Case(new DateOnly(2020, 9, 20), 2020, 9, 29, Aflatoxin);
-        Assert.Contains("异议内容", upheld.Object("", new DateOnly(2020, 9, 30), At(2020, 9, 30), "operator"));
+        Assert.Equal("SampleFailure.ObjectionRequired", upheld.Object("", new DateOnly(2020, 9, 30), At(2020, 9, 30), "operator")?.Code);
         Assert.Null(upheld.Object("样品标签与实物不符", new DateOnly(2020, 9, 30), At(2020, 9, 30), "operator"));
-        Assert.Contains("异议尚未答复", upheld.Complete("小结", new DateOnly(2020, 10, 9), At(2020, 10, 9), "township"));
+        Assert.Equal("SampleFailure.AnswerObjectionFirst", upheld.Complete("小结", new DateOnly(2020, 10, 9), At(2020, 10, 9), "township")?.Code);
         Assert.Null(upheld.AnswerObjection(true, "经核实，抽样程序有误", At(2020, 10, 9), "office"));
         Assert.Equal((SampleFailureStatus.Withdrawn, ObjectionStatus.Upheld), (upheld.Status, upheld.Objection));
 
@@ -163,14 +160,14 @@ public class SampleFailureTests
     public void Disposal_needs_the_sale_controlled_and_a_penalty_or_a_reason_and_is_marked_late_after_90_days()
     {
         var f = Case(new DateOnly(2020, 9, 20), 2020, 9, 29, Aflatoxin);
-        Assert.Contains("控制措施", f.Complete("小结", new DateOnly(2020, 10, 9), At(2020, 10, 9), "township"));
+        Assert.Equal("SampleFailure.MeasuresFirst", f.Complete("小结", new DateOnly(2020, 10, 9), At(2020, 10, 9), "township")?.Code);
         var bad = f.RecordMeasures(new(true, null, true, 0, "", "", 500, "", "情节轻微"), At(2020, 10, 9), "township");
         Assert.Equal(["NoPenaltyReason", "PenaltyDecisionNumber", "RecalledQuantity", "StoppedQuantity"], bad.Keys.Order());
         Assert.Null(f.MeasuresRecordedAt);
         Assert.Empty(f.RecordMeasures(new(true, 120, false, null, "某某面粉厂", "", null, "", ""), At(2020, 10, 9), "township"));
-        Assert.Contains("立案处罚", f.Complete("小结", new DateOnly(2020, 10, 9), At(2020, 10, 9), "township"));
+        Assert.Equal("SampleFailure.PenaltyFirst", f.Complete("小结", new DateOnly(2020, 10, 9), At(2020, 10, 9), "township")?.Code);
         Assert.Empty(f.RecordMeasures(new(true, 120, true, 30, "某某面粉厂", "区市监立〔2020〕15号", 5000, "区市监罚〔2020〕15号", ""), At(2020, 10, 9), "township"));
-        Assert.Contains("小结", f.Complete(" ", new DateOnly(2020, 12, 29), At(2020, 12, 29), "township"));
+        Assert.Equal("SampleFailure.SummaryRequired", f.Complete(" ", new DateOnly(2020, 12, 29), At(2020, 12, 29), "township")?.Code);
         Assert.True(f.IsOverdue(new DateOnly(2020, 12, 29)));
         Assert.Null(f.Complete("已下架召回，立案处罚", new DateOnly(2020, 12, 29), At(2020, 12, 29), "township"));
         Assert.Equal((SampleFailureStatus.Completed, true), (f.Status, f.CompletedLate));

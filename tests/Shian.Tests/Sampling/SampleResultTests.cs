@@ -35,10 +35,10 @@ public class SampleResultTests
         Assert.Equal(plausible, errors.Count == 0);
         if (!plausible)
         {
-            var (field, message) = Assert.Single(errors);
+            var (field, problem) = Assert.Single(errors);
             Assert.Equal(nameof(SampleTestItem.Value), field);
-            Assert.Contains("“铅”", message); // names the item
-            Assert.True(message.Contains(unit) || message.Contains("负数"), message); // and the unit (or says negative)
+            Assert.Equal("铅", problem.Args[0]); // names the item
+            Assert.True(problem.Code == "Sample.Item.Negative" || problem.Code == "Sample.Item.OutOfRange" && (string?)problem.Args[2] == unit, problem.ToString()); // and the unit (or says negative)
         }
     }
 
@@ -65,9 +65,9 @@ public class SampleResultTests
         Assert.Equal(taken, errors.Count == 0);
         if (!taken)
         {
-            var (field, message) = Assert.Single(errors);
+            var (field, problem) = Assert.Single(errors);
             Assert.Equal(nameof(SampleTestItem.Judgement), field);
-            Assert.Contains("不能判定为合格", message);
+            Assert.Equal("Sample.Item.PassOverLimit", problem.Code);
         }
     }
 
@@ -90,13 +90,14 @@ public class SampleResultTests
             Row(6, "JZ-2020-000002", "镉", "0.01", "mg/kg", "≤0.1", ""),
             Row(7, "JZ-2020-000002", "镉", "0.01", "mg/kg", "≤0.1", "还行"),
             Row(8, "JZ-2020-000002", "毒死蜱", "0.3", "mg/kg", "≤0.1", "不合格"),
-        ]);
+        ], problem => problem.ToString()); // the problems' codes and values stand in for their wording
         Assert.Equal([(2, "JZ-2020-000001"), (8, "JZ-2020-000002")], parsed.Rows.Select(r => (r.Row, r.Number)));
         Assert.Equal(ItemJudgement.Fail, parsed.Rows[1].Item.Judgement);
         var errors = parsed.Errors.Select(e => (e.Row, e.Column)).ToList();
         Assert.Equal([(3, "检验结果"), (4, "抽样单编号"), (5, "单项判定"), (6, "单项判定"), (7, "单项判定")], errors);
+        Assert.StartsWith("Sample.Item.OutOfRange(菌落总数, ", parsed.Errors[0].Message);
         Assert.Contains("CFU/g", parsed.Errors[0].Message);
-        Assert.Contains("“还行”应为“合格”或“不合格”", parsed.Errors[4].Message);
+        Assert.Equal("SampleImport.JudgementWord(还行)", parsed.Errors[4].Message);
         Assert.StartsWith("第 3 行 检验结果：", parsed.Errors[0].ToString());
     }
 

@@ -38,13 +38,13 @@ public class SampleTests
         bad.Sampler2 = "张三";
         bad.Imported = true;
         var errors = bad.Validate(today);
-        Assert.Contains("抽样日期不能晚于今天", errors[nameof(Sample.SampledOn)]);
-        Assert.Contains("生产日期", errors[nameof(Sample.ProductionDate)]);
-        Assert.Contains("备样数量不能超过抽样数量", errors[nameof(Sample.BackupQuantity)]);
-        Assert.Contains("保质期格式", errors[nameof(Sample.ShelfLife)]);
-        Assert.Contains("样品名称", errors[nameof(Sample.SampleName)]);
-        Assert.Contains("两名不同", errors[nameof(Sample.Sampler2)]);
-        Assert.Contains("原产地", errors[nameof(Sample.Origin)]);
+        Assert.Equal("Sample.SampledOnFuture", errors[nameof(Sample.SampledOn)].Code);
+        Assert.StartsWith("Sample.Production", errors[nameof(Sample.ProductionDate)].Code);
+        Assert.Equal("Sample.BackupExceedsTaken", errors[nameof(Sample.BackupQuantity)].Code);
+        Assert.Equal("Sample.ShelfLifeFormat", errors[nameof(Sample.ShelfLife)].Code);
+        Assert.Equal(new Problem("Sample.Required", new Problem.Term("SampleField.SampleName")).ToString(), errors[nameof(Sample.SampleName)].ToString());
+        Assert.Equal("Sample.SamplersSame", errors[nameof(Sample.Sampler2)].Code);
+        Assert.Equal("Sample.OriginRequired", errors[nameof(Sample.Origin)].Code);
 
         var zero = Filled(today);
         zero.QuantityTaken = 0;
@@ -53,10 +53,10 @@ public class SampleTests
         zero.ProductionDate = null;
         zero.Number = "2020-1";
         errors = zero.Validate(today);
-        Assert.Contains("抽样数量应大于 0", errors[nameof(Sample.QuantityTaken)]);
-        Assert.Contains("签字", errors[nameof(Sample.OperatorConfirmed)]);
-        Assert.Contains("批号或生产日期", errors[nameof(Sample.BatchNumber)]);
-        Assert.Contains("编号格式", errors[nameof(Sample.Number)]);
+        Assert.Equal("Sample.QuantityTakenPositive", errors[nameof(Sample.QuantityTaken)].Code);
+        Assert.Equal("Sample.SignatureRequired", errors[nameof(Sample.OperatorConfirmed)].Code);
+        Assert.Equal("Sample.BatchOrProductionDate", errors[nameof(Sample.BatchNumber)].Code);
+        Assert.Equal("Sample.NumberFormat", errors[nameof(Sample.Number)].Code);
     }
 
     [Fact]
@@ -77,20 +77,20 @@ public class SampleTests
         Assert.Equal(SampleStatus.Submitted, sample.Status);
         Assert.Equal(Sample.PublicTokenLength, sample.PublicToken?.Length); // the printed QR code's public check
         Assert.Equal(new DateOnly(2020, 10, 12), sample.ReceiptDeadline);
-        Assert.Equal("抽样单已提交 / the form has already been submitted", sample.Submit("JZ-2020-000002", Calendar, At(2020, 9, 28)));
+        Assert.Equal("Sample.AlreadySubmitted", sample.Submit("JZ-2020-000002", Calendar, At(2020, 9, 28))?.Code);
         Assert.False(sample.IsReceiptOverdue(new DateOnly(2020, 10, 12)));
         Assert.True(sample.IsReceiptOverdue(new DateOnly(2020, 10, 13)));
 
         // Received Wednesday 14 October: two working days late (13, 14), still taken.
-        Assert.NotNull(sample.Receive(new DateOnly(2020, 9, 27), Calendar, At(2020, 10, 14), "lab"));
-        Assert.NotNull(sample.Receive(new DateOnly(2020, 10, 15), Calendar, At(2020, 10, 14), "lab"));
+        Assert.Equal("Sample.ReceivedBeforeSampling", sample.Receive(new DateOnly(2020, 9, 27), Calendar, At(2020, 10, 14), "lab")?.Code);
+        Assert.Equal("Sample.ReceivedInFuture", sample.Receive(new DateOnly(2020, 10, 15), Calendar, At(2020, 10, 14), "lab")?.Code);
         Assert.Null(sample.Receive(new DateOnly(2020, 10, 14), Calendar, At(2020, 10, 14), "lab"));
         Assert.Equal((SampleStatus.Received, 2, true), (sample.Status, sample.ReceivedLateDays, sample.ReceivedLate));
         // The report is due 20 working days later: 15–16 (2), 19–23 (7), 26–30 (12), 2–6 Nov (17), 9, 10, 11 (20).
         Assert.Equal(new DateOnly(2020, 11, 11), sample.ReportDeadline);
         Assert.False(sample.IsReportOverdue(new DateOnly(2020, 11, 11)));
         Assert.True(sample.IsReportOverdue(new DateOnly(2020, 11, 12)));
-        Assert.Equal("样品已接收 / the sample has already been received", sample.Receive(new DateOnly(2020, 10, 14), Calendar, At(2020, 10, 14), "lab"));
+        Assert.Equal("Sample.AlreadyReceived", sample.Receive(new DateOnly(2020, 10, 14), Calendar, At(2020, 10, 14), "lab")?.Code);
     }
 
     [Fact]
@@ -106,10 +106,10 @@ public class SampleTests
     public void The_lab_cannot_skip_a_step()
     {
         var sample = Filled(new DateOnly(2020, 9, 28));
-        Assert.Contains("尚未提交", sample.Receive(new DateOnly(2020, 9, 29), Calendar, At(2020, 9, 29), "lab"));
-        Assert.Contains("尚未接收", sample.RecordResults([Item("铅", "0.1", ItemJudgement.Pass)], At(2020, 9, 29), "lab")["Items"]);
+        Assert.Equal("Sample.NotSubmitted", sample.Receive(new DateOnly(2020, 9, 29), Calendar, At(2020, 9, 29), "lab")?.Code);
+        Assert.Equal("Sample.NotReceived", sample.RecordResults([Item("铅", "0.1", ItemJudgement.Pass)], At(2020, 9, 29), "lab")["Items"].Code);
         var pdf = new StoredFile { Id = Guid.NewGuid(), ContentType = "application/pdf" };
-        Assert.Contains("先录入检验结果", sample.AttachReport(pdf, At(2020, 9, 29), "lab"));
+        Assert.Equal("Sample.ResultsFirst", sample.AttachReport(pdf, At(2020, 9, 29), "lab")?.Code);
         Assert.Equal(SampleStatus.Draft, sample.Status);
     }
 
@@ -121,9 +121,10 @@ public class SampleTests
         sample.Receive(new DateOnly(2020, 9, 29), Calendar, At(2020, 9, 29), "lab");
 
         var refused = sample.RecordResults([Item("铅", "-0.1", ItemJudgement.Pass), Item("镉", "很多", ItemJudgement.Pass), Item("", "阴性", ItemJudgement.Pass, unit: "")], At(2020, 10, 9), "lab");
-        Assert.Contains("不能为负数", refused["Items[0].Value"]);
-        Assert.Contains("应为数值", refused["Items[1].Value"]);
-        Assert.Contains("检验项目", refused["Items[2].Name"]);
+        // Each item's problem is nested in the sample's, with the item's number.
+        Assert.Equal("Sample.ItemProblem(1, Sample.Item.Negative(铅, -0.1))", refused["Items[0].Value"].ToString());
+        Assert.Equal("Sample.ItemProblem(2, Sample.Item.ValueNotNumber(很多, mg/kg))", refused["Items[1].Value"].ToString());
+        Assert.Equal("Sample.ItemProblem(3, Sample.Item.NameRequired)", refused["Items[2].Name"].ToString());
         Assert.Equal((SampleStatus.Received, 0, (SampleConclusion?)null), (sample.Status, sample.Items.Count, sample.Conclusion));
 
         Assert.Empty(sample.RecordResults([Item("铅", "0.1", ItemJudgement.Pass), Item("镉", "未检出", ItemJudgement.Pass)], At(2020, 10, 9), "lab"));
@@ -132,10 +133,10 @@ public class SampleTests
         Assert.Empty(sample.RecordResults([Item("铅", "0.5", ItemJudgement.Fail), Item("镉", "0.01", ItemJudgement.Pass), Item("菌落总数", "阴性", ItemJudgement.Pass, unit: "")], At(2020, 10, 9), "lab"));
         Assert.Equal((SampleConclusion.Failed, 3), (sample.Conclusion!.Value, sample.Items.Count));
 
-        Assert.Contains("PDF", sample.AttachReport(new StoredFile { Id = Guid.NewGuid(), ContentType = "image/png" }, At(2020, 10, 20), "lab"));
+        Assert.Equal("Sample.ReportNotPdf", sample.AttachReport(new StoredFile { Id = Guid.NewGuid(), ContentType = "image/png" }, At(2020, 10, 20), "lab")?.Code);
         var pdf = new StoredFile { Id = Guid.NewGuid(), ContentType = "application/pdf" };
         Assert.Null(sample.AttachReport(pdf, At(2020, 11, 12), "lab"));
         Assert.Equal((SampleStatus.Reported, pdf.Id, true), (sample.Status, sample.ReportFileId!.Value, sample.ReportedLate));
-        Assert.Contains("报告已出具", sample.RecordResults([Item("铅", "0.1", ItemJudgement.Pass)], At(2020, 11, 12), "lab")["Items"]);
+        Assert.Equal("Sample.ReportOut", sample.RecordResults([Item("铅", "0.1", ItemJudgement.Pass)], At(2020, 11, 12), "lab")["Items"].Code);
     }
 }

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Shian.Data;
 using Shian.Web.Infrastructure;
 using Xunit.Abstractions;
+using Shian.Tests.Sampling;
 
 namespace Shian.Web.Tests.Infrastructure;
 
@@ -149,15 +150,14 @@ public sealed partial class CrawlerTests(CrawlerTests.DemoDistrictFactory factor
         var lab = await db.Units.Where(u => u.Kind == Shian.Organization.UnitKind.Laboratory).OrderBy(u => u.Name).Select(u => u.Id).FirstAsync();
         var unit = await db.Units.Where(u => u.Kind == Shian.Organization.UnitKind.Department).OrderBy(u => u.Name).Select(u => u.Id).FirstAsync();
         var today = Shian.Common.ShianTime.LocalDate(DateTime.UtcNow);
-        db.Samples.Add(new Shian.Sampling.Sample
+        var sample = new SampleBuilder(new Shian.Sampling.Sample
         {
             Number = $"JZ-{today.Year}-990001", TaskSource = "监督抽检", BusinessId = business.Id, TownshipId = business.TownshipId, BusinessName = business.Name,
             BusinessAddress = business.Address, FoodCategoryCode = "103", SampleName = "酱卤肉", Specification = "散装", BatchNumber = "B1", ShelfLife = "3天",
             QuantityTaken = 4, BackupQuantity = 2, QuantityUnit = "份", SampledOn = today.AddDays(-15), SamplingUnitId = unit, LaboratoryId = lab,
-            Sampler1 = "甲", Sampler2 = "乙", OperatorConfirmed = true, SignerName = "丙", Status = Shian.Sampling.SampleStatus.Reported, CreatedAt = DateTime.UtcNow,
-            CreatedBy = "old", Conclusion = Shian.Sampling.SampleConclusion.Failed, ReportedOn = today.AddDays(-1), ReportedAt = DateTime.UtcNow.AddDays(-1),
-            Items = [new() { Name = "苯甲酸及其钠盐（以苯甲酸计）", Value = "1.2", Unit = "g/kg", Limit = "不得使用", Judgement = Shian.Sampling.ItemJudgement.Fail }],
-        });
+            Sampler1 = "甲", Sampler2 = "乙", OperatorConfirmed = true, SignerName = "丙", CreatedAt = DateTime.UtcNow, CreatedBy = "old",
+        }).Reported(today.AddDays(-1), [new() { Name = "苯甲酸及其钠盐（以苯甲酸计）", Value = "1.2", Unit = "g/kg", Limit = "不得使用", Judgement = Shian.Sampling.ItemJudgement.Fail }]).Sample;
+        SampleBuilder.AddTo(db, sample);
         await db.SaveChangesAsync();
     }
 

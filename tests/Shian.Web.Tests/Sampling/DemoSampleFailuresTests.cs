@@ -9,6 +9,7 @@ using Shian.Organization;
 using Shian.Plans;
 using Shian.Registry;
 using Shian.Sampling;
+using Shian.Tests.Sampling;
 
 namespace Shian.Web.Tests.Sampling;
 
@@ -32,15 +33,14 @@ public sealed class DemoSampleFailuresTests(ShianWebFactory factory) : IClassFix
         {
             var reported = today.AddDays(-7 * i);
             var micro = i == 3;
-            db.Samples.Add(new Sample
+            SampleBuilder.AddTo(db, new SampleBuilder(new Sample
             {
                 Number = $"JZ-2026-{i + 1:D6}", TaskSource = "演示", BusinessId = business.Id, TownshipId = business.TownshipId, BusinessName = business.Name,
                 BusinessAddress = business.Address, FoodCategoryCode = "101", SampleName = "样品" + i, Specification = "1kg", BatchNumber = "B" + i, ShelfLife = "12个月",
                 QuantityTaken = 4, BackupQuantity = 2, QuantityUnit = "袋", SampledOn = reported.AddDays(-20), SamplingUnitId = unit, LaboratoryId = lab,
-                Sampler1 = "甲", Sampler2 = "乙", OperatorConfirmed = true, SignerName = "丙", Status = SampleStatus.Reported, CreatedAt = DateTime.UtcNow, CreatedBy = "demo",
-                Conclusion = i == 24 ? SampleConclusion.Passed : SampleConclusion.Failed, ReportedOn = reported,
-                Items = [new() { Name = micro ? "菌落总数" : "铅（以Pb计）", Value = "9", Unit = micro ? "CFU/g" : "mg/kg", Limit = "≤1", Judgement = i == 24 ? ItemJudgement.Pass : ItemJudgement.Fail }],
-            });
+                Sampler1 = "甲", Sampler2 = "乙", OperatorConfirmed = true, SignerName = "丙", CreatedAt = DateTime.UtcNow, CreatedBy = "demo",
+            }).Reported(reported, [new() { Name = micro ? "菌落总数" : "铅（以Pb计）", Value = i == 24 ? "0.5" : "9", Unit = micro ? "CFU/g" : "mg/kg", Limit = "≤1",
+                Judgement = i == 24 ? ItemJudgement.Pass : ItemJudgement.Fail }]).Sample);
         }
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();

@@ -2,10 +2,12 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shian.Accounts;
+using Shian.Common;
 using Shian.Data;
 using Shian.Organization;
 using Shian.Registry;
 using Shian.Sampling;
+using Shian.Tests.Sampling;
 
 namespace Shian.Web.Tests.Sampling;
 
@@ -31,31 +33,46 @@ public sealed class LaboratoryPerformanceTests(ShianWebFactory factory) : IClass
         var calendar = await db.LoadCalendarAsync();
         var today = new DateOnly(2020, 12, 1);
 
-        Sample Received(DateOnly on, int lateDays, int? reportAfterWorkingDays, Guid laboratory, bool failed = false) => new()
+        Sample Received(DateOnly on, int lateDays, int? reportAfterWorkingDays, Guid laboratory, bool failed = false)
         {
-            Id = Guid.CreateVersion7(), BusinessId = business.Id, TownshipId = business.TownshipId, BusinessName = business.Name, SampleName = "大米",
-            SampledOn = on, LaboratoryId = laboratory, SamplingUnitId = laboratory, Number = $"JZ-2020-{Random.Shared.Next(1, 999999):D6}",
-            Status = reportAfterWorkingDays is null ? SampleStatus.Received : SampleStatus.Reported, ReceivedOn = on, ReceivedLateDays = lateDays,
-            ReportDeadline = calendar.AddWorkingDays(on, Sample.DaysToReport), Conclusion = failed ? SampleConclusion.Failed : null,
-            ReportedOn = reportAfterWorkingDays is { } d ? calendar.AddWorkingDays(on, d) : null, CreatedAt = DateTime.UtcNow, CreatedBy = "test",
-        };
+            // Sampled early enough that receipt on that day is lateDays working days past the 5-working-day limit.
+            var sampledOn = on;
+            while (calendar.WorkingDaysBetween(calendar.AddWorkingDays(sampledOn, Sample.DaysToLaboratory), on) < lateDays)
+            {
+                sampledOn = sampledOn.AddDays(-1);
+            }
+            var received = new SampleBuilder(new Sample
+            {
+                Id = Guid.CreateVersion7(), BusinessId = business.Id, TownshipId = business.TownshipId, BusinessName = business.Name, SampleName = "大米",
+                SampledOn = sampledOn, LaboratoryId = laboratory, SamplingUnitId = laboratory, Number = $"JZ-2020-{Random.Shared.Next(1, 999999):D6}",
+                CreatedAt = DateTime.UtcNow, CreatedBy = "test",
+            }, calendar).Received(on);
+            return (reportAfterWorkingDays is { } d
+                ? received.Reported(calendar.AddWorkingDays(on, d), [failed ? SampleBuilder.FailingItem() : SampleBuilder.PassingItem()])
+                : received).Sample;
+        }
         var overturned = Received(new DateOnly(2020, 9, 28), 0, 10, lab, failed: true);
         var upheld = Received(new DateOnly(2020, 9, 28), 0, 12, lab, failed: true);
-        db.Samples.AddRange(
+        SampleBuilder.AddTo(db,
             overturned, upheld,
             Received(new DateOnly(2020, 9, 28), 2, 21, lab),       // received two days late, reported a day late
             Received(new DateOnly(2020, 9, 28), 0, null, lab),     // due 2 November, still no report: overdue now
             Received(new DateOnly(2020, 11, 20), 0, null, lab),    // not due yet
             Received(new DateOnly(2019, 12, 2), 0, 5, lab),        // last year's
             Received(new DateOnly(2020, 9, 28), 0, 3, otherLab.Id));
-        SampleFailure Retested(Sample s, ReinspectionStatus result) => new()
+        // The case opened on the day of the report, a re-inspection requested and accepted at the other lab, and its result.
+        SampleFailure Retested(Sample s, bool passed)
         {
-            Id = Guid.CreateVersion7(), SampleId = s.Id, SampleNumber = s.Number!, SampleName = s.SampleName, BusinessId = s.BusinessId, BusinessName = s.BusinessName,
-            TownshipId = s.TownshipId, LaboratoryId = s.LaboratoryId, SamplingUnitId = s.SamplingUnitId, SampledOn = s.SampledOn, ReinspectionLaboratoryId = otherLab.Id,
-            Reinspection = result, Status = result == ReinspectionStatus.Passed ? SampleFailureStatus.Withdrawn : default, NoticeServedOn = s.ReportedOn!.Value,
-            RequestDeadline = s.ReportedOn!.Value.AddDays(9), DisposalDeadline = s.ReportedOn!.Value.AddDays(90), CreatedAt = DateTime.UtcNow, CreatedBy = "test",
-        };
-        db.SampleFailures.AddRange(Retested(overturned, ReinspectionStatus.Passed), Retested(upheld, ReinspectionStatus.Failed));
+            var served = s.ReportedOn!.Value;
+            var f = SampleFailures.CaseOf(s, calendar, SampleBuilder.At(served), "test")!;
+            Assert.Null(f.RequestReinspection("复检", served.AddDays(1), calendar, SampleBuilder.At(served.AddDays(1)), "operator"));
+            Assert.Null(f.AcceptReinspection(otherLab.Id, served.AddDays(2), calendar, SampleBuilder.At(served.AddDays(2)), "office"));
+            var report = SampleBuilder.Pdf(FileOwners.SampleReinspectionReport, f.Id, SampleBuilder.At(served.AddDays(5)));
+            db.StoredFiles.Add(report);
+            Assert.Null(f.RecordReinspection(passed, report, SampleBuilder.At(served.AddDays(5)), "lab2"));
+            return f;
+        }
+        db.SampleFailures.AddRange(Retested(overturned, passed: true), Retested(upheld, passed: false));
         await db.SaveChangesAsync();
 
         var district = new AccessScope(AccessLevel.Jurisdiction, null, null, new HashSet<Guid>());

@@ -8,6 +8,7 @@ using Shian.Plans;
 using Shian.Registry;
 using Shian.Sampling;
 using Shian.Web.Tests.Plans;
+using Shian.Tests.Sampling;
 
 namespace Shian.Web.Tests.Sampling;
 
@@ -32,14 +33,14 @@ public sealed class PassRateTests(ShianWebFactory factory) : IClassFixture<Shian
         var vegetables = await db.FoodCategories.SingleAsync(c => c.ParentId == produce.Id && c.Name == "蔬菜");
         var grain = await db.FoodCategories.SingleAsync(c => c.Name == "粮食加工品");
         var n = 0;
-        Sample Form(string category, SampleConclusion? conclusion, Business business, SampleStatus status = SampleStatus.Reported, int year = 2032) => new()
+        Sample Form(string category, SampleConclusion? conclusion, Business business, SampleStatus status = SampleStatus.Reported, int year = 2032) => new SampleBuilder(new Sample
         {
             BusinessId = business.Id, TownshipId = business.TownshipId, BusinessName = business.Name, SampleName = "样品", FoodCategoryCode = category,
             SampledOn = new DateOnly(year, 3, 2), Kind = SamplingKind.Supervision, Environment = SamplingEnvironment.Distribution, LaboratoryId = lab,
-            SamplingUnitId = lab, Status = status, Conclusion = conclusion, Number = $"JZ-{year}-{++n:D6}", CreatedAt = DateTime.UtcNow, CreatedBy = "test",
-        };
+            SamplingUnitId = lab, Number = $"JZ-{year}-{++n:D6}", CreatedAt = DateTime.UtcNow, CreatedBy = "test",
+        }).To(status, conclusion).Sample;
         const SampleConclusion ok = SampleConclusion.Passed, bad = SampleConclusion.Failed;
-        db.Samples.AddRange(
+        SampleBuilder.AddTo(db,
             // 食用农产品: 3 of 4 passed (75%) — by code, by name, under 蔬菜, and an unknown 细类 code under 蔬菜.
             Form(produce.Code, ok, here), Form(produce.Name, ok, here), Form(vegetables.Code, bad, there), Form(vegetables.Code + "99", ok, there),
             // 食品: 4 of 5 passed (80%).

@@ -10,6 +10,7 @@ using Shian.Data;
 using Shian.Organization;
 using Shian.Registry;
 using Shian.Sampling;
+using Shian.Tests.Sampling;
 
 namespace Shian.Web.Tests.Sampling;
 
@@ -34,26 +35,28 @@ internal static class PublicationSample
         var b = await db.Businesses.FirstAsync(x => x.Name.Contains(business));
         var lab = await db.Units.Where(u => u.Name == "区食品检验检测中心（演示）").Select(u => u.Id).SingleAsync();
         var unit = await db.Units.Where(u => u.Kind == UnitKind.Department).Select(u => u.Id).FirstAsync();
-        var s = new Sample
+        var draft = new Sample
         {
             Id = Guid.CreateVersion7(), Number = number, TaskSource = "区级监督抽检", Kind = kind, Environment = SamplingEnvironment.Distribution,
             BusinessId = b.Id, TownshipId = b.TownshipId, BusinessName = b.Name, BusinessAddress = b.Address, ContactName = Contact, ContactPhone = Phone,
             FoodCategoryCode = category, SampleName = name, Brand = "金牌", Specification = "500g/袋", BatchNumber = "B20260101", ShelfLife = "12个月",
             Price = 88.77m, QuantityTaken = 4, BackupQuantity = 2, QuantityUnit = "袋", ProducerName = "某某食品有限公司", ProducerAddress = "天津市某区",
             SampledOn = reportedOn.AddDays(-25), SamplingUnitId = unit, LaboratoryId = lab, Sampler1 = Sampler, Sampler2 = "抽样员李某",
-            OperatorConfirmed = true, SignerName = "签字人", Status = conclusion is null ? SampleStatus.Submitted : SampleStatus.Reported,
-            CreatedAt = DateTime.UtcNow, CreatedBy = "inspector", Conclusion = conclusion, ReportedOn = conclusion is null ? null : reportedOn,
-            PublicToken = token,
+            OperatorConfirmed = true, SignerName = "签字人", CreatedAt = DateTime.UtcNow, CreatedBy = "inspector",
         };
+        var builder = new SampleBuilder(draft).Submitted();
         if (conclusion is { } c)
         {
-            s.Items.Add(new SampleTestItem { Name = "铅（以Pb计）", Value = "0.05", Unit = "mg/kg", Limit = "≤0.2", Judgement = ItemJudgement.Pass, Order = 0 });
+            List<SampleTestItem> items = [new() { Name = "铅（以Pb计）", Value = "0.05", Unit = "mg/kg", Limit = "≤0.2", Judgement = ItemJudgement.Pass }];
             if (c == SampleConclusion.Failed)
             {
-                s.Items.Add(new SampleTestItem { Name = "苏丹红Ⅰ", Value = "0.83", Unit = "mg/kg", Limit = "不得检出", Judgement = ItemJudgement.Fail, Order = 1 });
+                items.Add(new() { Name = "苏丹红Ⅰ", Value = "0.83", Unit = "mg/kg", Limit = "不得检出", Judgement = ItemJudgement.Fail });
             }
+            builder.Reported(reportedOn, items);
         }
-        db.Samples.Add(s);
+        var s = builder.Sample;
+        s.PublicToken = token; // submit gives one; null stands for a form submitted before tokens existed
+        SampleBuilder.AddTo(db, s);
         await db.SaveChangesAsync();
         return s;
     });

@@ -7,6 +7,7 @@ using Shian.Organization;
 using Shian.Plans;
 using Shian.Registry;
 using Shian.Sampling;
+using Shian.Tests.Sampling;
 
 namespace Shian.Web.Tests.Sampling;
 
@@ -34,19 +35,18 @@ public sealed class ReportTimelinessTests(ShianWebFactory factory) : IClassFixtu
 
         Sample Received(DateOnly on, int? reportAfterWorkingDays, Guid? laboratory = null)
         {
-            var deadline = calendar.AddWorkingDays(on, Sample.DaysToReport);
-            return new Sample
+            var received = new SampleBuilder(new Sample
             {
                 BusinessId = business.Id, TownshipId = business.TownshipId, BusinessName = business.Name, SampleName = "大米", SampledOn = on,
-                LaboratoryId = laboratory ?? lab, SamplingUnitId = laboratory ?? lab, Status = reportAfterWorkingDays is null ? SampleStatus.Received : SampleStatus.Reported,
-                Number = $"JZ-{on.Year}-{Random.Shared.Next(1, 999999):D6}", ReceivedOn = on, ReportDeadline = deadline,
-                ReportedOn = reportAfterWorkingDays is { } d ? calendar.AddWorkingDays(on, d) : null, CreatedAt = DateTime.UtcNow, CreatedBy = "test",
-            };
+                LaboratoryId = laboratory ?? lab, SamplingUnitId = laboratory ?? lab,
+                Number = $"JZ-{on.Year}-{Random.Shared.Next(1, 999999):D6}", CreatedAt = DateTime.UtcNow, CreatedBy = "test",
+            }, calendar).Received(on);
+            return (reportAfterWorkingDays is { } d ? received.Reported(calendar.AddWorkingDays(on, d)) : received).Sample;
         }
         // Received 2020-09-28: 29–30 (2), the National Day holiday, 9 and Saturday 10 October (4), then three full weeks (19)
         // and Monday 2 November (20).
         Assert.Equal(new DateOnly(2020, 11, 2), calendar.AddWorkingDays(new DateOnly(2020, 9, 28), 20));
-        db.Samples.AddRange(
+        SampleBuilder.AddTo(db,
             Received(new DateOnly(2020, 9, 28), 20),                 // on the last day: in time
             Received(new DateOnly(2020, 9, 28), 21),                 // a day late
             Received(new DateOnly(2020, 9, 28), null),               // due 2 November, still no report: against

@@ -8,6 +8,7 @@ using Shian.Data;
 using Shian.Organization;
 using Shian.Registry;
 using Shian.Sampling;
+using Shian.Tests.Sampling;
 
 namespace Shian.Web.Tests.Sampling;
 
@@ -35,15 +36,13 @@ public sealed class SampleFailureObjectionWebTests(ShianWebFactory factory) : IC
             db.OperatorBusinesses.Add(new OperatorBusiness { UserId = operatorId, BusinessId = business.Id });
             var lab = await db.Units.Where(u => u.Kind == UnitKind.Laboratory).Select(u => u.Id).FirstAsync();
             var unit = await db.Units.Where(u => u.Kind == UnitKind.Department).Select(u => u.Id).FirstAsync();
-            db.Samples.Add(new Sample
+            SampleBuilder.AddTo(db, new SampleBuilder(new Sample
             {
                 Number = $"JZ-{today.Year}-000009", TaskSource = "监督抽检", BusinessId = business.Id, TownshipId = business.TownshipId, BusinessName = business.Name,
                 BusinessAddress = business.Address, FoodCategoryCode = "103", SampleName = "熟肉制品", Specification = "散装", BatchNumber = "B1", ShelfLife = "3天",
                 QuantityTaken = 4, BackupQuantity = 2, QuantityUnit = "份", SampledOn = today.AddDays(-15), SamplingUnitId = unit, LaboratoryId = lab,
-                Sampler1 = "甲", Sampler2 = "乙", OperatorConfirmed = true, SignerName = "丙", Status = SampleStatus.Reported, CreatedAt = DateTime.UtcNow, CreatedBy = "x",
-                Conclusion = SampleConclusion.Failed, ReportedOn = today,
-                Items = [new() { Name = "菌落总数", Value = "150000", Unit = "CFU/g", Limit = "≤100000", Judgement = ItemJudgement.Fail }],
-            });
+                Sampler1 = "甲", Sampler2 = "乙", OperatorConfirmed = true, SignerName = "丙", CreatedAt = DateTime.UtcNow, CreatedBy = "x",
+            }).Reported(today, [new() { Name = "菌落总数", Value = "150000", Unit = "CFU/g", Limit = "≤100000", Judgement = ItemJudgement.Fail }]).Sample);
             await db.SaveChangesAsync();
         }
 

@@ -11,6 +11,7 @@ using Shian.Organization;
 using Shian.Plans;
 using Shian.Registry;
 using Shian.Sampling;
+using Shian.Tests.Sampling;
 
 namespace Shian.Web.Tests.Sampling;
 
@@ -34,24 +35,15 @@ public sealed class SampleFailureWebTests(ShianWebFactory factory) : IClassFixtu
         Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
     }
 
-    private static Sample Failed(Guid business, Guid township, Guid lab, Guid unit, string number, DateOnly sampledOn, SampleStatus status, string item = "黄曲霉毒素B1", string itemUnit = "μg/kg") => new()
-    {
-        Number = number, TaskSource = "区级监督抽检", BusinessId = business, TownshipId = township, BusinessName = "被抽样单位 " + number, BusinessAddress = "地址",
-        ContactPhone = "13800001111", FoodCategoryCode = "101", SampleName = "小麦粉", Specification = "5kg/袋", BatchNumber = "A1", ShelfLife = "12个月",
-        QuantityTaken = 4, BackupQuantity = 2, QuantityUnit = "袋", SampledOn = sampledOn, SamplingUnitId = unit, LaboratoryId = lab,
-        Sampler1 = "张", Sampler2 = "李", OperatorConfirmed = true, SignerName = "刘", Status = status, CreatedAt = DateTime.UtcNow, CreatedBy = "inspector",
-        ReceivedOn = sampledOn.AddDays(1), ReportDeadline = sampledOn.AddDays(30), TestedAt = DateTime.UtcNow, TestedBy = "lab", Conclusion = SampleConclusion.Failed,
-        ReportedOn = status == SampleStatus.Reported ? sampledOn.AddDays(10) : null, ReportedAt = status == SampleStatus.Reported ? DateTime.UtcNow : null,
-        Items = [new() { Name = item, Value = "12.5", Unit = itemUnit, Limit = "≤5.0", Judgement = ItemJudgement.Fail }],
-    };
-
-    /// <summary>Received by the lab, no results yet.</summary>
-    private static Sample Received(Sample sample)
-    {
-        sample.Items = [];
-        (sample.Conclusion, sample.TestedAt, sample.TestedBy) = (null, null, null);
-        return sample;
-    }
+    /// <summary>A sample received by the lab the day after sampling, no results yet (walked through the transitions).</summary>
+    private static Sample Received(Guid business, Guid township, Guid lab, Guid unit, string number, DateOnly sampledOn) =>
+        new SampleBuilder(new Sample
+        {
+            Number = number, TaskSource = "区级监督抽检", BusinessId = business, TownshipId = township, BusinessName = "被抽样单位 " + number, BusinessAddress = "地址",
+            ContactPhone = "13800001111", FoodCategoryCode = "101", SampleName = "小麦粉", Specification = "5kg/袋", BatchNumber = "A1", ShelfLife = "12个月",
+            QuantityTaken = 4, BackupQuantity = 2, QuantityUnit = "袋", SampledOn = sampledOn, SamplingUnitId = unit, LaboratoryId = lab,
+            Sampler1 = "张", Sampler2 = "李", OperatorConfirmed = true, SignerName = "刘", CreatedAt = DateTime.UtcNow, CreatedBy = "inspector",
+        }, new WorkingDayCalendar(WorkingDayCalendar.BuiltInDays())).Received(sampledOn.AddDays(1)).Sample;
 
     private const string ImportPage = "/sampling/samples/import";
 
@@ -87,8 +79,8 @@ public sealed class SampleFailureWebTests(ShianWebFactory factory) : IClassFixtu
             var lab2 = new Unit { JurisdictionId = await db.Jurisdictions.Select(j => j.Id).SingleAsync(), Name = "第二检测中心", Kind = UnitKind.Laboratory };
             db.Units.Add(lab2);
             // Both received by the lab, results still to come: mine entered on the sample's page, the other's imported.
-            db.Samples.Add(Received(Failed(mine, townshipA, lab, unit, $"JZ-{today.Year}-000001", today.AddDays(-20), SampleStatus.Received)));
-            db.Samples.Add(Received(Failed(other, townshipB, lab, unit, $"JZ-{today.Year}-000002", today.AddDays(-20), SampleStatus.Received)));
+            db.Samples.Add(Received(mine, townshipA, lab, unit, $"JZ-{today.Year}-000001", today.AddDays(-20)));
+            db.Samples.Add(Received(other, townshipB, lab, unit, $"JZ-{today.Year}-000002", today.AddDays(-20)));
             await db.SaveChangesAsync();
             await AddUserAsync(services, "lab2", Roles.Laboratory, lab2.Id);
             var operator2 = new ShianUser { UserName = "operator2", DisplayName = "operator2", CreatedAt = DateTime.UtcNow };
@@ -173,8 +165,7 @@ public sealed class SampleFailureWebTests(ShianWebFactory factory) : IClassFixtu
         await factory.QueryAsync(async (db, _) =>
         {
             var late = await db.SampleFailures.SingleAsync(f => f.Id == otherCase.Id);
-            late.NoticeServedOn = today.AddDays(-20);
-            late.RequestDeadline = calendar.AddWorkingDays(late.NoticeServedOn, 7);
+            Assert.Null(late.Serve(today.AddDays(-20), "test", calendar, today)); // served 20 days ago, as corrected on its page
             return await db.SaveChangesAsync();
         });
         var refused = await (await operator2.PostFormAsync(SampleFailures.Link(otherCase.Id), new() { ["Text"] = "检验方法有误" }, SampleFailures.Link(otherCase.Id) + "?handler=Reinspect")).Content.ReadAsStringAsync();

@@ -6,6 +6,7 @@ using Shian.Data;
 using Shian.Organization;
 using Shian.Registry;
 using Shian.Sampling;
+using Shian.Tests.Sampling;
 
 namespace Shian.Web.Tests.Sampling;
 
@@ -39,13 +40,13 @@ public sealed class SamplingExportTests(ShianWebFactory factory) : IClassFixture
             var produce = await db.FoodCategories.SingleAsync(c => c.Name == "食用农产品");
             db.SamplingPlans.Add(new SamplingPlan { Year = year, Kind = SamplingKind.Supervision, Name = "2019年监督抽检", Population = 100000, CreatedAt = DateTime.UtcNow, CreatedBy = "test" });
             var n = 0;
-            Sample Form(SamplingKind kind, SampleConclusion conclusion) => new()
+            Sample Form(SamplingKind kind, SampleConclusion conclusion) => new SampleBuilder(new Sample
             {
                 BusinessId = business.Id, TownshipId = business.TownshipId, BusinessName = business.Name, SampleName = "韭菜", FoodCategoryCode = produce.Code,
                 SampledOn = new DateOnly(year, 4, 1), Kind = kind, Environment = SamplingEnvironment.Distribution, LaboratoryId = lab, SamplingUnitId = lab,
-                Status = SampleStatus.Reported, Conclusion = conclusion, Number = $"JZ-{year}-{++n:D6}", CreatedAt = DateTime.UtcNow, CreatedBy = "test",
-            };
-            db.Samples.AddRange(Form(SamplingKind.Supervision, SampleConclusion.Passed), Form(SamplingKind.Supervision, SampleConclusion.Failed),
+                Number = $"JZ-{year}-{++n:D6}", CreatedAt = DateTime.UtcNow, CreatedBy = "test",
+            }).To(SampleStatus.Reported, conclusion).Sample;
+            SampleBuilder.AddTo(db,Form(SamplingKind.Supervision, SampleConclusion.Passed), Form(SamplingKind.Supervision, SampleConclusion.Failed),
                 Form(SamplingKind.Supervision, SampleConclusion.Passed), Form(SamplingKind.RiskMonitoring, SampleConclusion.Passed));
             await db.SaveChangesAsync();
         }

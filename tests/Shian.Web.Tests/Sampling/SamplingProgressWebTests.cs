@@ -7,6 +7,7 @@ using Shian.Organization;
 using Shian.Plans;
 using Shian.Registry;
 using Shian.Sampling;
+using Shian.Tests.Sampling;
 
 namespace Shian.Web.Tests.Sampling;
 
@@ -37,13 +38,13 @@ public sealed class SamplingProgressWebTests(ShianWebFactory factory) : IClassFi
             plan.Allocations.Add(SamplingAllocation.For(plan.Id, AllocationDimension.Township, business.TownshipId.ToString(), 10));
             plan.Allocations.Add(SamplingAllocation.For(plan.Id, AllocationDimension.Environment, nameof(SamplingEnvironment.Distribution), 40));
             var n = 0;
-            Sample Form(string category, SampleStatus status, SamplingKind kind = SamplingKind.Supervision, int year = 2031) => new()
+            Sample Form(string category, SampleStatus status, SamplingKind kind = SamplingKind.Supervision, int year = 2031) => new SampleBuilder(new Sample
             {
                 BusinessId = business.Id, TownshipId = business.TownshipId, BusinessName = business.Name, SampleName = "样品", FoodCategoryCode = category,
                 SampledOn = new DateOnly(year, 3, 2), Kind = kind, Environment = SamplingEnvironment.Distribution, LaboratoryId = lab, SamplingUnitId = lab,
-                Status = status, Number = status == SampleStatus.Draft ? null : $"JZ-{year}-PR{++n:D4}", CreatedAt = DateTime.UtcNow, CreatedBy = "test",
-            };
-            db.Samples.AddRange(
+                Number = status == SampleStatus.Draft ? null : $"JZ-{year}-{++n:D6}", CreatedAt = DateTime.UtcNow, CreatedBy = "test",
+            }).To(status).Sample;
+            SampleBuilder.AddTo(db,
                 Form(vegetables.Code, SampleStatus.Submitted),            // a sub-category: counts towards 食用农产品
                 Form(produce.Name, SampleStatus.Reported),                // the category written by name
                 Form(grain.Code, SampleStatus.Received),                  // not allocated: counts in the total only

@@ -9,6 +9,7 @@ using Shian.Organization;
 using Shian.Sampling;
 using Shian.Traceability;
 using Shian.Web.Features.Traceability;
+using Shian.Tests.Sampling;
 
 namespace Shian.Web.Tests.Traceability;
 
@@ -113,19 +114,17 @@ public sealed class LotPageTests(ShianWebFactory factory) : IClassFixture<ShianW
             var lab = await db.Units.Where(u => u.Kind == UnitKind.Laboratory).Select(u => u.Id).FirstAsync();
             var unit = await db.Units.Where(u => u.Kind == UnitKind.Department).Select(u => u.Id).FirstAsync();
             var s1 = await db.Businesses.SingleAsync(b => b.Id == _chain.S1);
-            Sample Failed(string number, string batch) => new()
+            Sample Failed(string number, string batch) => new SampleBuilder(new Sample
             {
                 Number = number, TaskSource = "区级监督抽检", BusinessId = s1.Id, TownshipId = s1.TownshipId, BusinessName = s1.Name, BusinessAddress = "地址",
                 ContactPhone = "13800001111", FoodCategoryCode = "101", SampleName = "大米", Specification = "5kg/袋", BatchNumber = batch, Gtin = LotChain.GtinRice,
                 ShelfLife = "12个月", QuantityTaken = 4, BackupQuantity = 2, QuantityUnit = "袋", SampledOn = today.AddDays(-20), SamplingUnitId = unit, LaboratoryId = lab,
-                Sampler1 = "张", Sampler2 = "李", OperatorConfirmed = true, SignerName = "刘", Status = SampleStatus.Reported, CreatedAt = DateTime.UtcNow, CreatedBy = "inspector",
-                ReceivedOn = today.AddDays(-19), ReportDeadline = today.AddDays(10), TestedAt = DateTime.UtcNow, TestedBy = "lab", Conclusion = SampleConclusion.Failed,
-                ReportedOn = today.AddDays(-10), ReportedAt = DateTime.UtcNow,
-                Items = [new() { Name = "镉", Value = "0.5", Unit = "mg/kg", Limit = "≤0.2", Judgement = ItemJudgement.Fail }],
-            };
+                Sampler1 = "张", Sampler2 = "李", OperatorConfirmed = true, SignerName = "刘", CreatedAt = DateTime.UtcNow, CreatedBy = "inspector",
+            }).Received(today.AddDays(-19))
+                .Reported(today.AddDays(-10), [new() { Name = "镉", Value = "0.5", Unit = "mg/kg", Limit = "≤0.2", Judgement = ItemJudgement.Fail }]).Sample;
             var known = Failed($"JZ-{today.Year}-900001", "R");
             var unknown = Failed($"JZ-{today.Year}-900002", "NOPE");
-            db.Samples.AddRange(known, unknown);
+            SampleBuilder.AddTo(db, known, unknown);
             await db.SaveChangesAsync();
             await SampleFailures.OpenMissingAsync(db, DateTime.UtcNow, "test"); // their cases, as the backfill opens them
             return (known.Id, unknown.Id);

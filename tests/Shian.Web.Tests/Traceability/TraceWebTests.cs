@@ -91,12 +91,9 @@ public sealed class TraceWebTests(ShianWebFactory factory) : IClassFixture<Shian
     private Task PublishAsync(Guid sampleId) => factory.QueryAsync(async db =>
     {
         var today = Common.ShianTime.LocalDate(DateTime.UtcNow);
-        db.SamplingAnnouncements.Add(new SamplingAnnouncement
-        {
-            Title = "公告", Kind = SamplingKind.Supervision, PeriodFrom = today.AddDays(-30), PeriodTo = today, Status = AnnouncementStatus.Published, CreatedAt = DateTime.UtcNow,
-            CreatedBy = "office", Number = "2026年第9期", Year = today.Year, Sequence = 9, PublishedOn = today, ApprovedAt = DateTime.UtcNow, ApprovedBy = "office2",
-            Entries = [new SamplingAnnouncementEntry { SampleId = sampleId, Order = 0 }],
-        });
+        var announcement = SamplingAnnouncement.Draft("公告", SamplingKind.Supervision, today.AddDays(-30), today, null, [sampleId], DateTime.UtcNow, "office");
+        Assert.Null(announcement.Approve("office2", byOffice: true, 9, DateTime.UtcNow, today));
+        db.SamplingAnnouncements.Add(announcement);
         await db.SaveChangesAsync();
         return 0;
     });
@@ -218,12 +215,12 @@ public sealed class TraceWebTests(ShianWebFactory factory) : IClassFixture<Shian
         Assert.Equal(HttpStatusCode.NotFound, (await operatorClient.GetAsync($"{labels}?handler=Svg&lot=NOPE&count=30")).StatusCode);
 
         // Sampling results: a failed result not yet published stays hidden; the published one is shown.
-        var hidden = await factory.AddSampleAsync("绿野食品", "黄瓜", SamplingKind.Supervision, SampleConclusion.Failed, "", "TR-1", Common.ShianTime.LocalDate(DateTime.UtcNow).AddDays(-2));
+        var hidden = await factory.AddSampleAsync("绿野食品", "黄瓜", SamplingKind.Supervision, SampleConclusion.Failed, "", "TR-2026-000001", Common.ShianTime.LocalDate(DateTime.UtcNow).AddDays(-2));
         await SetLotAsync(hidden.Id, Gtin14, "L2026A");
-        var shown = await factory.AddSampleAsync("绿野食品", "黄瓜", SamplingKind.Supervision, SampleConclusion.Passed, "", "TR-2", Common.ShianTime.LocalDate(DateTime.UtcNow).AddDays(-5));
+        var shown = await factory.AddSampleAsync("绿野食品", "黄瓜", SamplingKind.Supervision, SampleConclusion.Passed, "", "TR-2026-000002", Common.ShianTime.LocalDate(DateTime.UtcNow).AddDays(-5));
         await SetLotAsync(shown.Id, Gtin14, "L2026A");
         await PublishAsync(shown.Id);
-        var unpublishedOnly = await factory.AddSampleAsync("山里食品厂", "豆腐", SamplingKind.Supervision, SampleConclusion.Failed, "", "TR-3", Common.ShianTime.LocalDate(DateTime.UtcNow).AddDays(-2));
+        var unpublishedOnly = await factory.AddSampleAsync("山里食品厂", "豆腐", SamplingKind.Supervision, SampleConclusion.Failed, "", "TR-2026-000003", Common.ShianTime.LocalDate(DateTime.UtcNow).AddDays(-2));
         await SetLotAsync(unpublishedOnly.Id, "00036000291452", "D1");
         await StoreEventsAsync(w.Farm);
 

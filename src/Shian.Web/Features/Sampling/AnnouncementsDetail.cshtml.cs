@@ -56,7 +56,7 @@ public class AnnouncementsDetailModel(ShianDb db, CurrentUser user, TimeProvider
         catch (DbUpdateException)
         {
             // Two approvals at the same moment: the unique number keeps them apart.
-            return await RefuseAsync("公告编号冲突，请重新审核 / the number was just taken; approve again");
+            return await RefuseAsync(new Problem("SamplingAnnouncement.NumberTaken"));
         }
         return Redirect($"/sampling/announcements/{id}");
     }
@@ -73,7 +73,7 @@ public class AnnouncementsDetailModel(ShianDb db, CurrentUser user, TimeProvider
         }
         if (Announcement.Withdraw((Reason ?? "").Trim(), user.Name, ShianTime.UtcNow(clock)) is { } error)
         {
-            ModelState.AddModelError(nameof(Reason), error);
+            ModelState.AddProblem(nameof(Reason), error, l);
             await LoadRowsAsync();
             return Page();
         }
@@ -93,9 +93,9 @@ public class AnnouncementsDetailModel(ShianDb db, CurrentUser user, TimeProvider
         return ExcelExport.File($"{Announcement.Title} {name}.xlsx", SamplingPublicRow.Sheet(name, Rows, l));
     }
 
-    private async Task<IActionResult> RefuseAsync(string error)
+    private async Task<IActionResult> RefuseAsync(Problem error)
     {
-        ModelState.AddModelError("", error);
+        ModelState.AddProblem("", error, l);
         db.ChangeTracker.Clear();
         await LoadAsync(Announcement.Id, track: false);
         await LoadRowsAsync();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Accounts;
 using Shian.Common;
 using Shian.Data;
@@ -16,7 +17,7 @@ namespace Shian.Web.Features.Sampling;
 /// out in the period, that the drafter may see and that no other draft or published announcement holds.
 /// </summary>
 [Authorize(Policy = Policies.SamplingPublish)]
-public class AnnouncementsNewModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
+public class AnnouncementsNewModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel
     {
@@ -44,10 +45,10 @@ public class AnnouncementsNewModel(ShianDb db, CurrentUser user, TimeProvider cl
         var title = (Input.Title ?? "").Trim();
         var from = ParseDate(Input.PeriodFrom);
         var to = ParseDate(Input.PeriodTo);
-        var errors = SamplingAnnouncement.ValidateDraft(title, from, to, today).ToList();
+        var errors = SamplingAnnouncement.ValidateDraft(title, from, to, today);
         if (!Enum.IsDefined(Input.Kind))
         {
-            errors.Add((nameof(InputModel.Kind), "抽检类型：请选择抽检类型 / choose the kind"));
+            errors.Add((nameof(InputModel.Kind), new Problem("SamplingAnnouncement.KindRequired")));
         }
         var scope = await user.ScopeAsync();
         List<Guid> samples = [];
@@ -57,23 +58,16 @@ public class AnnouncementsNewModel(ShianDb db, CurrentUser user, TimeProvider cl
                 .OrderBy(s => s.Conclusion == SampleConclusion.Failed ? 0 : 1).ThenBy(s => s.Number).Select(s => s.Id).ToListAsync();
             if (samples.Count == 0)
             {
-                errors.Add((nameof(SamplingAnnouncement.PeriodFrom), "起始日期：该期间没有尚未公告的已出具报告样品 / no reported sample of this kind and period awaits announcement"));
+                errors.Add((nameof(SamplingAnnouncement.PeriodFrom), new Problem("SamplingAnnouncement.NothingToAnnounce")));
             }
         }
-        foreach (var (field, message) in errors)
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{field}", message);
-        }
+        ModelState.AddProblems(errors.Select(e => KeyValuePair.Create(e.Field, e.Problem)), l, nameof(Input));
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        var announcement = new SamplingAnnouncement
-        {
-            Id = Guid.CreateVersion7(), Title = title, Kind = Input.Kind, PeriodFrom = from!.Value, PeriodTo = to!.Value, Status = AnnouncementStatus.Draft,
-            UnitId = scope.Level == AccessLevel.Unit ? scope.UnitId : null, CreatedAt = now, CreatedBy = user.Name,
-            Entries = samples.Select((id, i) => new SamplingAnnouncementEntry { SampleId = id, Order = i }).ToList(),
-        };
+        var announcement = SamplingAnnouncement.Draft(title, Input.Kind, from!.Value, to!.Value, scope.Level == AccessLevel.Unit ? scope.UnitId : null,
+            samples, now, user.Name);
         db.SamplingAnnouncements.Add(announcement);
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         return Redirect($"/sampling/announcements/{announcement.Id}");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Accounts;
 using Shian.Common;
 using Shian.Data;
@@ -17,7 +18,7 @@ namespace Shian.Web.Features.Sampling;
 /// records the disposal and completes it.
 /// </summary>
 [Authorize(Policy = Policies.SampleFailures)]
-public class FailuresDetailModel(ShianDb db, CurrentUser user, TimeProvider clock, ReinspectionLabDraw draw) : PageModel
+public class FailuresDetailModel(ShianDb db, CurrentUser user, TimeProvider clock, ReinspectionLabDraw draw, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record FileLink(Guid Id, string Kind, string Name, long Length, DateTime At, string By);
     public sealed record Step(DateTime? At, DateOnly? On, string Key, string? Who);
@@ -99,7 +100,7 @@ public class FailuresDetailModel(ShianDb db, CurrentUser user, TimeProvider cloc
     {
         if (!DateOnly.TryParseExact((ServedOn ?? "").Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on))
         {
-            return (nameof(ServedOn), "请填写送达日期（如 2026-03-01） / give the date the notice was served");
+            return (nameof(ServedOn), new Problem("SampleFailureForm.ServedOnRequired"));
         }
         return (nameof(ServedOn), Case.Serve(on, user.Name, await db.LoadCalendarAsync(HttpContext.RequestAborted), Today));
     }, "served");
@@ -119,12 +120,12 @@ public class FailuresDetailModel(ShianDb db, CurrentUser user, TimeProvider cloc
         }
         if (Decision != "accept")
         {
-            return ("Decide", "请选择受理或不予受理 / choose to accept or refuse");
+            return ("Decide", new Problem("SampleFailureForm.DecisionRequired"));
         }
         var candidates = await SampleFailures.ReinspectionCandidatesAsync(db, Case.LaboratoryId, HttpContext.RequestAborted);
         if (draw.Pick(candidates, Case.LaboratoryId) is not { } lab)
         {
-            return ("Decide", "没有其他具备资质的承检机构可供复检，请先在机构管理中登记 / there is no other active laboratory to draw");
+            return ("Decide", new Problem("SampleFailureForm.NoOtherLaboratory"));
         }
         var error = Case.AcceptReinspection(lab, Today, await db.LoadCalendarAsync(HttpContext.RequestAborted), now, user.Name);
         if (error is null)
@@ -152,12 +153,12 @@ public class FailuresDetailModel(ShianDb db, CurrentUser user, TimeProvider cloc
         var now = ShianTime.UtcNow(clock);
         if (Decision is not ("passed" or "failed"))
         {
-            ModelState.AddModelError("Result", "请选择复检结论 / choose the conclusion");
+            ModelState.AddProblem("Result", new Problem("SampleFailureForm.ConclusionRequired"), l);
         }
         var files = await Uploads.ReadAsync(Upload, FileOwners.SampleReinspectionReport, id, user.Name, now, ModelState, "Result", HttpContext.RequestAborted);
         if (ModelState.IsValid && files.Count != 1)
         {
-            ModelState.AddModelError("Result", "请上传一份复检报告（PDF） / upload the report (one PDF)");
+            ModelState.AddProblem("Result", new Problem("SampleFailureForm.ReinspectionReportRequired"), l);
         }
         if (!ModelState.IsValid)
         {
@@ -167,7 +168,7 @@ public class FailuresDetailModel(ShianDb db, CurrentUser user, TimeProvider cloc
         file.Id = Guid.CreateVersion7();
         if (Case.RecordReinspection(Decision == "passed", file, now, user.Name) is { } error)
         {
-            ModelState.AddModelError("Result", error);
+            ModelState.AddProblem("Result", error, l);
             return Page();
         }
         db.StoredFiles.Add(file);
@@ -190,7 +191,7 @@ public class FailuresDetailModel(ShianDb db, CurrentUser user, TimeProvider cloc
         var files = await Uploads.ReadAsync(Upload, FileOwners.SampleFailureObjection, id, user.Name, now, ModelState, "Object", HttpContext.RequestAborted);
         if (ModelState.IsValid && Case.Object(Text ?? "", Today, now, user.Name) is { } error)
         {
-            ModelState.AddModelError("Object", error);
+            ModelState.AddProblem("Object", error, l);
         }
         if (!ModelState.IsValid)
         {
@@ -202,9 +203,9 @@ public class FailuresDetailModel(ShianDb db, CurrentUser user, TimeProvider cloc
     }
 
     /// <summary>The office answers the objection: upheld (the case is withdrawn) or rejected.</summary>
-    public Task<IActionResult> OnPostAnswerAsync(Guid id) => ActAsync(id, () => IsOffice, () => Task.FromResult<(string, string?)>(
+    public Task<IActionResult> OnPostAnswerAsync(Guid id) => ActAsync(id, () => IsOffice, () => Task.FromResult<(string, Problem?)>(
         ("Answer", Decision is "upheld" or "rejected" ? Case.AnswerObjection(Decision == "upheld", Text ?? "", ShianTime.UtcNow(clock), user.Name)
-            : "请选择异议成立或不成立 / choose upheld or rejected")), "answered");
+            : new Problem("SampleFailureForm.AnswerRequired"))), "answered");
 
     /// <summary>The disposal measures (控制/停止销售, 召回, 追溯, 立案处罚).</summary>
     public async Task<IActionResult> OnPostMeasuresAsync(Guid id)
@@ -217,7 +218,7 @@ public class FailuresDetailModel(ShianDb db, CurrentUser user, TimeProvider cloc
         {
             return Forbid();
         }
-        decimal? Parse(string? text, string field, string label)
+        decimal? Parse(string? text, string field)
         {
             var t = (text ?? "").Trim();
             if (t.Length == 0)
@@ -228,13 +229,13 @@ public class FailuresDetailModel(ShianDb db, CurrentUser user, TimeProvider cloc
             {
                 return v;
             }
-            ModelState.AddModelError($"Measures.{field}", $"{label}应为数字 / {field} must be a number");
+            ModelState.AddProblem($"Measures.{field}", new Problem("SampleFailureForm.NotANumber", new Problem.Term("SampleFailureField." + field)), l);
             return null;
         }
         var m = Measures;
-        var stopped = Parse(m.StoppedQuantity, nameof(m.StoppedQuantity), "控制数量");
-        var recalled = Parse(m.RecalledQuantity, nameof(m.RecalledQuantity), "召回数量");
-        var penalty = Parse(m.PenaltyAmount, nameof(m.PenaltyAmount), "罚没金额");
+        var stopped = Parse(m.StoppedQuantity, nameof(m.StoppedQuantity));
+        var recalled = Parse(m.RecalledQuantity, nameof(m.RecalledQuantity));
+        var penalty = Parse(m.PenaltyAmount, nameof(m.PenaltyAmount));
         if (!ModelState.IsValid)
         {
             return Page();
@@ -243,9 +244,9 @@ public class FailuresDetailModel(ShianDb db, CurrentUser user, TimeProvider cloc
             penalty, m.PenaltyDecisionNumber ?? "", m.NoPenaltyReason ?? ""), ShianTime.UtcNow(clock), user.Name);
         if (errors.Count > 0)
         {
-            foreach (var (field, message) in errors)
+            foreach (var (field, problem) in errors)
             {
-                ModelState.AddModelError(field.Length == 0 ? "Measures" : $"Measures.{field}", message);
+                ModelState.AddProblem(field.Length == 0 ? "Measures" : $"Measures.{field}", problem, l);
             }
             return Page();
         }
@@ -267,11 +268,11 @@ public class FailuresDetailModel(ShianDb db, CurrentUser user, TimeProvider cloc
         var files = await Uploads.ReadAsync(Upload, FileOwners.SampleFailureEvidence, id, user.Name, ShianTime.UtcNow(clock), ModelState, "Evidence", HttpContext.RequestAborted);
         if (ModelState.IsValid && files.Count == 0)
         {
-            ModelState.AddModelError("Evidence", "请选择文件 / choose a file");
+            ModelState.AddProblem("Evidence", new Problem("SampleFailureForm.FileRequired"), l);
         }
         if (ModelState.IsValid && Case.Status != SampleFailureStatus.Disposing)
         {
-            ModelState.AddModelError("Evidence", "本案件已结束 / the case is closed");
+            ModelState.AddProblem("Evidence", new Problem("SampleFailure.Closed"), l);
         }
         if (!ModelState.IsValid)
         {
@@ -283,7 +284,7 @@ public class FailuresDetailModel(ShianDb db, CurrentUser user, TimeProvider cloc
     }
 
     /// <summary>核查处置完成, with a summary.</summary>
-    public Task<IActionResult> OnPostCompleteAsync(Guid id) => ActAsync(id, () => CanDispose, () => Task.FromResult<(string, string?)>(
+    public Task<IActionResult> OnPostCompleteAsync(Guid id) => ActAsync(id, () => CanDispose, () => Task.FromResult<(string, Problem?)>(
         ("Complete", Case.Complete(Text ?? "", Today, ShianTime.UtcNow(clock), user.Name))), "completed");
 
     /// <summary>A file of the case, to whoever sees it.</summary>
@@ -293,7 +294,7 @@ public class FailuresDetailModel(ShianDb db, CurrentUser user, TimeProvider cloc
             FileOwners.SampleReinspectionReport)).ToActionResult();
     }
 
-    private async Task<IActionResult> ActAsync(Guid id, Func<bool> allowed, Func<Task<(string Field, string? Error)>> act, string done)
+    private async Task<IActionResult> ActAsync(Guid id, Func<bool> allowed, Func<Task<(string Field, Problem? Error)>> act, string done)
     {
         if (!await LoadAsync(id, track: true))
         {
@@ -306,7 +307,7 @@ public class FailuresDetailModel(ShianDb db, CurrentUser user, TimeProvider cloc
         var (field, error) = await act();
         if (error is not null)
         {
-            ModelState.AddModelError(field, error);
+            ModelState.AddProblem(field, error, l);
             return Page();
         }
         await db.SaveChangesAsync(HttpContext.RequestAborted);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Accounts;
 using Shian.Common;
 using Shian.Data;
@@ -18,7 +19,7 @@ namespace Shian.Web.Features.Sampling;
 /// </summary>
 [Authorize(Policy = Policies.Samples)]
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimits.MaxBodyBytes)]
-public class LabImportModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
+public class LabImportModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public IFormFile? Upload { get; set; }
 
@@ -66,12 +67,12 @@ public class LabImportModel(ShianDb db, CurrentUser user, TimeProvider clock) : 
             return Forbid();
         }
         if (await SpreadsheetImport.ReadAsync(Upload, SampleResultImport.Limits.MaxFileBytes, SampleResultImport.Limits.TooLarge,
-                "请选择要导入的检验结果文件（.xlsx） / choose the results workbook", ModelState, nameof(Upload), HttpContext.RequestAborted) is not { } sent)
+                l.Word(new Problem("SampleImport.FileRequired")), ModelState, nameof(Upload), HttpContext.RequestAborted) is not { } sent)
         {
             return Page();
         }
         var (samples, items, errors) = await SampleResultImport.ImportAsync(db, sent.Content, sent.FileName, lab, user.Name,
-            ShianTime.UtcNow(clock), HttpContext.RequestAborted);
+            ShianTime.UtcNow(clock), l.Word, HttpContext.RequestAborted);
         Errors = errors;
         if (errors.Count == 0)
         {

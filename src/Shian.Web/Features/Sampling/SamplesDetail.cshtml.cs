@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Accounts;
 using Shian.Common;
 using Shian.Data;
@@ -16,7 +17,7 @@ namespace Shian.Web.Features.Sampling;
 /// for the users of the lab it was sent to. A draft is submitted here by the staff who may take samples.
 /// </summary>
 [Authorize(Policy = Policies.Samples)]
-public class SamplesDetailModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
+public class SamplesDetailModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     /// <summary>Rows offered for results; empty rows are ignored.</summary>
     public const int ItemRows = 8;
@@ -82,12 +83,12 @@ public class SamplesDetailModel(ShianDb db, CurrentUser user, TimeProvider clock
             await db.Samples.Where(s => s.Number != null && s.Number.StartsWith($"{Sample.NumberPrefix}-{year:D4}-")).Select(s => s.Number).ToListAsync());
         if (Sample.Number is not null && await db.Samples.AnyAsync(s => s.Number == number && s.Id != id))
         {
-            ModelState.AddModelError("Submit", $"抽样单编号 {number} 已被使用 / the form number {number} is already taken");
+            ModelState.AddProblem("Submit", new Problem("SampleForm.NumberTaken", number), l);
             return Page();
         }
         if (Sample.Submit(number, await db.LoadCalendarAsync(), now) is { } error)
         {
-            ModelState.AddModelError("Submit", error);
+            ModelState.AddProblem("Submit", error, l);
             return Page();
         }
         await db.SaveChangesAsync(HttpContext.RequestAborted);
@@ -107,12 +108,12 @@ public class SamplesDetailModel(ShianDb db, CurrentUser user, TimeProvider clock
         var text = (ReceivedOn ?? "").Trim();
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on))
         {
-            ModelState.AddModelError(nameof(ReceivedOn), "请填写接收日期（如 2026-03-01） / give the date of receipt");
+            ModelState.AddProblem(nameof(ReceivedOn), new Problem("SampleForm.ReceivedOnRequired"), l);
             return Page();
         }
         if (Sample.Receive(on, await db.LoadCalendarAsync(), ShianTime.UtcNow(clock), user.Name) is { } error)
         {
-            ModelState.AddModelError(nameof(ReceivedOn), error);
+            ModelState.AddProblem(nameof(ReceivedOn), error, l);
             return Page();
         }
         await db.SaveChangesAsync(HttpContext.RequestAborted);
@@ -138,10 +139,7 @@ public class SamplesDetailModel(ShianDb db, CurrentUser user, TimeProvider clock
         var errors = await SampleResults.RecordAsync(db, Sample, items, user.Name, ShianTime.UtcNow(clock), HttpContext.RequestAborted);
         if (errors.Count > 0)
         {
-            foreach (var (field, message) in errors)
-            {
-                ModelState.AddModelError(field, message);
-            }
+            ModelState.AddProblems(errors, l);
             return Page();
         }
         return Redirect($"/sampling/samples/{id}?done=tested");
@@ -165,7 +163,7 @@ public class SamplesDetailModel(ShianDb db, CurrentUser user, TimeProvider clock
         }
         if (files.Count == 0)
         {
-            ModelState.AddModelError(nameof(Report), "请选择检验报告（PDF） / choose the report (PDF)");
+            ModelState.AddProblem(nameof(Report), new Problem("SampleForm.ReportRequired"), l);
             return Page();
         }
         var file = files[0];
@@ -174,7 +172,7 @@ public class SamplesDetailModel(ShianDb db, CurrentUser user, TimeProvider clock
         var sms = HttpContext.RequestServices.GetRequiredService<ISmsSender>();
         if (await SampleResults.RecordReportAsync(db, sms, Sample, file, user.Name, now, HttpContext.RequestAborted) is { } error)
         {
-            ModelState.AddModelError(nameof(Report), error);
+            ModelState.AddProblem(nameof(Report), error, l);
             return Page();
         }
         return Redirect($"/sampling/samples/{id}?done=reported");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Accounts;
 using Shian.Common;
 using Shian.Data;
@@ -19,7 +20,7 @@ namespace Shian.Web.Features.Sampling;
 /// limit to the lab; "保存草稿" keeps it to finish later. A refused form stores nothing and names each bad field.
 /// </summary>
 [Authorize(Policy = Policies.SamplesTake)]
-public class SamplesNewModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
+public class SamplesNewModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Option(Guid Id, string Name);
 
@@ -126,15 +127,15 @@ public class SamplesNewModel(ShianDb db, CurrentUser user, TimeProvider clock) :
             Packaging = Clean(i.Packaging), StorageCondition = Clean(i.StorageCondition), QuantityUnit = Clean(i.QuantityUnit),
             ProducerName = Clean(i.ProducerName), ProducerAddress = Clean(i.ProducerAddress), Sampler1 = Clean(i.Sampler1), Sampler2 = Clean(i.Sampler2),
             OperatorConfirmed = i.OperatorConfirmed, SignerName = Clean(i.SignerName), SignedAt = i.OperatorConfirmed ? now : null,
-            Status = SampleStatus.Draft, CreatedAt = now, CreatedBy = user.Name, Id = Guid.CreateVersion7(),
+            CreatedAt = now, CreatedBy = user.Name, Id = Guid.CreateVersion7(),
         };
-        var errors = new Dictionary<string, string>();
-        sample.ProductionDate = ParseDate(i.ProductionDate, nameof(InputModel.ProductionDate), "生产日期", errors);
-        sample.SampledOn = ParseDate(i.SampledOn, nameof(InputModel.SampledOn), "抽样日期", errors) ?? default;
-        sample.Price = ParseNumber(i.Price, nameof(InputModel.Price), "单价", errors);
-        sample.BatchSize = ParseNumber(i.BatchSize, nameof(InputModel.BatchSize), "抽样基数", errors);
-        sample.QuantityTaken = ParseNumber(i.QuantityTaken, nameof(InputModel.QuantityTaken), "抽样数量", errors) ?? 0;
-        sample.BackupQuantity = ParseNumber(i.BackupQuantity, nameof(InputModel.BackupQuantity), "备样数量", errors) ?? 0;
+        var errors = new Dictionary<string, Problem>();
+        sample.ProductionDate = ParseDate(i.ProductionDate, nameof(InputModel.ProductionDate), errors);
+        sample.SampledOn = ParseDate(i.SampledOn, nameof(InputModel.SampledOn), errors) ?? default;
+        sample.Price = ParseNumber(i.Price, nameof(InputModel.Price), errors);
+        sample.BatchSize = ParseNumber(i.BatchSize, nameof(InputModel.BatchSize), errors);
+        sample.QuantityTaken = ParseNumber(i.QuantityTaken, nameof(InputModel.QuantityTaken), errors) ?? 0;
+        sample.BackupQuantity = ParseNumber(i.BackupQuantity, nameof(InputModel.BackupQuantity), errors) ?? 0;
 
         // The business: one the user may see, found by its credit code or its name; its particulars as of today.
         var scope = await user.ScopeAsync();
@@ -158,7 +159,7 @@ public class SamplesNewModel(ShianDb db, CurrentUser user, TimeProvider clock) :
         }
         else
         {
-            errors[nameof(InputModel.LaboratoryId)] = "请选择承检机构 / choose the laboratory";
+            errors[nameof(InputModel.LaboratoryId)] = new Problem("SampleForm.LaboratoryRequired");
         }
         if (i.SamplingUnitId is { } unit && Units.Any(u => u.Id == unit))
         {
@@ -166,12 +167,11 @@ public class SamplesNewModel(ShianDb db, CurrentUser user, TimeProvider clock) :
         }
         else
         {
-            errors[nameof(InputModel.SamplingUnitId)] = "请选择抽样单位 / choose the sampling unit";
+            errors[nameof(InputModel.SamplingUnitId)] = new Problem("SampleForm.SamplingUnitRequired");
         }
         if (sample.FoodCategoryCode.Length > 0 && !Categories.Any(c => c.Code == sample.FoodCategoryCode))
         {
-            errors[nameof(InputModel.FoodCategoryCode)] =
-                $"食品类别：“{sample.FoodCategoryCode}”不是有效的（启用的）食品分类，请从列表中选择 / choose an active food category from the list";
+            errors[nameof(InputModel.FoodCategoryCode)] = new Problem("SampleForm.CategoryUnknown", sample.FoodCategoryCode);
         }
         var signature = ReadSignature(Clean(i.SignatureImage), sample.Id, now, errors);
         foreach (var (field, message) in sample.Validate(today))
@@ -181,7 +181,7 @@ public class SamplesNewModel(ShianDb db, CurrentUser user, TimeProvider clock) :
         }
         if (sample.Number is { } wanted && !errors.ContainsKey(nameof(Sample.Number)) && await db.Samples.AnyAsync(s => s.Number == wanted))
         {
-            errors[nameof(Sample.Number)] = $"抽样单编号 {wanted} 已被使用，请核对 / the form number {wanted} is already taken";
+            errors[nameof(Sample.Number)] = new Problem("SampleForm.NumberTaken", wanted);
         }
         if (errors.Count == 0 && submit)
         {
@@ -192,10 +192,7 @@ public class SamplesNewModel(ShianDb db, CurrentUser user, TimeProvider clock) :
                 errors[nameof(Sample.Number)] = error;
             }
         }
-        foreach (var (field, message) in errors)
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{field}", message);
-        }
+        ModelState.AddProblems(errors, l, nameof(Input));
         if (!ModelState.IsValid)
         {
             return Page();
@@ -212,13 +209,13 @@ public class SamplesNewModel(ShianDb db, CurrentUser user, TimeProvider clock) :
         catch (DbUpdateException) when (sample.Number is not null)
         {
             // Two samplers submitting at the same moment: the unique index keeps the numbers apart.
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Sample.Number)}", $"抽样单编号 {sample.Number} 已被使用，请重新提交 / the form number is already taken; submit again");
+            ModelState.AddProblem($"{nameof(Input)}.{nameof(Sample.Number)}", new Problem("SampleForm.NumberTakenRetry", sample.Number), l);
             return Page();
         }
         return Redirect($"/sampling/samples/{sample.Id}?done={(submit ? "submitted" : "draft")}");
     }
 
-    private StoredFile? ReadSignature(string dataUrl, Guid sampleId, DateTime now, Dictionary<string, string> errors)
+    private StoredFile? ReadSignature(string dataUrl, Guid sampleId, DateTime now, Dictionary<string, Problem> errors)
     {
         if (dataUrl.Length == 0)
         {
@@ -238,17 +235,17 @@ public class SamplesNewModel(ShianDb db, CurrentUser user, TimeProvider clock) :
         var (file, _) = bytes is null ? (null, null) : StoredFile.Photo("签名.png", bytes, FileOwners.SampleSignature, sampleId, user.Name, now);
         if (file is null || file.ContentType != "image/png")
         {
-            errors[nameof(InputModel.SignatureImage)] = "签名图片无效，请清除后重新签字 / the drawn signature could not be read; clear it and sign again";
+            errors[nameof(InputModel.SignatureImage)] = new Problem("SampleForm.SignatureUnreadable");
             return null;
         }
         return file;
     }
 
-    private async Task<Business?> FindBusinessAsync(AccessScope scope, string text, Dictionary<string, string> errors)
+    private async Task<Business?> FindBusinessAsync(AccessScope scope, string text, Dictionary<string, Problem> errors)
     {
         if (text.Length == 0)
         {
-            errors[nameof(InputModel.Business)] = "请填写被抽样单位（名称或统一社会信用代码） / give the sampled business's name or credit code";
+            errors[nameof(InputModel.Business)] = new Problem("SampleForm.BusinessRequired");
             return null;
         }
         var visible = db.Businesses.AsNoTracking().VisibleTo(scope);
@@ -263,8 +260,8 @@ public class SamplesNewModel(ShianDb db, CurrentUser user, TimeProvider clock) :
             return matches[0];
         }
         errors[nameof(InputModel.Business)] = matches.Count == 0
-            ? $"在主体库中未找到被抽样单位“{text}” / no business in the registry matches"
-            : $"被抽样单位“{text}”匹配多家，请填写完整名称或统一社会信用代码 / several businesses match; give the full name or credit code";
+            ? new Problem("SampleForm.BusinessNotFound", text)
+            : new Problem("SampleForm.BusinessAmbiguous", text);
         return null;
     }
 
@@ -284,7 +281,7 @@ public class SamplesNewModel(ShianDb db, CurrentUser user, TimeProvider clock) :
 
     private static string Clean(string? value) => (value ?? "").Trim();
 
-    private static DateOnly? ParseDate(string? value, string field, string label, Dictionary<string, string> errors)
+    private static DateOnly? ParseDate(string? value, string field, Dictionary<string, Problem> errors)
     {
         value = Clean(value);
         if (value.Length == 0)
@@ -295,11 +292,11 @@ public class SamplesNewModel(ShianDb db, CurrentUser user, TimeProvider clock) :
         {
             return date;
         }
-        errors[field] = $"{label}“{value}”不是有效日期（如 2026-03-01） / not a valid date";
+        errors[field] = new Problem("SampleForm.InvalidDate", new Problem.Term("SampleField." + field), value);
         return null;
     }
 
-    private static decimal? ParseNumber(string? value, string field, string label, Dictionary<string, string> errors)
+    private static decimal? ParseNumber(string? value, string field, Dictionary<string, Problem> errors)
     {
         value = Clean(value);
         if (value.Length == 0)
@@ -310,7 +307,7 @@ public class SamplesNewModel(ShianDb db, CurrentUser user, TimeProvider clock) :
         {
             return number;
         }
-        errors[field] = $"{label}“{value}”不是有效数字 / not a number";
+        errors[field] = new Problem("SampleForm.InvalidNumber", new Problem.Term("SampleField." + field), value);
         return null;
     }
 }
