@@ -44,15 +44,15 @@ public class Inspection
     public Guid? CampaignId { get; set; }
 
     public Guid? TeamId { get; set; }
-    public DateTime StartedAt { get; set; }
-    public DateTime? EndedAt { get; set; }
-    public InspectionStatus Status { get; set; }
+    public DateTime StartedAt { get; private set; }
+    public DateTime? EndedAt { get; private set; }
+    public InspectionStatus Status { get; private set; }
 
     /// <summary>Null until submitted.</summary>
-    public InspectionResult? Result { get; set; }
+    public InspectionResult? Result { get; private set; }
 
-    public DateTime CreatedAt { get; set; }
-    public string CreatedBy { get; set; } = "";
+    public DateTime CreatedAt { get; private set; }
+    public string CreatedBy { get; private set; } = "";
 
     /// <summary>The checklist (name and version) the items were filled in with.</summary>
     public string ChecklistName { get; set; } = "";
@@ -66,16 +66,20 @@ public class Inspection
     public Guid? ClientDraftId { get; set; }
 
     /// <summary>Any item failed (不符合): a rectification order (责令整改) is required.</summary>
-    public bool RequiresRectification { get; set; }
+    public bool RequiresRectification { get; private set; }
 
     /// <summary>The operator's acknowledgement (签收) of the submitted record, with their optional comment.</summary>
-    public DateTime? AcknowledgedAt { get; set; }
+    public DateTime? AcknowledgedAt { get; private set; }
 
-    public string? AcknowledgedBy { get; set; }
-    public string? AcknowledgementComment { get; set; }
+    public string? AcknowledgedBy { get; private set; }
+    public string? AcknowledgementComment { get; private set; }
 
-    public List<InspectionItem> Items { get; set; } = [];
-    public List<InspectionInspector> Inspectors { get; set; } = [];
+    // Filled by Record only; EF reads and writes the fields (its convention finds them by name).
+    private readonly List<InspectionItem> items = [];
+    private readonly List<InspectionInspector> inspectors = [];
+
+    public IReadOnlyList<InspectionItem> Items => items;
+    public IReadOnlyList<InspectionInspector> Inspectors => inspectors;
 
     /// <summary>The operator signs for the submitted record; refused when not submitted or already signed.</summary>
     public string? Acknowledge(string by, string? comment, DateTime at)
@@ -101,6 +105,13 @@ public class Inspection
 
     /// <summary>
     /// A submitted inspection from what was found on site, or the problems that stop it (each naming the field): every
+    /// <summary>A draft begun on site: not submitted, so it has no result and counts nowhere until it is.</summary>
+    public static Inspection Begin(Guid businessId, Guid townshipId, InspectionKind kind, DateTime startedAt, string by, DateTime now) => new()
+    {
+        Id = Guid.CreateVersion7(), BusinessId = businessId, TownshipId = townshipId, Kind = kind, StartedAt = startedAt, Status = InspectionStatus.Draft,
+        CreatedAt = now, CreatedBy = by,
+    };
+
     /// checklist item needs a result; notes are limited; the team is at least <see cref="InspectionTeam.MinimumMembers"/>
     /// distinct inspectors among <paramref name="candidates"/>, the submitting user one of them; the end is not before the
     /// start. The overall result comes from the checklist's rule.
@@ -155,13 +166,13 @@ public class Inspection
         foreach (var item in checklist.Items)
         {
             var note = notes.GetValueOrDefault(item.Code)?.Trim();
-            inspection.Items.Add(new InspectionItem
+            inspection.items.Add(new InspectionItem
             {
                 Id = Guid.CreateVersion7(), InspectionId = inspection.Id, Code = item.Code, Order = ++order, Key = item.Key,
                 Result = results[item.Code], Note = string.IsNullOrEmpty(note) ? null : note,
             });
         }
-        inspection.Inspectors.AddRange(team.Select(id => new InspectionInspector { InspectionId = inspection.Id, UserId = id }));
+        inspection.inspectors.AddRange(team.Select(id => new InspectionInspector { InspectionId = inspection.Id, UserId = id }));
         return (inspection, []);
     }
 }

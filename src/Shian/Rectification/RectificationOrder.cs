@@ -35,29 +35,29 @@ public class RectificationOrder
     public string Number { get; set; } = "";
 
     public string Requirements { get; set; } = "";
-    public DateOnly IssuedOn { get; set; }
-    public int WorkingDays { get; set; }
-    public DateOnly Deadline { get; set; }
-    public RectificationStatus Status { get; set; }
-    public DateTime IssuedAt { get; set; }
-    public string IssuedBy { get; set; } = "";
+    public DateOnly IssuedOn { get; private set; }
+    public int WorkingDays { get; private set; }
+    public DateOnly Deadline { get; private set; }
+    public RectificationStatus Status { get; private set; }
+    public DateTime IssuedAt { get; private set; }
+    public string IssuedBy { get; private set; } = "";
 
-    public string? Response { get; set; }
-    public DateTime? RespondedAt { get; set; }
-    public string? RespondedBy { get; set; }
+    public string? Response { get; private set; }
+    public DateTime? RespondedAt { get; private set; }
+    public string? RespondedBy { get; private set; }
 
     /// <summary>The response came after the deadline (accepted, marked late).</summary>
-    public bool RespondedLate { get; set; }
+    public bool RespondedLate { get; private set; }
 
     /// <summary>The follow-up inspection (复查) that closed or escalated it.</summary>
-    public Guid? FollowUpInspectionId { get; set; }
+    public Guid? FollowUpInspectionId { get; private set; }
 
-    public string? Conclusion { get; set; }
-    public DateTime? ConcludedAt { get; set; }
-    public string? ConcludedBy { get; set; }
+    public string? Conclusion { get; private set; }
+    public DateTime? ConcludedAt { get; private set; }
+    public string? ConcludedBy { get; private set; }
 
     /// <summary>Why it went to a case; the cases module will link its case here.</summary>
-    public string? EscalationReason { get; set; }
+    public string? EscalationReason { get; private set; }
 
     public Guid? CaseId { get; set; }
 

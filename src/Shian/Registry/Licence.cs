@@ -47,24 +47,25 @@ public partial class Licence
     public DateOnly IssuedOn { get; set; }
     public DateOnly? ExpiresOn { get; set; }
     public string Authority { get; set; } = "";
-    public LicenceStatus Status { get; set; }
+    public LicenceStatus Status { get; private set; }
 
     /// <summary>Issued on the applicant's commitment (告知承诺) and verified on site afterwards.</summary>
     public bool ByCommitment { get; set; }
 
     /// <summary>For a licence issued by commitment: when the on-site verification was done; null while it is pending.</summary>
-    public DateOnly? CommitmentVerifiedOn { get; set; }
+    public DateOnly? CommitmentVerifiedOn { get; private set; }
 
     /// <summary>Why the status last changed (暂停、恢复、撤销、注销): the decision's reason as recorded by staff.</summary>
-    public string StatusReason { get; set; } = "";
+    public string StatusReason { get; private set; } = "";
 
     /// <summary>When the last status change took effect; null while the licence has kept the status it was issued with.</summary>
-    public DateOnly? StatusChangedOn { get; set; }
+    public DateOnly? StatusChangedOn { get; private set; }
 
     /// <summary>The random code in the public check address (/l/{code}); not guessable from the number.</summary>
     public string PublicCode { get; set; } = "";
 
-    public DateTime CreatedAt { get; set; }
+    /// <summary>When the licence was entered; set once, when it is created.</summary>
+    public DateTime CreatedAt { get; init; }
 
     /// <summary>
     /// Working days after issue within which a licence granted on commitment is verified on site. [unconfirmed: rules

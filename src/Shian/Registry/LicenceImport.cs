@@ -82,7 +82,8 @@ public static class LicenceImport
     /// Checks every row against the registered businesses (by credit code) and the numbers already recorded: business, kind,
     /// dates, number rules and duplicates are errors; a number whose region or type does not fit the business is a warning.
     /// </summary>
-    public static Checked Check(IReadOnlyList<BusinessImport.Row> rows, IReadOnlyDictionary<string, Business> businesses, IReadOnlySet<string> recorded)
+    public static Checked Check(IReadOnlyList<BusinessImport.Row> rows, IReadOnlyDictionary<string, Business> businesses, IReadOnlySet<string> recorded,
+        DateTime createdAt = default)
     {
         var errors = new List<BusinessImport.RowError>();
         var warnings = new List<BusinessImport.RowError>();
@@ -139,8 +140,8 @@ public static class LicenceImport
             licences.Add(new Licence
             {
                 BusinessId = business.Id, Kind = kind, Number = number, Scope = Get(row, Columns.Scope), IssuedOn = issued.Value, ExpiresOn = expires,
-                Authority = Get(row, Columns.Authority), Status = LicenceStatus.Valid, ByCommitment = Get(row, Columns.ByCommitment) is "是" or "true" or "1",
-                PublicCode = Licence.NewPublicCode(),
+                Authority = Get(row, Columns.Authority), ByCommitment = Get(row, Columns.ByCommitment) is "是" or "true" or "1",
+                PublicCode = Licence.NewPublicCode(), CreatedAt = createdAt,
             });
         }
         return new Checked(licences, errors, warnings);
@@ -159,15 +160,10 @@ public static class LicenceImport
             return new Result(0, [new BusinessImport.RowError(0, BusinessImport.FileColumn, error)], []);
         }
         var (found, recorded) = await LookUpAsync(db, rows, businesses, ct);
-        var result = Check(rows, found, recorded);
+        var result = Check(rows, found, recorded, clock.GetUtcNow().UtcDateTime);
         if (result.Errors.Count > 0)
         {
             return new Result(0, result.Errors, result.Warnings);
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var licence in result.Licences)
-        {
-            licence.CreatedAt = now;
         }
         db.Licences.AddRange(result.Licences);
         await db.SaveChangesAsync(ct); // one transaction: all rows or none

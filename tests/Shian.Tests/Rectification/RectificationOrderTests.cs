@@ -1,6 +1,7 @@
 using Shian.Common;
 using Shian.Inspections;
 using Shian.Rectification;
+using Shian.Tests.Builders;
 
 namespace Shian.Tests.Rectification;
 
@@ -8,11 +9,8 @@ public class RectificationOrderTests
 {
     private static readonly WorkingDayCalendar Calendar = new(WorkingDayCalendar.BuiltInDays());
 
-    private static Inspection Submitted(InspectionResult result, Guid? business = null) => new()
-    {
-        Id = Guid.NewGuid(), BusinessId = business ?? Guid.NewGuid(), TownshipId = Guid.NewGuid(),
-        Status = InspectionStatus.Submitted, Result = result, StartedAt = DateTime.UtcNow,
-    };
+    private static Inspection Submitted(InspectionResult result, Guid? business = null) =>
+        TestInspections.Submitted(business ?? Guid.NewGuid(), Guid.NewGuid(), result, DateTime.UtcNow);
 
     // Beijing time: 01:00 UTC is 09:00 the same day.
     private static DateTime At(int year, int month, int day) => new(year, month, day, 1, 0, 0, DateTimeKind.Utc);
@@ -34,8 +32,7 @@ public class RectificationOrderTests
     [Fact]
     public void An_order_needs_requirements_a_sane_deadline_and_a_submitted_inspection()
     {
-        var draft = Submitted(InspectionResult.NonConforming);
-        draft.Status = InspectionStatus.Draft;
+        var draft = TestInspections.Draft(Guid.NewGuid(), Guid.NewGuid(), DateTime.UtcNow);
         var (order, errors) = RectificationOrder.Issue(draft, "  ", 0, Calendar, At(2020, 3, 2), "insp", "n");
         Assert.Null(order);
         Assert.Equal(["InspectionId", "Requirements", "WorkingDays"], errors.Keys.Order(StringComparer.Ordinal));

@@ -1,4 +1,5 @@
 using Shian.Registry;
+using Shian.Tests.Builders;
 
 namespace Shian.Tests.Registry;
 
@@ -47,7 +48,7 @@ public class LicenceTests
     public void Expiry_alerts_at_90_and_30_days(string expires, int daysBefore, int? alert)
     {
         var end = DateOnly.Parse(expires, System.Globalization.CultureInfo.InvariantCulture);
-        var licence = new Licence { Status = LicenceStatus.Valid, IssuedOn = Issued, ExpiresOn = end };
+        var licence = new Licence { IssuedOn = Issued, ExpiresOn = end };
         var today = end.AddDays(-daysBefore);
         Assert.Equal(alert, licence.ExpiryAlert(today));
         Assert.Equal(daysBefore >= 0, licence.IsCurrent(today));
@@ -57,7 +58,7 @@ public class LicenceTests
     [Fact]
     public void A_revoked_licence_is_not_current_and_has_no_alert()
     {
-        var licence = new Licence { Status = LicenceStatus.Revoked, IssuedOn = Issued, ExpiresOn = Issued.AddYears(5) };
+        var licence = new Licence { IssuedOn = Issued, ExpiresOn = Issued.AddYears(5) }.Revoked(Issued.AddDays(1));
         Assert.False(licence.IsCurrent(Issued.AddDays(10)));
         Assert.Null(licence.ExpiryAlert(Issued.AddYears(5).AddDays(-10)));
     }
@@ -74,7 +75,7 @@ public class LicenceTests
 
 public class CommitmentTests
 {
-    private static Licence ByCommitment() => new() { ByCommitment = true, IssuedOn = new DateOnly(2020, 9, 1), ExpiresOn = new DateOnly(2025, 8, 31), Status = LicenceStatus.Valid };
+    private static Licence ByCommitment() => new() { ByCommitment = true, IssuedOn = new DateOnly(2020, 9, 1), ExpiresOn = new DateOnly(2025, 8, 31) };
 
     [Fact]
     public void A_conforming_verification_keeps_the_licence_and_happens_once()
@@ -108,7 +109,7 @@ public class LicenceStatusTests
     private static readonly DateOnly Issued = new(2022, 3, 1);
     private static readonly DateOnly Today = new(2024, 6, 10);
 
-    private static Licence Valid() => new() { Number = "JY21201190012345", IssuedOn = Issued, ExpiresOn = Issued.AddYears(5), Status = LicenceStatus.Valid };
+    private static Licence Valid() => new() { Number = "JY21201190012345", IssuedOn = Issued, ExpiresOn = Issued.AddYears(5) };
 
     [Fact]
     public void A_licence_is_suspended_reinstated_and_revoked_with_its_reason_and_date()
@@ -176,12 +177,12 @@ public class LicenceStatusTests
     [Fact]
     public void A_broken_commitment_records_why_and_a_cancelled_licence_is_not_verified()
     {
-        var licence = new Licence { ByCommitment = true, IssuedOn = Issued, ExpiresOn = Issued.AddYears(5), Status = LicenceStatus.Valid };
+        var licence = new Licence { ByCommitment = true, IssuedOn = Issued, ExpiresOn = Issued.AddYears(5) };
         Assert.Null(licence.RecordVerification(conforms: false, Issued.AddDays(10)));
         Assert.Equal((LicenceStatus.Revoked, Issued.AddDays(10)), (licence.Status, licence.StatusChangedOn!.Value));
         Assert.Contains("告知承诺", licence.StatusReason, StringComparison.Ordinal);
 
-        var cancelled = new Licence { ByCommitment = true, IssuedOn = Issued, ExpiresOn = Issued.AddYears(5), Status = LicenceStatus.Valid };
+        var cancelled = new Licence { ByCommitment = true, IssuedOn = Issued, ExpiresOn = Issued.AddYears(5) };
         Assert.Null(cancelled.ChangeStatus(LicenceStatus.Cancelled, "主体申请注销", Issued.AddDays(5), Today));
         Assert.NotNull(cancelled.RecordVerification(conforms: false, Issued.AddDays(10)));
         Assert.Equal(LicenceStatus.Cancelled, cancelled.Status);

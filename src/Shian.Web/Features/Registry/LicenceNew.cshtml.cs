@@ -81,7 +81,7 @@ public class LicenceNewModel(ShianDb db, CurrentUser user, TimeProvider clock, I
         db.Licences.Add(new Licence
         {
             BusinessId = id, Kind = Kind, Number = number, Scope = Scope?.Trim() ?? "", IssuedOn = IssuedOn.Value, ExpiresOn = ExpiresOn,
-            Authority = Authority?.Trim() ?? "", Status = LicenceStatus.Valid, ByCommitment = ByCommitment, PublicCode = Licence.NewPublicCode(),
+            Authority = Authority?.Trim() ?? "", ByCommitment = ByCommitment, PublicCode = Licence.NewPublicCode(),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync();
