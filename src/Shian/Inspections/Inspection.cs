@@ -1,3 +1,5 @@
+using Shian.Common;
+
 namespace Shian.Inspections;
 
 /// <summary>监督检查结果: the overall result of an inspection, from its items by the checklist's rule.</summary>
@@ -82,20 +84,20 @@ public class Inspection
     public IReadOnlyList<InspectionInspector> Inspectors => inspectors;
 
     /// <summary>The operator signs for the submitted record; refused when not submitted or already signed.</summary>
-    public string? Acknowledge(string by, string? comment, DateTime at)
+    public Problem? Acknowledge(string by, string? comment, DateTime at)
     {
         if (Status != InspectionStatus.Submitted)
         {
-            return "检查记录尚未提交 / the inspection is not submitted";
+            return new Problem("Inspection.NotSubmitted");
         }
         if (AcknowledgedAt is not null)
         {
-            return "该检查记录已签收 / already acknowledged";
+            return new Problem("Inspection.AlreadyAcknowledged");
         }
         var text = (comment ?? "").Trim();
         if (text.Length > CommentMaxLength)
         {
-            return $"意见不能超过 {CommentMaxLength} 字 / the comment may have at most {CommentMaxLength} characters";
+            return new Problem("Inspection.CommentTooLong", CommentMaxLength);
         }
         AcknowledgedAt = at;
         AcknowledgedBy = by;
@@ -103,8 +105,6 @@ public class Inspection
         return null;
     }
 
-    /// <summary>
-    /// A submitted inspection from what was found on site, or the problems that stop it (each naming the field): every
     /// <summary>A draft begun on site: not submitted, so it has no result and counts nowhere until it is.</summary>
     public static Inspection Begin(Guid businessId, Guid townshipId, InspectionKind kind, DateTime startedAt, string by, DateTime now) => new()
     {
@@ -112,6 +112,8 @@ public class Inspection
         CreatedAt = now, CreatedBy = by,
     };
 
+    /// <summary>
+    /// A submitted inspection from what was found on site, or the problems that stop it (each naming the field): every
     /// checklist item needs a result; notes are limited; the team is at least <see cref="InspectionTeam.MinimumMembers"/>
     /// distinct inspectors among <paramref name="candidates"/>, the submitting user one of them; the end is not before the
     /// start. The overall result comes from the checklist's rule.
@@ -124,31 +126,31 @@ public class Inspection
         var problems = new List<InspectionProblem>();
         foreach (var missing in checklist.MissingItems(results))
         {
-            problems.Add(new InspectionProblem($"Item_{missing.Code}", $"请填写检查项目 {missing.Code}“{missing.Text}”的结果 / item {missing.Code} has no result"));
+            problems.Add(new InspectionProblem($"Item_{missing.Code}", new Problem("Inspection.ItemMissing", missing.Code, missing.Text)));
         }
         foreach (var (code, note) in notes)
         {
             if (note.Trim().Length > NoteMaxLength)
             {
-                problems.Add(new InspectionProblem($"Note_{code}", $"项目 {code} 的说明不能超过 {NoteMaxLength} 字 / the note of item {code} is too long"));
+                problems.Add(new InspectionProblem($"Note_{code}", new Problem("Inspection.NoteTooLong", code, NoteMaxLength)));
             }
         }
         var team = inspectorIds.Distinct().ToList();
         if (team.Count < InspectionTeam.MinimumMembers)
         {
-            problems.Add(new InspectionProblem("Inspectors", $"检查人员至少两名（现选 {team.Count} 名） / at least two inspectors ({team.Count} chosen)"));
+            problems.Add(new InspectionProblem("Inspectors", new Problem("Inspection.TooFewInspectors", team.Count)));
         }
         if (team.Any(id => !candidates.Contains(id)))
         {
-            problems.Add(new InspectionProblem("Inspectors", "所选检查人员不属于本乡镇街道或本检查组 / an inspector chosen is not one of the township's staff"));
+            problems.Add(new InspectionProblem("Inspectors", new Problem("Inspection.InspectorNotEligible")));
         }
         if (!team.Contains(currentUser))
         {
-            problems.Add(new InspectionProblem("Inspectors", "检查人员须包括本人 / you must be one of the inspectors"));
+            problems.Add(new InspectionProblem("Inspectors", new Problem("Inspection.SelfNotInspector")));
         }
         if (endedAt < startedAt)
         {
-            problems.Add(new InspectionProblem("EndedAt", "结束时间不能早于开始时间 / the end is before the start"));
+            problems.Add(new InspectionProblem("EndedAt", new Problem("Inspection.EndBeforeStart")));
         }
         if (problems.Count > 0)
         {
@@ -178,7 +180,7 @@ public class Inspection
 }
 
 /// <summary>Why an inspection could not be recorded, and the form field it concerns.</summary>
-public sealed record InspectionProblem(string Field, string Message);
+public sealed record InspectionProblem(string Field, Problem Problem);
 
 /// <summary>One checklist item's finding in an inspection; its photos are <see cref="Common.StoredFile"/>s owned by it (<see cref="Common.FileOwners.InspectionPhoto"/>).</summary>
 public class InspectionItem

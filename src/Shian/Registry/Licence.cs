@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using Shian.Common;
 
 namespace Shian.Registry;
 
@@ -77,35 +78,38 @@ public partial class Licence
     /// Records the on-site verification of a licence issued on commitment (告知承诺): it conforms, or the licence is
     /// revoked because the commitment was not kept.
     /// </summary>
-    public string? RecordVerification(bool conforms, DateOnly on)
+    public Problem? RecordVerification(bool conforms, DateOnly on)
     {
         if (!ByCommitment)
         {
-            return "该许可证不是告知承诺方式办理 / this licence was not issued on commitment";
+            return new Problem("Licence.NotByCommitment");
         }
         if (CommitmentVerifiedOn is not null)
         {
-            return "该许可证已核查 / this licence has already been verified";
+            return new Problem("Licence.AlreadyVerified");
         }
         if (Status is LicenceStatus.Revoked or LicenceStatus.Cancelled)
         {
-            return "该许可证已撤销或注销，无需核查 / this licence has been revoked or cancelled";
+            return new Problem("Licence.EndedNoVerification");
         }
         if (on < IssuedOn)
         {
-            return "核查日期不能早于发证日期 / the verification cannot precede the issue";
+            return new Problem("Licence.VerifiedBeforeIssue");
         }
         CommitmentVerifiedOn = on;
         if (!conforms)
         {
             Status = LicenceStatus.Revoked;
-            StatusReason = "告知承诺现场核查不符 / the on-site verification found the commitment not kept";
+            StatusReason = CommitmentNotKept;
             StatusChangedOn = on;
         }
         return null;
     }
 
     public const int MaxReasonLength = 500;
+
+    /// <summary>The recorded reason of a revocation by a failed site check: the record's words, kept in the authority's language.</summary>
+    public const string CommitmentNotKept = "告知承诺现场核查不符";
 
     /// <summary>The statuses a licence may move to from <paramref name="from"/>: revoked and cancelled are final.</summary>
     public static IReadOnlyList<LicenceStatus> NextStatuses(LicenceStatus from) => from switch
@@ -121,42 +125,40 @@ public partial class Licence
     /// change takes effect are required; the date cannot precede the issue or the previous change, nor lie after
     /// <paramref name="today"/> (the status changes now). Returns why the change is refused, or null.
     /// </summary>
-    public string? ChangeStatus(LicenceStatus to, string? reason, DateOnly effectiveOn, DateOnly today)
+    public Problem? ChangeStatus(LicenceStatus to, string? reason, DateOnly effectiveOn, DateOnly today)
     {
         var why = reason?.Trim() ?? "";
         if (Status is LicenceStatus.Revoked or LicenceStatus.Cancelled)
         {
-            return Status == LicenceStatus.Revoked
-                ? "该许可证已撤销，撤销后不能恢复或再变更状态 / a revoked licence cannot be reinstated or changed"
-                : "该许可证已注销，注销后不能恢复或再变更状态 / a cancelled licence cannot be reinstated or changed";
+            return new Problem(Status == LicenceStatus.Revoked ? "Licence.RevokedIsFinal" : "Licence.CancelledIsFinal");
         }
         if (to == Status)
         {
-            return to == LicenceStatus.Valid ? "该许可证有效，无需恢复 / the licence is already valid" : "该许可证已暂停 / the licence is already suspended";
+            return new Problem(to == LicenceStatus.Valid ? "Licence.AlreadyValid" : "Licence.AlreadySuspended");
         }
         if (!NextStatuses(Status).Contains(to))
         {
-            return "未知的许可证状态 / unknown status";
+            return new Problem("Licence.UnknownStatus");
         }
         if (why.Length == 0)
         {
-            return "请填写原因 / a reason is required";
+            return new Problem("Licence.ReasonRequired");
         }
         if (why.Length > MaxReasonLength)
         {
-            return $"原因不能超过 {MaxReasonLength} 字 / the reason is longer than {MaxReasonLength} characters";
+            return new Problem("Licence.ReasonTooLong", MaxReasonLength);
         }
         if (effectiveOn < IssuedOn)
         {
-            return "生效日期不能早于发证日期 / the change cannot take effect before the issue";
+            return new Problem("Licence.EffectiveBeforeIssue");
         }
         if (StatusChangedOn is { } previous && effectiveOn < previous)
         {
-            return "生效日期不能早于上次状态变更 / the change cannot take effect before the previous one";
+            return new Problem("Licence.EffectiveBeforePrevious");
         }
         if (effectiveOn > today)
         {
-            return "生效日期不能晚于今天 / the change cannot take effect after today";
+            return new Problem("Licence.EffectiveAfterToday");
         }
         Status = to;
         StatusReason = why;

@@ -36,7 +36,7 @@ public class RectificationOrderTests
         var (order, errors) = RectificationOrder.Issue(draft, "  ", 0, Calendar, At(2020, 3, 2), "insp", "n");
         Assert.Null(order);
         Assert.Equal(["InspectionId", "Requirements", "WorkingDays"], errors.Keys.Order(StringComparer.Ordinal));
-        Assert.Contains("1–60", errors["WorkingDays"]);
+        Assert.Equal(("Rectification.WorkingDaysOutOfRange", 1, 60), (errors["WorkingDays"].Code, errors["WorkingDays"].Args[0], errors["WorkingDays"].Args[1]));
         // A year the calendar does not cover counts Monday to Friday: Monday 2031-03-03 + 5 → Monday 2031-03-10.
         Assert.Equal(new DateOnly(2031, 3, 10), RectificationOrder.Issue(Submitted(InspectionResult.NonConforming), "x", 5, Calendar, At(2031, 3, 3), "i", "n").Order!.Deadline);
     }
@@ -61,9 +61,9 @@ public class RectificationOrderTests
     {
         var first = Submitted(InspectionResult.NonConforming);
         var (order, _) = RectificationOrder.Issue(first, "x", 5, Calendar, At(2020, 3, 2), "insp", "n");
-        Assert.Contains("同一经营者", order!.Close(first, "", At(2020, 3, 3), "insp"));
-        Assert.Contains("同一经营者", order.Close(Submitted(InspectionResult.Conforming), "", At(2020, 3, 3), "insp"));
-        Assert.Contains("不符合", order.Close(Submitted(InspectionResult.NonConforming, first.BusinessId), "", At(2020, 3, 3), "insp"));
+        Assert.Equal("Rectification.FollowUpNotOfBusiness", order!.Close(first, "", At(2020, 3, 3), "insp")?.Code);
+        Assert.Equal("Rectification.FollowUpNotOfBusiness", order.Close(Submitted(InspectionResult.Conforming), "", At(2020, 3, 3), "insp")?.Code);
+        Assert.Equal("Rectification.FollowUpFailed", order.Close(Submitted(InspectionResult.NonConforming, first.BusinessId), "", At(2020, 3, 3), "insp")?.Code);
         var followUp = Submitted(InspectionResult.BasicallyConforming, first.BusinessId);
         Assert.Null(order.Close(followUp, "", At(2020, 3, 4), "insp"));
         Assert.Equal((RectificationStatus.Closed, followUp.Id), (order.Status, order.FollowUpInspectionId));

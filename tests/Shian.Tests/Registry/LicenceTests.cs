@@ -129,8 +129,8 @@ public class LicenceStatusTests
     }
 
     [Theory]
-    [InlineData(LicenceStatus.Revoked, "已撤销")]
-    [InlineData(LicenceStatus.Cancelled, "已注销")]
+    [InlineData(LicenceStatus.Revoked, "Licence.RevokedIsFinal")]
+    [InlineData(LicenceStatus.Cancelled, "Licence.CancelledIsFinal")]
     public void Revoked_and_cancelled_are_final(LicenceStatus final, string said)
     {
         var licence = Valid();
@@ -138,8 +138,7 @@ public class LicenceStatusTests
         foreach (var to in Enum.GetValues<LicenceStatus>())
         {
             var refusal = licence.ChangeStatus(to, "恢复经营", Today, Today);
-            Assert.NotNull(refusal);
-            Assert.Contains(said, refusal, StringComparison.Ordinal);
+            Assert.Equal(said, refusal?.Code);
         }
         Assert.Equal((final, "决定", new DateOnly(2024, 5, 1)), (licence.Status, licence.StatusReason, licence.StatusChangedOn));
         Assert.Empty(Licence.NextStatuses(final));
@@ -149,9 +148,9 @@ public class LicenceStatusTests
     public void Only_a_suspended_licence_is_reinstated_and_a_suspended_one_is_not_suspended_again()
     {
         var licence = Valid();
-        Assert.Contains("无需恢复", licence.ChangeStatus(LicenceStatus.Valid, "恢复", Today, Today), StringComparison.Ordinal);
+        Assert.Equal("Licence.AlreadyValid", licence.ChangeStatus(LicenceStatus.Valid, "恢复", Today, Today)?.Code);
         Assert.Null(licence.ChangeStatus(LicenceStatus.Suspended, "停业整改", Today, Today));
-        Assert.Contains("已暂停", licence.ChangeStatus(LicenceStatus.Suspended, "再次暂停", Today, Today), StringComparison.Ordinal);
+        Assert.Equal("Licence.AlreadySuspended", licence.ChangeStatus(LicenceStatus.Suspended, "再次暂停", Today, Today)?.Code);
         Assert.Null(licence.ChangeStatus(LicenceStatus.Cancelled, "主体申请注销", Today, Today)); // a suspended licence may be cancelled
         Assert.Equal([LicenceStatus.Suspended, LicenceStatus.Revoked, LicenceStatus.Cancelled], Licence.NextStatuses(LicenceStatus.Valid));
         Assert.Equal([LicenceStatus.Valid, LicenceStatus.Revoked, LicenceStatus.Cancelled], Licence.NextStatuses(LicenceStatus.Suspended));
@@ -161,16 +160,16 @@ public class LicenceStatusTests
     public void A_change_needs_a_reason_and_a_date_between_the_issue_or_last_change_and_today()
     {
         var licence = Valid();
-        Assert.Contains("请填写原因", licence.ChangeStatus(LicenceStatus.Suspended, "   ", Today, Today), StringComparison.Ordinal);
-        Assert.Contains("请填写原因", licence.ChangeStatus(LicenceStatus.Suspended, null, Today, Today), StringComparison.Ordinal);
-        Assert.Contains("不能超过 500 字", licence.ChangeStatus(LicenceStatus.Suspended, new string('因', 501), Today, Today), StringComparison.Ordinal);
-        Assert.Contains("不能早于发证日期", licence.ChangeStatus(LicenceStatus.Suspended, "整改", Issued.AddDays(-1), Today), StringComparison.Ordinal);
-        Assert.Contains("不能晚于今天", licence.ChangeStatus(LicenceStatus.Suspended, "整改", Today.AddDays(1), Today), StringComparison.Ordinal);
-        Assert.Contains("未知的许可证状态", licence.ChangeStatus((LicenceStatus)42, "整改", Today, Today), StringComparison.Ordinal);
+        Assert.Equal("Licence.ReasonRequired", licence.ChangeStatus(LicenceStatus.Suspended, "   ", Today, Today)?.Code);
+        Assert.Equal("Licence.ReasonRequired", licence.ChangeStatus(LicenceStatus.Suspended, null, Today, Today)?.Code);
+        Assert.Equal("Licence.ReasonTooLong", licence.ChangeStatus(LicenceStatus.Suspended, new string('因', 501), Today, Today)?.Code);
+        Assert.Equal("Licence.EffectiveBeforeIssue", licence.ChangeStatus(LicenceStatus.Suspended, "整改", Issued.AddDays(-1), Today)?.Code);
+        Assert.Equal("Licence.EffectiveAfterToday", licence.ChangeStatus(LicenceStatus.Suspended, "整改", Today.AddDays(1), Today)?.Code);
+        Assert.Equal("Licence.UnknownStatus", licence.ChangeStatus((LicenceStatus)42, "整改", Today, Today)?.Code);
         Assert.Equal((LicenceStatus.Valid, "", null), (licence.Status, licence.StatusReason, licence.StatusChangedOn)); // refusals change nothing
 
         Assert.Null(licence.ChangeStatus(LicenceStatus.Suspended, "整改", new DateOnly(2024, 6, 1), Today));
-        Assert.Contains("不能早于上次状态变更", licence.ChangeStatus(LicenceStatus.Valid, "复查合格", new DateOnly(2024, 5, 31), Today), StringComparison.Ordinal);
+        Assert.Equal("Licence.EffectiveBeforePrevious", licence.ChangeStatus(LicenceStatus.Valid, "复查合格", new DateOnly(2024, 5, 31), Today)?.Code);
         Assert.Equal(LicenceStatus.Suspended, licence.Status);
     }
 
@@ -180,7 +179,7 @@ public class LicenceStatusTests
         var licence = new Licence { ByCommitment = true, IssuedOn = Issued, ExpiresOn = Issued.AddYears(5) };
         Assert.Null(licence.RecordVerification(conforms: false, Issued.AddDays(10)));
         Assert.Equal((LicenceStatus.Revoked, Issued.AddDays(10)), (licence.Status, licence.StatusChangedOn!.Value));
-        Assert.Contains("告知承诺", licence.StatusReason, StringComparison.Ordinal);
+        Assert.Equal(Licence.CommitmentNotKept, licence.StatusReason);
 
         var cancelled = new Licence { ByCommitment = true, IssuedOn = Issued, ExpiresOn = Issued.AddYears(5) };
         Assert.Null(cancelled.ChangeStatus(LicenceStatus.Cancelled, "主体申请注销", Issued.AddDays(5), Today));

@@ -9,6 +9,7 @@ using Shian.Data;
 using Shian.Inspections;
 using Shian.Registry;
 using Shian.Web.Infrastructure;
+using Microsoft.Extensions.Localization;
 
 namespace Shian.Web.Features.Inspections;
 
@@ -20,7 +21,7 @@ namespace Shian.Web.Features.Inspections;
 /// (?campaign=…) it is a 专项检查 recording the campaign, on the campaign's checklist when it names one.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
+public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Person(Guid Id, string Name);
 
@@ -100,7 +101,7 @@ public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageMo
             Inspectors, candidates.Select(c => c.Id).ToList(), me, started, ended, user.Name, now);
         foreach (var problem in problems)
         {
-            ModelState.AddModelError(problem.Field, problem.Message);
+            ModelState.AddProblem(problem.Field, problem.Problem, l);
         }
         if (inspection is null)
         {
