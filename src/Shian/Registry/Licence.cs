@@ -202,11 +202,11 @@ public partial class Licence
     private static partial Regex HealthFiling();
 
     /// <summary>Checks a licence for a business: number, dates, and fit; errors refuse it, warnings are shown.</summary>
-    public static (IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings) Check(AuthorisationKind kind, string number, DateOnly issuedOn,
+    public static (IReadOnlyList<Problem> Errors, IReadOnlyList<Problem> Warnings) Check(AuthorisationKind kind, string number, DateOnly issuedOn,
         DateOnly? expiresOn, Business business)
     {
-        var errors = new List<string>();
-        var warnings = new List<string>();
+        var errors = new List<Problem>();
+        var warnings = new List<Problem>();
         var normalized = LicenceNumber.Normalize(number);
         switch (kind)
         {
@@ -218,7 +218,7 @@ public partial class Licence
                 }
                 else if ((parsed.Kind == Registry.LicenceKind.Production) != (kind == AuthorisationKind.ProductionLicence))
                 {
-                    errors.Add(kind == AuthorisationKind.ProductionLicence ? "食品生产许可证编号以 SC 开头 / a production licence number starts with SC" : "食品经营许可证编号以 JY 开头 / a business licence number starts with JY");
+                    errors.Add(new Problem(kind == AuthorisationKind.ProductionLicence ? "Licence.ProductionNumberPrefix" : "Licence.BusinessNumberPrefix"));
                 }
                 else
                 {
@@ -226,22 +226,22 @@ public partial class Licence
                 }
                 break;
             case AuthorisationKind.HealthFoodRegistration when !HealthRegistration().IsMatch(normalized):
-                errors.Add("保健食品注册号应为 国食健注G + 8 位数字 / a health-food registration is 国食健注G and 8 digits");
+                errors.Add(new Problem("Licence.HealthRegistrationShape"));
                 break;
             case AuthorisationKind.HealthFoodFiling when !HealthFiling().IsMatch(normalized):
-                errors.Add("保健食品备案号应为 食健备G + 12 位数字 / a health-food filing is 食健备G and 12 digits");
+                errors.Add(new Problem("Licence.HealthFilingShape"));
                 break;
             case AuthorisationKind.SalesFiling when normalized.Length is < 4 or > 40:
-                errors.Add("备案编号无效 / the filing number is not valid");
+                errors.Add(new Problem("Licence.FilingNumberInvalid"));
                 break;
         }
         if (expiresOn is { } end && end <= issuedOn)
         {
-            errors.Add("有效期至应晚于发证日期 / the expiry date must be after the issue date");
+            errors.Add(new Problem("Licence.ExpiryNotAfterIssue"));
         }
         if (expiresOn is null && kind is AuthorisationKind.ProductionLicence or AuthorisationKind.BusinessLicence)
         {
-            errors.Add("许可证须填写有效期至 / a licence needs an expiry date");
+            errors.Add(new Problem("Licence.ExpiryRequired"));
         }
         return (errors, warnings);
     }

@@ -20,11 +20,11 @@ public class LicenceTests
     public void Numbers_and_dates_that_cannot_be_right_are_refused()
     {
         Assert.Contains(Licence.Check(AuthorisationKind.BusinessLicence, "SC10412011900123", Issued, Issued.AddYears(5), Restaurant).Errors,
-            e => e.Contains("以 JY 开头", StringComparison.Ordinal));
+            e => e.Code == "Licence.BusinessNumberPrefix");
         Assert.Contains(Licence.Check(AuthorisationKind.BusinessLicence, "JY21201190012345", Issued, Issued.AddDays(-1), Restaurant).Errors,
-            e => e.Contains("有效期至应晚于发证日期", StringComparison.Ordinal));
+            e => e.Code == "Licence.ExpiryNotAfterIssue");
         Assert.Contains(Licence.Check(AuthorisationKind.BusinessLicence, "JY21201190012345", Issued, null, Restaurant).Errors,
-            e => e.Contains("须填写有效期至", StringComparison.Ordinal));
+            e => e.Code == "Licence.ExpiryRequired");
         Assert.NotEmpty(Licence.Check(AuthorisationKind.HealthFoodFiling, "食健备G20201200001", Issued, null, Restaurant).Errors);
         Assert.Empty(Licence.Check(AuthorisationKind.HealthFoodFiling, "食健备G202012000012", Issued, null, Restaurant).Errors);
         Assert.Empty(Licence.Check(AuthorisationKind.HealthFoodRegistration, "国食健注G20200123", Issued, Issued.AddYears(5), Restaurant).Errors);

@@ -95,9 +95,9 @@ public class SampleResultTests
         Assert.Equal(ItemJudgement.Fail, parsed.Rows[1].Item.Judgement);
         var errors = parsed.Errors.Select(e => (e.Row, e.Column)).ToList();
         Assert.Equal([(3, "检验结果"), (4, "抽样单编号"), (5, "单项判定"), (6, "单项判定"), (7, "单项判定")], errors);
-        Assert.Contains("CFU/g", parsed.Errors[0].Message);
-        Assert.Contains("“还行”应为“合格”或“不合格”", parsed.Errors[4].Message);
-        Assert.StartsWith("第 3 行 检验结果：", parsed.Errors[0].ToString());
+        Assert.Contains("CFU/g", parsed.Errors[0].Problem.ToString());
+        Assert.Contains("“还行”应为“合格”或“不合格”", parsed.Errors[4].Problem.ToString());
+        Assert.Equal((3, "检验结果"), (parsed.Errors[0].Row, parsed.Errors[0].Column));
     }
 
     [Fact]
@@ -115,13 +115,13 @@ public class SampleResultTests
         });
         var (rows, error) = SampleResultImport.Read(Workbook(many), "r.xlsx");
         Assert.Empty(rows);
-        Assert.Contains("文件“r.xlsx”超过导入上限：最多 5,000 行", error!.Message);
+        Assert.Contains("文件“r.xlsx”超过导入上限：最多 5,000 行", error!.Problem.ToString());
 
         (_, error) = SampleResultImport.Read(Workbook([new() { ["抽样单编号"] = "JZ-2020-000001", ["检验项目"] = "铅" }]), "r.xlsx");
-        Assert.Contains("缺少必填列：检验结果、单项判定", error!.Message);
+        Assert.Equal("Import.ColumnsMissing(检验结果、单项判定)", error!.Problem.ToString());
 
         (_, error) = SampleResultImport.Read(new byte[SampleResultImport.MaxBytes + 1], "r.xlsx");
-        Assert.Contains("文件“r.xlsx”超过导入上限：最多 5 MB", error!.Message);
+        Assert.Contains("文件“r.xlsx”超过导入上限：最多 5 MB", error!.Problem.ToString());
     }
 }
 
