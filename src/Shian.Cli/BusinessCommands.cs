@@ -39,7 +39,7 @@ public static class BusinessCommands
             {
                 foreach (var error in errors)
                 {
-                    console.Error(error.ToString());
+                    console.Error(Line(error));
                 }
                 console.Error($"有 {errors.Count} 处错误，未导入任何数据 / {errors.Count} errors: nothing was imported");
                 return ShianCli.Failed;
@@ -78,12 +78,12 @@ public static class BusinessCommands
                 database.Clock);
             foreach (var error in errors)
             {
-                console.Error(error.ToString());
+                console.Error(Line(error));
             }
             // Warnings (a number whose region or type does not fit the business) are reported, never a refusal.
             foreach (var warning in warnings)
             {
-                console.Error($"提示 / warning：{warning}");
+                console.Error($"提示 / warning：{Line(warning)}");
             }
             if (errors.Count > 0)
             {
@@ -99,4 +99,8 @@ public static class BusinessCommands
         });
         return new Command("licences", "许可证和备案 / licences and filings") { import };
     }
+
+    /// <summary>One refused row as the import report shows it: line, column and the reason worded.</summary>
+    private static string Line(BusinessImport.RowError error) =>
+        error.Row > 0 ? $"第 {error.Row} 行 {error.Column}：{Words.Of(error.Problem)}" : $"{error.Column}：{Words.Of(error.Problem)}";
 }

@@ -18,7 +18,7 @@ public static class ValidateCommands
                 console.Out($"{check.Normalized} 有效 / valid");
                 return ShianCli.Ok;
             }
-            console.Error($"{check.Normalized}：{check.Error}");
+            console.Error($"{check.Normalized}：{Words.Of(check.Error!)}");
             if (check.ExpectedCheck is { } expected)
             {
                 console.Out($"{check.Normalized[..17]}{expected}");

@@ -110,7 +110,7 @@ public static class DemoBusinesses
                     BusinessId = business.Id, Kind = kind, Number = number, IssuedOn = issued,
                     ExpiresOn = kind == AuthorisationKind.SalesFiling ? null : issued.AddYears(5).AddDays(-1),
                     Scope = type.Category switch { BusinessCategory.Caterer or BusinessCategory.Canteen => "热食类食品制售", BusinessCategory.Producer => "糕点、饮料", _ => "预包装食品（含冷藏冷冻食品）销售" },
-                    Authority = "天津市蓟州区市场监督管理局", Status = LicenceStatus.Valid, PublicCode = Licence.NewPublicCode(), CreatedAt = now,
+                    Authority = "天津市蓟州区市场监督管理局", PublicCode = Licence.NewPublicCode(), CreatedAt = now,
                 });
             }
         }

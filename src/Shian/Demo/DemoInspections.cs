@@ -51,7 +51,7 @@ public static class DemoInspections
             }
             var day = monthStart.AddDays(random.Next(lastDay.DayNumber - monthStart.DayNumber + 1));
             var team = teams[visit.TeamId!.Value].Members.Select(m => m.UserId).Take(InspectionTeam.MinimumMembers).ToList();
-            var inspection = Record(checklist, businesses[visit.BusinessId], InspectionKind.Routine, Findings(checklist, random), team, names, day, random, now);
+            var inspection = Record(checklist, businesses[visit.BusinessId], InspectionKind.Routine, Findings(checklist, random), team, names, day, random);
             inspection.PlannedInspectionId = visit.Id;
             inspection.TeamId = visit.TeamId;
             inspection.CampaignId = campaigns.FirstOrDefault(c => c.Covers(day) && c.InScope(businesses[visit.BusinessId]))?.Id;
@@ -76,7 +76,7 @@ public static class DemoInspections
                 }
                 var day = campaign.From.AddDays(random.Next(last.DayNumber - campaign.From.DayNumber + 1));
                 var inspection = Record(checklist, business, InspectionKind.Campaign, Findings(checklist, random),
-                    team.Members.Select(m => m.UserId).Take(InspectionTeam.MinimumMembers).ToList(), names, day, random, now);
+                    team.Members.Select(m => m.UserId).Take(InspectionTeam.MinimumMembers).ToList(), names, day, random);
                 inspection.CampaignId = campaign.Id;
                 inspection.TeamId = team.Id;
                 inspections.Add(inspection);
@@ -96,10 +96,8 @@ public static class DemoInspections
             var results = own.Items.ToDictionary(i => i.Code, i => ItemResult.Yes);
             results[own.Items.First(i => i.Key).Code] = ItemResult.No;
             var inspection = Record(own, restaurant, InspectionKind.Complaint, results, ownTeam.Members.Select(m => m.UserId).Take(2).ToList(), names,
-                today.AddDays(-7), random, now);
+                today.AddDays(-7), random, acknowledged: false);
             inspection.TeamId = ownTeam.Id;
-            inspection.AcknowledgedAt = null;
-            inspection.AcknowledgedBy = null;
             inspections.Add(inspection);
             findings.Add(inspection);
         }
@@ -141,13 +139,13 @@ public static class DemoInspections
             var team = failed.Inspectors.Select(i => i.UserId).ToList();
             if (random.NextDouble() < 0.06)
             {
-                var again = Record(checklist, businesses[failed.BusinessId], InspectionKind.FollowUp, Failing(checklist, random), team, names, followUpDay, random, now);
+                var again = Record(checklist, businesses[failed.BusinessId], InspectionKind.FollowUp, Failing(checklist, random), team, names, followUpDay, random);
                 inspections.Add(again);
                 order.Escalate("复查仍不符合，拒不整改，移交立案查处", DemoTime.At(followUpDay, 17), names[team[0]]);
             }
             else
             {
-                var passed = Record(checklist, businesses[failed.BusinessId], InspectionKind.FollowUp, checklist.Items.ToDictionary(i => i.Code, _ => ItemResult.Yes), team, names, followUpDay, random, now);
+                var passed = Record(checklist, businesses[failed.BusinessId], InspectionKind.FollowUp, checklist.Items.ToDictionary(i => i.Code, _ => ItemResult.Yes), team, names, followUpDay, random);
                 inspections.Add(passed);
                 order.Close(passed, null, DemoTime.At(followUpDay, 17), names[team[0]]);
             }
@@ -240,19 +238,22 @@ public static class DemoInspections
     }
 
     private static Inspection Record(Checklist checklist, Business business, InspectionKind kind, Dictionary<string, ItemResult> results, List<Guid> team,
-        Dictionary<Guid, string> names, DateOnly day, Random random, DateTime now)
+        Dictionary<Guid, string> names, DateOnly day, Random random, bool acknowledged = true)
     {
         var start = DemoTime.At(day, 9 + random.Next(7)).AddMinutes(random.Next(60));
+        var end = start.AddMinutes(40 + random.Next(50));
         var notes = results.Where(r => r.Value == ItemResult.No).ToDictionary(r => r.Key, _ => "现场发现问题，已拍照取证并当场告知经营者");
+        // Recorded when the visit ended, as the inspector's phone would have sent it.
         var (inspection, problems) = Inspection.Record(checklist, business.Id, business.TownshipId, kind, results, notes, team, team, team[0],
-            start, start.AddMinutes(40 + random.Next(50)), names[team[0]], now);
+            start, end, names[team[0]], end);
         if (inspection is null)
         {
-            throw new InvalidOperationException("Demo inspection refused: " + string.Join("; ", problems.Select(p => p.Message)));
+            throw new InvalidOperationException("Demo inspection refused: " + string.Join("; ", problems));
         }
-        inspection.CreatedAt = inspection.EndedAt!.Value;
-        inspection.AcknowledgedAt = inspection.EndedAt.Value.AddMinutes(5);
-        inspection.AcknowledgedBy = Signer(business);
+        if (acknowledged && inspection.Acknowledge(Signer(business), null, end.AddMinutes(5)) is { } refused)
+        {
+            throw new InvalidOperationException("Demo acknowledgement refused: " + refused);
+        }
         return inspection;
     }
 

@@ -68,7 +68,7 @@ public static class DemoTeams
                     [staff[2 * team].Id, staff[2 * team + 1].Id], candidates, [], now);
                 if (created is null)
                 {
-                    throw new InvalidOperationException($"Demo team for {township.Name}: " + string.Join("; ", errors.Select(e => e.Message)));
+                    throw new InvalidOperationException($"Demo team for {township.Name}: " + string.Join("; ", errors.Select(e => e.Problem)));
                 }
                 db.InspectionTeams.Add(created);
                 made++;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Shian.Common;
 using Shian.Registry;
+using Shian.Common;
 
 namespace Shian.Inspections;
 
@@ -87,33 +88,33 @@ public sealed record Checklist : IVersionedRulebook
         Items.Where(i => !results.ContainsKey(i.Code)).ToList();
 
     /// <summary>What is wrong with the checklist, if anything: a bad checklist must not be used.</summary>
-    public IReadOnlyList<string> Problems()
+    public IReadOnlyList<Problem> Problems()
     {
-        var problems = new List<string>();
+        var problems = new List<Problem>();
         if (string.IsNullOrWhiteSpace(Name))
         {
-            problems.Add("检查表没有名称 / the checklist has no name");
+            problems.Add(new Problem("Checklist.NoName"));
         }
         if (Version < 1)
         {
-            problems.Add("版本号应从 1 开始 / the version must be 1 or more");
+            problems.Add(new Problem("Checklist.VersionBelowOne"));
         }
         if (Categories.Count == 0)
         {
-            problems.Add("检查表未指定适用类别 / the checklist applies to no category");
+            problems.Add(new Problem("Checklist.NoCategory"));
         }
         if (!Items.Any())
         {
-            problems.Add("检查表没有检查项目 / the checklist has no items");
+            problems.Add(new Problem("Checklist.NoItems"));
         }
-        problems.AddRange(Sections.Where(s => string.IsNullOrWhiteSpace(s.Title)).Select(_ => "检查章节没有标题 / a section has no title"));
-        problems.AddRange(Sections.Where(s => s.Items.Count == 0).Select(s => $"章节“{s.Title}”没有检查项目 / a section has no items"));
-        problems.AddRange(Items.Where(i => string.IsNullOrWhiteSpace(i.Code)).Select(i => $"项目“{i.Text}”没有代码 / an item has no code"));
-        problems.AddRange(Items.Where(i => string.IsNullOrWhiteSpace(i.Text)).Select(i => $"项目 {i.Code} 没有内容 / an item has no text"));
-        problems.AddRange(Items.GroupBy(i => i.Code).Where(g => g.Count() > 1).Select(g => $"项目代码重复：{g.Key} / duplicate item code"));
+        problems.AddRange(Sections.Where(s => string.IsNullOrWhiteSpace(s.Title)).Select(_ => new Problem("Checklist.SectionUntitled")));
+        problems.AddRange(Sections.Where(s => s.Items.Count == 0).Select(s => new Problem("Checklist.SectionEmpty", s.Title)));
+        problems.AddRange(Items.Where(i => string.IsNullOrWhiteSpace(i.Code)).Select(i => new Problem("Checklist.ItemNoCode", i.Text)));
+        problems.AddRange(Items.Where(i => string.IsNullOrWhiteSpace(i.Text)).Select(i => new Problem("Checklist.ItemNoText", i.Code)));
+        problems.AddRange(Items.GroupBy(i => i.Code).Where(g => g.Count() > 1).Select(g => new Problem("Checklist.DuplicateCode", g.Key)));
         if (Rule.ConformingMaxFailed < 0 || Rule.BasicallyConformingMaxFailed < Rule.ConformingMaxFailed)
         {
-            problems.Add("判定规则应满足 0 ≤ 符合上限 ≤ 基本符合上限 / the rule's limits must rise: 0 ≤ conforming ≤ basically conforming");
+            problems.Add(new Problem("Checklist.RuleLimits"));
         }
         return problems;
     }

@@ -2,11 +2,12 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Shian.Common;
 
 namespace Shian.Inspections;
 
 /// <summary>What is wrong with a checklist version as entered, and the form field it concerns.</summary>
-public sealed record ChecklistProblem(string Field, string Message);
+public sealed record ChecklistProblem(string Field, Problem Problem);
 
 /// <summary>
 /// 检查表配置: the office issues a new version of a checklist (or a new checklist, copied from another) as JSON with the
@@ -50,47 +51,48 @@ public static class ChecklistVersions
     {
         var problems = new List<ChecklistProblem>();
         var title = (name ?? "").Trim();
-        if (title.Length == 0) problems.Add(new("Name", "检查表名称：必填。"));
-        else if (title.Length > NameMax) problems.Add(new("Name", $"检查表名称：不能超过 {NameMax} 个字。"));
-        else if (title.IndexOfAny(['/', '\\', '?', '#', '%']) >= 0 || title == "new") problems.Add(new("Name", "检查表名称：不能含有 / \\ ? # % 字符，也不能叫 new。"));
-        else if (creating && versions.Count > 0) problems.Add(new("Name", $"检查表名称：“{title}”已存在，请发布新版本或另取名称。"));
+        if (title.Length == 0) problems.Add(new("Name", new Problem("ChecklistVersion.NameRequired")));
+        else if (title.Length > NameMax) problems.Add(new("Name", new Problem("ChecklistVersion.NameTooLong", NameMax)));
+        else if (title.IndexOfAny(['/', '\\', '?', '#', '%']) >= 0 || title == "new") problems.Add(new("Name", new Problem("ChecklistVersion.NameCharacters")));
+        else if (creating && versions.Count > 0) problems.Add(new("Name", new Problem("ChecklistVersion.NameTaken", title)));
 
         var latest = versions.MaxBy(v => v.Version);
-        if (effectiveFrom is not { } from) problems.Add(new("EffectiveFrom", "生效日期：必填。"));
-        else if (from < today) problems.Add(new("EffectiveFrom", $"生效日期：不能早于今天（{today:yyyy-MM-dd}）；已记录的检查保留其所用版本。"));
+        if (effectiveFrom is not { } from) problems.Add(new("EffectiveFrom", new Problem("ChecklistVersion.EffectiveFromRequired")));
+        else if (from < today) problems.Add(new("EffectiveFrom", new Problem("ChecklistVersion.EffectiveFromPast", today)));
         else if (latest is not null && from < latest.EffectiveFrom)
-            problems.Add(new("EffectiveFrom", $"生效日期：不能早于现行最新版本（第 {latest.Version} 版）的生效日期 {latest.EffectiveFrom:yyyy-MM-dd}。"));
+            problems.Add(new("EffectiveFrom", new Problem("ChecklistVersion.EffectiveFromBeforeLatest", latest.Version, latest.EffectiveFrom)));
 
         Checklist? parsed = null;
         if (string.IsNullOrWhiteSpace(json))
         {
-            problems.Add(new("Content", "检查表内容：必填。"));
+            problems.Add(new("Content", new Problem("ChecklistVersion.ContentRequired")));
         }
         else
         {
             try
             {
                 parsed = JsonSerializer.Deserialize<Checklist>(json, Strict);
-                if (parsed is null) problems.Add(new("Content", "检查表内容：不能为 null。"));
+                if (parsed is null) problems.Add(new("Content", new Problem("ChecklistVersion.ContentNull")));
             }
             catch (JsonException e)
             {
-                var line = e.LineNumber is { } l ? $"第 {l + 1} 行" : "";
-                var path = string.IsNullOrEmpty(e.Path) ? "" : $"（{e.Path}）";
-                problems.Add(new("Content", $"检查表内容：JSON 格式有误，{line}{path}：{FirstSentence(e.Message)}"));
+                // The parser's own message stays in its (English) words: it names the token it could not read.
+                object line = e.LineNumber is { } l ? new Problem("ChecklistVersion.JsonLine", l + 1) : "";
+                object path = string.IsNullOrEmpty(e.Path) ? "" : new Problem("ChecklistVersion.JsonPath", e.Path);
+                problems.Add(new("Content", new Problem("ChecklistVersion.JsonInvalid", line, path, FirstSentence(e.Message))));
             }
         }
         if (parsed is not null)
         {
             var checklist = parsed with { Name = title, Version = (latest?.Version ?? 0) + 1, EffectiveFrom = effectiveFrom ?? default };
-            problems.AddRange(checklist.Problems().Where(p => !p.StartsWith("检查表没有名称", StringComparison.Ordinal))
-                .Select(p => new ChecklistProblem("Content", "检查表内容：" + p)));
+            problems.AddRange(checklist.Problems().Where(p => p.Code != "Checklist.NoName")
+                .Select(p => new ChecklistProblem("Content", new Problem("ChecklistVersion.Content", p))));
             var items = checklist.Items.ToList();
             if (items.Count > 0 && !items.Any(i => i.Key))
-                problems.Add(new("Content", "检查表内容：至少要有一个关键项（\"key\": true）。"));
+                problems.Add(new("Content", new Problem("ChecklistVersion.NoKeyItem")));
             var ordinary = items.Count(i => !i.Key);
             if (items.Count > 0 && checklist.Rule.BasicallyConformingMaxFailed >= ordinary && checklist.Rule.ConformingMaxFailed >= 0)
-                problems.Add(new("Content", $"检查表内容：判定规则的基本符合上限（{checklist.Rule.BasicallyConformingMaxFailed}）应小于一般项目数（{ordinary}），否则一般项目不符合再多也判不出不符合。"));
+                problems.Add(new("Content", new Problem("ChecklistVersion.RuleUnreachable", checklist.Rule.BasicallyConformingMaxFailed, ordinary)));
             if (problems.Count == 0) return (checklist, []);
         }
         return (null, problems);

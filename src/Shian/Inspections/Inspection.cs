@@ -1,3 +1,5 @@
+using Shian.Common;
+
 namespace Shian.Inspections;
 
 /// <summary>监督检查结果: the overall result of an inspection, from its items by the checklist's rule.</summary>
@@ -44,15 +46,15 @@ public class Inspection
     public Guid? CampaignId { get; set; }
 
     public Guid? TeamId { get; set; }
-    public DateTime StartedAt { get; set; }
-    public DateTime? EndedAt { get; set; }
-    public InspectionStatus Status { get; set; }
+    public DateTime StartedAt { get; private set; }
+    public DateTime? EndedAt { get; private set; }
+    public InspectionStatus Status { get; private set; }
 
     /// <summary>Null until submitted.</summary>
-    public InspectionResult? Result { get; set; }
+    public InspectionResult? Result { get; private set; }
 
-    public DateTime CreatedAt { get; set; }
-    public string CreatedBy { get; set; } = "";
+    public DateTime CreatedAt { get; private set; }
+    public string CreatedBy { get; private set; } = "";
 
     /// <summary>The checklist (name and version) the items were filled in with.</summary>
     public string ChecklistName { get; set; } = "";
@@ -66,38 +68,49 @@ public class Inspection
     public Guid? ClientDraftId { get; set; }
 
     /// <summary>Any item failed (不符合): a rectification order (责令整改) is required.</summary>
-    public bool RequiresRectification { get; set; }
+    public bool RequiresRectification { get; private set; }
 
     /// <summary>The operator's acknowledgement (签收) of the submitted record, with their optional comment.</summary>
-    public DateTime? AcknowledgedAt { get; set; }
+    public DateTime? AcknowledgedAt { get; private set; }
 
-    public string? AcknowledgedBy { get; set; }
-    public string? AcknowledgementComment { get; set; }
+    public string? AcknowledgedBy { get; private set; }
+    public string? AcknowledgementComment { get; private set; }
 
-    public List<InspectionItem> Items { get; set; } = [];
-    public List<InspectionInspector> Inspectors { get; set; } = [];
+    // Filled by Record only; EF reads and writes the fields (its convention finds them by name).
+    private readonly List<InspectionItem> items = [];
+    private readonly List<InspectionInspector> inspectors = [];
+
+    public IReadOnlyList<InspectionItem> Items => items;
+    public IReadOnlyList<InspectionInspector> Inspectors => inspectors;
 
     /// <summary>The operator signs for the submitted record; refused when not submitted or already signed.</summary>
-    public string? Acknowledge(string by, string? comment, DateTime at)
+    public Problem? Acknowledge(string by, string? comment, DateTime at)
     {
         if (Status != InspectionStatus.Submitted)
         {
-            return "检查记录尚未提交 / the inspection is not submitted";
+            return new Problem("Inspection.NotSubmitted");
         }
         if (AcknowledgedAt is not null)
         {
-            return "该检查记录已签收 / already acknowledged";
+            return new Problem("Inspection.AlreadyAcknowledged");
         }
         var text = (comment ?? "").Trim();
         if (text.Length > CommentMaxLength)
         {
-            return $"意见不能超过 {CommentMaxLength} 字 / the comment may have at most {CommentMaxLength} characters";
+            return new Problem("Inspection.CommentTooLong", CommentMaxLength);
         }
         AcknowledgedAt = at;
         AcknowledgedBy = by;
         AcknowledgementComment = text.Length == 0 ? null : text;
         return null;
     }
+
+    /// <summary>A draft begun on site: not submitted, so it has no result and counts nowhere until it is.</summary>
+    public static Inspection Begin(Guid businessId, Guid townshipId, InspectionKind kind, DateTime startedAt, string by, DateTime now) => new()
+    {
+        Id = Guid.CreateVersion7(), BusinessId = businessId, TownshipId = townshipId, Kind = kind, StartedAt = startedAt, Status = InspectionStatus.Draft,
+        CreatedAt = now, CreatedBy = by,
+    };
 
     /// <summary>
     /// A submitted inspection from what was found on site, or the problems that stop it (each naming the field): every
@@ -113,31 +126,31 @@ public class Inspection
         var problems = new List<InspectionProblem>();
         foreach (var missing in checklist.MissingItems(results))
         {
-            problems.Add(new InspectionProblem($"Item_{missing.Code}", $"请填写检查项目 {missing.Code}“{missing.Text}”的结果 / item {missing.Code} has no result"));
+            problems.Add(new InspectionProblem($"Item_{missing.Code}", new Problem("Inspection.ItemMissing", missing.Code, missing.Text)));
         }
         foreach (var (code, note) in notes)
         {
             if (note.Trim().Length > NoteMaxLength)
             {
-                problems.Add(new InspectionProblem($"Note_{code}", $"项目 {code} 的说明不能超过 {NoteMaxLength} 字 / the note of item {code} is too long"));
+                problems.Add(new InspectionProblem($"Note_{code}", new Problem("Inspection.NoteTooLong", code, NoteMaxLength)));
             }
         }
         var team = inspectorIds.Distinct().ToList();
         if (team.Count < InspectionTeam.MinimumMembers)
         {
-            problems.Add(new InspectionProblem("Inspectors", $"检查人员至少两名（现选 {team.Count} 名） / at least two inspectors ({team.Count} chosen)"));
+            problems.Add(new InspectionProblem("Inspectors", new Problem("Inspection.TooFewInspectors", team.Count)));
         }
         if (team.Any(id => !candidates.Contains(id)))
         {
-            problems.Add(new InspectionProblem("Inspectors", "所选检查人员不属于本乡镇街道或本检查组 / an inspector chosen is not one of the township's staff"));
+            problems.Add(new InspectionProblem("Inspectors", new Problem("Inspection.InspectorNotEligible")));
         }
         if (!team.Contains(currentUser))
         {
-            problems.Add(new InspectionProblem("Inspectors", "检查人员须包括本人 / you must be one of the inspectors"));
+            problems.Add(new InspectionProblem("Inspectors", new Problem("Inspection.SelfNotInspector")));
         }
         if (endedAt < startedAt)
         {
-            problems.Add(new InspectionProblem("EndedAt", "结束时间不能早于开始时间 / the end is before the start"));
+            problems.Add(new InspectionProblem("EndedAt", new Problem("Inspection.EndBeforeStart")));
         }
         if (problems.Count > 0)
         {
@@ -155,19 +168,19 @@ public class Inspection
         foreach (var item in checklist.Items)
         {
             var note = notes.GetValueOrDefault(item.Code)?.Trim();
-            inspection.Items.Add(new InspectionItem
+            inspection.items.Add(new InspectionItem
             {
                 Id = Guid.CreateVersion7(), InspectionId = inspection.Id, Code = item.Code, Order = ++order, Key = item.Key,
                 Result = results[item.Code], Note = string.IsNullOrEmpty(note) ? null : note,
             });
         }
-        inspection.Inspectors.AddRange(team.Select(id => new InspectionInspector { InspectionId = inspection.Id, UserId = id }));
+        inspection.inspectors.AddRange(team.Select(id => new InspectionInspector { InspectionId = inspection.Id, UserId = id }));
         return (inspection, []);
     }
 }
 
 /// <summary>Why an inspection could not be recorded, and the form field it concerns.</summary>
-public sealed record InspectionProblem(string Field, string Message);
+public sealed record InspectionProblem(string Field, Problem Problem);
 
 /// <summary>One checklist item's finding in an inspection; its photos are <see cref="Common.StoredFile"/>s owned by it (<see cref="Common.FileOwners.InspectionPhoto"/>).</summary>
 public class InspectionItem

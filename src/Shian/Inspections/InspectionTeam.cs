@@ -36,7 +36,7 @@ public class InspectionTeam
     {
         if (townshipId is null == unitId is null)
         {
-            return (null, [new TeamError(TeamError.Fields.Owner, TeamProblem.OwnerRequired)]);
+            return (null, [new TeamError(TeamError.Fields.Owner, new("Team.OwnerRequired"))]);
         }
         var team = new InspectionTeam { Id = Guid.CreateVersion7(), TownshipId = townshipId, UnitId = unitId, CreatedAt = now };
         var errors = team.Set(name, memberIds, candidates, namesTaken);
@@ -55,32 +55,32 @@ public class InspectionTeam
         var trimmed = (name ?? "").Trim();
         if (trimmed.Length == 0)
         {
-            errors.Add(new TeamError(TeamError.Fields.Name, TeamProblem.NameRequired));
+            errors.Add(new TeamError(TeamError.Fields.Name, new("Team.NameRequired")));
         }
         else if (trimmed.Length > NameMaxLength)
         {
-            errors.Add(new TeamError(TeamError.Fields.Name, TeamProblem.NameTooLong, NameMaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            errors.Add(new TeamError(TeamError.Fields.Name, new("Team.NameTooLong", NameMaxLength)));
         }
         else if (namesTaken.Any(n => string.Equals(n.Trim(), trimmed, StringComparison.Ordinal)))
         {
-            errors.Add(new TeamError(TeamError.Fields.Name, TeamProblem.NameTaken, trimmed));
+            errors.Add(new TeamError(TeamError.Fields.Name, new("Team.NameTaken", trimmed)));
         }
 
         var ids = memberIds.Distinct().ToList();
         if (ids.Count < MinimumMembers)
         {
-            errors.Add(new TeamError(TeamError.Fields.Members, TeamProblem.TooFewMembers, ids.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            errors.Add(new TeamError(TeamError.Fields.Members, new("Team.TooFewMembers", ids.Count)));
         }
         var byId = candidates.GroupBy(c => c.UserId).ToDictionary(g => g.Key, g => g.First());
         foreach (var id in ids)
         {
             if (!byId.TryGetValue(id, out var person) || !person.IsStaff)
             {
-                errors.Add(new TeamError(TeamError.Fields.Members, TeamProblem.NotStaff, person?.DisplayName ?? id.ToString()));
+                errors.Add(new TeamError(TeamError.Fields.Members, new("Team.NotStaff", person?.DisplayName ?? id.ToString())));
             }
             else if (TownshipId is { } township ? person.TownshipId != township : person.UnitId != UnitId)
             {
-                errors.Add(new TeamError(TeamError.Fields.Members, TownshipId is null ? TeamProblem.NotOfUnit : TeamProblem.NotOfTownship, person.DisplayName));
+                errors.Add(new TeamError(TeamError.Fields.Members, new(TownshipId is null ? "Team.NotOfUnit" : "Team.NotOfTownship", person.DisplayName)));
             }
         }
         if (errors.Count > 0)
@@ -105,23 +105,8 @@ public class InspectionTeamMember
     public Guid UserId { get; set; }
 }
 
-public enum TeamProblem
-{
-    OwnerRequired,
-    NameRequired,
-    NameTooLong,
-    NameTaken,
-    TooFewMembers,
-    NotStaff,
-    NotOfTownship,
-    NotOfUnit,
-}
-
-/// <summary>
-/// Why a team was refused, for one field. Pages show it from their resource files (key <c>Teams.Error.{Problem}</c>,
-/// <see cref="Detail"/> as the argument); <see cref="Message"/> is the Chinese wording for logs and the command line.
-/// </summary>
-public sealed record TeamError(string Field, TeamProblem Problem, string Detail = "")
+/// <summary>Why a team was refused, for one field: a <see cref="Common.Problem"/> coded <c>Team.*</c>, worded by the page.</summary>
+public sealed record TeamError(string Field, Common.Problem Problem)
 {
     public static class Fields
     {
@@ -129,17 +114,4 @@ public sealed record TeamError(string Field, TeamProblem Problem, string Detail 
         public const string Name = "检查组名称";
         public const string Members = "检查人员";
     }
-
-    public string Message => Problem switch
-    {
-        TeamProblem.OwnerRequired => "请选择检查组所属的乡镇街道或单位（只能选一个）",
-        TeamProblem.NameRequired => "检查组名称必填",
-        TeamProblem.NameTooLong => $"检查组名称不能超过 {Detail} 个字",
-        TeamProblem.NameTaken => $"已有名为“{Detail}”的检查组",
-        TeamProblem.TooFewMembers => $"检查人员至少两名（现选 {Detail} 名）",
-        TeamProblem.NotStaff => $"“{Detail}”不是工作人员账户，不能加入检查组",
-        TeamProblem.NotOfTownship => $"“{Detail}”不属于本乡镇街道，不能加入本检查组",
-        TeamProblem.NotOfUnit => $"“{Detail}”不属于本单位，不能加入本检查组",
-        _ => Problem.ToString(),
-    };
 }

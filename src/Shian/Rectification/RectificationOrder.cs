@@ -35,56 +35,56 @@ public class RectificationOrder
     public string Number { get; set; } = "";
 
     public string Requirements { get; set; } = "";
-    public DateOnly IssuedOn { get; set; }
-    public int WorkingDays { get; set; }
-    public DateOnly Deadline { get; set; }
-    public RectificationStatus Status { get; set; }
-    public DateTime IssuedAt { get; set; }
-    public string IssuedBy { get; set; } = "";
+    public DateOnly IssuedOn { get; private set; }
+    public int WorkingDays { get; private set; }
+    public DateOnly Deadline { get; private set; }
+    public RectificationStatus Status { get; private set; }
+    public DateTime IssuedAt { get; private set; }
+    public string IssuedBy { get; private set; } = "";
 
-    public string? Response { get; set; }
-    public DateTime? RespondedAt { get; set; }
-    public string? RespondedBy { get; set; }
+    public string? Response { get; private set; }
+    public DateTime? RespondedAt { get; private set; }
+    public string? RespondedBy { get; private set; }
 
     /// <summary>The response came after the deadline (accepted, marked late).</summary>
-    public bool RespondedLate { get; set; }
+    public bool RespondedLate { get; private set; }
 
     /// <summary>The follow-up inspection (复查) that closed or escalated it.</summary>
-    public Guid? FollowUpInspectionId { get; set; }
+    public Guid? FollowUpInspectionId { get; private set; }
 
-    public string? Conclusion { get; set; }
-    public DateTime? ConcludedAt { get; set; }
-    public string? ConcludedBy { get; set; }
+    public string? Conclusion { get; private set; }
+    public DateTime? ConcludedAt { get; private set; }
+    public string? ConcludedBy { get; private set; }
 
     /// <summary>Why it went to a case; the cases module will link its case here.</summary>
-    public string? EscalationReason { get; set; }
+    public string? EscalationReason { get; private set; }
 
     public Guid? CaseId { get; set; }
 
     public bool IsOverdue(DateOnly today) => Status == RectificationStatus.Open && today > Deadline;
 
     /// <summary>A new order for an inspection, its deadline counted in working days from the day of issue.</summary>
-    public static (RectificationOrder? Order, IReadOnlyDictionary<string, string> Errors) Issue(Inspections.Inspection inspection, string? requirements,
+    public static (RectificationOrder? Order, IReadOnlyDictionary<string, Problem> Errors) Issue(Inspections.Inspection inspection, string? requirements,
         int? workingDays, WorkingDayCalendar calendar, DateTime at, string by, string number)
     {
-        var errors = new Dictionary<string, string>();
+        var errors = new Dictionary<string, Problem>();
         requirements = (requirements ?? "").Trim();
         if (inspection.Status != Inspections.InspectionStatus.Submitted)
         {
-            errors["InspectionId"] = "检查尚未提交，不能下达整改通知 / the inspection has not been submitted";
+            errors["InspectionId"] = new Problem("Rectification.InspectionNotSubmitted");
         }
         if (requirements.Length == 0)
         {
-            errors[nameof(Requirements)] = "请填写整改要求 / the requirements are missing";
+            errors[nameof(Requirements)] = new Problem("Rectification.RequirementsRequired");
         }
         else if (requirements.Length > RequirementsMaxLength)
         {
-            errors[nameof(Requirements)] = $"整改要求不超过 {RequirementsMaxLength} 字 / too long";
+            errors[nameof(Requirements)] = new Problem("Rectification.RequirementsTooLong", RequirementsMaxLength);
         }
         var days = workingDays ?? DefaultWorkingDays;
         if (days is < 1 or > 60)
         {
-            errors[nameof(WorkingDays)] = "整改期限应为 1–60 个工作日 / the deadline must be 1 to 60 working days";
+            errors[nameof(WorkingDays)] = new Problem("Rectification.WorkingDaysOutOfRange", 1, 60);
         }
         // A year whose holidays nobody has entered still gets a deadline, counted Monday to Friday: refusing to issue
         // an order would stop the inspector, and the issue page says how it was counted.
@@ -102,20 +102,20 @@ public class RectificationOrder
     }
 
     /// <summary>The operator reports the correction. After the deadline it is still taken, and marked late.</summary>
-    public string? Respond(string? text, DateTime at, string by)
+    public Problem? Respond(string? text, DateTime at, string by)
     {
         text = (text ?? "").Trim();
         if (Status != RectificationStatus.Open)
         {
-            return "该整改通知已回复或已办结，不能再回复 / this order has already been answered or concluded";
+            return new Problem("Rectification.AlreadyAnswered");
         }
         if (text.Length == 0)
         {
-            return "请填写整改情况 / describe the correction";
+            return new Problem("Rectification.ResponseRequired");
         }
         if (text.Length > TextMaxLength)
         {
-            return $"整改情况不超过 {TextMaxLength} 字 / too long";
+            return new Problem("Rectification.ResponseTooLong", TextMaxLength);
         }
         Response = text;
         RespondedAt = at;
@@ -128,23 +128,23 @@ public class RectificationOrder
     /// <summary>
     /// 销号: a follow-up inspection of the same business, submitted and not 不符合, confirms the correction.
     /// </summary>
-    public string? Close(Inspections.Inspection followUp, string? conclusion, DateTime at, string by)
+    public Problem? Close(Inspections.Inspection followUp, string? conclusion, DateTime at, string by)
     {
         if (Status is RectificationStatus.Closed or RectificationStatus.Escalated)
         {
-            return "该整改通知已办结 / this order is already concluded";
+            return new Problem("Rectification.AlreadyConcluded");
         }
         if (followUp.BusinessId != BusinessId || followUp.Id == InspectionId)
         {
-            return "复查记录应为同一经营者在整改通知之后的另一次检查 / the follow-up must be a later inspection of the same business";
+            return new Problem("Rectification.FollowUpNotOfBusiness");
         }
         if (followUp.Status != Inspections.InspectionStatus.Submitted || followUp.Result is not { } result)
         {
-            return "复查记录尚未提交 / the follow-up inspection has not been submitted";
+            return new Problem("Rectification.FollowUpNotSubmitted");
         }
         if (result == Inspections.InspectionResult.NonConforming)
         {
-            return "复查结果为不符合，不能销号；请移交立案或重新下达整改 / the follow-up failed: escalate instead";
+            return new Problem("Rectification.FollowUpFailed");
         }
         FollowUpInspectionId = followUp.Id;
         Conclusion = string.IsNullOrWhiteSpace(conclusion) ? "复查合格，予以销号" : conclusion.Trim();
@@ -155,16 +155,16 @@ public class RectificationOrder
     }
 
     /// <summary>移交立案: not corrected in time or not at all; the cases module picks it up by <see cref="CaseId"/>.</summary>
-    public string? Escalate(string? reason, DateTime at, string by)
+    public Problem? Escalate(string? reason, DateTime at, string by)
     {
         reason = (reason ?? "").Trim();
         if (Status is RectificationStatus.Closed or RectificationStatus.Escalated)
         {
-            return "该整改通知已办结 / this order is already concluded";
+            return new Problem("Rectification.AlreadyConcluded");
         }
         if (reason.Length == 0)
         {
-            return "请填写移交立案的理由 / give the reason for escalating";
+            return new Problem("Rectification.EscalationReasonRequired");
         }
         EscalationReason = reason.Length > TextMaxLength ? reason[..TextMaxLength] : reason;
         ConcludedAt = at;

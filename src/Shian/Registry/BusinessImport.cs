@@ -14,9 +14,16 @@ public static class BusinessImport
 {
     public sealed record Row(int Number, IReadOnlyDictionary<string, string> Values);
 
-    public sealed record RowError(int Row, string Column, string Message)
+    /// <summary>Why a row (0: the whole file) cannot be imported, in which column; the page or the command line words it.</summary>
+    public sealed record RowError(int Row, string Column, Problem Problem)
     {
-        public override string ToString() => Row > 0 ? $"第 {Row} 行 {Column}：{Message}" : $"{Column}：{Message}";
+        /// <summary>
+        /// For an import whose messages are not coded yet (the laboratory results): the text is shown as it is, through
+        /// <c>Problem.Import.Message</c>. Remove once every import returns its own codes.
+        /// </summary>
+        public RowError(int row, string column, string message) : this(row, column, new Problem("Import.Message", message))
+        {
+        }
     }
 
     public sealed record Checked(IReadOnlyList<Business> Businesses, IReadOnlyList<RowError> Errors);
@@ -30,24 +37,30 @@ public static class BusinessImport
     public static readonly ImportLimits Limits = new(MaxRows: 100_000, MaxFileBytes: 32 * 1024 * 1024, MaxUnpackedBytes: 160 * 1024 * 1024);
 
     /// <summary>Reads the rows of the file, or says why the file cannot be read as a list of businesses.</summary>
-    public static (IReadOnlyList<Row> Rows, string? Error) Read(byte[] content, string fileName) =>
+    public static (IReadOnlyList<Row> Rows, Problem? Error) Read(byte[] content, string fileName) =>
         Read(content, fileName, BusinessInput.Columns.All, BusinessInput.Columns.Required, Limits);
 
     /// <summary>
     /// Reads a sheet with the given known and required columns within the given limits (the licence and laboratory result
     /// imports use their own).
     /// </summary>
-    public static (IReadOnlyList<Row> Rows, string? Error) Read(byte[] content, string fileName, IReadOnlyList<string> known, IReadOnlyList<string> required,
+    public static (IReadOnlyList<Row> Rows, Problem? Error) Read(byte[] content, string fileName, IReadOnlyList<string> known, IReadOnlyList<string> required,
         ImportLimits limits)
     {
-        var (records, error) = ImportReader.Sheet(content, fileName, limits, headers => ColumnsProblem(headers, known, required));
+        // The reader takes the header check's refusal as text; the problem itself is kept here to return.
+        Problem? columns = null;
+        var (records, error) = ImportReader.Sheet(content, fileName, limits, headers => (columns = ColumnsProblem(headers, known, required))?.Code);
+        if (columns is not null)
+        {
+            return ([], columns);
+        }
         if (error is not null)
         {
-            return ([], error);
+            return ([], new Problem("Import.Message", error)); // the shared reader's own wording, until it returns codes
         }
         if (records.Count == 0)
         {
-            return ([], "文件中没有数据行 / The file has no data rows.");
+            return ([], new Problem("Import.NoRows"));
         }
 
         var rows = new List<Row>();
@@ -60,21 +73,21 @@ public static class BusinessImport
             }
             rows.Add(new Row(i + 2, values)); // row 1 is the header
         }
-        return rows.Count == 0 ? ([], "文件中没有数据行 / The file has no data rows.") : (rows, null);
+        return rows.Count == 0 ? ([], new Problem("Import.NoRows")) : (rows, null);
     }
 
     /// <summary>Why the header row cannot be imported (a required column missing, an unknown one), or null.</summary>
-    private static string? ColumnsProblem(IReadOnlyList<string> headers, IReadOnlyList<string> known, IReadOnlyList<string> required)
+    private static Problem? ColumnsProblem(IReadOnlyList<string> headers, IReadOnlyList<string> known, IReadOnlyList<string> required)
     {
         var columns = headers.Select(h => h.Trim()).ToList();
         var missing = required.Where(c => !columns.Contains(c)).ToList();
         if (missing.Count > 0)
         {
-            return $"缺少必填列：{string.Join("、", missing)}（第 1 行应为列名） / Required columns are missing: {string.Join(", ", missing)}.";
+            return new Problem("Import.ColumnsMissing", string.Join("、", missing));
         }
         var unknown = columns.Where(c => c.Length > 0 && !known.Contains(c)).ToList();
         return unknown.Count > 0
-            ? $"不认识的列：{string.Join("、", unknown)}；可用的列：{string.Join("、", known)} / Unknown columns: {string.Join(", ", unknown)}."
+            ? new Problem("Import.ColumnsUnknown", string.Join("、", unknown), string.Join("、", known))
             : null;
     }
 
@@ -100,7 +113,7 @@ public static class BusinessImport
         foreach (var row in rows)
         {
             var (business, fieldErrors) = BusinessInput.FromRow(row.Values).Build(townships, mayOverride);
-            errors.AddRange(fieldErrors.Select(e => new RowError(row.Number, e.Field, e.Message)));
+            errors.AddRange(fieldErrors.Select(e => new RowError(row.Number, e.Field, e.Problem)));
             if (business is null)
             {
                 continue;
@@ -108,18 +121,18 @@ public static class BusinessImport
             if (onlyTownship is { } own && business.TownshipId != own)
             {
                 var name = townships.First(t => t.Id == business.TownshipId).Name;
-                errors.Add(new RowError(row.Number, BusinessInput.Columns.Township, $"“{name}”不在本账号的乡镇街道 / {name} is outside your township"));
+                errors.Add(new RowError(row.Number, BusinessInput.Columns.Township, new Problem("Business.OutsideTownship", name)));
                 continue;
             }
             if (seen.TryGetValue(business.CreditCode, out var first))
             {
-                errors.Add(new RowError(row.Number, BusinessInput.Columns.CreditCode, $"与第 {first} 行重复：{business.CreditCode} / duplicates row {first}"));
+                errors.Add(new RowError(row.Number, BusinessInput.Columns.CreditCode, new Problem("Import.DuplicateRow", first, business.CreditCode)));
                 continue;
             }
             seen[business.CreditCode] = row.Number;
             if (registeredCodes.Contains(business.CreditCode))
             {
-                errors.Add(new RowError(row.Number, BusinessInput.Columns.CreditCode, $"系统中已有该代码的主体：{business.CreditCode} / already registered"));
+                errors.Add(new RowError(row.Number, BusinessInput.Columns.CreditCode, new Problem("Business.CodeRegistered", business.CreditCode)));
                 continue;
             }
             businesses.Add(business);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Shian.Common;
 using Shian.Organization;
 
 namespace Shian.Registry;
@@ -34,7 +35,7 @@ public sealed partial class BusinessInput
         public static readonly IReadOnlyList<string> Required = [Name, CreditCode, Address, Township, Subtype];
     }
 
-    public sealed record FieldError(string Field, string Message);
+    public sealed record FieldError(string Field, Problem Problem);
 
     // Setters turn null into "": a web form posts an empty field as null, and every field is checked by Build anyway.
 
@@ -82,65 +83,64 @@ public sealed partial class BusinessInput
     public (Business? Business, IReadOnlyList<FieldError> Errors) Build(IReadOnlyList<Township> townships, bool mayOverride)
     {
         var errors = new List<FieldError>();
-        void Error(string field, string message) => errors.Add(new FieldError(field, message));
+        void Error(string field, Problem problem) => errors.Add(new FieldError(field, problem));
 
         var name = Name.Trim();
         if (name.Length == 0)
         {
-            Error(Columns.Name, "名称不能为空 / the name is required");
+            Error(Columns.Name, new Problem("Business.NameRequired"));
         }
         else if (name.Length > 200)
         {
-            Error(Columns.Name, "名称超过 200 字 / the name is longer than 200 characters");
+            Error(Columns.Name, new Problem("Business.NameTooLong", 200));
         }
 
         var check = Registry.CreditCode.Validate(CreditCode);
         var overrideReason = CreditCodeOverride.Trim();
         if (check.Normalized.Length == 0)
         {
-            Error(Columns.CreditCode, "统一社会信用代码不能为空 / the credit code is required");
+            Error(Columns.CreditCode, new Problem("Business.CreditCodeRequired"));
         }
         else if (!check.Valid && (check.ExpectedCheck is null || !mayOverride || overrideReason.Length == 0))
         {
             // Only a wrong check character may be overridden: a code of the wrong length or alphabet is no code at all.
-            var hint = check.ExpectedCheck is not null && mayOverride ? "；如确认无误，请在“代码校验说明”中写明原因 / to keep it, give the reason" : "";
-            Error(Columns.CreditCode, check.Error + hint);
+            Error(Columns.CreditCode, check.ExpectedCheck is not null && mayOverride ? new Problem("Business.CreditCodeOverridable", check.Error!) : check.Error!);
         }
 
         var address = Address.Trim();
         if (address.Length is 0 or > 300)
         {
-            Error(Columns.Address, address.Length == 0 ? "地址不能为空 / the address is required" : "地址超过 300 字 / the address is longer than 300 characters");
+            Error(Columns.Address, address.Length == 0 ? new Problem("Business.AddressRequired") : new Problem("Business.AddressTooLong", 300));
         }
 
         var townshipText = Township.Trim();
         var township = townships.FirstOrDefault(t => t.Name == townshipText || t.Code == townshipText);
         if (township is null)
         {
-            Error(Columns.Township, townshipText.Length == 0 ? "乡镇街道不能为空 / the township is required" : $"没有名为“{townshipText}”的乡镇街道 / no township {townshipText}");
+            Error(Columns.Township, townshipText.Length == 0 ? new Problem("Business.TownshipRequired") : new Problem("Business.TownshipUnknown", townshipText));
         }
 
         var subtype = BusinessTypes.FindSubtype(Subtype);
         if (subtype is null)
         {
-            Error(Columns.Subtype, Subtype.Trim().Length == 0 ? "类型不能为空 / the type is required" : $"不认识的类型“{Subtype.Trim()}”，可填：{string.Join("、", BusinessTypes.Subtypes.Select(s => s.Name))} / unknown type");
+            Error(Columns.Subtype, Subtype.Trim().Length == 0 ? new Problem("Business.SubtypeRequired") : new Problem("Business.SubtypeUnknown", Subtype.Trim(), string.Join("、", BusinessTypes.Subtypes.Select(s => s.Name))));
         }
 
         var scale = BusinessScale.Small;
         if (Scale.Trim().Length > 0 && !Scales.TryGetValue(Scale.Trim(), out scale) && !Enum.TryParse(Scale.Trim(), true, out scale))
         {
-            Error(Columns.Scale, $"规模应为 {string.Join("、", Scales.Keys)} / scale must be micro, small, medium or large");
+            Error(Columns.Scale, new Problem("Business.ScaleUnknown", string.Join("、", Scales.Keys)));
         }
         var status = BusinessStatus.Active;
         if (Status.Trim().Length > 0 && !Statuses.TryGetValue(Status.Trim(), out status) && !Enum.TryParse(Status.Trim(), true, out status))
         {
-            Error(Columns.Status, "状态应为 正常、停业 或 注销 / status must be active, suspended or closed");
+            Error(Columns.Status, new Problem("Business.StatusUnknown"));
         }
 
         var phone = ContactPhone.Trim();
         if (phone.Length > 0 && !Phone().IsMatch(phone))
         {
-            Error(Columns.ContactPhone, $"联系电话“{phone}”格式不对 / the phone number is not valid");
+            Error(Columns.ContactPhone, new Problem("Business.PhoneInvalid", phone));
         }
 
         var tags = new List<string>();
@@ -152,7 +152,7 @@ public sealed partial class BusinessInput
             }
             else
             {
-                Error(Columns.Tags, $"不认识的标签“{word}”，可填：{string.Join("、", BusinessTypes.Tags.Select(t => t.Name))} / unknown tag");
+                Error(Columns.Tags, new Problem("Business.TagUnknown", word, string.Join("、", BusinessTypes.Tags.Select(t => t.Name))));
             }
         }
 
@@ -162,7 +162,7 @@ public sealed partial class BusinessInput
             // Within China's extent: a swapped pair or a missing decimal point is caught here.
             if (!double.TryParse(Latitude.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var lat) || lat is < 3 or > 54)
             {
-                Error(Columns.Latitude, "纬度应为 3 到 54 之间的数 / latitude must be a number from 3 to 54");
+                Error(Columns.Latitude, new Problem("Business.LatitudeRange", 3, 54));
             }
             else
             {
@@ -170,7 +170,7 @@ public sealed partial class BusinessInput
             }
             if (!double.TryParse(Longitude.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var lng) || lng is < 73 or > 136)
             {
-                Error(Columns.Longitude, "经度应为 73 到 136 之间的数 / longitude must be a number from 73 to 136");
+                Error(Columns.Longitude, new Problem("Business.LongitudeRange", 73, 136));
             }
             else
             {
@@ -182,7 +182,7 @@ public sealed partial class BusinessInput
         {
             if (value.Trim().Length > max)
             {
-                Error(field, $"{field}超过 {max} 字 / longer than {max} characters");
+                Error(field, new Problem("Business.FieldTooLong", field, max));
             }
         }
 

@@ -11,7 +11,7 @@ public static class CreditCode
 
     private static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
-    public sealed record Check(string Normalized, bool Valid, string? Error, char? ExpectedCheck);
+    public sealed record Check(string Normalized, bool Valid, Common.Problem? Error, char? ExpectedCheck);
 
     /// <summary>Upper-cases and trims what people type or paste (full-width characters included).</summary>
     public static string Normalize(string code) => new string(code.Trim().Normalize(System.Text.NormalizationForm.FormKC)
@@ -22,21 +22,20 @@ public static class CreditCode
         var normalized = Normalize(code);
         if (normalized.Length != 18)
         {
-            return new(normalized, false, $"统一社会信用代码应为 18 位，实际 {normalized.Length} 位 / A credit code has 18 characters, not {normalized.Length}.", null);
+            return new(normalized, false, new Common.Problem("CreditCode.Length", normalized.Length), null);
         }
         // The check character is judged against the computed one, so that a wrong one (even I or Z) names the right one.
         for (var i = 0; i < 17; i++)
         {
             if (!Alphabet.Contains(normalized[i]))
             {
-                return new(normalized, false,
-                    $"第 {i + 1} 位“{normalized[i]}”不是有效字符（不使用 I、O、S、V、Z） / character {i + 1} '{normalized[i]}' is not allowed (no I, O, S, V, Z).", null);
+                return new(normalized, false, new Common.Problem("CreditCode.Character", i + 1, normalized[i].ToString()), null);
             }
         }
         var expected = CheckCharacter(normalized[..17]);
         return normalized[17] == expected
             ? new(normalized, true, null, null)
-            : new(normalized, false, $"校验位应为“{expected}”，实际为“{normalized[17]}” / the check character should be '{expected}', not '{normalized[17]}'.", expected);
+            : new(normalized, false, new Common.Problem("CreditCode.CheckCharacter", expected.ToString(), normalized[17].ToString()), expected);
     }
 
     /// <summary>The 18th character for 17 valid characters: (31 − Σ value × weight mod 31) mod 31.</summary>

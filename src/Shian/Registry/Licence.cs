@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using Shian.Common;
 
 namespace Shian.Registry;
 
@@ -47,24 +48,25 @@ public partial class Licence
     public DateOnly IssuedOn { get; set; }
     public DateOnly? ExpiresOn { get; set; }
     public string Authority { get; set; } = "";
-    public LicenceStatus Status { get; set; }
+    public LicenceStatus Status { get; private set; }
 
     /// <summary>Issued on the applicant's commitment (告知承诺) and verified on site afterwards.</summary>
     public bool ByCommitment { get; set; }
 
     /// <summary>For a licence issued by commitment: when the on-site verification was done; null while it is pending.</summary>
-    public DateOnly? CommitmentVerifiedOn { get; set; }
+    public DateOnly? CommitmentVerifiedOn { get; private set; }
 
     /// <summary>Why the status last changed (暂停、恢复、撤销、注销): the decision's reason as recorded by staff.</summary>
-    public string StatusReason { get; set; } = "";
+    public string StatusReason { get; private set; } = "";
 
     /// <summary>When the last status change took effect; null while the licence has kept the status it was issued with.</summary>
-    public DateOnly? StatusChangedOn { get; set; }
+    public DateOnly? StatusChangedOn { get; private set; }
 
     /// <summary>The random code in the public check address (/l/{code}); not guessable from the number.</summary>
     public string PublicCode { get; set; } = "";
 
-    public DateTime CreatedAt { get; set; }
+    /// <summary>When the licence was entered; set once, when it is created.</summary>
+    public DateTime CreatedAt { get; init; }
 
     /// <summary>
     /// Working days after issue within which a licence granted on commitment is verified on site. [unconfirmed: rules
@@ -76,35 +78,38 @@ public partial class Licence
     /// Records the on-site verification of a licence issued on commitment (告知承诺): it conforms, or the licence is
     /// revoked because the commitment was not kept.
     /// </summary>
-    public string? RecordVerification(bool conforms, DateOnly on)
+    public Problem? RecordVerification(bool conforms, DateOnly on)
     {
         if (!ByCommitment)
         {
-            return "该许可证不是告知承诺方式办理 / this licence was not issued on commitment";
+            return new Problem("Licence.NotByCommitment");
         }
         if (CommitmentVerifiedOn is not null)
         {
-            return "该许可证已核查 / this licence has already been verified";
+            return new Problem("Licence.AlreadyVerified");
         }
         if (Status is LicenceStatus.Revoked or LicenceStatus.Cancelled)
         {
-            return "该许可证已撤销或注销，无需核查 / this licence has been revoked or cancelled";
+            return new Problem("Licence.EndedNoVerification");
         }
         if (on < IssuedOn)
         {
-            return "核查日期不能早于发证日期 / the verification cannot precede the issue";
+            return new Problem("Licence.VerifiedBeforeIssue");
         }
         CommitmentVerifiedOn = on;
         if (!conforms)
         {
             Status = LicenceStatus.Revoked;
-            StatusReason = "告知承诺现场核查不符 / the on-site verification found the commitment not kept";
+            StatusReason = CommitmentNotKept;
             StatusChangedOn = on;
         }
         return null;
     }
 
     public const int MaxReasonLength = 500;
+
+    /// <summary>The recorded reason of a revocation by a failed site check: the record's words, kept in the authority's language.</summary>
+    public const string CommitmentNotKept = "告知承诺现场核查不符";
 
     /// <summary>The statuses a licence may move to from <paramref name="from"/>: revoked and cancelled are final.</summary>
     public static IReadOnlyList<LicenceStatus> NextStatuses(LicenceStatus from) => from switch
@@ -120,42 +125,40 @@ public partial class Licence
     /// change takes effect are required; the date cannot precede the issue or the previous change, nor lie after
     /// <paramref name="today"/> (the status changes now). Returns why the change is refused, or null.
     /// </summary>
-    public string? ChangeStatus(LicenceStatus to, string? reason, DateOnly effectiveOn, DateOnly today)
+    public Problem? ChangeStatus(LicenceStatus to, string? reason, DateOnly effectiveOn, DateOnly today)
     {
         var why = reason?.Trim() ?? "";
         if (Status is LicenceStatus.Revoked or LicenceStatus.Cancelled)
         {
-            return Status == LicenceStatus.Revoked
-                ? "该许可证已撤销，撤销后不能恢复或再变更状态 / a revoked licence cannot be reinstated or changed"
-                : "该许可证已注销，注销后不能恢复或再变更状态 / a cancelled licence cannot be reinstated or changed";
+            return new Problem(Status == LicenceStatus.Revoked ? "Licence.RevokedIsFinal" : "Licence.CancelledIsFinal");
         }
         if (to == Status)
         {
-            return to == LicenceStatus.Valid ? "该许可证有效，无需恢复 / the licence is already valid" : "该许可证已暂停 / the licence is already suspended";
+            return new Problem(to == LicenceStatus.Valid ? "Licence.AlreadyValid" : "Licence.AlreadySuspended");
         }
         if (!NextStatuses(Status).Contains(to))
         {
-            return "未知的许可证状态 / unknown status";
+            return new Problem("Licence.UnknownStatus");
         }
         if (why.Length == 0)
         {
-            return "请填写原因 / a reason is required";
+            return new Problem("Licence.ReasonRequired");
         }
         if (why.Length > MaxReasonLength)
         {
-            return $"原因不能超过 {MaxReasonLength} 字 / the reason is longer than {MaxReasonLength} characters";
+            return new Problem("Licence.ReasonTooLong", MaxReasonLength);
         }
         if (effectiveOn < IssuedOn)
         {
-            return "生效日期不能早于发证日期 / the change cannot take effect before the issue";
+            return new Problem("Licence.EffectiveBeforeIssue");
         }
         if (StatusChangedOn is { } previous && effectiveOn < previous)
         {
-            return "生效日期不能早于上次状态变更 / the change cannot take effect before the previous one";
+            return new Problem("Licence.EffectiveBeforePrevious");
         }
         if (effectiveOn > today)
         {
-            return "生效日期不能晚于今天 / the change cannot take effect after today";
+            return new Problem("Licence.EffectiveAfterToday");
         }
         Status = to;
         StatusReason = why;
@@ -199,11 +202,11 @@ public partial class Licence
     private static partial Regex HealthFiling();
 
     /// <summary>Checks a licence for a business: number, dates, and fit; errors refuse it, warnings are shown.</summary>
-    public static (IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings) Check(AuthorisationKind kind, string number, DateOnly issuedOn,
+    public static (IReadOnlyList<Problem> Errors, IReadOnlyList<Problem> Warnings) Check(AuthorisationKind kind, string number, DateOnly issuedOn,
         DateOnly? expiresOn, Business business)
     {
-        var errors = new List<string>();
-        var warnings = new List<string>();
+        var errors = new List<Problem>();
+        var warnings = new List<Problem>();
         var normalized = LicenceNumber.Normalize(number);
         switch (kind)
         {
@@ -215,7 +218,7 @@ public partial class Licence
                 }
                 else if ((parsed.Kind == Registry.LicenceKind.Production) != (kind == AuthorisationKind.ProductionLicence))
                 {
-                    errors.Add(kind == AuthorisationKind.ProductionLicence ? "食品生产许可证编号以 SC 开头 / a production licence number starts with SC" : "食品经营许可证编号以 JY 开头 / a business licence number starts with JY");
+                    errors.Add(new Problem(kind == AuthorisationKind.ProductionLicence ? "Licence.ProductionNumberPrefix" : "Licence.BusinessNumberPrefix"));
                 }
                 else
                 {
@@ -223,22 +226,22 @@ public partial class Licence
                 }
                 break;
             case AuthorisationKind.HealthFoodRegistration when !HealthRegistration().IsMatch(normalized):
-                errors.Add("保健食品注册号应为 国食健注G + 8 位数字 / a health-food registration is 国食健注G and 8 digits");
+                errors.Add(new Problem("Licence.HealthRegistrationShape"));
                 break;
             case AuthorisationKind.HealthFoodFiling when !HealthFiling().IsMatch(normalized):
-                errors.Add("保健食品备案号应为 食健备G + 12 位数字 / a health-food filing is 食健备G and 12 digits");
+                errors.Add(new Problem("Licence.HealthFilingShape"));
                 break;
             case AuthorisationKind.SalesFiling when normalized.Length is < 4 or > 40:
-                errors.Add("备案编号无效 / the filing number is not valid");
+                errors.Add(new Problem("Licence.FilingNumberInvalid"));
                 break;
         }
         if (expiresOn is { } end && end <= issuedOn)
         {
-            errors.Add("有效期至应晚于发证日期 / the expiry date must be after the issue date");
+            errors.Add(new Problem("Licence.ExpiryNotAfterIssue"));
         }
         if (expiresOn is null && kind is AuthorisationKind.ProductionLicence or AuthorisationKind.BusinessLicence)
         {
-            errors.Add("许可证须填写有效期至 / a licence needs an expiry date");
+            errors.Add(new Problem("Licence.ExpiryRequired"));
         }
         return (errors, warnings);
     }

@@ -46,7 +46,7 @@ public static class LicenceImport
     public static readonly ImportLimits Limits = new(MaxRows: 100_000, MaxFileBytes: 32 * 1024 * 1024, MaxUnpackedBytes: 160 * 1024 * 1024);
 
     /// <summary>Reads the rows of a licence file, or says why the file cannot be read.</summary>
-    public static (IReadOnlyList<BusinessImport.Row> Rows, string? Error) Read(byte[] content, string fileName) =>
+    public static (IReadOnlyList<BusinessImport.Row> Rows, Problem? Error) Read(byte[] content, string fileName) =>
         BusinessImport.Read(content, fileName, Columns.All, Columns.Required, Limits);
 
     private static string Get(BusinessImport.Row row, string column) => row.Values.TryGetValue(column, out var v) ? v.Trim() : "";
@@ -82,7 +82,8 @@ public static class LicenceImport
     /// Checks every row against the registered businesses (by credit code) and the numbers already recorded: business, kind,
     /// dates, number rules and duplicates are errors; a number whose region or type does not fit the business is a warning.
     /// </summary>
-    public static Checked Check(IReadOnlyList<BusinessImport.Row> rows, IReadOnlyDictionary<string, Business> businesses, IReadOnlySet<string> recorded)
+    public static Checked Check(IReadOnlyList<BusinessImport.Row> rows, IReadOnlyDictionary<string, Business> businesses, IReadOnlySet<string> recorded,
+        DateTime createdAt = default)
     {
         var errors = new List<BusinessImport.RowError>();
         var warnings = new List<BusinessImport.RowError>();
@@ -90,27 +91,27 @@ public static class LicenceImport
         var seen = new Dictionary<string, int>();
         foreach (var row in rows)
         {
-            void Error(string column, string message) => errors.Add(new BusinessImport.RowError(row.Number, column, message));
+            void Error(string column, Problem problem) => errors.Add(new BusinessImport.RowError(row.Number, column, problem));
             var code = CreditCode.Normalize(Get(row, Columns.CreditCode));
             if (!businesses.TryGetValue(code, out var business))
             {
-                Error(Columns.CreditCode, $"系统中没有该代码的主体：{code} / no registered business has this code");
+                Error(Columns.CreditCode, new Problem("Licence.NoBusinessWithCode", code));
             }
             var kindText = Get(row, Columns.Kind);
             if (!Kinds.TryGetValue(kindText, out var kind) && !Enum.TryParse(kindText, true, out kind))
             {
-                Error(Columns.Kind, $"类别应为 {string.Join("、", Kinds.Keys)} / unknown kind");
+                Error(Columns.Kind, new Problem("Licence.UnknownKind", string.Join("、", Kinds.Keys)));
             }
             var issued = Date(Get(row, Columns.IssuedOn));
             if (issued is null)
             {
-                Error(Columns.IssuedOn, "发证日期应写作 yyyy-MM-dd / the issue date must be yyyy-MM-dd");
+                Error(Columns.IssuedOn, new Problem("Licence.IssuedOnFormat"));
             }
             var expiresText = Get(row, Columns.ExpiresOn);
             var expires = Date(expiresText);
             if (expiresText.Length > 0 && expires is null)
             {
-                Error(Columns.ExpiresOn, "有效期至应写作 yyyy-MM-dd / the expiry date must be yyyy-MM-dd");
+                Error(Columns.ExpiresOn, new Problem("Licence.ExpiresOnFormat"));
             }
             var number = LicenceNumber.Normalize(Get(row, Columns.Number));
             if (business is null || issued is null || errors.Any(e => e.Row == row.Number))
@@ -125,11 +126,11 @@ public static class LicenceImport
             warnings.AddRange(cautions.Select(w => new BusinessImport.RowError(row.Number, Columns.Number, w)));
             if (seen.TryGetValue(number, out var first))
             {
-                Error(Columns.Number, $"与第 {first} 行重复：{number} / duplicates row {first}");
+                Error(Columns.Number, new Problem("Import.DuplicateRow", first, number));
             }
             else if (recorded.Contains(number))
             {
-                Error(Columns.Number, $"编号 {number} 已经登记 / already recorded");
+                Error(Columns.Number, new Problem("Licence.NumberRecorded", number));
             }
             seen.TryAdd(number, row.Number);
             if (errors.Any(e => e.Row == row.Number))
@@ -139,8 +140,8 @@ public static class LicenceImport
             licences.Add(new Licence
             {
                 BusinessId = business.Id, Kind = kind, Number = number, Scope = Get(row, Columns.Scope), IssuedOn = issued.Value, ExpiresOn = expires,
-                Authority = Get(row, Columns.Authority), Status = LicenceStatus.Valid, ByCommitment = Get(row, Columns.ByCommitment) is "是" or "true" or "1",
-                PublicCode = Licence.NewPublicCode(),
+                Authority = Get(row, Columns.Authority), ByCommitment = Get(row, Columns.ByCommitment) is "是" or "true" or "1",
+                PublicCode = Licence.NewPublicCode(), CreatedAt = createdAt,
             });
         }
         return new Checked(licences, errors, warnings);
@@ -159,15 +160,10 @@ public static class LicenceImport
             return new Result(0, [new BusinessImport.RowError(0, BusinessImport.FileColumn, error)], []);
         }
         var (found, recorded) = await LookUpAsync(db, rows, businesses, ct);
-        var result = Check(rows, found, recorded);
+        var result = Check(rows, found, recorded, clock.GetUtcNow().UtcDateTime);
         if (result.Errors.Count > 0)
         {
             return new Result(0, result.Errors, result.Warnings);
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var licence in result.Licences)
-        {
-            licence.CreatedAt = now;
         }
         db.Licences.AddRange(result.Licences);
         await db.SaveChangesAsync(ct); // one transaction: all rows or none

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Shian.Common;
 
 namespace Shian.Registry;
 
@@ -24,13 +25,13 @@ public static partial class LicenceNumber
 
     public static string Normalize(string number) => CreditCode.Normalize(number);
 
-    public static (Parsed? Licence, string? Error) Parse(string number)
+    public static (Parsed? Licence, Problem? Error) Parse(string number)
     {
         var normalized = Normalize(number);
         var match = Shape().Match(normalized);
         if (!match.Success)
         {
-            return (null, $"许可证编号“{normalized}”格式不对：应为 SC 或 JY 加 14 位数字 / licence number {normalized} must be SC or JY and 14 digits.");
+            return (null, new Problem("LicenceNumber.Shape", normalized));
         }
         var digits = match.Groups[2].Value;
         if (match.Groups[1].Value == "SC")
@@ -38,24 +39,24 @@ public static partial class LicenceNumber
             // Category: 1xx food, 2xx food additives.
             if (digits[0] is not ('1' or '2'))
             {
-                return (null, $"SC 证号第 3 位应为 1（食品）或 2（食品添加剂） / in an SC number the category starts with 1 (food) or 2 (additive): {normalized}.");
+                return (null, new Problem("LicenceNumber.ScCategory", normalized));
             }
             return (new Parsed(LicenceKind.Production, normalized, digits[..3], digits[3..9], digits[9..13]), null);
         }
         if (digits[0] is < '1' or > '3')
         {
-            return (null, $"JY 证号第 3 位应为经营类型 1–3 / in a JY number the business type digit is 1 to 3: {normalized}.");
+            return (null, new Problem("LicenceNumber.JyType", normalized));
         }
         return (new Parsed(LicenceKind.Business, normalized, digits[..1], digits[1..7], digits[7..13]), null);
     }
 
     /// <summary>What does not fit the business, as warnings: a different region, a business type that does not match.</summary>
-    public static IReadOnlyList<string> Warnings(Parsed licence, string? businessRegion, BusinessCategory category)
+    public static IReadOnlyList<Problem> Warnings(Parsed licence, string? businessRegion, BusinessCategory category)
     {
-        var warnings = new List<string>();
+        var warnings = new List<Problem>();
         if (businessRegion is { Length: 6 } && licence.Region != businessRegion)
         {
-            warnings.Add($"证号中的地区码 {licence.Region} 与主体所在地 {businessRegion} 不同 / the licence's region {licence.Region} differs from the business's {businessRegion}.");
+            warnings.Add(new Problem("LicenceNumber.RegionDiffers", licence.Region, businessRegion));
         }
         var fits = licence.Kind switch
         {
@@ -71,7 +72,7 @@ public static partial class LicenceNumber
         };
         if (!fits)
         {
-            warnings.Add($"许可证类型与主体类别不符 / the licence type does not match the business's category.");
+            warnings.Add(new Problem("LicenceNumber.KindMismatch"));
         }
         return warnings;
     }

@@ -70,9 +70,9 @@ public static class SampleResultImport
 
     /// <summary>
     /// Each row as a test item of a form number, with the errors of the row itself (no database needed). A row's error is
-    /// a <see cref="Problem"/> that <paramref name="word"/> words for the person importing (the domain never words one).
+    /// a <see cref="Problem"/> the importing page words (the domain never words one).
     /// </summary>
-    public static Parsed Parse(IReadOnlyList<BusinessImport.Row> rows, Func<Problem, string> word)
+    public static Parsed Parse(IReadOnlyList<BusinessImport.Row> rows)
     {
         var parsed = new List<ParsedRow>();
         var errors = new List<BusinessImport.RowError>();
@@ -89,18 +89,18 @@ public static class SampleResultImport
             var rowErrors = new List<BusinessImport.RowError>();
             if (number.Length == 0)
             {
-                rowErrors.Add(new(row.Number, Columns.Number, word(new Problem("SampleImport.NumberRequired"))));
+                rowErrors.Add(new(row.Number, Columns.Number, new Problem("SampleImport.NumberRequired")));
             }
             else if (!Sample.NumberFormat().IsMatch(number))
             {
-                rowErrors.Add(new(row.Number, Columns.Number, word(new Problem("SampleImport.NumberFormat", number))));
+                rowErrors.Add(new(row.Number, Columns.Number, new Problem("SampleImport.NumberFormat", number)));
             }
             foreach (var (field, problem) in item.Validate())
             {
                 var refused = field == nameof(SampleTestItem.Judgement) && judgementText.Length > 0 && item.Judgement is null
                     ? new Problem("SampleImport.JudgementWord", judgementText)
                     : problem;
-                rowErrors.Add(new(row.Number, ColumnOf(field), word(refused)));
+                rowErrors.Add(new(row.Number, ColumnOf(field), refused));
             }
             errors.AddRange(rowErrors);
             if (rowErrors.Count == 0)
@@ -129,14 +129,14 @@ public static class SampleResultImport
     /// with nothing changed.
     /// </summary>
     public static async Task<(int Samples, int Items, IReadOnlyList<BusinessImport.RowError> Errors)> ImportAsync(ShianDb db, byte[] content, string fileName,
-        Guid? laboratoryId, string by, DateTime now, Func<Problem, string> word, CancellationToken ct = default)
+        Guid? laboratoryId, string by, DateTime now, CancellationToken ct = default)
     {
         var (rows, fileError) = Read(content, fileName);
         if (fileError is not null)
         {
             return (0, 0, [fileError]);
         }
-        var parsed = Parse(rows, word);
+        var parsed = Parse(rows);
         var errors = parsed.Errors.ToList();
 
         var numbers = parsed.Rows.Select(r => r.Number).Distinct().ToList();
@@ -153,12 +153,12 @@ public static class SampleResultImport
         {
             if (!samples.TryGetValue(group.Key, out var sample))
             {
-                errors.AddRange(group.Select(r => new BusinessImport.RowError(r.Row, Columns.Number, word(new Problem("SampleImport.UnknownNumber", group.Key)))));
+                errors.AddRange(group.Select(r => new BusinessImport.RowError(r.Row, Columns.Number, new Problem("SampleImport.UnknownNumber", group.Key))));
                 continue;
             }
             if (Refusal(sample, laboratoryId) is { } refusal)
             {
-                errors.AddRange(group.Select(r => new BusinessImport.RowError(r.Row, Columns.Number, word(refusal))));
+                errors.AddRange(group.Select(r => new BusinessImport.RowError(r.Row, Columns.Number, refusal)));
                 continue;
             }
             entries.Add(new SampleResults.Entry(sample, group.Select(r => r.Item).ToList()));
@@ -173,7 +173,7 @@ public static class SampleResultImport
         {
             // Item checks already passed row by row; what remains is the sample's own refusal (e.g. no items).
             db.ChangeTracker.Clear();
-            return (0, 0, refused.SelectMany(r => r.Errors.Values.Select(m => new BusinessImport.RowError(0, Columns.Number, word(new Problem("SampleImport.SampleRefused", r.Sample.Number, m))))).ToList());
+            return (0, 0, refused.SelectMany(r => r.Errors.Values.Select(m => new BusinessImport.RowError(0, Columns.Number, new Problem("SampleImport.SampleRefused", r.Sample.Number, m)))).ToList());
         }
         return (entries.Count, entries.Sum(e => e.Items.Count), []);
     }

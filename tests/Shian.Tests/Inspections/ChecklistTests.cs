@@ -90,11 +90,12 @@ public sealed class ChecklistTests
             Sections = [.. Small.Sections, new ChecklistSection("重复", [new ChecklistItem("A1", "再来一次")]), new ChecklistSection("空", [])],
         };
         var problems = broken.Problems();
-        Assert.Contains(problems, p => p.StartsWith("检查表没有名称", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("检查表未指定适用类别", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("项目代码重复：A1", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("章节“空”没有检查项目", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("判定规则", StringComparison.Ordinal));
+        var found = problems.Select(p => p.ToString()).ToList();
+        Assert.Contains("Checklist.NoName", found);
+        Assert.Contains("Checklist.NoCategory", found);
+        Assert.Contains("Checklist.DuplicateCode(A1)", found);
+        Assert.Contains("Checklist.SectionEmpty(空)", found);
+        Assert.Contains("Checklist.RuleLimits", found);
     }
 
     [Fact]

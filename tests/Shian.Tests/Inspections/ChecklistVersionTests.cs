@@ -36,7 +36,8 @@ public sealed class ChecklistVersionTests
         Assert.Null(issued);
         var p = Assert.Single(problems);
         Assert.Equal("Content", p.Field);
-        Assert.Contains($"第 {line} 行", p.Message);
+        Assert.Equal("ChecklistVersion.JsonInvalid", p.Problem.Code);
+        Assert.Equal($"ChecklistVersion.JsonLine({line})", p.Problem.Args[0]?.ToString());
     }
 
     [Fact]
@@ -45,23 +46,23 @@ public sealed class ChecklistVersionTests
         var json = Json(Checklists.Catering).Replace("\"key\": true", "\"kye\": true", StringComparison.Ordinal);
         var (issued, problems) = ChecklistVersions.Prepare(Checklists.CateringName, json, Today, Today, Catering, false);
         Assert.Null(issued);
-        Assert.Contains(problems, p => p.Field == "Content" && p.Message.Contains("JSON"));
+        Assert.Contains(problems, p => p.Field == "Content" && p.Problem.Code == "ChecklistVersion.JsonInvalid");
     }
 
     [Fact]
     public void Duplicate_codes_no_key_item_and_inconsistent_thresholds_are_refused()
     {
         var duplicate = Checklists.Sales with { Sections = [.. Checklists.Sales.Sections, new ChecklistSection("补充", [new ChecklistItem("S01", "重复")])] };
-        Assert.Contains(ChecklistVersions.Prepare("x", Json(duplicate), Today, Today, [], true).Problems, p => p.Message.Contains("S01"));
+        Assert.Contains(ChecklistVersions.Prepare("x", Json(duplicate), Today, Today, [], true).Problems, p => p.Problem.ToString() == "ChecklistVersion.Content(Checklist.DuplicateCode(S01))");
 
         var noKey = Checklists.Sales with { Sections = Checklists.Sales.Sections.Select(s => s with { Items = s.Items.Select(i => i with { Key = false }).ToList() }).ToList() };
-        Assert.Contains(ChecklistVersions.Prepare("x", Json(noKey), Today, Today, [], true).Problems, p => p.Message.Contains("关键项"));
+        Assert.Contains(ChecklistVersions.Prepare("x", Json(noKey), Today, Today, [], true).Problems, p => p.Problem.Code == "ChecklistVersion.NoKeyItem");
 
         var falling = Checklists.Sales with { Rule = new ChecklistRule(3, 1) };
-        Assert.Contains(ChecklistVersions.Prepare("x", Json(falling), Today, Today, [], true).Problems, p => p.Message.Contains("判定规则"));
+        Assert.Contains(ChecklistVersions.Prepare("x", Json(falling), Today, Today, [], true).Problems, p => p.Problem.ToString() == "ChecklistVersion.Content(Checklist.RuleLimits)");
 
         var unreachable = Checklists.Sales with { Rule = new ChecklistRule(0, 18) }; // 18 ordinary items: never 不符合 by them
-        Assert.Contains(ChecklistVersions.Prepare("x", Json(unreachable), Today, Today, [], true).Problems, p => p.Message.Contains("一般项目数（18）"));
+        Assert.Contains(ChecklistVersions.Prepare("x", Json(unreachable), Today, Today, [], true).Problems, p => p.Problem.ToString() == "ChecklistVersion.RuleUnreachable(18, 18)");
         Assert.Empty(ChecklistVersions.Prepare("x", Json(Checklists.Sales with { Rule = new ChecklistRule(0, 17) }), Today, Today, [], true).Problems);
     }
 
@@ -70,11 +71,11 @@ public sealed class ChecklistVersionTests
     {
         var json = Json(Checklists.Catering);
         var past = ChecklistVersions.Prepare(Checklists.CateringName, json, Today.AddDays(-1), Today, Catering, false).Problems;
-        Assert.Contains(past, p => p.Field == "EffectiveFrom" && p.Message.StartsWith("生效日期："));
+        Assert.Contains(past, p => p.Field == "EffectiveFrom" && p.Problem.Code == "ChecklistVersion.EffectiveFromPast");
         Assert.Contains(ChecklistVersions.Prepare(Checklists.CateringName, json, null, Today, Catering, false).Problems, p => p.Field == "EffectiveFrom");
         var scheduled = Checklists.Catering with { Version = 2, EffectiveFrom = Today.AddDays(30) };
         Assert.Contains(ChecklistVersions.Prepare(Checklists.CateringName, json, Today.AddDays(10), Today, [Checklists.Catering, scheduled], false).Problems,
-            p => p.Field == "EffectiveFrom" && p.Message.Contains("第 2 版"));
+            p => p.Field == "EffectiveFrom" && p.Problem.Code == "ChecklistVersion.EffectiveFromBeforeLatest" && Equals(p.Problem.Args[0], 2));
     }
 
     [Fact]
@@ -85,7 +86,7 @@ public sealed class ChecklistVersionTests
         Assert.Empty(problems);
         Assert.Equal("单位食堂监督检查表", canteen!.Name);
         Assert.Equal(1, canteen.Version);
-        Assert.Contains(ChecklistVersions.Prepare(Checklists.CateringName, copy, Today, Today, Catering, true).Problems, p => p.Field == "Name" && p.Message.Contains("已存在"));
+        Assert.Contains(ChecklistVersions.Prepare(Checklists.CateringName, copy, Today, Today, Catering, true).Problems, p => p.Field == "Name" && p.Problem.Code == "ChecklistVersion.NameTaken");
         Assert.Contains(ChecklistVersions.Prepare("", copy, Today, Today, [], true).Problems, p => p.Field == "Name");
     }
 }

@@ -39,8 +39,7 @@ public class InspectionTeamTests
         var (team, errors) = Create("  ", Zhang, Li);
         Assert.Null(team);
         var error = Assert.Single(errors);
-        Assert.Equal((TeamError.Fields.Name, TeamProblem.NameRequired), (error.Field, error.Problem));
-        Assert.Equal("检查组名称必填", error.Message);
+        Assert.Equal((TeamError.Fields.Name, "Team.NameRequired"), (error.Field, error.Problem.Code));
     }
 
     [Fact]
@@ -49,8 +48,7 @@ public class InspectionTeamTests
         var (team, errors) = InspectionTeam.Create(Township, null, "第一检查组", [Zhang.UserId, Zhang.UserId], Everyone, [], Now);
         Assert.Null(team);
         var error = Assert.Single(errors);
-        Assert.Equal((TeamError.Fields.Members, TeamProblem.TooFewMembers, "1"), (error.Field, error.Problem, error.Detail));
-        Assert.Equal("检查人员至少两名（现选 1 名）", error.Message);
+        Assert.Equal((TeamError.Fields.Members, "Team.TooFewMembers", (object?)1), (error.Field, error.Problem.Code, error.Problem.Args[0]));
     }
 
     [Fact]
@@ -59,10 +57,9 @@ public class InspectionTeamTests
         var (team, errors) = Create("第一检查组", Zhang, Li, Wang, Owner);
         Assert.Null(team);
         Assert.Equal(
-            [(TeamProblem.NotOfTownship, "王五"), (TeamProblem.NotStaff, "刘老板")],
-            errors.Select(e => (e.Problem, e.Detail)));
+            [("Team.NotOfTownship", (object?)"王五"), ("Team.NotStaff", "刘老板")],
+            errors.Select(e => (e.Problem.Code, e.Problem.Args[0])));
         Assert.All(errors, e => Assert.Equal(TeamError.Fields.Members, e.Field));
-        Assert.Contains("“王五”不属于本乡镇街道", errors[0].Message);
     }
 
     [Fact]
@@ -70,7 +67,7 @@ public class InspectionTeamTests
     {
         var stranger = Guid.NewGuid();
         var (_, errors) = InspectionTeam.Create(Township, null, "组", [Zhang.UserId, stranger], Everyone, [], Now);
-        Assert.Equal((TeamProblem.NotStaff, stranger.ToString()), (Assert.Single(errors).Problem, errors[0].Detail));
+        Assert.Equal(("Team.NotStaff", (object?)stranger.ToString()), (Assert.Single(errors).Problem.Code, errors[0].Problem.Args[0]));
     }
 
     [Fact]
@@ -82,7 +79,7 @@ public class InspectionTeamTests
         Assert.Null(team.TownshipId);
 
         var (_, refused) = InspectionTeam.Create(null, Unit, "区局执法二组", [Chen.UserId, Zhang.UserId], Everyone, [], Now);
-        Assert.Equal((TeamProblem.NotOfUnit, "张三"), (Assert.Single(refused).Problem, refused[0].Detail));
+        Assert.Equal(("Team.NotOfUnit", (object?)"张三"), (Assert.Single(refused).Problem.Code, refused[0].Problem.Args[0]));
     }
 
     [Fact]
@@ -92,7 +89,7 @@ public class InspectionTeamTests
         {
             var (team, errors) = InspectionTeam.Create(township, unit, "组", [Zhang.UserId, Li.UserId], Everyone, [], Now);
             Assert.Null(team);
-            Assert.Equal(TeamProblem.OwnerRequired, Assert.Single(errors).Problem);
+            Assert.Equal("Team.OwnerRequired", Assert.Single(errors).Problem.Code);
         }
     }
 
@@ -100,7 +97,7 @@ public class InspectionTeamTests
     public void Names_are_unique_within_the_owner()
     {
         var (_, errors) = InspectionTeam.Create(Township, null, "第一检查组", [Zhang.UserId, Li.UserId], Everyone, ["第一检查组"], Now);
-        Assert.Equal(TeamProblem.NameTaken, Assert.Single(errors).Problem);
+        Assert.Equal("Team.NameTaken", Assert.Single(errors).Problem.Code);
     }
 
     [Fact]
@@ -111,7 +108,7 @@ public class InspectionTeamTests
         InspectionTeam.Candidate[] all = [.. Everyone, third];
 
         var refused = team.Set("", [Zhang.UserId], all, []);
-        Assert.Equal([TeamProblem.NameRequired, TeamProblem.TooFewMembers], refused.Select(e => e.Problem));
+        Assert.Equal(["Team.NameRequired", "Team.TooFewMembers"], refused.Select(e => e.Problem.Code));
         Assert.Equal("第一检查组", team.Name);
         Assert.Equal(2, team.Members.Count);
 

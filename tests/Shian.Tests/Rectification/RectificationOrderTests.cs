@@ -1,6 +1,7 @@
 using Shian.Common;
 using Shian.Inspections;
 using Shian.Rectification;
+using Shian.Tests.Builders;
 
 namespace Shian.Tests.Rectification;
 
@@ -8,11 +9,8 @@ public class RectificationOrderTests
 {
     private static readonly WorkingDayCalendar Calendar = new(WorkingDayCalendar.BuiltInDays());
 
-    private static Inspection Submitted(InspectionResult result, Guid? business = null) => new()
-    {
-        Id = Guid.NewGuid(), BusinessId = business ?? Guid.NewGuid(), TownshipId = Guid.NewGuid(),
-        Status = InspectionStatus.Submitted, Result = result, StartedAt = DateTime.UtcNow,
-    };
+    private static Inspection Submitted(InspectionResult result, Guid? business = null) =>
+        TestInspections.Submitted(business ?? Guid.NewGuid(), Guid.NewGuid(), result, DateTime.UtcNow);
 
     // Beijing time: 01:00 UTC is 09:00 the same day.
     private static DateTime At(int year, int month, int day) => new(year, month, day, 1, 0, 0, DateTimeKind.Utc);
@@ -34,12 +32,11 @@ public class RectificationOrderTests
     [Fact]
     public void An_order_needs_requirements_a_sane_deadline_and_a_submitted_inspection()
     {
-        var draft = Submitted(InspectionResult.NonConforming);
-        draft.Status = InspectionStatus.Draft;
+        var draft = TestInspections.Draft(Guid.NewGuid(), Guid.NewGuid(), DateTime.UtcNow);
         var (order, errors) = RectificationOrder.Issue(draft, "  ", 0, Calendar, At(2020, 3, 2), "insp", "n");
         Assert.Null(order);
         Assert.Equal(["InspectionId", "Requirements", "WorkingDays"], errors.Keys.Order(StringComparer.Ordinal));
-        Assert.Contains("1–60", errors["WorkingDays"]);
+        Assert.Equal(("Rectification.WorkingDaysOutOfRange", 1, 60), (errors["WorkingDays"].Code, errors["WorkingDays"].Args[0], errors["WorkingDays"].Args[1]));
         // A year the calendar does not cover counts Monday to Friday: Monday 2031-03-03 + 5 → Monday 2031-03-10.
         Assert.Equal(new DateOnly(2031, 3, 10), RectificationOrder.Issue(Submitted(InspectionResult.NonConforming), "x", 5, Calendar, At(2031, 3, 3), "i", "n").Order!.Deadline);
     }
@@ -64,9 +61,9 @@ public class RectificationOrderTests
     {
         var first = Submitted(InspectionResult.NonConforming);
         var (order, _) = RectificationOrder.Issue(first, "x", 5, Calendar, At(2020, 3, 2), "insp", "n");
-        Assert.Contains("同一经营者", order!.Close(first, "", At(2020, 3, 3), "insp"));
-        Assert.Contains("同一经营者", order.Close(Submitted(InspectionResult.Conforming), "", At(2020, 3, 3), "insp"));
-        Assert.Contains("不符合", order.Close(Submitted(InspectionResult.NonConforming, first.BusinessId), "", At(2020, 3, 3), "insp"));
+        Assert.Equal("Rectification.FollowUpNotOfBusiness", order!.Close(first, "", At(2020, 3, 3), "insp")?.Code);
+        Assert.Equal("Rectification.FollowUpNotOfBusiness", order.Close(Submitted(InspectionResult.Conforming), "", At(2020, 3, 3), "insp")?.Code);
+        Assert.Equal("Rectification.FollowUpFailed", order.Close(Submitted(InspectionResult.NonConforming, first.BusinessId), "", At(2020, 3, 3), "insp")?.Code);
         var followUp = Submitted(InspectionResult.BasicallyConforming, first.BusinessId);
         Assert.Null(order.Close(followUp, "", At(2020, 3, 4), "insp"));
         Assert.Equal((RectificationStatus.Closed, followUp.Id), (order.Status, order.FollowUpInspectionId));

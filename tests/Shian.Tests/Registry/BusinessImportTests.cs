@@ -43,16 +43,16 @@ public class BusinessImportTests
             "乙商店,91350200776049653A,地址2,不存在镇,小卖部,巨型,电话,吉祥,117.41,40.04",
             "丙超市,91350200776049653A,地址3,渔阳镇,超市,,,,,"), "b.csv");
         var result = BusinessImport.Check(rows, Townships, new HashSet<string> { "9135021359498494XQ" }, mayOverride: false);
-        var errors = result.Errors.Select(e => e.ToString()).ToList();
-        Assert.Contains(errors, e => e.StartsWith("第 2 行 统一社会信用代码：校验位应为“3”", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("第 3 行 乡镇街道：没有名为“不存在镇”的乡镇街道", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("第 3 行 类型：不认识的类型“小卖部”", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("第 3 行 规模：", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("第 3 行 联系电话：", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("第 3 行 标签：不认识的标签“吉祥”", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.StartsWith("第 3 行 纬度：", StringComparison.Ordinal)); // latitude and longitude swapped
+        var errors = result.Errors.Select(e => $"{e.Row} {e.Column} {e.Problem}").ToList();
+        Assert.Contains("2 统一社会信用代码 CreditCode.CheckCharacter(3, Z)", errors);
+        Assert.Contains("3 乡镇街道 Business.TownshipUnknown(不存在镇)", errors);
+        Assert.Contains(errors, e => e.StartsWith("3 类型 Business.SubtypeUnknown(小卖部, ", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("3 规模 Business.ScaleUnknown(", StringComparison.Ordinal));
+        Assert.Contains("3 联系电话 Business.PhoneInvalid(电话)", errors);
+        Assert.Contains(errors, e => e.StartsWith("3 标签 Business.TagUnknown(吉祥, ", StringComparison.Ordinal));
+        Assert.Contains("3 纬度 Business.LatitudeRange(3, 54)", errors); // latitude and longitude swapped
         // Row 3 was refused, so row 4's code is not a duplicate of it, and row 4 itself is fine.
-        Assert.DoesNotContain(errors, e => e.StartsWith("第 4 行", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Errors, e => e.Row == 4);
         Assert.Equal("丙超市", result.Businesses.Single().Name);
     }
 
@@ -64,16 +64,16 @@ public class BusinessImportTests
             "乙,91350200776049653a,地址,渔阳镇,餐馆,,,,,",
             "丙,9135021359498494XQ,地址,渔阳镇,餐馆,,,,,"), "b.csv");
         var result = BusinessImport.Check(rows, Townships, new HashSet<string> { "9135021359498494XQ" }, mayOverride: false);
-        Assert.Equal(["第 3 行 统一社会信用代码：与第 2 行重复：91350200776049653A / duplicates row 2",
-                      "第 4 行 统一社会信用代码：系统中已有该代码的主体：9135021359498494XQ / already registered"],
-            result.Errors.Select(e => e.ToString()));
+        Assert.Equal(["3 统一社会信用代码 Import.DuplicateRow(2, 91350200776049653A)",
+                      "4 统一社会信用代码 Business.CodeRegistered(9135021359498494XQ)"],
+            result.Errors.Select(e => $"{e.Row} {e.Column} {e.Problem}"));
     }
 
     [Fact]
     public void A_failed_check_character_is_accepted_only_with_permission_and_a_reason()
     {
         var input = new BusinessInput { Name = "甲", CreditCode = "91350100M000100Y4Z", Address = "地址", Township = "渔阳镇", Subtype = "餐馆" };
-        Assert.Contains("请在“代码校验说明”中写明原因", input.Build(Townships, mayOverride: true).Errors.Single().Message);
+        Assert.Equal("Business.CreditCodeOverridable(CreditCode.CheckCharacter(3, Z))", input.Build(Townships, mayOverride: true).Errors.Single().Problem.ToString());
         input.CreditCodeOverride = "营业执照原件如此，已向登记机关核实";
         Assert.NotEmpty(input.Build(Townships, mayOverride: false).Errors);
         var (business, errors) = input.Build(Townships, mayOverride: true);
@@ -98,18 +98,18 @@ public class BusinessImportTests
     [Fact]
     public void Files_that_are_not_a_list_of_businesses_get_a_clear_message()
     {
-        Assert.Contains("缺少必填列：乡镇街道、类型", BusinessImport.Read(Encoding.UTF8.GetBytes("名称,统一社会信用代码,地址\n甲,1,2"), "b.csv").Error);
-        Assert.Contains("不认识的列：电话号码", BusinessImport.Read(Encoding.UTF8.GetBytes(Header + ",电话号码\n甲,91350200776049653A,地址,渔阳镇,餐馆,,,,,,1"), "b.csv").Error);
-        Assert.Contains("内容不是 Excel 工作簿", BusinessImport.Read("MZ\u0090binary"u8.ToArray(), "b.xlsx").Error);
-        Assert.Contains("只能导入 .xlsx 或 .csv", BusinessImport.Read([1, 2, 3], "b.pdf").Error);
-        Assert.Contains("文件是空的", BusinessImport.Read([], "b.csv").Error);
-        Assert.Contains("没有数据行", BusinessImport.Read(Encoding.UTF8.GetBytes(Header), "b.csv").Error);
-        Assert.Contains("不是文本文件", BusinessImport.Read([0x50, 0, 0x51], "b.csv").Error);
-        Assert.Contains("列数与表头不同", BusinessImport.Read(Encoding.UTF8.GetBytes(Header + "\n甲,91350200776049653A"), "b.csv").Error);
+        Assert.Equal("Import.ColumnsMissing(乡镇街道、类型)", BusinessImport.Read(Encoding.UTF8.GetBytes("名称,统一社会信用代码,地址\n甲,1,2"), "b.csv").Error?.ToString());
+        Assert.StartsWith("Import.ColumnsUnknown(电话号码, ", BusinessImport.Read(Encoding.UTF8.GetBytes(Header + ",电话号码\n甲,91350200776049653A,地址,渔阳镇,餐馆,,,,,,1"), "b.csv").Error?.ToString());
+        Assert.Contains("内容不是 Excel 工作簿", BusinessImport.Read("MZ\u0090binary"u8.ToArray(), "b.xlsx").Error?.ToString());
+        Assert.Contains("只能导入 .xlsx 或 .csv", BusinessImport.Read([1, 2, 3], "b.pdf").Error?.ToString());
+        Assert.Contains("文件是空的", BusinessImport.Read([], "b.csv").Error?.ToString());
+        Assert.Equal("Import.NoRows", BusinessImport.Read(Encoding.UTF8.GetBytes(Header), "b.csv").Error?.Code);
+        Assert.Contains("不是文本文件", BusinessImport.Read([0x50, 0, 0x51], "b.csv").Error?.ToString());
+        Assert.Contains("列数与表头不同", BusinessImport.Read(Encoding.UTF8.GetBytes(Header + "\n甲,91350200776049653A"), "b.csv").Error?.ToString());
 
         using var two = new MemoryStream();
         two.SaveAs(new Dictionary<string, object> { ["主体"] = new[] { new { 名称 = "甲" } }, ["说明"] = new[] { new { 说明 = "x" } } });
-        Assert.Contains("工作簿有 2 个工作表（主体、说明）", BusinessImport.Read(two.ToArray(), "b.xlsx").Error);
+        Assert.Contains("工作簿有 2 个工作表（主体、说明）", BusinessImport.Read(two.ToArray(), "b.xlsx").Error?.ToString());
     }
 
     [Fact]

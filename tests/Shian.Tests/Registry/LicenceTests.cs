@@ -1,4 +1,5 @@
 using Shian.Registry;
+using Shian.Tests.Builders;
 
 namespace Shian.Tests.Registry;
 
@@ -19,11 +20,11 @@ public class LicenceTests
     public void Numbers_and_dates_that_cannot_be_right_are_refused()
     {
         Assert.Contains(Licence.Check(AuthorisationKind.BusinessLicence, "SC10412011900123", Issued, Issued.AddYears(5), Restaurant).Errors,
-            e => e.Contains("以 JY 开头", StringComparison.Ordinal));
+            e => e.Code == "Licence.BusinessNumberPrefix");
         Assert.Contains(Licence.Check(AuthorisationKind.BusinessLicence, "JY21201190012345", Issued, Issued.AddDays(-1), Restaurant).Errors,
-            e => e.Contains("有效期至应晚于发证日期", StringComparison.Ordinal));
+            e => e.Code == "Licence.ExpiryNotAfterIssue");
         Assert.Contains(Licence.Check(AuthorisationKind.BusinessLicence, "JY21201190012345", Issued, null, Restaurant).Errors,
-            e => e.Contains("须填写有效期至", StringComparison.Ordinal));
+            e => e.Code == "Licence.ExpiryRequired");
         Assert.NotEmpty(Licence.Check(AuthorisationKind.HealthFoodFiling, "食健备G20201200001", Issued, null, Restaurant).Errors);
         Assert.Empty(Licence.Check(AuthorisationKind.HealthFoodFiling, "食健备G202012000012", Issued, null, Restaurant).Errors);
         Assert.Empty(Licence.Check(AuthorisationKind.HealthFoodRegistration, "国食健注G20200123", Issued, Issued.AddYears(5), Restaurant).Errors);
@@ -47,7 +48,7 @@ public class LicenceTests
     public void Expiry_alerts_at_90_and_30_days(string expires, int daysBefore, int? alert)
     {
         var end = DateOnly.Parse(expires, System.Globalization.CultureInfo.InvariantCulture);
-        var licence = new Licence { Status = LicenceStatus.Valid, IssuedOn = Issued, ExpiresOn = end };
+        var licence = new Licence { IssuedOn = Issued, ExpiresOn = end };
         var today = end.AddDays(-daysBefore);
         Assert.Equal(alert, licence.ExpiryAlert(today));
         Assert.Equal(daysBefore >= 0, licence.IsCurrent(today));
@@ -57,7 +58,7 @@ public class LicenceTests
     [Fact]
     public void A_revoked_licence_is_not_current_and_has_no_alert()
     {
-        var licence = new Licence { Status = LicenceStatus.Revoked, IssuedOn = Issued, ExpiresOn = Issued.AddYears(5) };
+        var licence = new Licence { IssuedOn = Issued, ExpiresOn = Issued.AddYears(5) }.Revoked(Issued.AddDays(1));
         Assert.False(licence.IsCurrent(Issued.AddDays(10)));
         Assert.Null(licence.ExpiryAlert(Issued.AddYears(5).AddDays(-10)));
     }
@@ -74,7 +75,7 @@ public class LicenceTests
 
 public class CommitmentTests
 {
-    private static Licence ByCommitment() => new() { ByCommitment = true, IssuedOn = new DateOnly(2020, 9, 1), ExpiresOn = new DateOnly(2025, 8, 31), Status = LicenceStatus.Valid };
+    private static Licence ByCommitment() => new() { ByCommitment = true, IssuedOn = new DateOnly(2020, 9, 1), ExpiresOn = new DateOnly(2025, 8, 31) };
 
     [Fact]
     public void A_conforming_verification_keeps_the_licence_and_happens_once()
@@ -108,7 +109,7 @@ public class LicenceStatusTests
     private static readonly DateOnly Issued = new(2022, 3, 1);
     private static readonly DateOnly Today = new(2024, 6, 10);
 
-    private static Licence Valid() => new() { Number = "JY21201190012345", IssuedOn = Issued, ExpiresOn = Issued.AddYears(5), Status = LicenceStatus.Valid };
+    private static Licence Valid() => new() { Number = "JY21201190012345", IssuedOn = Issued, ExpiresOn = Issued.AddYears(5) };
 
     [Fact]
     public void A_licence_is_suspended_reinstated_and_revoked_with_its_reason_and_date()
@@ -128,8 +129,8 @@ public class LicenceStatusTests
     }
 
     [Theory]
-    [InlineData(LicenceStatus.Revoked, "已撤销")]
-    [InlineData(LicenceStatus.Cancelled, "已注销")]
+    [InlineData(LicenceStatus.Revoked, "Licence.RevokedIsFinal")]
+    [InlineData(LicenceStatus.Cancelled, "Licence.CancelledIsFinal")]
     public void Revoked_and_cancelled_are_final(LicenceStatus final, string said)
     {
         var licence = Valid();
@@ -137,8 +138,7 @@ public class LicenceStatusTests
         foreach (var to in Enum.GetValues<LicenceStatus>())
         {
             var refusal = licence.ChangeStatus(to, "恢复经营", Today, Today);
-            Assert.NotNull(refusal);
-            Assert.Contains(said, refusal, StringComparison.Ordinal);
+            Assert.Equal(said, refusal?.Code);
         }
         Assert.Equal((final, "决定", new DateOnly(2024, 5, 1)), (licence.Status, licence.StatusReason, licence.StatusChangedOn));
         Assert.Empty(Licence.NextStatuses(final));
@@ -148,9 +148,9 @@ public class LicenceStatusTests
     public void Only_a_suspended_licence_is_reinstated_and_a_suspended_one_is_not_suspended_again()
     {
         var licence = Valid();
-        Assert.Contains("无需恢复", licence.ChangeStatus(LicenceStatus.Valid, "恢复", Today, Today), StringComparison.Ordinal);
+        Assert.Equal("Licence.AlreadyValid", licence.ChangeStatus(LicenceStatus.Valid, "恢复", Today, Today)?.Code);
         Assert.Null(licence.ChangeStatus(LicenceStatus.Suspended, "停业整改", Today, Today));
-        Assert.Contains("已暂停", licence.ChangeStatus(LicenceStatus.Suspended, "再次暂停", Today, Today), StringComparison.Ordinal);
+        Assert.Equal("Licence.AlreadySuspended", licence.ChangeStatus(LicenceStatus.Suspended, "再次暂停", Today, Today)?.Code);
         Assert.Null(licence.ChangeStatus(LicenceStatus.Cancelled, "主体申请注销", Today, Today)); // a suspended licence may be cancelled
         Assert.Equal([LicenceStatus.Suspended, LicenceStatus.Revoked, LicenceStatus.Cancelled], Licence.NextStatuses(LicenceStatus.Valid));
         Assert.Equal([LicenceStatus.Valid, LicenceStatus.Revoked, LicenceStatus.Cancelled], Licence.NextStatuses(LicenceStatus.Suspended));
@@ -160,28 +160,28 @@ public class LicenceStatusTests
     public void A_change_needs_a_reason_and_a_date_between_the_issue_or_last_change_and_today()
     {
         var licence = Valid();
-        Assert.Contains("请填写原因", licence.ChangeStatus(LicenceStatus.Suspended, "   ", Today, Today), StringComparison.Ordinal);
-        Assert.Contains("请填写原因", licence.ChangeStatus(LicenceStatus.Suspended, null, Today, Today), StringComparison.Ordinal);
-        Assert.Contains("不能超过 500 字", licence.ChangeStatus(LicenceStatus.Suspended, new string('因', 501), Today, Today), StringComparison.Ordinal);
-        Assert.Contains("不能早于发证日期", licence.ChangeStatus(LicenceStatus.Suspended, "整改", Issued.AddDays(-1), Today), StringComparison.Ordinal);
-        Assert.Contains("不能晚于今天", licence.ChangeStatus(LicenceStatus.Suspended, "整改", Today.AddDays(1), Today), StringComparison.Ordinal);
-        Assert.Contains("未知的许可证状态", licence.ChangeStatus((LicenceStatus)42, "整改", Today, Today), StringComparison.Ordinal);
+        Assert.Equal("Licence.ReasonRequired", licence.ChangeStatus(LicenceStatus.Suspended, "   ", Today, Today)?.Code);
+        Assert.Equal("Licence.ReasonRequired", licence.ChangeStatus(LicenceStatus.Suspended, null, Today, Today)?.Code);
+        Assert.Equal("Licence.ReasonTooLong", licence.ChangeStatus(LicenceStatus.Suspended, new string('因', 501), Today, Today)?.Code);
+        Assert.Equal("Licence.EffectiveBeforeIssue", licence.ChangeStatus(LicenceStatus.Suspended, "整改", Issued.AddDays(-1), Today)?.Code);
+        Assert.Equal("Licence.EffectiveAfterToday", licence.ChangeStatus(LicenceStatus.Suspended, "整改", Today.AddDays(1), Today)?.Code);
+        Assert.Equal("Licence.UnknownStatus", licence.ChangeStatus((LicenceStatus)42, "整改", Today, Today)?.Code);
         Assert.Equal((LicenceStatus.Valid, "", null), (licence.Status, licence.StatusReason, licence.StatusChangedOn)); // refusals change nothing
 
         Assert.Null(licence.ChangeStatus(LicenceStatus.Suspended, "整改", new DateOnly(2024, 6, 1), Today));
-        Assert.Contains("不能早于上次状态变更", licence.ChangeStatus(LicenceStatus.Valid, "复查合格", new DateOnly(2024, 5, 31), Today), StringComparison.Ordinal);
+        Assert.Equal("Licence.EffectiveBeforePrevious", licence.ChangeStatus(LicenceStatus.Valid, "复查合格", new DateOnly(2024, 5, 31), Today)?.Code);
         Assert.Equal(LicenceStatus.Suspended, licence.Status);
     }
 
     [Fact]
     public void A_broken_commitment_records_why_and_a_cancelled_licence_is_not_verified()
     {
-        var licence = new Licence { ByCommitment = true, IssuedOn = Issued, ExpiresOn = Issued.AddYears(5), Status = LicenceStatus.Valid };
+        var licence = new Licence { ByCommitment = true, IssuedOn = Issued, ExpiresOn = Issued.AddYears(5) };
         Assert.Null(licence.RecordVerification(conforms: false, Issued.AddDays(10)));
         Assert.Equal((LicenceStatus.Revoked, Issued.AddDays(10)), (licence.Status, licence.StatusChangedOn!.Value));
-        Assert.Contains("告知承诺", licence.StatusReason, StringComparison.Ordinal);
+        Assert.Equal(Licence.CommitmentNotKept, licence.StatusReason);
 
-        var cancelled = new Licence { ByCommitment = true, IssuedOn = Issued, ExpiresOn = Issued.AddYears(5), Status = LicenceStatus.Valid };
+        var cancelled = new Licence { ByCommitment = true, IssuedOn = Issued, ExpiresOn = Issued.AddYears(5) };
         Assert.Null(cancelled.ChangeStatus(LicenceStatus.Cancelled, "主体申请注销", Issued.AddDays(5), Today));
         Assert.NotNull(cancelled.RecordVerification(conforms: false, Issued.AddDays(10)));
         Assert.Equal(LicenceStatus.Cancelled, cancelled.Status);

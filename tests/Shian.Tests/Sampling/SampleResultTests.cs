@@ -90,15 +90,15 @@ public class SampleResultTests
             Row(6, "JZ-2020-000002", "镉", "0.01", "mg/kg", "≤0.1", ""),
             Row(7, "JZ-2020-000002", "镉", "0.01", "mg/kg", "≤0.1", "还行"),
             Row(8, "JZ-2020-000002", "毒死蜱", "0.3", "mg/kg", "≤0.1", "不合格"),
-        ], problem => problem.ToString()); // the problems' codes and values stand in for their wording
+        ]);
         Assert.Equal([(2, "JZ-2020-000001"), (8, "JZ-2020-000002")], parsed.Rows.Select(r => (r.Row, r.Number)));
         Assert.Equal(ItemJudgement.Fail, parsed.Rows[1].Item.Judgement);
         var errors = parsed.Errors.Select(e => (e.Row, e.Column)).ToList();
         Assert.Equal([(3, "检验结果"), (4, "抽样单编号"), (5, "单项判定"), (6, "单项判定"), (7, "单项判定")], errors);
-        Assert.StartsWith("Sample.Item.OutOfRange(菌落总数, ", parsed.Errors[0].Message);
-        Assert.Contains("CFU/g", parsed.Errors[0].Message);
-        Assert.Equal("SampleImport.JudgementWord(还行)", parsed.Errors[4].Message);
-        Assert.StartsWith("第 3 行 检验结果：", parsed.Errors[0].ToString());
+        Assert.StartsWith("Sample.Item.OutOfRange(菌落总数, ", parsed.Errors[0].Problem.ToString());
+        Assert.Contains("CFU/g", parsed.Errors[0].Problem.ToString());
+        Assert.Equal("SampleImport.JudgementWord(还行)", parsed.Errors[4].Problem.ToString());
+        Assert.Equal((3, "检验结果"), (parsed.Errors[0].Row, parsed.Errors[0].Column));
     }
 
     [Fact]
@@ -116,13 +116,13 @@ public class SampleResultTests
         });
         var (rows, error) = SampleResultImport.Read(Workbook(many), "r.xlsx");
         Assert.Empty(rows);
-        Assert.Contains("文件“r.xlsx”超过导入上限：最多 5,000 行", error!.Message);
+        Assert.Contains("文件“r.xlsx”超过导入上限：最多 5,000 行", error!.Problem.ToString());
 
         (_, error) = SampleResultImport.Read(Workbook([new() { ["抽样单编号"] = "JZ-2020-000001", ["检验项目"] = "铅" }]), "r.xlsx");
-        Assert.Contains("缺少必填列：检验结果、单项判定", error!.Message);
+        Assert.Equal("Import.ColumnsMissing(检验结果、单项判定)", error!.Problem.ToString());
 
         (_, error) = SampleResultImport.Read(new byte[SampleResultImport.MaxBytes + 1], "r.xlsx");
-        Assert.Contains("文件“r.xlsx”超过导入上限：最多 5 MB", error!.Message);
+        Assert.Contains("文件“r.xlsx”超过导入上限：最多 5 MB", error!.Problem.ToString());
     }
 }
 

@@ -1,6 +1,7 @@
 using Shian.Inspections;
 using Shian.Registry;
 using Shian.Schools;
+using Shian.Tests.Builders;
 
 namespace Shian.Tests.Schools;
 
@@ -44,8 +45,9 @@ public class SchoolCoverageTests
         new() { Id = Guid.NewGuid(), Name = name, Category = c, Subtype = subtype, TownshipId = T, Tags = tags, Status = status };
 
     private static Inspection I(Business b, DateTime endedUtc, InspectionStatus status = InspectionStatus.Submitted) =>
-        new() { Id = Guid.NewGuid(), BusinessId = b.Id, TownshipId = T, Status = status, EndedAt = endedUtc, StartedAt = endedUtc.AddHours(-1),
-            Result = status == InspectionStatus.Submitted ? InspectionResult.Conforming : null };
+        status == InspectionStatus.Submitted
+            ? TestInspections.Submitted(b.Id, T, InspectionResult.Conforming, endedUtc)
+            : TestInspections.Draft(b.Id, T, endedUtc.AddHours(-1));
 
     private static DateTime Utc(int y, int m, int d, int h = 2) => new(y, m, d, h, 0, 0, DateTimeKind.Utc);
 

@@ -6,6 +6,7 @@ using Shian.Campaigns;
 using Shian.Data;
 using Shian.Inspections;
 using Shian.Registry;
+using Shian.Tests.Builders;
 
 namespace Shian.Web.Tests.Campaigns;
 
@@ -52,16 +53,20 @@ public sealed class CampaignTests(ShianWebFactory factory) : IClassFixture<Shian
             };
             db.Campaigns.Add(campaign);
             var otherCampaign = Guid.NewGuid();
-            Inspection I(Business b, DateTime ended, InspectionResult? result, Guid? campaignId, InspectionStatus status = InspectionStatus.Submitted) => new()
+            var team = await TestInspections.TeamAsync(db);
+            Inspection I(Business b, DateTime ended, InspectionResult? result, Guid? campaignId)
             {
-                Id = Guid.NewGuid(), BusinessId = b.Id, TownshipId = b.TownshipId, Kind = InspectionKind.Campaign, CampaignId = campaignId,
-                StartedAt = ended.AddHours(-1), EndedAt = ended, Status = status, Result = result, CreatedAt = DateTime.UtcNow, CreatedBy = "test",
-            };
+                var inspection = result is { } found
+                    ? TestInspections.Submitted(b.Id, b.TownshipId, found, ended, team, InspectionKind.Campaign)
+                    : TestInspections.Draft(b.Id, b.TownshipId, ended.AddHours(-1), InspectionKind.Campaign);
+                inspection.CampaignId = campaignId;
+                return inspection;
+            }
             db.Inspections.AddRange(
                 I(a1, new DateTime(2020, 5, 3, 2, 0, 0, DateTimeKind.Utc), InspectionResult.Conforming, campaign.Id),
                 I(a1, new DateTime(2020, 5, 20, 2, 0, 0, DateTimeKind.Utc), InspectionResult.BasicallyConforming, campaign.Id),
                 I(a2, new DateTime(2020, 5, 10, 2, 0, 0, DateTimeKind.Utc), InspectionResult.NonConforming, campaign.Id),
-                I(a3, new DateTime(2020, 5, 11, 2, 0, 0, DateTimeKind.Utc), null, campaign.Id, InspectionStatus.Draft),          // not submitted
+                I(a3, new DateTime(2020, 5, 11, 2, 0, 0, DateTimeKind.Utc), null, campaign.Id),                                  // not submitted
                 I(a3, new DateTime(2020, 6, 2, 2, 0, 0, DateTimeKind.Utc), InspectionResult.Conforming, campaign.Id),            // after the period
                 I(a3, new DateTime(2020, 5, 12, 2, 0, 0, DateTimeKind.Utc), InspectionResult.Conforming, null),                  // not for the campaign
                 I(a3, new DateTime(2020, 5, 12, 2, 0, 0, DateTimeKind.Utc), InspectionResult.Conforming, otherCampaign),         // another campaign

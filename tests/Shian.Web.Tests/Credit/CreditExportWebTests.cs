@@ -35,7 +35,7 @@ public sealed class CreditExportWebTests(ShianWebFactory factory) : IClassFixtur
             db.Licences.Add(new Licence
             {
                 BusinessId = restaurant, Kind = AuthorisationKind.BusinessLicence, Number = "JY21201190099887", IssuedOn = today.AddYears(-1),
-                ExpiresOn = today.AddYears(4), Status = LicenceStatus.Valid, PublicCode = Licence.NewPublicCode(), CreatedAt = DateTime.UtcNow,
+                ExpiresOn = today.AddYears(4), PublicCode = Licence.NewPublicCode(), CreatedAt = DateTime.UtcNow,
             });
             return db.SaveChangesAsync();
         });

@@ -9,6 +9,7 @@ using Shian.Data;
 using Shian.Inspections;
 using Shian.Registry;
 using Shian.Risk;
+using Shian.Tests.Builders;
 
 namespace Shian.Web.Tests.Credit;
 
@@ -59,7 +60,7 @@ public sealed class SeriousViolationWebTests(ShianWebFactory factory) : IClassFi
             db.Licences.Add(new Licence
             {
                 BusinessId = restaurant, Kind = AuthorisationKind.BusinessLicence, Number = "JY21201190012345", IssuedOn = today.AddYears(-1),
-                ExpiresOn = today.AddYears(4), Status = LicenceStatus.Valid, PublicCode = code, CreatedAt = DateTime.UtcNow,
+                ExpiresOn = today.AddYears(4), PublicCode = code, CreatedAt = DateTime.UtcNow,
             });
             return db.SaveChangesAsync();
         });
@@ -177,12 +178,9 @@ public sealed class RedBlackWebTests(ShianWebFactory factory) : IClassFixture<Sh
         {
             var categories = await db.Businesses.Where(b => b.Id == restaurant || b.Id == farmStay).Select(b => new { b.Id, b.Category, b.TownshipId }).ToListAsync();
             Assert.All(categories, c => Assert.Equal(BusinessCategory.Caterer, c.Category));
-            Inspection Make(Guid business, DateOnly ended, InspectionResult result, InspectionStatus status = InspectionStatus.Submitted) => new()
-            {
-                BusinessId = business, TownshipId = categories.Single(c => c.Id == business).TownshipId, Kind = InspectionKind.Routine,
-                StartedAt = On(ended), EndedAt = On(ended), Status = status, Result = status == InspectionStatus.Submitted ? result : null,
-                CreatedAt = DateTime.UtcNow, CreatedBy = "test",
-            };
+            var team = await TestInspections.TeamAsync(db);
+            Inspection Make(Guid business, DateOnly ended, InspectionResult result) =>
+                TestInspections.Submitted(business, categories.Single(c => c.Id == business).TownshipId, result, On(ended), team);
             db.Inspections.AddRange(
                 Make(restaurant, month.AddDays(3), InspectionResult.Conforming),
                 Make(restaurant, month.AddMonths(-5), InspectionResult.BasicallyConforming),

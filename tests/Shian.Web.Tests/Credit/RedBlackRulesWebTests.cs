@@ -5,6 +5,7 @@ using Shian.Credit;
 using Shian.Inspections;
 using Shian.Registry;
 using Shian.Risk;
+using Shian.Tests.Builders;
 
 namespace Shian.Web.Tests.Credit;
 
@@ -16,11 +17,7 @@ public sealed class RedBlackRulesWebTests(ShianWebFactory factory) : IClassFixtu
         {
             var township = await db.Businesses.Where(b => b.Id == business).Select(b => b.TownshipId).SingleAsync();
             var at = ended.ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc);
-            db.Inspections.Add(new Inspection
-            {
-                BusinessId = business, TownshipId = township, Kind = InspectionKind.Routine, StartedAt = at, EndedAt = at,
-                Status = InspectionStatus.Submitted, Result = result, CreatedAt = DateTime.UtcNow, CreatedBy = "test",
-            });
+            db.Inspections.Add(TestInspections.Submitted(business, township, result, at, await TestInspections.TeamAsync(db)));
             await db.SaveChangesAsync();
             await RiskRegrade.RunAsync(db, "test", DateTime.UtcNow);
             return 0;

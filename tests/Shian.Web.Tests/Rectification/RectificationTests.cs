@@ -7,6 +7,7 @@ using Shian.Data;
 using Shian.Inspections;
 using Shian.Rectification;
 using Shian.Registry;
+using Shian.Tests.Builders;
 
 namespace Shian.Web.Tests.Rectification;
 
@@ -23,12 +24,7 @@ public sealed class RectificationTests(ShianWebFactory factory) : IClassFixture<
     private Task<Guid> InspectAsync(Guid business, InspectionResult result, DateTime at) => factory.QueryAsync(async db =>
     {
         var township = await db.Businesses.Where(b => b.Id == business).Select(b => b.TownshipId).SingleAsync();
-        var inspection = new Inspection
-        {
-            BusinessId = business, TownshipId = township, Kind = InspectionKind.Routine, StartedAt = at, EndedAt = at.AddHours(1),
-            Status = InspectionStatus.Submitted, Result = result, CreatedAt = at, CreatedBy = "test",
-            RequiresRectification = result == InspectionResult.NonConforming,
-        };
+        var inspection = TestInspections.Submitted(business, township, result, at.AddHours(1), await TestInspections.TeamAsync(db));
         db.Inspections.Add(inspection);
         await db.SaveChangesAsync();
         return inspection.Id;

@@ -98,7 +98,7 @@ public sealed class LicenceImportWebTests(ShianWebFactory factory) : IClassFixtu
             db.Licences.Add(new Licence
             {
                 BusinessId = business, Kind = AuthorisationKind.BusinessLicence, Number = "JY21201199000033", IssuedOn = new(2022, 4, 20),
-                ExpiresOn = new(2027, 4, 19), Status = LicenceStatus.Valid, PublicCode = Licence.NewPublicCode(), CreatedAt = DateTime.UtcNow,
+                ExpiresOn = new(2027, 4, 19), PublicCode = Licence.NewPublicCode(), CreatedAt = DateTime.UtcNow,
             });
             await db.SaveChangesAsync();
         }

@@ -31,7 +31,7 @@ public sealed class LicenceStatusWebTests(ShianWebFactory factory) : IClassFixtu
         var licence = new Licence
         {
             BusinessId = business, Kind = AuthorisationKind.BusinessLicence, Number = number, Scope = "热食类食品制售", IssuedOn = today.AddYears(-5).AddDays(40),
-            ExpiresOn = today.AddDays(40), Authority = "天津市蓟州区市场监督管理局", Status = LicenceStatus.Valid, PublicCode = Licence.NewPublicCode(), CreatedAt = DateTime.UtcNow,
+            ExpiresOn = today.AddDays(40), Authority = "天津市蓟州区市场监督管理局", PublicCode = Licence.NewPublicCode(), CreatedAt = DateTime.UtcNow,
         };
         db.Licences.Add(licence);
         await db.SaveChangesAsync();

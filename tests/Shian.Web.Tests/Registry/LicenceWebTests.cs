@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Shian.Common;
 using Shian.Data;
 using Shian.Registry;
+using Shian.Tests.Builders;
 
 namespace Shian.Web.Tests.Registry;
 
@@ -84,7 +85,7 @@ public sealed class LicenceWebTests(ShianWebFactory factory) : IClassFixture<Shi
         {
             var db = scope.ServiceProvider.GetRequiredService<ShianDb>();
             var licence = await db.Licences.SingleAsync(l => l.PublicCode == code);
-            licence.Status = LicenceStatus.Revoked;
+            licence.Revoked(ShianTime.LocalDate(DateTime.UtcNow));
             await db.SaveChangesAsync();
         }
         Assert.Contains("已失效", await anonymous.GetStringAsync($"/l/{code}"));

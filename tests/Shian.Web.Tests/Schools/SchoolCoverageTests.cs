@@ -7,6 +7,7 @@ using Shian.Inspections;
 using Shian.Organization;
 using Shian.Registry;
 using Shian.Schools;
+using Shian.Tests.Builders;
 
 namespace Shian.Web.Tests.Schools;
 
@@ -34,11 +35,10 @@ public sealed class SchoolCoverageTests(ShianWebFactory factory) : IClassFixture
         var closed = B("测试丁小学食堂", BusinessCategory.Canteen, "school", status: BusinessStatus.Closed);
         var supplier = B("测试配餐公司", BusinessCategory.Caterer, "group-meals", "school-related");
         db.Businesses.AddRange(a, b, c, closed, supplier);
-        Inspection I(Business x, DateTime ended, InspectionStatus status = InspectionStatus.Submitted) => new()
-        {
-            Id = Guid.NewGuid(), BusinessId = x.Id, TownshipId = township.Id, Kind = InspectionKind.Routine, StartedAt = ended.AddHours(-1), EndedAt = ended,
-            Status = status, Result = status == InspectionStatus.Submitted ? InspectionResult.Conforming : null, CreatedAt = DateTime.UtcNow, CreatedBy = "test",
-        };
+        var team = await TestInspections.TeamAsync(db);
+        Inspection I(Business x, DateTime ended, InspectionStatus status = InspectionStatus.Submitted) => status == InspectionStatus.Submitted
+            ? TestInspections.Submitted(x.Id, township.Id, InspectionResult.Conforming, ended, team)
+            : TestInspections.Draft(x.Id, township.Id, ended.AddHours(-1));
         db.Inspections.AddRange(
             I(a, In(5)), I(a, In(40)),                         // a: 2 → met
             I(b, In(6)), I(b, In(7), InspectionStatus.Draft), // b: 1 submitted → short

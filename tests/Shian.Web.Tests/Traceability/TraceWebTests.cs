@@ -42,12 +42,12 @@ public sealed class TraceWebTests(ShianWebFactory factory) : IClassFixture<Shian
         db.Licences.Add(new Licence
         {
             BusinessId = farm.Id, Kind = AuthorisationKind.ProductionLicence, Number = "SC10112022500011", IssuedOn = today.AddYears(-1), ExpiresOn = today.AddYears(4),
-            Status = LicenceStatus.Valid, PublicCode = Licence.NewPublicCode(), CreatedAt = DateTime.UtcNow,
+            PublicCode = Licence.NewPublicCode(), CreatedAt = DateTime.UtcNow,
         });
         db.Licences.Add(new Licence
         {
             BusinessId = other.Id, Kind = AuthorisationKind.ProductionLicence, Number = "SC10112022500022", IssuedOn = today.AddYears(-5), ExpiresOn = today.AddDays(-1),
-            Status = LicenceStatus.Valid, PublicCode = Licence.NewPublicCode(), CreatedAt = DateTime.UtcNow,
+            PublicCode = Licence.NewPublicCode(), CreatedAt = DateTime.UtcNow,
         });
         var operatorId = await db.Users.Where(u => u.UserName == "operator").Select(u => u.Id).SingleAsync();
         db.OperatorBusinesses.Add(new OperatorBusiness { UserId = operatorId, BusinessId = farm.Id });

@@ -6,6 +6,7 @@ using Shian.Common;
 using Shian.Data;
 using Shian.Inspections;
 using Shian.Web.Infrastructure;
+using Microsoft.Extensions.Localization;
 
 namespace Shian.Web.Features.Inspections;
 
@@ -15,7 +16,7 @@ namespace Shian.Web.Features.Inspections;
 /// Inspections already recorded keep the version they were filled in with.
 /// </summary>
 [Authorize(Policy = Policies.Office)]
-public class ChecklistIssueModel(ShianDb db, TimeProvider clock) : PageModel
+public class ChecklistIssueModel(ShianDb db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public string? Json { get; set; }
     [BindProperty] public DateOnly? EffectiveFrom { get; set; }
@@ -41,11 +42,11 @@ public class ChecklistIssueModel(ShianDb db, TimeProvider clock) : PageModel
         ModelState.Clear();
         if (badDate)
         {
-            ModelState.AddModelError(nameof(EffectiveFrom), "生效日期：格式应为 年-月-日。");
+            ModelState.AddModelError(nameof(EffectiveFrom), l["Checklists.EffectiveFromFormat"]);
             return Page();
         }
         var (checklist, problems) = ChecklistVersions.Prepare(name, Json, EffectiveFrom, Today, _versions, creating: false);
-        foreach (var p in problems) ModelState.AddModelError(p.Field == "Content" ? nameof(Json) : p.Field, p.Message);
+        foreach (var p in problems) ModelState.AddProblem(p.Field == "Content" ? nameof(Json) : p.Field, p.Problem, l);
         if (checklist is null) return Page();
         db.Checklists.Add(ChecklistRecord.From(checklist, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync();

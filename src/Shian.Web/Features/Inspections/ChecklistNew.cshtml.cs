@@ -5,6 +5,7 @@ using Shian.Common;
 using Shian.Data;
 using Shian.Inspections;
 using Shian.Web.Infrastructure;
+using Microsoft.Extensions.Localization;
 
 namespace Shian.Web.Features.Inspections;
 
@@ -13,7 +14,7 @@ namespace Shian.Web.Features.Inspections;
 /// rule edited as JSON, version 1 taking effect on the day given (today or later).
 /// </summary>
 [Authorize(Policy = Policies.Office)]
-public class ChecklistNewModel(ShianDb db, TimeProvider clock) : PageModel
+public class ChecklistNewModel(ShianDb db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty] public string? Name { get; set; }
@@ -46,12 +47,12 @@ public class ChecklistNewModel(ShianDb db, TimeProvider clock) : PageModel
         ModelState.Clear();
         if (badDate)
         {
-            ModelState.AddModelError(nameof(EffectiveFrom), "生效日期：格式应为 年-月-日。");
+            ModelState.AddModelError(nameof(EffectiveFrom), l["Checklists.EffectiveFromFormat"]);
             return Page();
         }
         var title = (Name ?? "").Trim();
         var (checklist, problems) = ChecklistVersions.Prepare(title, Json, EffectiveFrom, Today, _all.Where(c => c.Name == title).ToList(), creating: true);
-        foreach (var p in problems) ModelState.AddModelError(p.Field == "Content" ? nameof(Json) : p.Field, p.Message);
+        foreach (var p in problems) ModelState.AddProblem(p.Field == "Content" ? nameof(Json) : p.Field, p.Problem, l);
         if (checklist is null) return Page();
         db.Checklists.Add(ChecklistRecord.From(checklist, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync();

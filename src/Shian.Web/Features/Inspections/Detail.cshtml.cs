@@ -7,6 +7,7 @@ using Shian.Common;
 using Shian.Data;
 using Shian.Inspections;
 using Shian.Web.Infrastructure;
+using Microsoft.Extensions.Localization;
 
 namespace Shian.Web.Features.Inspections;
 
@@ -16,7 +17,7 @@ namespace Shian.Web.Features.Inspections;
 /// businesses' — anything else is not found.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public class DetailModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuthorizationService authorization) : PageModel
+public class DetailModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record ItemView(string Code, string Text, bool Key, ItemResult Result, string? Note, IReadOnlyList<Guid> Photos);
 
@@ -46,7 +47,7 @@ public class DetailModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuth
         var tracked = await db.Inspections.SingleAsync(i => i.Id == Id);
         if (tracked.Acknowledge(user.Name, Comment, ShianTime.UtcNow(clock)) is { } error)
         {
-            ModelState.AddModelError(nameof(Comment), error);
+            ModelState.AddProblem(nameof(Comment), error, l);
             return Page();
         }
         await db.SaveChangesAsync();

@@ -9,6 +9,7 @@ using Shian.Data;
 using Shian.Inspections;
 using Shian.Registry;
 using Shian.Web.Infrastructure;
+using Microsoft.Extensions.Localization;
 
 namespace Shian.Web.Features.Inspections;
 
@@ -20,7 +21,7 @@ namespace Shian.Web.Features.Inspections;
 /// (?campaign=…) it is a 专项检查 recording the campaign, on the campaign's checklist when it names one.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
+public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Person(Guid Id, string Name);
 
@@ -88,7 +89,7 @@ public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageMo
         }
         if (StartedAt is null)
         {
-            ModelState.AddModelError(nameof(StartedAt), "请填写检查开始时间 / the start time is required");
+            ModelState.AddModelError(nameof(StartedAt), l["Inspection.StartRequired"]);
             return Page();
         }
         var now = ShianTime.UtcNow(clock);
@@ -100,7 +101,7 @@ public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageMo
             Inspectors, candidates.Select(c => c.Id).ToList(), me, started, ended, user.Name, now);
         foreach (var problem in problems)
         {
-            ModelState.AddModelError(problem.Field, problem.Message);
+            ModelState.AddProblem(problem.Field, problem.Problem, l);
         }
         if (inspection is null)
         {
@@ -117,14 +118,14 @@ public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageMo
             var files = Request.Form.Files.GetFiles($"P_{item.Code}").Where(f => f.Length > 0 || f.FileName.Length > 0).ToList();
             if (files.Count > StoredFile.MaxPerRecord)
             {
-                ModelState.AddModelError($"P_{item.Code}", $"项目 {item.Code} 最多上传 {StoredFile.MaxPerRecord} 张照片 / at most {StoredFile.MaxPerRecord} photos per item");
+                ModelState.AddModelError($"P_{item.Code}", l["Inspection.TooManyPhotos", item.Code, StoredFile.MaxPerRecord]);
                 continue;
             }
             foreach (var upload in files)
             {
                 if (upload.Length > StoredFile.MaxBytes)
                 {
-                    ModelState.AddModelError($"P_{item.Code}", $"项目 {item.Code}：{StoredFile.TooLarge(Path.GetFileName(upload.FileName))}");
+                    ModelState.AddModelError($"P_{item.Code}", l["Inspection.ItemPhotoRefused", item.Code, StoredFile.TooLarge(Path.GetFileName(upload.FileName))]);
                     continue;
                 }
                 using var buffer = new MemoryStream();
@@ -132,7 +133,7 @@ public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageMo
                 var (photo, error) = StoredFile.Photo(upload.FileName, buffer.ToArray(), FileOwners.InspectionPhoto, item.Id, user.Name, now);
                 if (photo is null)
                 {
-                    ModelState.AddModelError($"P_{item.Code}", $"项目 {item.Code}：{error}");
+                    ModelState.AddModelError($"P_{item.Code}", l["Inspection.ItemPhotoRefused", item.Code, error ?? ""]);
                 }
                 else
                 {
@@ -188,12 +189,12 @@ public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageMo
             Kind = InspectionKind.Campaign;
             if (ForCampaign.StatusOn(today) != Shian.Campaigns.CampaignStatus.Running)
             {
-                ModelState.AddModelError("", $"专项行动“{ForCampaign.Name}”不在进行中（{ForCampaign.From:yyyy-MM-dd} – {ForCampaign.To:yyyy-MM-dd}），不能为其开始检查 / the campaign is not running");
+                ModelState.AddModelError("", l["Inspection.CampaignNotRunning", ForCampaign.Name, ForCampaign.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ForCampaign.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
                 return Page();
             }
             if (!ForCampaign.InScope(Target))
             {
-                ModelState.AddModelError("", $"该主体不在专项行动“{ForCampaign.Name}”的范围内 / the business is not in the campaign's scope");
+                ModelState.AddModelError("", l["Inspection.NotInCampaignScope", ForCampaign.Name]);
                 return Page();
             }
         }
@@ -202,12 +203,12 @@ public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageMo
             : await Checklists.ForAsync(db, Target.Category, today);
         if (Checklist is null && ForCampaign is { Checklist.Length: > 0 } missing)
         {
-            ModelState.AddModelError("", $"专项行动指定的检查表“{missing.Checklist}”尚未生效 / the campaign's checklist is not in force");
+            ModelState.AddModelError("", l["Inspection.CampaignChecklistNotInForce", missing.Checklist]);
             return Page();
         }
         if (Checklist is null)
         {
-            ModelState.AddModelError("", "该经营类别没有适用的检查表 / no checklist applies to this kind of business");
+            ModelState.AddModelError("", l["Inspection.NoChecklist"]);
             return Page();
         }
         People = await CandidatesAsync(user.Id.Value);

@@ -90,7 +90,7 @@ public class TeamEditModel(ShianDb db, CurrentUser user, IAuthorizationService a
         foreach (var error in errors)
         {
             var field = error.Field switch { TeamError.Fields.Name => nameof(Name), TeamError.Fields.Members => nameof(Members), _ => "" };
-            ModelState.AddModelError(field, l["Teams.Error." + error.Problem, error.Detail]);
+            ModelState.AddProblem(field, error.Problem, l);
         }
         if (errors.Count > 0)
         {

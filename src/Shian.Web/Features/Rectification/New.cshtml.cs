@@ -8,12 +8,13 @@ using Shian.Inspections;
 using Shian.Rectification;
 using Shian.Registry;
 using Shian.Web.Infrastructure;
+using Microsoft.Extensions.Localization;
 
 namespace Shian.Web.Features.Rectification;
 
 /// <summary>责令整改: a supervisor issues an order on an inspection's findings, with the deadline in working days.</summary>
 [Authorize(Policy = Policies.RegistryEdit)]
-public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
+public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public Inspection Inspection { get; private set; } = null!;
     public string Business { get; private set; } = "";
@@ -50,10 +51,7 @@ public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageMo
         var sequence = await db.RectificationOrders.CountAsync(o => o.Number.StartsWith(prefix)) + 1;
         var calendar = await db.LoadCalendarAsync(HttpContext.RequestAborted);
         var (order, errors) = RectificationOrder.Issue(Inspection, Requirements, WorkingDays, calendar, now, user.Name, $"{prefix}{sequence:0000}");
-        foreach (var (field, message) in errors)
-        {
-            ModelState.AddModelError(field, message);
-        }
+        ModelState.AddProblems(errors, l);
         if (order is null)
         {
             return Page();

@@ -8,6 +8,7 @@ using Shian.Data;
 using Shian.Inspections;
 using Shian.Rectification;
 using Shian.Web.Infrastructure;
+using Microsoft.Extensions.Localization;
 
 namespace Shian.Web.Features.Rectification;
 
@@ -16,7 +17,7 @@ namespace Shian.Web.Features.Rectification;
 /// or escalate it to a case. Who may do what follows the order's business and the user's role.
 /// </summary>
 [Authorize(Policy = Policies.Rectification)]
-public class OrderModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
+public class OrderModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record FileLink(Guid Id, string Name, long Length);
     public sealed record FollowUp(Guid Id, DateTime At, InspectionResult? Result);
@@ -55,7 +56,7 @@ public class OrderModel(ShianDb db, CurrentUser user, TimeProvider clock) : Page
         var files = await Uploads.ReadAsync(Files, FileOwners.RectificationResponse, Order.Id, user.Name, now, ModelState, nameof(Files), HttpContext.RequestAborted);
         if (ModelState.IsValid && Order.Respond(Text, now, user.Name) is { } error)
         {
-            ModelState.AddModelError(nameof(Text), error);
+            ModelState.AddProblem(nameof(Text), error, l);
         }
         if (!ModelState.IsValid)
         {
@@ -77,7 +78,7 @@ public class OrderModel(ShianDb db, CurrentUser user, TimeProvider clock) : Page
             return Forbid();
         }
         var followUp = FollowUpId is { } f ? await db.Inspections.AsNoTracking().FirstOrDefaultAsync(i => i.Id == f) : null;
-        var error = followUp is null ? "请选择复查记录 / choose the follow-up inspection" : Order.Close(followUp, Text, ShianTime.UtcNow(clock), user.Name);
+        var error = followUp is null ? l["Rectification.ChooseFollowUp"].Value : Order.Close(followUp, Text, ShianTime.UtcNow(clock), user.Name) is { } refused ? l.Word(refused) : null;
         if (error is not null)
         {
             ModelState.AddModelError(nameof(FollowUpId), error);
@@ -99,7 +100,7 @@ public class OrderModel(ShianDb db, CurrentUser user, TimeProvider clock) : Page
         }
         if (Order.Escalate(Text, ShianTime.UtcNow(clock), user.Name) is { } error)
         {
-            ModelState.AddModelError("EscalateText", error);
+            ModelState.AddProblem("EscalateText", error, l);
             return Page();
         }
         await db.SaveChangesAsync(HttpContext.RequestAborted);

@@ -7,6 +7,7 @@ using Shian.Audit;
 using Shian.Data;
 using Shian.Registry;
 using Shian.Web.Infrastructure;
+using Microsoft.Extensions.Localization;
 
 namespace Shian.Web.Features.Registry;
 
@@ -15,7 +16,7 @@ namespace Shian.Web.Features.Registry;
 /// an operator sees only the businesses of their account.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public class BusinessModel(ShianDb db, CurrentUser user, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public class BusinessModel(ShianDb db, CurrentUser user, IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Change(string Field, string? Before, string? After);
 
@@ -45,7 +46,7 @@ public class BusinessModel(ShianDb db, CurrentUser user, IAuthorizationService a
         }
         if (licence.RecordVerification(conforms, Shian.Common.ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime)) is { } refusal)
         {
-            ModelState.AddModelError(string.Empty, refusal);
+            ModelState.AddProblem(string.Empty, refusal, l);
             return await OnGetAsync(id);
         }
         await db.SaveChangesAsync();
@@ -70,10 +71,10 @@ public class BusinessModel(ShianDb db, CurrentUser user, IAuthorizationService a
         }
         var today = Shian.Common.ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime);
         var refusal = !Enum.TryParse<LicenceStatus>(to, ignoreCase: false, out var status)
-            ? "请选择要变更的状态 / choose the new status"
+            ? l["Licence.ChooseStatus"].Value
             : effectiveOn is not { } on
-                ? "请填写生效日期 / the date it takes effect is required"
-                : licence.ChangeStatus(status, reason, on, today);
+                ? l["Licence.EffectiveOnRequired"].Value
+                : licence.ChangeStatus(status, reason, on, today) is { } refused ? l.Word(refused) : null;
         if (refusal is not null)
         {
             ModelState.AddModelError(string.Empty, $"{licence.Number}：{refusal}");

@@ -6,6 +6,8 @@ using Shian.Data;
 using Shian.Organization;
 using Shian.Registry;
 using Shian.Web.Infrastructure;
+using Microsoft.Extensions.Localization;
+using Shian.Common;
 
 namespace Shian.Web.Features.Registry;
 
@@ -14,7 +16,7 @@ namespace Shian.Web.Features.Registry;
 /// office may keep a credit code that fails its check, and must say why.
 /// </summary>
 [Authorize(Policy = Policies.RegistryEdit)]
-public class EditModel(ShianDb db, CurrentUser user, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public class EditModel(ShianDb db, CurrentUser user, IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     /// <summary>Form field name of each column, so that an error lands next to its input.</summary>
     private static readonly Dictionary<string, string> Fields = new()
@@ -76,19 +78,19 @@ public class EditModel(ShianDb db, CurrentUser user, IAuthorizationService autho
         var (built, errors) = Input.Build(_allTownships, MayOverride);
         foreach (var error in errors)
         {
-            ModelState.AddModelError($"Input.{Fields[error.Field]}", error.Message);
+            ModelState.AddProblem($"Input.{Fields[error.Field]}", error.Problem, l);
         }
         if (built is not null && !_rights.MayEditIn(built.TownshipId))
         {
             var name = _allTownships.First(t => t.Id == built.TownshipId).Name;
-            ModelState.AddModelError("Input.Township", $"“{name}”不在本账号的乡镇街道 / {name} is outside your township");
+            ModelState.AddProblem("Input.Township", new Problem("Business.OutsideTownship", name), l);
         }
         if (built is not null)
         {
             var taken = await db.Businesses.Where(b => b.CreditCode == built.CreditCode && b.Id != id).Select(b => b.Name).FirstOrDefaultAsync();
             if (taken is not null)
             {
-                ModelState.AddModelError("Input.CreditCode", $"该代码已登记为“{taken}” / this code is already registered to {taken}");
+                ModelState.AddProblem("Input.CreditCode", new Problem("Business.CodeTaken", taken), l);
             }
         }
         if (built is null || !ModelState.IsValid)

@@ -60,7 +60,7 @@ public class LicenceNewModel(ShianDb db, CurrentUser user, TimeProvider clock, I
         var (errors, warnings) = Licence.Check(Kind, Number ?? "", IssuedOn.Value, ExpiresOn, Record!);
         foreach (var error in errors)
         {
-            ModelState.AddModelError(nameof(Number), error);
+            ModelState.AddProblem(nameof(Number), error, l);
         }
         var number = LicenceNumber.Normalize(Number ?? "");
         if (await db.Licences.AnyAsync(x => x.Number == number))
@@ -73,7 +73,7 @@ public class LicenceNewModel(ShianDb db, CurrentUser user, TimeProvider clock, I
         }
         if (warnings.Count > 0 && !WarningsSeen)
         {
-            Warnings = warnings;
+            Warnings = warnings.Select(l.Word).ToList();
             WarningsSeen = true;
             ModelState.Remove(nameof(WarningsSeen));
             return Page();
@@ -81,7 +81,7 @@ public class LicenceNewModel(ShianDb db, CurrentUser user, TimeProvider clock, I
         db.Licences.Add(new Licence
         {
             BusinessId = id, Kind = Kind, Number = number, Scope = Scope?.Trim() ?? "", IssuedOn = IssuedOn.Value, ExpiresOn = ExpiresOn,
-            Authority = Authority?.Trim() ?? "", Status = LicenceStatus.Valid, ByCommitment = ByCommitment, PublicCode = Licence.NewPublicCode(),
+            Authority = Authority?.Trim() ?? "", ByCommitment = ByCommitment, PublicCode = Licence.NewPublicCode(),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync();

@@ -72,7 +72,7 @@ public class LabImportModel(ShianDb db, CurrentUser user, TimeProvider clock, IS
             return Page();
         }
         var (samples, items, errors) = await SampleResultImport.ImportAsync(db, sent.Content, sent.FileName, lab, user.Name,
-            ShianTime.UtcNow(clock), l.Word, HttpContext.RequestAborted);
+            ShianTime.UtcNow(clock), HttpContext.RequestAborted);
         Errors = errors;
         if (errors.Count == 0)
         {
