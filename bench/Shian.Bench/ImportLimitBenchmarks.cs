@@ -55,6 +55,10 @@ public class ImportLimitBenchmarks
             $"declared 3 GB {_declaredHuge.Length / 1024} KB, docx {_hugeDocument.Length / 1024} KB, 300K parts {_manyParts.Length / 1024} KB, register {_register.Length / 1024} KB");
     }
 
+    // The shared reader's limits are not coded yet: their text travels as Import.Message.
+    private static string? Text(Shian.Common.Problem? problem) =>
+        problem is { Code: "Import.Message", Args: [string text] } ? text : problem?.ToString();
+
     private static void Expect(string? error, string expected)
     {
         if (error != expected)
@@ -87,14 +91,14 @@ public class ImportLimitBenchmarks
 
     /// <summary>1,000,000 rows in about 110 MB of XML (within the 160 MB unpacked limit): the row count refuses it.</summary>
     [Benchmark]
-    public string? Refuse_1M_business_rows() => BusinessImport.Read(_millionBusinessRows, "bomb.xlsx").Error;
+    public string? Refuse_1M_business_rows() => Text(BusinessImport.Read(_millionBusinessRows, "bomb.xlsx").Error);
 
     /// <summary>The same rows against the laboratory import's 32 MB: the declared part size refuses it.</summary>
     [Benchmark]
-    public string? Refuse_1M_result_rows_by_unpacked_size() => SampleResultImport.Read(_millionResultRows, "bomb.xlsx").Error?.Message;
+    public string? Refuse_1M_result_rows_by_unpacked_size() => Text(SampleResultImport.Read(_millionResultRows, "bomb.xlsx").Error?.Problem);
 
     [Benchmark]
-    public string? Refuse_part_declaring_3_GB() => BusinessImport.Read(_declaredHuge, "bomb.xlsx").Error;
+    public string? Refuse_part_declaring_3_GB() => Text(BusinessImport.Read(_declaredHuge, "bomb.xlsx").Error);
 
     [Benchmark]
     public string? Refuse_docx_with_38_MB_part() => PlanDocument.Read(_hugeDocument, "bomb.docx").Error;
@@ -102,11 +106,11 @@ public class ImportLimitBenchmarks
     /// <summary>Three rows, the last numbered 1,048,576: the spreadsheet reader fills the blank rows between, so the streamed
     /// rows (not the row tags) refuse it.</summary>
     [Benchmark]
-    public string? Refuse_row_numbered_1048576() => BusinessImport.Read(_farRow, "bomb.xlsx").Error;
+    public string? Refuse_row_numbered_1048576() => Text(BusinessImport.Read(_farRow, "bomb.xlsx").Error);
 
     /// <summary>300,000 empty parts (within the 32 MB file limit): the zip's own count refuses it before its directory is read.</summary>
     [Benchmark]
-    public string? Refuse_300K_parts() => BusinessImport.Read(_manyParts, "bomb.xlsx").Error;
+    public string? Refuse_300K_parts() => Text(BusinessImport.Read(_manyParts, "bomb.xlsx").Error);
 
     [Benchmark]
     public int Read_100K_businesses() => BusinessImport.Read(_register, "register.xlsx").Rows.Count;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Shian.Common;
 using Shian.Registry;
-using Shian.Common;
 
 namespace Shian.Inspections;
 
