@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shian.Data;
+using Shian.Performance;
 using Shian.Traceability;
 
 namespace Shian.Bench;

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Shian.Common;
 using Shian.Data;
 using Shian.Ledger;
+using Shian.Performance;
 using Shian.Registry;
 using Shian.Traceability;
 

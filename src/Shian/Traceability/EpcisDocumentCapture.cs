@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Shian.Data;
+using Shian.Performance;
 
 namespace Shian.Traceability;
 

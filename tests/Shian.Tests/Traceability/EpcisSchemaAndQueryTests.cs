@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Shian.Performance;
 using Shian.Traceability;
 
 namespace Shian.Tests.Traceability;

@@ -6,6 +6,7 @@ using Shian.Accounts;
 using Shian.Data;
 using Shian.Demo;
 using Shian.Organization;
+using Shian.Performance;
 using Shian.Traceability;
 
 namespace Shian.Web.Tests.Traceability;

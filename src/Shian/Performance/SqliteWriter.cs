@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Shian.Data;
 
-namespace Shian.Data;
+namespace Shian.Performance;
 
 /// <summary>
 /// Large writes into one SQLite file (EPCIS capture documents of up to thousands of events):

@@ -7,9 +7,10 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using Shian.Data;
 using SQLitePCL;
 
-namespace Shian.Data;
+namespace Shian.Performance;
 
 /// <summary>
 /// Inserts many rows of one entity, bypassing the change tracker (and therefore the audit interceptor: the caller

@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using Json.Schema;
+using Shian.Traceability;
 
-namespace Shian.Traceability;
+namespace Shian.Performance;
 
 /// <summary>
 /// The GS1 EPCIS 2.0 JSON schema (embedded as <c>epcis/EPCIS-JSON-Schema.json</c>), built once and shared, twice over:
