@@ -201,11 +201,14 @@ public class SchemaLibraryBenchmarks
 
     private static string RepositoryRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Shian.slnx")))
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return dir.FullName;
+                if (File.Exists(Path.Combine(dir.FullName, "Shian.slnx")))
+                {
+                    return dir.FullName;
+                }
             }
         }
         throw new InvalidOperationException("Run from within the repository (samples/epcis/examples is read).");
