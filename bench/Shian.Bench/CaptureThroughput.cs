@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shian.Data;
+using Shian.Performance;
 using Shian.Traceability;
 
 namespace Shian.Bench;
@@ -96,11 +97,9 @@ public static class CaptureThroughput
     /// <summary>SQLite: lets the last background checkpoint finish before the database folder is deleted.</summary>
     private static async Task CheckpointsIdleAsync(ServiceProvider services)
     {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ShianDb>();
-        if (db.Database.IsSqlite())
+        if (services.GetService<SqliteWriter>() is { } writer)
         {
-            await SqliteWriter.For(db).CheckpointsIdleAsync();
+            await writer.CheckpointsIdleAsync();
         }
     }
 

@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Shian.Data;
 using Shian.Demo;
 using Shian.Inspections;
+using Shian.Performance;
 using Shian.Risk;
 using StartupOptions = web::Shian.Web.Infrastructure.StartupOptions;
 

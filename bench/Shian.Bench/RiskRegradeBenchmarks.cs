@@ -6,6 +6,7 @@ using Shian.Audit;
 using Shian.Data;
 using Shian.Demo;
 using Shian.Organization;
+using Shian.Performance;
 using Shian.Risk;
 
 namespace Shian.Bench;

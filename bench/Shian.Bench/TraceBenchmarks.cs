@@ -7,6 +7,7 @@ using Shian.Audit;
 using Shian.Data;
 using Shian.Demo;
 using Shian.Organization;
+using Shian.Performance;
 using Shian.Traceability;
 
 namespace Shian.Bench;

@@ -26,7 +26,7 @@ public sealed class CliDatabase : IAsyncDisposable
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None));
         // Changes made from the command line are audited as the operating-system user who made them.
         services.AddSingleton<IAuditActor>(new FixedAuditActor("cli:" + Environment.UserName));
-        services.AddShianData(settings);
+        services.AddShianData(settings, Shian.Performance.PerformanceSettings.FromEnvironment());
         _services = services.BuildServiceProvider();
         _scope = _services.CreateAsyncScope();
     }

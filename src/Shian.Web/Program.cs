@@ -42,7 +42,9 @@ builder.Services.AddHostedService<DatabaseStartup>();
 // Data, identity and the audit trail's "who".
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
-builder.Services.AddShianData(database)
+// Performance:FastPaths (default true): false writes and validates EPCIS captures with plain EF and JsonSchema.Net
+// (src/Shian/Performance/README.md).
+builder.Services.AddShianData(database, new Shian.Performance.PerformanceSettings(builder.Configuration.GetValue("Performance:FastPaths", true)))
     .AddSignInManager()
     .AddDefaultTokenProviders()
     .AddClaimsPrincipalFactory<ShianClaimsFactory>();

@@ -37,12 +37,12 @@ public sealed class TestDatabase : IAsyncDisposable
             : throw new InvalidOperationException("SHIAN_TEST_DB=postgres needs SHIAN_TEST_PG (an administrator connection string); run scripts/test.sh.");
 
     /// <summary>Shian's data services over <paramref name="settings"/>, the database migrated: for tests without the web host.</summary>
-    public static async Task<ServiceProvider> MigratedServicesAsync(DatabaseSettings settings)
+    public static async Task<ServiceProvider> MigratedServicesAsync(DatabaseSettings settings, Shian.Performance.PerformanceSettings? performance = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IAuditActor>(new FixedAuditActor("tester"));
-        services.AddShianData(settings);
+        services.AddShianData(settings, performance);
         var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         var opened = await ShianData.MigrateAsync(scope.ServiceProvider.GetRequiredService<ShianDb>());

@@ -74,6 +74,10 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
 
     private async Task AppendAsync(ShianDb db, CancellationToken ct)
     {
+        if (db.SavingUnaudited)
+        {
+            return;
+        }
         db.ChangeTracker.DetectChanges();
         var changes = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)

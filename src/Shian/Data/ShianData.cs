@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Shian.Accounts;
 using Shian.Audit;
 using Shian.Common;
+using Shian.Performance;
 
 namespace Shian.Data;
 
@@ -30,12 +32,19 @@ public static class ShianData
     }
 
     /// <summary>
-    /// The database, its audit interceptor and the ASP.NET Core Identity stores. The caller supplies who is acting
+    /// The database, its audit interceptor, the performance pieces and the ASP.NET Core Identity stores. The caller supplies who is acting
     /// (<see cref="IAuditActor"/>) and adds its own sign-in mechanism on top of the returned builder.
     /// </summary>
-    public static IdentityBuilder AddShianData(this IServiceCollection services, DatabaseSettings settings)
+    public static IdentityBuilder AddShianData(this IServiceCollection services, DatabaseSettings settings, PerformanceSettings? performance = null)
     {
         services.AddSingleton(settings);
+        // The hand-written fast paths (src/Shian/Performance/README.md) and the setting that turns them off.
+        services.AddLogging();
+        services.AddSingleton(performance ?? PerformanceSettings.Default);
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            services.AddSingleton(sp => new SqliteWriter(settings.ConnectionString, sp.GetRequiredService<ILogger<SqliteWriter>>()));
+        }
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AuditInterceptor>();
         services.AddDbContext<ShianDb>((sp, options) =>

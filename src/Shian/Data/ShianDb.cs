@@ -130,4 +130,10 @@ public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<Shia
 
     /// <summary>The transaction the audit interceptor opened for the current save, if it had to open one.</summary>
     internal Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? AuditTransaction { get; set; }
+
+    /// <summary>
+    /// While set, SaveChanges writes without audit rows: the plain path of <see cref="Performance.BulkInsert"/>, whose
+    /// rows bypass the trail on either path (their caller records what it wrote).
+    /// </summary>
+    internal bool SavingUnaudited { get; set; }
 }

@@ -3,6 +3,7 @@ using Shian.Campaigns;
 using Shian.Common;
 using Shian.Data;
 using Shian.Inspections;
+using Shian.Performance;
 using Shian.Rectification;
 using Shian.Registry;
 using Shian.Risk;

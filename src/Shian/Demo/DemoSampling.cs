@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Shian.Common;
 using Shian.Data;
+using Shian.Performance;
 using Shian.Registry;
 using Shian.Risk;
 using Shian.Sampling;

@@ -5,6 +5,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Shian.Common;
 using Shian.Data;
+using Shian.Ledger;
+using Shian.Performance;
 using Shian.Registry;
 using Shian.Traceability;
 

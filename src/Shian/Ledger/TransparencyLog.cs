@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Shian.Data;
+using Shian.Performance;
 
 namespace Shian.Ledger;
 

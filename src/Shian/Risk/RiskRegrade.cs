@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Shian.Common;
 using Shian.Data;
+using Shian.Performance;
 using Shian.Registry;
 
 namespace Shian.Risk;

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Shian.Data;
 using Shian.Ledger;
+using Shian.Performance;
 
 namespace Shian.Traceability;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Shian.Common;
 using Shian.Data;
+using Shian.Performance;
 
 namespace Shian.Traceability;
 
@@ -24,8 +25,11 @@ public static class EpcisDocumentCapture
     /// <summary>Largest document accepted, in bytes (advertised as <c>GS1-EPCIS-Capture-File-Size-Limit</c>).</summary>
     public const long MaxBytes = 20 * 1024 * 1024;
 
-    /// <summary>Checks a document without storing anything: the errors, or the read events and the document's context.</summary>
-    public static (EpcisReadResult? Read, IReadOnlyList<EpcisError> Errors, bool TooManyEvents) Check(ReadOnlyMemory<byte> utf8)
+    /// <summary>
+    /// Checks a document without storing anything: the errors, or the read events and the document's context.
+    /// <paramref name="compiledSchema"/>: see <see cref="EpcisSchema.Validate"/>.
+    /// </summary>
+    public static (EpcisReadResult? Read, IReadOnlyList<EpcisError> Errors, bool TooManyEvents) Check(ReadOnlyMemory<byte> utf8, bool compiledSchema = true)
     {
         if (utf8.Length == 0 || utf8.Span.Trim(" \t\r\n"u8).IsEmpty)
         {
@@ -62,7 +66,7 @@ public static class EpcisDocumentCapture
             {
                 return (null, [new("$.epcisBody.eventList", new Problem("Epcis.TooManyEvents", MaxEvents, list.GetArrayLength()))], true);
             }
-            var schemaErrors = EpcisSchema.Validate(root);
+            var schemaErrors = EpcisSchema.Validate(root, compiledSchema);
             if (schemaErrors.Count > 0)
             {
                 return (null, schemaErrors, false);
@@ -90,7 +94,7 @@ public static class EpcisDocumentCapture
     /// </summary>
     public static async Task<EpcisCaptureOutcome> CaptureAsync(ShianDb db, ReadOnlyMemory<byte> utf8, Guid businessId, Guid userId, DateTime now, CancellationToken ct = default)
     {
-        var (read, errors, tooMany) = Check(utf8);
+        var (read, errors, tooMany) = Check(utf8, db.PerformanceSettings().FastPaths);
         if (read is null)
         {
             return new(null, errors, tooMany);
@@ -112,9 +116,9 @@ public static class EpcisDocumentCapture
             ContextJson = read.ContextJson,
         };
         // One transaction: EpcisCapture begins and commits it.
-        if (db.Database.IsSqlite())
+        if (db.SqliteWriter() is { } writer)
         {
-            await SqliteWriter.For(db).WriteAsync(db, () => EpcisCapture.StoreAsync(db, job, read.Events, ct), ct);
+            await writer.WriteAsync(db, () => EpcisCapture.StoreAsync(db, job, read.Events, ct), ct);
         }
         else
         {

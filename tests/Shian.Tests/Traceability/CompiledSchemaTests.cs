@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using Shian.Performance;
 using Shian.Traceability;
 
 namespace Shian.Tests.Traceability;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Shian.Performance;
 using Shian.Traceability;
 
 namespace Shian.Tests.Traceability;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shian.Data;
 using Shian.Ledger;
+using Shian.Performance;
 using Shian.Traceability;
 
 namespace Shian.Web.Tests.Data;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Shian.Common;
 using Shian.Data;
 using Shian.Organization;
+using Shian.Performance;
 using Shian.Registry;
 using Shian.Schools;
 

@@ -9,14 +9,15 @@ namespace Shian.Web.Tests.Traceability;
 /// <summary>
 /// <c>POST /epcis/capture</c>: every GS1 example goes in through HTTP and comes back out of <c>GET /epcis/events</c>
 /// unchanged; bad documents are refused with JSON paths and leave nothing behind; keys, scopes and limits are enforced.
+/// Run twice, on the fast paths and on the plain ones (<see cref="PlainPathsWebFactory"/>).
 /// </summary>
-public sealed class EpcisCaptureApiTests(ShianWebFactory factory) : IClassFixture<ShianWebFactory>
+public abstract class EpcisCaptureApiTests(ShianWebFactory factory)
 {
     public static TheoryData<string> Examples() =>
         [.. Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "epcis"), "*.jsonld").Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal)];
 
     [Theory]
-    [MemberData(nameof(Examples))]
+    [MemberData(nameof(Examples), MemberType = typeof(EpcisCaptureApiTests))]
     public async Task An_example_is_captured_and_queried_back_unchanged(string file)
     {
         var original = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "epcis", file)))!.AsObject();

@@ -7,8 +7,11 @@ using Shian.Traceability;
 
 namespace Shian.Web.Tests.Traceability;
 
-/// <summary>Every GS1 example is stored with its identifier index, all or nothing, in the test database.</summary>
-public sealed class EpcisStoreTests(ShianWebFactory factory) : IClassFixture<ShianWebFactory>
+/// <summary>
+/// Every GS1 example is stored with its identifier index, all or nothing, in the test database. Run twice, on the fast
+/// paths and on the plain ones (<see cref="PlainPathsWebFactory"/>).
+/// </summary>
+public abstract class EpcisStoreTests(ShianWebFactory factory)
 {
     private static readonly string Businesses = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "imports", "businesses-sample.csv"));
 

@@ -6,6 +6,7 @@ using Shian.Accounts;
 using Shian.Data;
 using Shian.Demo;
 using Shian.Organization;
+using Shian.Performance;
 using Shian.Traceability;
 
 namespace Shian.Web.Tests.Traceability;
@@ -66,7 +67,7 @@ public sealed class SqliteCaptureWriterTests : IAsyncLifetime
         {
             await using var scope = _services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ShianDb>();
-            writer = SqliteWriter.For(db);
+            writer = _services.GetRequiredService<SqliteWriter>();
             configure?.Invoke(writer);
             var events = Enumerable.Range(0, 50).Select(i => EpcisKit.Commission($"urn:epc:class:lgtin:4012345.011111.D{d}L{i}")).ToArray();
             var outcome = await EpcisDocumentCapture.CaptureAsync(db, Encoding.UTF8.GetBytes(EpcisKit.Document(events).ToJsonString()), _business, _user, DateTime.UtcNow);
@@ -124,6 +125,23 @@ public sealed class SqliteCaptureWriterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_failed_checkpoint_is_logged()
+    {
+        // A writer whose checkpoints go to a database that cannot be opened (its folder does not exist).
+        var log = new RecordingLogger<SqliteWriter>();
+        await using var writer = new SqliteWriter($"Data Source={Path.Combine(_folder, "missing", "shian.db")};Mode=ReadWrite", log);
+        await using var scope = _services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShianDb>();
+
+        await writer.WriteAsync(db, () => Task.CompletedTask);
+        await writer.CheckpointsIdleAsync();
+
+        var (level, exception) = Assert.Single(log.Entries);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, level);
+        Assert.IsType<SqliteException>(exception);
+    }
+
+    [Fact]
     public async Task The_log_is_written_over_from_its_start_instead_of_growing()
     {
         await CaptureAsync(2, writer => writer.RestartLogAtPages = 1);
@@ -136,5 +154,34 @@ public sealed class SqliteCaptureWriterTests : IAsyncLifetime
         // for back-to-back writers, whose timing a test cannot pin down. Either way the log must not accumulate.)
         Assert.InRange(afterSix, 1, afterTwo * 3 / 2);
         Assert.Equal(300, await EventsInDatabaseFileAsync());
+    }
+}
+
+/// <summary>Keeps the level and exception of each entry logged.</summary>
+public sealed class RecordingLogger<T> : Microsoft.Extensions.Logging.ILogger<T>
+{
+    private readonly List<(Microsoft.Extensions.Logging.LogLevel, Exception?)> _entries = [];
+
+    public IReadOnlyList<(Microsoft.Extensions.Logging.LogLevel Level, Exception? Exception)> Entries
+    {
+        get
+        {
+            lock (_entries)
+            {
+                return [.. _entries];
+            }
+        }
+    }
+
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+    public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        lock (_entries)
+        {
+            _entries.Add((logLevel, exception));
+        }
     }
 }

@@ -7,15 +7,18 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using Shian.Data;
 using SQLitePCL;
 
-namespace Shian.Data;
+namespace Shian.Performance;
 
 /// <summary>
 /// Inserts many rows of one entity, bypassing the change tracker (and therefore the audit interceptor: the caller
 /// records what it wrote). Columns, names and value conversions come from the EF model, so the rows are stored exactly
 /// as SaveChanges would store them, in SQLite and PostgreSQL alike. For the tables written by the thousand (risk grade
 /// history, EPCIS events and their identifiers, the transparency log); everything else goes through SaveChanges.
+/// With <see cref="PerformanceSettings.FastPaths"/> off the rows go through EF's change tracker and SaveChanges instead
+/// (still without audit rows), as plain EF code would write them.
 /// </summary>
 public static class BulkInsert
 {
@@ -23,6 +26,11 @@ public static class BulkInsert
     {
         if (rows.Count == 0)
         {
+            return;
+        }
+        if (!db.PerformanceSettings().FastPaths)
+        {
+            await SaveChangesAsync(db, rows, ct);
             return;
         }
         var plan = Plans.GetOrAdd((db.Model, typeof(T)), key => Plan.For(db, key.Type));
@@ -45,6 +53,39 @@ public static class BulkInsert
         finally
         {
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// The plain path: each row added to the change tracker by itself (not the objects it refers to, which their own
+    /// batch writes) and saved with SaveChanges, then let go, as the fast path leaves nothing tracked. Changes that were
+    /// already pending are saved first, audited as usual.
+    /// </summary>
+    private static async Task SaveChangesAsync<T>(ShianDb db, IReadOnlyList<T> rows, CancellationToken ct) where T : class
+    {
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.SavingUnaudited = true;
+        try
+        {
+            foreach (var row in rows)
+            {
+                db.Entry(row).State = EntityState.Added;
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.SavingUnaudited = false;
+            foreach (var row in rows)
+            {
+                db.Entry(row).State = EntityState.Detached;
+            }
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
     }
 

@@ -1,8 +1,9 @@
-using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Shian.Data;
 
-namespace Shian.Data;
+namespace Shian.Performance;
 
 /// <summary>
 /// Large writes into one SQLite file (EPCIS capture documents of up to thousands of events):
@@ -14,28 +15,18 @@ namespace Shian.Data;
 /// the mark: it made the commit of a 1,000-event document about three times slower. Here a background task checkpoints
 /// after each write instead, while the next document is being checked and written.</item>
 /// </list>
-/// Other writers keep SQLite's defaults.
+/// Other writers keep SQLite's defaults. One per application (a singleton registered by
+/// <see cref="ShianData.AddShianData"/> for a SQLite database); a failed checkpoint is logged, and disposing waits for
+/// the last one. Used only when <see cref="PerformanceSettings.FastPaths"/> is on.
 /// </summary>
-public sealed class SqliteWriter
+public sealed class SqliteWriter(string connectionString, ILogger<SqliteWriter> logger) : IAsyncDisposable
 {
-    private static readonly ConcurrentDictionary<string, SqliteWriter> ByDatabase = new();
-
-    /// <summary>The writer for the database <paramref name="db"/> is connected to (one per connection string).</summary>
-    public static SqliteWriter For(ShianDb db)
-    {
-        var connectionString = db.Database.GetConnectionString() ?? throw new InvalidOperationException("The SQLite connection string is not set.");
-        return ByDatabase.GetOrAdd(connectionString, c => new SqliteWriter(c));
-    }
-
     private const string Defaults = "PRAGMA cache_size=-2000; PRAGMA wal_autocheckpoint=1000;"; // SQLite's own
     private const string ForLargeWrites = "PRAGMA cache_size=-16384; PRAGMA wal_autocheckpoint=0;"; // 16 MB; no checkpoint on commit
 
-    private readonly string _connectionString;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private int _checkpointState; // 0 idle, 1 running, 2 running and asked again
     private Task _checkpoints = Task.CompletedTask;
-
-    private SqliteWriter(string connectionString) => _connectionString = connectionString;
 
     /// <summary>
     /// The log size, in pages, past which the background checkpoint holds writers back once to start the log over.
@@ -75,6 +66,8 @@ public sealed class SqliteWriter
     /// <summary>Completes when no background checkpoint is running (tests; an orderly shutdown).</summary>
     public Task CheckpointsIdleAsync() => Volatile.Read(ref _checkpoints);
 
+    public async ValueTask DisposeAsync() => await CheckpointsIdleAsync();
+
     private void RequestCheckpoint()
     {
         while (true)
@@ -103,9 +96,11 @@ public sealed class SqliteWriter
             {
                 await CheckpointAsync();
             }
-            catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+            catch (Exception e)
             {
-                // Nothing is lost: the log keeps every committed page, and the next write asks again.
+                // Nothing is lost: the log keeps every committed page, and the next write asks again. But a checkpoint
+                // that keeps failing lets the log grow without end, so it is said.
+                logger.LogWarning(e, "SQLite checkpoint after a capture failed; the write-ahead log keeps the data and the next capture retries");
             }
         }
         // Asked again while running: once more. Otherwise idle, unless a request slipped in between the two exchanges.
@@ -114,7 +109,7 @@ public sealed class SqliteWriter
 
     private async Task CheckpointAsync()
     {
-        await using var connection = new SqliteConnection(_connectionString);
+        await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
         // PASSIVE copies what it can without waiting for anyone, so the next document's write goes on meanwhile.
         var logPages = await RunCheckpointAsync(connection, "PASSIVE");

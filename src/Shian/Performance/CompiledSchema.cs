@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Json.Schema;
 
-namespace Shian.Traceability;
+namespace Shian.Performance;
 
 /// <summary>
 /// A JSON Schema (draft-07, the keywords the GS1 EPCIS schema uses) compiled once into a tree of checks that answers

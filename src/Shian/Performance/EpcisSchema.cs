@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using Json.Schema;
+using Shian.Traceability;
 
-namespace Shian.Traceability;
+namespace Shian.Performance;
 
 /// <summary>
 /// The GS1 EPCIS 2.0 JSON schema (embedded as <c>epcis/EPCIS-JSON-Schema.json</c>), built once and shared, twice over:
@@ -50,11 +51,12 @@ public static class EpcisSchema
     /// <summary>
     /// Checks a document against the schema. A valid document costs one pass of the compiled check; one it refuses is
     /// evaluated by JsonSchema.Net with the detailed output, which says where, in the same <c>$.a.b[2]</c> paths the
-    /// reader uses, and has the last word.
+    /// reader uses, and has the last word. Without <paramref name="compiled"/> (<see cref="PerformanceSettings.FastPaths"/>
+    /// off) JsonSchema.Net alone decides: its quick valid-or-not evaluation first, the detailed one for a refusal.
     /// </summary>
-    public static IReadOnlyList<EpcisError> Validate(JsonElement document)
+    public static IReadOnlyList<EpcisError> Validate(JsonElement document, bool compiled = true)
     {
-        if (IsValidByCompiled(document))
+        if (compiled ? IsValidByCompiled(document) : IsValidByLibrary(document))
         {
             return [];
         }
