@@ -71,7 +71,7 @@ public class CategoriesModel(ShianDb db) : PageModel
         if (!ModelState.IsValid) return Page();
         db.FoodCategories.Add(parent!.Child(code, name));
         await db.SaveChangesAsync();
-        return Redirect("/sampling/categories?saved=1");
+        return Redirect($"{SamplingRoutes.Categories}?saved=1");
     }
 
     public async Task<IActionResult> OnPostRenameAsync()
@@ -89,7 +89,7 @@ public class CategoriesModel(ShianDb db) : PageModel
         }
         category.Name = name;
         await db.SaveChangesAsync();
-        return Redirect("/sampling/categories?saved=1");
+        return Redirect($"{SamplingRoutes.Categories}?saved=1");
     }
 
     public async Task<IActionResult> OnPostToggleAsync()
@@ -100,7 +100,7 @@ public class CategoriesModel(ShianDb db) : PageModel
         if (category is null) return NotFound();
         category.Active = !category.Active;
         await db.SaveChangesAsync();
-        return Redirect("/sampling/categories?saved=1");
+        return Redirect($"{SamplingRoutes.Categories}?saved=1");
     }
 
     // Only sub-categories are changed here: the top level is the rules' list.

@@ -212,7 +212,7 @@ public class SamplesNewModel(ShianDb db, CurrentUser user, TimeProvider clock, I
             ModelState.AddProblem($"{nameof(Input)}.{nameof(Sample.Number)}", new Problem("SampleForm.NumberTakenRetry", sample.Number), l);
             return Page();
         }
-        return Redirect($"/sampling/samples/{sample.Id}?done={(submit ? "submitted" : "draft")}");
+        return Redirect($"{SamplingRoutes.Sample(sample.Id)}?done={(submit ? "submitted" : "draft")}");
     }
 
     private StoredFile? ReadSignature(string dataUrl, Guid sampleId, DateTime now, Dictionary<string, Problem> errors)

@@ -70,7 +70,7 @@ public class AnnouncementsNewModel(ShianDb db, CurrentUser user, TimeProvider cl
             samples, now, user.Name);
         db.SamplingAnnouncements.Add(announcement);
         await db.SaveChangesAsync(HttpContext.RequestAborted);
-        return Redirect($"/sampling/announcements/{announcement.Id}");
+        return Redirect(SamplingRoutes.Announcement(announcement.Id));
     }
 
     private static DateOnly? ParseDate(string? value) =>

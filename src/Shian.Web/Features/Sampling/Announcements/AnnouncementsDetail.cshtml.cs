@@ -58,7 +58,7 @@ public class AnnouncementsDetailModel(ShianDb db, CurrentUser user, TimeProvider
             // Two approvals at the same moment: the unique number keeps them apart.
             return await RefuseAsync(new Problem("SamplingAnnouncement.NumberTaken"));
         }
-        return Redirect($"/sampling/announcements/{id}");
+        return Redirect(SamplingRoutes.Announcement(id));
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id)
@@ -78,7 +78,7 @@ public class AnnouncementsDetailModel(ShianDb db, CurrentUser user, TimeProvider
             return Page();
         }
         await db.SaveChangesAsync(HttpContext.RequestAborted);
-        return Redirect($"/sampling/announcements/{id}");
+        return Redirect(SamplingRoutes.Announcement(id));
     }
 
     /// <summary>The announcement's public columns as a workbook.</summary>

@@ -88,7 +88,7 @@ public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageMo
         }
         db.SamplingPlans.Add(plan);
         await db.SaveChangesAsync();
-        return Redirect($"/sampling/plans/{plan.Id}?saved=1");
+        return Redirect($"{SamplingRoutes.Plan(plan.Id)}?saved=1");
     }
 
     private async Task<int?> DefaultPopulationAsync(int year)

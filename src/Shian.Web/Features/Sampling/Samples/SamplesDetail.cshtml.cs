@@ -92,7 +92,7 @@ public class SamplesDetailModel(ShianDb db, CurrentUser user, TimeProvider clock
             return Page();
         }
         await db.SaveChangesAsync(HttpContext.RequestAborted);
-        return Redirect($"/sampling/samples/{id}?done=submitted");
+        return Redirect($"{SamplingRoutes.Sample(id)}?done=submitted");
     }
 
     public async Task<IActionResult> OnPostReceiveAsync(Guid id)
@@ -117,7 +117,7 @@ public class SamplesDetailModel(ShianDb db, CurrentUser user, TimeProvider clock
             return Page();
         }
         await db.SaveChangesAsync(HttpContext.RequestAborted);
-        return Redirect($"/sampling/samples/{id}?done=received");
+        return Redirect($"{SamplingRoutes.Sample(id)}?done=received");
     }
 
     public async Task<IActionResult> OnPostResultsAsync(Guid id)
@@ -142,7 +142,7 @@ public class SamplesDetailModel(ShianDb db, CurrentUser user, TimeProvider clock
             ModelState.AddProblems(errors, l);
             return Page();
         }
-        return Redirect($"/sampling/samples/{id}?done=tested");
+        return Redirect($"{SamplingRoutes.Sample(id)}?done=tested");
     }
 
     public async Task<IActionResult> OnPostReportAsync(Guid id)
@@ -175,7 +175,7 @@ public class SamplesDetailModel(ShianDb db, CurrentUser user, TimeProvider clock
             ModelState.AddProblem(nameof(Report), error, l);
             return Page();
         }
-        return Redirect($"/sampling/samples/{id}?done=reported");
+        return Redirect($"{SamplingRoutes.Sample(id)}?done=reported");
     }
 
     /// <summary>The report, to whoever may see the sample's results.</summary>

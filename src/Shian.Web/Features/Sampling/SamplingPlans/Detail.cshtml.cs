@@ -129,7 +129,7 @@ public class DetailModel(ShianDb db, CurrentUser user, IStringLocalizer<SharedRe
             }
         }
         await db.SaveChangesAsync();
-        return Redirect($"/sampling/plans/{id}?saved=1");
+        return Redirect($"{SamplingRoutes.Plan(id)}?saved=1");
     }
 
     /// <summary>平均分配: fills the township column with an even split of the quota; nothing is stored until 保存.</summary>
