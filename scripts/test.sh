@@ -35,6 +35,15 @@ else
   exit 1
 fi
 
+# --- formatting: the code is as `dotnet format` leaves it (.editorconfig) -------------------------------------------------
+echo "== format"
+if dotnet format Shian.slnx --verify-no-changes --no-restore; then
+  record format passed
+else
+  record format failed
+  banner "dotnet format would change files: run 'dotnet format Shian.slnx' and commit the result."
+fi
+
 run_tests() { # name project [env assignments...]
   local name="$1" project="$2"; shift 2
   echo "== $name"

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Json.Schema;
+using Shian.Common;
 using Shian.Traceability;
 
 namespace Shian.Performance;
@@ -83,13 +84,13 @@ public static class EpcisSchema
                 }
                 if (seen.Add((path, message)) && errors.Count < MaxErrors)
                 {
-                    errors.Add(new(path, $"不符合 EPCIS 2.0 JSON 模式（{keyword}）/ Does not conform to the EPCIS 2.0 JSON schema ({keyword}): {message}"));
+                    errors.Add(new(path, new Problem("Epcis.Schema", keyword, message)));
                 }
             }
         }
         if (errors.Count == 0)
         {
-            errors.Add(new("$", "不符合 EPCIS 2.0 JSON 模式 / The document does not conform to the EPCIS 2.0 JSON schema."));
+            errors.Add(new("$", new Problem("Epcis.SchemaInvalid")));
         }
         // The deepest (most specific) first, so that the event field is named before the document that holds it.
         return errors.OrderByDescending(e => e.Path.Length).ThenBy(e => e.Path, StringComparer.Ordinal).ToList();

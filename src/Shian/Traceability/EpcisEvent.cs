@@ -126,14 +126,6 @@ public class CaptureJob
 /// </summary>
 public sealed record EpcisError(string Path, Problem Problem)
 {
-    /// <summary>
-    /// A refusal already worded elsewhere (the schema library's messages): carried whole as the value of
-    /// <c>Epcis.Schema.Text</c>, which shows it as it is.
-    /// </summary>
-    public EpcisError(string path, string message) : this(path, new Problem("Epcis.SchemaText", message))
-    {
-    }
-
     /// <summary>The code and its values, for logs and test output; never shown to a user.</summary>
     public string Message => Problem.ToString();
 }
