@@ -25,7 +25,7 @@ public static class BusinessCommands
             }
             if (path.Length > BusinessImport.Limits.MaxFileBytes)
             {
-                console.Error(BusinessImport.Limits.TooLarge(path.Name)); // before reading it into memory
+                console.Error(Words.Of(BusinessImport.Limits.TooLarge(path.Name))); // before reading it into memory
                 return ShianCli.Failed;
             }
             await using var database = await CliDatabase.OpenAsync(parse.GetValue(db), console, CliOpen.Existing);
@@ -66,7 +66,7 @@ public static class BusinessCommands
             }
             if (path.Length > LicenceImport.Limits.MaxFileBytes)
             {
-                console.Error(LicenceImport.Limits.TooLarge(path.Name)); // before reading it into memory
+                console.Error(Words.Of(LicenceImport.Limits.TooLarge(path.Name))); // before reading it into memory
                 return ShianCli.Failed;
             }
             await using var database = await CliDatabase.OpenAsync(parse.GetValue(db), console, CliOpen.Existing);

@@ -81,7 +81,7 @@ public static class CalendarCommands
             var (text, decodeError) = TextDecoding.Decode(File.ReadAllBytes(path.FullName));
             if (text is null)
             {
-                console.Error(decodeError!);
+                console.Error(Words.Of(decodeError!));
                 return ShianCli.Failed;
             }
             var notice = HolidayNoticeParser.Parse(text, parseResult.GetValue(year));

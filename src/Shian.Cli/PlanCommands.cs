@@ -103,13 +103,13 @@ public static class PlanCommands
         }
         if (file.Length > PlanDocument.MaxBytes)
         {
-            console.Error(PlanDocument.TooLarge(file.Length).Error!);
+            console.Error(Words.Of(PlanDocument.TooLarge(file.Length)));
             return null;
         }
         var document = PlanDocument.Read(File.ReadAllBytes(file.FullName), file.Name);
         if (document.Text is null)
         {
-            console.Error(document.Error!);
+            console.Error(Words.Of(document.Error!));
             return null;
         }
         var parsed = PlanParser.Parse(document.Text);

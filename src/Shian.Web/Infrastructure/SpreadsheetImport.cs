@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Common;
 using Shian.Data;
 
@@ -14,8 +15,8 @@ namespace Shian.Web.Infrastructure;
 public static class SpreadsheetImport
 {
     /// <summary>The uploaded file's content and name, or null with the refusal on the field (nothing chosen, too large).</summary>
-    public static async Task<(byte[] Content, string FileName)?> ReadAsync(IFormFile? upload, long maxBytes, Func<string, string> tooLarge,
-        string chooseFile, ModelStateDictionary modelState, string field, CancellationToken ct)
+    public static async Task<(byte[] Content, string FileName)?> ReadAsync(IFormFile? upload, long maxBytes, Func<string, Problem> tooLarge,
+        string chooseFile, ModelStateDictionary modelState, IStringLocalizer l, string field, CancellationToken ct)
     {
         if (upload is not { Length: > 0 })
         {
@@ -25,7 +26,7 @@ public static class SpreadsheetImport
         var fileName = Path.GetFileName(upload.FileName);
         if (upload.Length > maxBytes)
         {
-            modelState.AddModelError(field, tooLarge(fileName));
+            modelState.AddProblem(field, tooLarge(fileName), l);
             return null;
         }
         using var buffer = new MemoryStream();

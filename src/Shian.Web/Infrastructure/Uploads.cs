@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
 using Shian.Common;
 
 namespace Shian.Web.Infrastructure;
@@ -7,25 +8,25 @@ namespace Shian.Web.Infrastructure;
 public static class Uploads
 {
     public static async Task<List<StoredFile>> ReadAsync(IReadOnlyList<IFormFile> files, string ownerKind, Guid ownerId, string by, DateTime at,
-        ModelStateDictionary modelState, string field, CancellationToken ct)
+        ModelStateDictionary modelState, IStringLocalizer l, string field, CancellationToken ct)
     {
         var stored = new List<StoredFile>();
         var sent = files.Where(f => f.Length > 0 || f.FileName.Length > 0).ToList();
         if (sent.Count > StoredFile.MaxPerRecord)
         {
-            modelState.AddModelError(field, $"最多上传 {StoredFile.MaxPerRecord} 个文件 / At most {StoredFile.MaxPerRecord} files.");
+            modelState.AddModelError(field, l["Upload.TooMany", StoredFile.MaxPerRecord]);
             return stored;
         }
         if (sent.Sum(f => f.Length) > RequestLimits.MaxAttachmentBytes)
         {
-            modelState.AddModelError(field, $"文件合计不能超过 {RequestLimits.MaxAttachmentBytes / 1024 / 1024} MB / The files may add up to {RequestLimits.MaxAttachmentBytes / 1024 / 1024} MB.");
+            modelState.AddModelError(field, l["Upload.TotalTooLarge", RequestLimits.MaxAttachmentBytes / 1024 / 1024]);
             return stored;
         }
         foreach (var upload in sent)
         {
             if (upload.Length > StoredFile.MaxBytes)
             {
-                modelState.AddModelError(field, StoredFile.TooLarge(Path.GetFileName(upload.FileName)));
+                modelState.AddProblem(field, StoredFile.TooLarge(Path.GetFileName(upload.FileName)), l);
                 continue;
             }
             using var buffer = new MemoryStream();
@@ -33,7 +34,7 @@ public static class Uploads
             var (file, error) = StoredFile.From(upload.FileName, buffer.ToArray(), ownerKind, ownerId, by, at);
             if (file is null)
             {
-                modelState.AddModelError(field, error!);
+                modelState.AddProblem(field, error!, l);
             }
             else
             {

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Shian.Common;
 
 namespace Shian.Assessment;
@@ -106,6 +108,35 @@ public class AssessmentScore
     /// <summary>Null until entered (for entered criteria).</summary>
     public decimal? Points { get; set; }
 
-    /// <summary>How a computed score came about (实际值 96% / 目标 ≥ 97%), or the office's reason for an entered one.</summary>
+    /// <summary>The office's reason for an entered score, as they typed it ("" for a computed score, whose note is <see cref="ComputedNote"/>).</summary>
     public string Note { get; set; } = "";
+
+    /// <summary>The code of a computed score's note (<c>Assessment.NoteReportsOnTime</c>), worded in the reader's language; null for an entered score.</summary>
+    public string? NoteCode { get; set; }
+
+    /// <summary>The computed note's values, as a JSON array of strings (already formatted: numbers invariant, dates ISO).</summary>
+    public string? NoteArgs { get; set; }
+
+    /// <summary>How a computed score came about (actual 96%, target ≥ 97%), to be worded where it is shown; null for an entered score.</summary>
+    public Problem? ComputedNote =>
+        NoteCode is null ? null : new Problem(NoteCode, (JsonSerializer.Deserialize<string[]>(NoteArgs ?? "[]") ?? []).Cast<object?>().ToArray());
+
+    /// <summary>A computed score and how it came about (the note's values are kept as text: terms and nested problems are not expected).</summary>
+    public void Computed(decimal points, Problem note)
+    {
+        Points = points;
+        Note = "";
+        NoteCode = note.Code;
+        NoteArgs = JsonSerializer.Serialize(note.Args.Select(a =>
+            a is DateOnly date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : Convert.ToString(a, CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>The office's own note on an entered score (at most 500 characters kept).</summary>
+    public void Typed(string note)
+    {
+        note = note.Trim();
+        Note = note.Length > 500 ? note[..500] : note;
+        NoteCode = null;
+        NoteArgs = null;
+    }
 }

@@ -72,50 +72,51 @@ public static class AssessmentCalculator
                     score = new AssessmentScore { CriterionId = criterion.Id, SubjectId = subject.Id };
                     round.Scores.Add(score);
                 }
-                switch (criterion.Source)
+                var computed = criterion.Source switch
                 {
-                    case CriterionSource.Indicator:
-                        (score.Points, score.Note) = FromIndicator(criterion, subject.Id);
-                        break;
-                    case CriterionSource.ReportTimeliness:
-                        (score.Points, score.Note) = FromReports(criterion, subject.Id);
-                        break;
+                    CriterionSource.Indicator => FromIndicator(criterion, subject.Id),
+                    CriterionSource.ReportTimeliness => FromReports(criterion, subject.Id),
+                    _ => ((decimal Points, Problem Note)?)null, // entered by the office
+                };
+                if (computed is { } c)
+                {
+                    score.Computed(c.Points, c.Note);
                 }
             }
         }
 
-        (decimal, string) FromIndicator(AssessmentCriterion criterion, Guid subject)
+        (decimal Points, Problem Note) FromIndicator(AssessmentCriterion criterion, Guid subject)
         {
             var task = tasks.FirstOrDefault(t => t.Indicators.Any(i => i.Id == criterion.IndicatorId));
             var indicator = task?.Indicators.Single(i => i.Id == criterion.IndicatorId);
             if (task is null || indicator is null || !(HasPart(task, subject, owing: false) || !townships && indicator.OwnerUnitId == subject))
             {
                 // Common practice in 评议考核: a subject not concerned by the work scores the item in full (不涉及).
-                return (criterion.Points, "不涉及 / not concerned");
+                return (criterion.Points, new Problem("Assessment.NoteNotConcerned"));
             }
             var latest = values.Where(v => v.IndicatorId == indicator.Id && (townships ? v.TownshipId == subject : v.UnitId == subject && v.TownshipId == null))
                 .OrderBy(v => v.AsOf).ThenBy(v => v.SubmittedAt).LastOrDefault();
             if (latest is null)
             {
-                return (0m, "未填报 / no value reported");
+                return (0m, new Problem("Assessment.NoteNoValue"));
             }
             var share = AssessmentScoring.Attainment(indicator.Comparator, indicator.Value, latest.Value);
             return (AssessmentScoring.Points(criterion.Points, share),
-                string.Create(CultureInfo.InvariantCulture, $"实际 {latest.Value:0.##}{indicator.Unit}（{latest.AsOf:yyyy-MM-dd}），目标 {indicator.Target} / actual vs target"));
+                new Problem("Assessment.NoteActualVsTarget", latest.Value.ToString("0.##", CultureInfo.InvariantCulture), indicator.Unit, latest.AsOf, indicator.Target));
         }
 
-        (decimal, string) FromReports(AssessmentCriterion criterion, Guid subject)
+        (decimal Points, Problem Note) FromReports(AssessmentCriterion criterion, Guid subject)
         {
             var owed = tasks.Where(t => HasPart(t, subject, owing: true)).ToList();
             var expected = owed.Count * duePeriods.Count;
             if (expected == 0)
             {
-                return (criterion.Points, "无应报报告 / no report was due");
+                return (criterion.Points, new Problem("Assessment.NoteNoReportDue"));
             }
             var onTime = owed.Sum(task => duePeriods.Count(period => reports.Any(r =>
                 r.TaskId == task.Id && r.Period == period.Name && ShianTime.LocalDate(r.SubmittedAt) <= period.Due
                 && (townships ? r.TownshipId == subject : r.UnitId == subject && r.TownshipId == null))));
-            return (AssessmentScoring.Points(criterion.Points, (decimal)onTime / expected), $"按时报告 {onTime}/{expected} / reports on time");
+            return (AssessmentScoring.Points(criterion.Points, (decimal)onTime / expected), new Problem("Assessment.NoteReportsOnTime", onTime, expected));
         }
     }
 }

@@ -11,17 +11,13 @@ namespace Shian.Common;
 /// </summary>
 public sealed record ImportLimits(int MaxRows, long MaxFileBytes, long MaxUnpackedBytes, int MaxParts = 1_000)
 {
-    public string TooManyRows(string fileName) =>
-        $"文件“{fileName}”超过导入上限：最多 {Count(MaxRows)} 行，请分成几个文件导入 / The file {fileName} exceeds the import limit: at most {Count(MaxRows)} rows; split it into several files.";
+    public Problem TooManyRows(string fileName) => new("Import.TooManyRows", fileName, Count(MaxRows));
 
-    public string TooLarge(string fileName) =>
-        $"文件“{fileName}”超过导入上限：最多 {Megabytes(MaxFileBytes)} MB / The file {fileName} exceeds the import limit: at most {Megabytes(MaxFileBytes)} MB.";
+    public Problem TooLarge(string fileName) => new("Import.TooLarge", fileName, Megabytes(MaxFileBytes));
 
-    public string UnpacksTooLarge(string fileName) =>
-        $"文件“{fileName}”超过导入上限：解压后最多 {Megabytes(MaxUnpackedBytes)} MB / The file {fileName} exceeds the import limit: at most {Megabytes(MaxUnpackedBytes)} MB unpacked.";
+    public Problem UnpacksTooLarge(string fileName) => new("Import.UnpacksTooLarge", fileName, Megabytes(MaxUnpackedBytes));
 
-    public string TooManyParts(string fileName) =>
-        $"文件“{fileName}”超过导入上限：压缩包内最多 {Count(MaxParts)} 个部件 / The file {fileName} exceeds the import limit: at most {Count(MaxParts)} parts in the package.";
+    public Problem TooManyParts(string fileName) => new("Import.TooManyParts", fileName, Count(MaxParts));
 
     private static string Count(int rows) => rows.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -19,12 +19,12 @@ public static class ImportReader
     /// file is refused. <paramref name="checkColumns"/> sees the header (the first record's keys) before any further row
     /// is read and may refuse it.
     /// </summary>
-    public static (IReadOnlyList<IDictionary<string, object?>> Records, string? Error) Sheet(byte[] content, string fileName, ImportLimits limits,
-        Func<IReadOnlyList<string>, string?> checkColumns)
+    public static (IReadOnlyList<IDictionary<string, object?>> Records, Problem? Error) Sheet(byte[] content, string fileName, ImportLimits limits,
+        Func<IReadOnlyList<string>, Problem?> checkColumns)
     {
         if (content.Length == 0)
         {
-            return ([], "文件是空的 / The file is empty.");
+            return ([], new Problem("Import.Empty"));
         }
         if (content.LongLength > limits.MaxFileBytes)
         {
@@ -37,7 +37,7 @@ public static class ImportReader
             {
                 if (!content.AsSpan().StartsWith("PK\u0003\u0004"u8))
                 {
-                    return ([], "文件扩展名是 .xlsx，但内容不是 Excel 工作簿 / The file is named .xlsx but is not an Excel workbook.");
+                    return ([], new Problem("Import.NotWorkbook"));
                 }
                 if (Package(content, fileName, limits, countRowsIn: IsWorksheet) is { } refused)
                 {
@@ -47,7 +47,7 @@ public static class ImportReader
                 var sheets = stream.GetSheetNames();
                 if (sheets.Count != 1)
                 {
-                    return ([], $"工作簿有 {sheets.Count} 个工作表（{string.Join("、", sheets)}），请只保留要导入的一个 / The workbook has {sheets.Count} sheets; keep only the one to import.");
+                    return ([], new Problem("Import.SheetCount", sheets.Count, string.Join("、", sheets)));
                 }
                 return Collect(stream.Query(useHeaderRow: true), fileName, limits, checkColumns);
             }
@@ -73,15 +73,15 @@ public static class ImportReader
                 using var stream = new MemoryStream(Encoding.UTF8.GetBytes(kept));
                 return Collect(stream.Query(useHeaderRow: true, excelType: ExcelType.CSV), fileName, limits, checkColumns);
             }
-            return ([], $"只能导入 .xlsx 或 .csv 文件，而不是“{extension}” / Only .xlsx and .csv files can be imported.");
+            return ([], new Problem("Import.WrongType", extension));
         }
         catch (MiniExcelLibs.Exceptions.ExcelColumnNotFoundException e)
         {
-            return ([], $"有的行列数与表头不同（{e.RowIndex} 行附近），请检查是否多了或少了逗号 / A row has a different number of columns than the header (near row {e.RowIndex}).");
+            return ([], new Problem("Import.RaggedRow", e.RowIndex));
         }
         catch (Exception e) when (e is InvalidDataException or IOException or InvalidOperationException or ArgumentException or System.Xml.XmlException)
         {
-            return ([], "无法读取文件：内容损坏或不是表格 / The file cannot be read as a spreadsheet.");
+            return ([], new Problem("Import.Unreadable"));
         }
     }
 
@@ -90,7 +90,7 @@ public static class ImportReader
     /// then the bytes each part really inflates to, and, in the parts <paramref name="countRowsIn"/> picks, the rows (the
     /// header row and <see cref="ImportLimits.MaxRows"/> more). Throws <see cref="InvalidDataException"/> when it is not a zip.
     /// </summary>
-    public static string? Package(byte[] content, string fileName, ImportLimits limits, Func<string, bool>? countRowsIn = null)
+    public static Problem? Package(byte[] content, string fileName, ImportLimits limits, Func<string, bool>? countRowsIn = null)
     {
         if (content.LongLength > limits.MaxFileBytes)
         {
@@ -241,8 +241,8 @@ public static class ImportReader
     }
 
     /// <summary>Takes records as they stream, refusing the header through <paramref name="checkColumns"/> and row MaxRows + 1.</summary>
-    private static (IReadOnlyList<IDictionary<string, object?>> Records, string? Error) Collect(IEnumerable<dynamic> rows, string fileName, ImportLimits limits,
-        Func<IReadOnlyList<string>, string?> checkColumns)
+    private static (IReadOnlyList<IDictionary<string, object?>> Records, Problem? Error) Collect(IEnumerable<dynamic> rows, string fileName, ImportLimits limits,
+        Func<IReadOnlyList<string>, Problem?> checkColumns)
     {
         var records = new List<IDictionary<string, object?>>();
         foreach (IDictionary<string, object?> record in rows)

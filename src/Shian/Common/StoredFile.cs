@@ -26,16 +26,16 @@ public class StoredFile
     /// Checks an upload and makes the file, or says why not. Only documents and pictures that offices exchange are
     /// taken, and the content must be what the name says (a renamed program is refused).
     /// </summary>
-    public static (StoredFile? File, string? Error) From(string fileName, byte[] content, string ownerKind, Guid ownerId, string by, DateTime at)
+    public static (StoredFile? File, Problem? Error) From(string fileName, byte[] content, string ownerKind, Guid ownerId, string by, DateTime at)
     {
         var name = Path.GetFileName(fileName.Replace('\\', '/')).Trim();
         if (name.Length is 0 or > 200)
         {
-            return (null, "文件名无效 / The file name is not valid.");
+            return (null, new Problem("File.NameInvalid"));
         }
         if (content.Length == 0)
         {
-            return (null, $"“{name}”是空文件 / {name} is empty.");
+            return (null, new Problem("File.Empty", name));
         }
         if (content.Length > MaxBytes)
         {
@@ -44,11 +44,11 @@ public class StoredFile
         var extension = Path.GetExtension(name).ToLowerInvariant();
         if (!Types.TryGetValue(extension, out var type))
         {
-            return (null, $"不支持“{name}”的文件类型，可上传 {string.Join("、", Types.Keys)} / {name}: this file type is not accepted.");
+            return (null, new Problem("File.TypeNotAccepted", name, string.Join("、", Types.Keys)));
         }
         if (!type.Signature(content))
         {
-            return (null, $"“{name}”的内容与扩展名不符 / {name} is not the kind of file its name says.");
+            return (null, new Problem("File.ContentMismatch", name));
         }
         return (new StoredFile
         {
@@ -70,7 +70,7 @@ public class StoredFile
         : null;
 
     /// <summary>A photo (JPEG, PNG or WebP by content, at most <see cref="MaxBytes"/>), or why not.</summary>
-    public static (StoredFile? File, string? Error) Photo(string fileName, byte[] content, string ownerKind, Guid ownerId, string by, DateTime at)
+    public static (StoredFile? File, Problem? Error) Photo(string fileName, byte[] content, string ownerKind, Guid ownerId, string by, DateTime at)
     {
         var name = Path.GetFileName(fileName.Replace('\\', '/')).Trim();
         if (name.Length is 0 or > 200)
@@ -79,7 +79,7 @@ public class StoredFile
         }
         if (content.Length == 0)
         {
-            return (null, $"“{name}”是空文件 / {name} is empty.");
+            return (null, new Problem("File.Empty", name));
         }
         if (content.Length > MaxBytes)
         {
@@ -87,7 +87,7 @@ public class StoredFile
         }
         if (ImageType(content) is not { } type)
         {
-            return (null, $"“{name}”不是图片，照片只接受 JPEG、PNG、WebP / {name} is not a JPEG, PNG or WebP image.");
+            return (null, new Problem("File.NotImage", name));
         }
         return (new StoredFile
         {
@@ -106,7 +106,7 @@ public class StoredFile
         Length = content.Length, Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)), Content = content, UploadedAt = at, UploadedBy = by,
     };
 
-    public static string TooLarge(string name) => $"“{name}”超过 {MaxBytes / 1024 / 1024} MB / {name} is larger than {MaxBytes / 1024 / 1024} MB.";
+    public static Problem TooLarge(string name) => new("File.TooLarge", name, MaxBytes / 1024 / 1024);
     public const int MaxPerRecord = 5;
 
     private sealed record FileType(string ContentType, Func<byte[], bool> Signature);

@@ -8,11 +8,11 @@ public static class TextDecoding
     static TextDecoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>UTF-8 when the bytes are valid UTF-8 (with or without BOM), otherwise GB18030, which Chinese Windows writes.</summary>
-    public static (string? Text, string? Error) Decode(byte[] content)
+    public static (string? Text, Problem? Error) Decode(byte[] content)
     {
         if (Array.IndexOf(content, (byte)0) >= 0)
         {
-            return (null, "这不是文本文件（含有二进制内容） / The file is binary, not text.");
+            return (null, new Problem("Import.Binary"));
         }
         string text;
         try
@@ -27,14 +27,14 @@ public static class TextDecoding
             }
             catch (DecoderFallbackException)
             {
-                return (null, "无法识别文件编码：不是 UTF-8 或 GB18030 文本 / The file is neither UTF-8 nor GB18030 text.");
+                return (null, new Problem("Import.UnknownEncoding"));
             }
         }
         // Text never holds NUL or other control characters beyond line breaks and tabs: such a file is binary.
         var control = text.Count(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
         if (control > 0)
         {
-            return (null, "这不是文本文件（含有二进制内容） / The file is binary, not text.");
+            return (null, new Problem("Import.Binary"));
         }
         return (text.TrimStart('\uFEFF'), null);
     }

@@ -48,5 +48,7 @@ internal sealed class AssessmentScoreConfiguration : IEntityTypeConfiguration<As
         e.HasIndex(s => new { s.RoundId, s.CriterionId, s.SubjectId }).IsUnique();
         e.Property(s => s.Points).HasPrecision(8, 2);
         e.Property(s => s.Note).HasMaxLength(500);
+        e.Property(s => s.NoteCode).HasMaxLength(100);
+        e.Property(s => s.NoteArgs).HasMaxLength(1000);
     }
 }

@@ -20,31 +20,32 @@ public static class PlanDocument
     /// </summary>
     public static readonly ImportLimits Limits = new(MaxRows: 20_000, MaxBytes, MaxUnpackedBytes: 32 * 1024 * 1024);
 
-    public sealed record Result(string? Text, string? Error);
+    public sealed record Result(string? Text, Problem? Error);
 
     static PlanDocument() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static Result TooLarge(long length) => new(null,
-        $"文件过大（{length / 1024 / 1024.0:0.#} MB），计划文件不应超过 {MaxBytes / 1024 / 1024} MB / The file is too large for a plan (limit {MaxBytes / 1024 / 1024} MB).");
+    /// <summary>Why a file of <paramref name="length"/> bytes is no plan: its size and the limit, in MB.</summary>
+    public static Problem TooLarge(long length) =>
+        new("Plan.DocumentTooLarge", length / 1024 / 1024.0, MaxBytes / 1024 / 1024);
 
     public static Result Read(byte[] content, string fileName)
     {
         if (content.LongLength > MaxBytes)
         {
-            return TooLarge(content.LongLength);
+            return new Result(null, TooLarge(content.LongLength));
         }
         if (content.Length == 0)
         {
-            return new Result(null, "文件是空的 / The file is empty.");
+            return new Result(null, new Problem("Plan.DocumentEmpty"));
         }
         var isZip = content is [0x50, 0x4B, 0x03, 0x04, ..];
         if (isZip || fileName.EndsWith(".docx", StringComparison.OrdinalIgnoreCase))
         {
-            return isZip ? Bounded(ReadDocx(content, fileName), fileName) : new Result(null, "文件扩展名为 .docx，但内容不是 Word 文档 / The file is named .docx but is not a Word document.");
+            return isZip ? Bounded(ReadDocx(content, fileName), fileName) : new Result(null, new Problem("Plan.DocxNotWord"));
         }
         if (fileName.EndsWith(".doc", StringComparison.OrdinalIgnoreCase))
         {
-            return new Result(null, "不支持旧版 .doc 格式，请在 Word 中另存为 .docx 或 .txt / Old .doc files are not supported: save as .docx or .txt.");
+            return new Result(null, new Problem("Plan.OldDoc"));
         }
         return Bounded(ReadText(content), fileName);
     }
@@ -74,7 +75,7 @@ public static class PlanDocument
             var body = document.MainDocumentPart?.Document?.Body;
             if (body is null)
             {
-                return new Result(null, "Word 文档没有正文 / The Word document has no body.");
+                return new Result(null, new Problem("Plan.DocxNoBody"));
             }
             var text = new StringBuilder();
             var paragraphs = 0;
@@ -90,7 +91,7 @@ public static class PlanDocument
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FileFormatException or System.Xml.XmlException)
         {
-            return new Result(null, "无法读取 Word 文档：文件已损坏或不是 .docx / The Word document cannot be read.");
+            return new Result(null, new Problem("Plan.DocxUnreadable"));
         }
     }
 }

@@ -15,16 +15,7 @@ public static class BusinessImport
     public sealed record Row(int Number, IReadOnlyDictionary<string, string> Values);
 
     /// <summary>Why a row (0: the whole file) cannot be imported, in which column; the page or the command line words it.</summary>
-    public sealed record RowError(int Row, string Column, Problem Problem)
-    {
-        /// <summary>
-        /// For an import whose messages are not coded yet (the laboratory results): the text is shown as it is, through
-        /// <c>Problem.Import.Message</c>. Remove once every import returns its own codes.
-        /// </summary>
-        public RowError(int row, string column, string message) : this(row, column, new Problem("Import.Message", message))
-        {
-        }
-    }
+    public sealed record RowError(int Row, string Column, Problem Problem);
 
     public sealed record Checked(IReadOnlyList<Business> Businesses, IReadOnlyList<RowError> Errors);
 
@@ -47,16 +38,10 @@ public static class BusinessImport
     public static (IReadOnlyList<Row> Rows, Problem? Error) Read(byte[] content, string fileName, IReadOnlyList<string> known, IReadOnlyList<string> required,
         ImportLimits limits)
     {
-        // The reader takes the header check's refusal as text; the problem itself is kept here to return.
-        Problem? columns = null;
-        var (records, error) = ImportReader.Sheet(content, fileName, limits, headers => (columns = ColumnsProblem(headers, known, required))?.Code);
-        if (columns is not null)
-        {
-            return ([], columns);
-        }
+        var (records, error) = ImportReader.Sheet(content, fileName, limits, headers => ColumnsProblem(headers, known, required));
         if (error is not null)
         {
-            return ([], new Problem("Import.Message", error)); // the shared reader's own wording, until it returns codes
+            return ([], error);
         }
         if (records.Count == 0)
         {

@@ -275,12 +275,12 @@ public class PlanParserTests
     [Fact]
     public void Binary_oversized_and_misnamed_files_are_refused_before_parsing()
     {
-        Assert.Contains("二进制", PlanDocument.Read([0x00, 0x01, 0x02, 0x41, 0x42, 0xFF, 0xFE, 0x00], "plan.txt").Error);
-        Assert.Contains("文件过大", PlanDocument.Read(new byte[PlanDocument.MaxBytes + 1], "plan.txt").Error);
-        Assert.Contains("不是 Word 文档", PlanDocument.Read("1．任务。"u8.ToArray(), "plan.docx").Error);
-        Assert.Contains("无法读取 Word 文档", PlanDocument.Read([0x50, 0x4B, 0x03, 0x04, 1, 2, 3], "plan.docx").Error);
-        Assert.Contains("文件是空的", PlanDocument.Read([], "plan.txt").Error);
-        Assert.Contains(".doc", PlanDocument.Read("abc"u8.ToArray(), "plan.doc").Error);
+        Assert.Equal("Import.Binary", PlanDocument.Read([0x00, 0x01, 0x02, 0x41, 0x42, 0xFF, 0xFE, 0x00], "plan.txt").Error?.Code);
+        Assert.Equal("Plan.DocumentTooLarge", PlanDocument.Read(new byte[PlanDocument.MaxBytes + 1], "plan.txt").Error?.Code);
+        Assert.Equal("Plan.DocxNotWord", PlanDocument.Read("1．任务。"u8.ToArray(), "plan.docx").Error?.Code);
+        Assert.Equal("Plan.DocxUnreadable", PlanDocument.Read([0x50, 0x4B, 0x03, 0x04, 1, 2, 3], "plan.docx").Error?.Code);
+        Assert.Equal("Plan.DocumentEmpty", PlanDocument.Read([], "plan.txt").Error?.Code);
+        Assert.Equal("Plan.OldDoc", PlanDocument.Read("abc"u8.ToArray(), "plan.doc").Error?.Code);
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class SampleBuilder
     public static StoredFile Pdf(string ownerKind, Guid ownerId, DateTime at, string by = "lab")
     {
         var (file, error) = StoredFile.From("检验报告.pdf", PdfContent, ownerKind, ownerId, by, at);
-        Assert.True(file is not null, error);
+        Assert.True(file is not null, error?.ToString());
         file.Id = Guid.CreateVersion7();
         return file;
     }

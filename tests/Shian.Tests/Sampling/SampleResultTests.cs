@@ -116,13 +116,13 @@ public class SampleResultTests
         });
         var (rows, error) = SampleResultImport.Read(Workbook(many), "r.xlsx");
         Assert.Empty(rows);
-        Assert.Contains("文件“r.xlsx”超过导入上限：最多 5,000 行", error!.Problem.ToString());
+        Assert.Equal("Import.TooManyRows(r.xlsx, 5,000)", error!.Problem.ToString());
 
         (_, error) = SampleResultImport.Read(Workbook([new() { ["抽样单编号"] = "JZ-2020-000001", ["检验项目"] = "铅" }]), "r.xlsx");
         Assert.Equal("Import.ColumnsMissing(检验结果、单项判定)", error!.Problem.ToString());
 
         (_, error) = SampleResultImport.Read(new byte[SampleResultImport.MaxBytes + 1], "r.xlsx");
-        Assert.Contains("文件“r.xlsx”超过导入上限：最多 5 MB", error!.Problem.ToString());
+        Assert.Equal("Import.TooLarge(r.xlsx, 5)", error!.Problem.ToString());
     }
 }
 

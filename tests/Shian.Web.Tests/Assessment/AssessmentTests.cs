@@ -98,6 +98,10 @@ public sealed class AssessmentTests(ShianWebFactory factory) : IClassFixture<Shi
         var sheet = await office.GetStringAsync($"/assessment/rounds/{round}");
         Assert.Contains("按时报告 6/8", sheet);
         Assert.Contains("按时报告 3/8", sheet);
+        // The computed note is kept as a code and its values, so an English reader reads it in English only.
+        var english = await office.GetStringAsync($"/assessment/rounds/{round}?culture=en");
+        Assert.Contains("reports on time: 6/8", english);
+        Assert.DoesNotContain("按时报告", english);
         Assert.Contains($"还有 {townshipCount} 项未评分", sheet);
 
         // Drafts are the office's: the township cannot open one.
@@ -192,6 +196,10 @@ public sealed class AssessmentTests(ShianWebFactory factory) : IClassFixture<Shi
         // A unit with no part in task 12 is not concerned and scores in full.
         var health = System.Text.RegularExpressions.Regex.Match(sheet, "<tr data-subject=\"区卫生健康委\">.*?</tr>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
         Assert.Contains("不涉及", health);
+        var englishSheet = await office.GetStringAsync($"/assessment/rounds/{round}?culture=en");
+        Assert.Contains("actual 5家 (2021-12-20), target &gt;= 7家", englishSheet);
+        Assert.Contains("not concerned", englishSheet);
+        Assert.DoesNotContain("不涉及", englishSheet);
         Assert.Contains("<strong>30</strong>", health);
 
         // A target on a task of the townships: each township reports its own value, which is not the district's.

@@ -102,8 +102,7 @@ public class RoundModel(ShianDb db, CurrentUser user, IAuthorizationService auth
             {
                 ModelState.AddModelError(string.Empty, l["Assessment.EnteredInvalid", row.Subject, criterion.Name, criterion.Points.ToString("0.##", CultureInfo.InvariantCulture), entry.Points]);
             }
-            var note = (entry.Note ?? "").Trim();
-            score.Note = note.Length > 500 ? note[..500] : note;
+            score.Typed(entry.Note ?? "");
         }
         if (!ModelState.IsValid)
         {
@@ -176,7 +175,9 @@ public class RoundModel(ShianDb db, CurrentUser user, IAuthorizationService auth
             subjects = subjects.Where(s => scored.Contains(s.Id)).ToList();
         }
         var cells = subjects.ToDictionary(s => s.Id, s => Scheme.Criteria.Select(c =>
-            Round.Scores.FirstOrDefault(x => x.SubjectId == s.Id && x.CriterionId == c.Id) is { } score ? new Cell(score.Points, score.Note) : new Cell(null, "")).ToList());
+            Round.Scores.FirstOrDefault(x => x.SubjectId == s.Id && x.CriterionId == c.Id) is { } score
+                ? new Cell(score.Points, score.ComputedNote is { } computed ? l.Word(computed) : score.Note) // a computed note in the reader's language
+                : new Cell(null, "")).ToList());
         var ranking = AssessmentScoring.Rank(subjects.Select(s => (s.Id, cells[s.Id].Sum(c => c.Points ?? 0m))))
             .ToDictionary(r => r.SubjectId);
         Rows = subjects.Select(s => new Row(s.Id, s.Name, cells[s.Id], ranking[s.Id].Total, ranking[s.Id].Rank)).OrderBy(r => r.Rank).ToList();

@@ -72,7 +72,7 @@ public class RepairModel(ShianDb db, CurrentUser user, TimeProvider clock, Credi
         {
             return Page(); // not allowed now: the files are not even read
         }
-        var files = await Uploads.ReadAsync(Evidence, FileOwners.CreditRepair, removal?.Id ?? Guid.Empty, user.Name, now, ModelState, nameof(Evidence),
+        var files = await Uploads.ReadAsync(Evidence, FileOwners.CreditRepair, removal?.Id ?? Guid.Empty, user.Name, now, ModelState, l, nameof(Evidence),
             HttpContext.RequestAborted);
         if (ModelState[nameof(Evidence)] is not { Errors.Count: > 0 } && files.Count == 0)
         {

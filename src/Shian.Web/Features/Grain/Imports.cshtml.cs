@@ -101,7 +101,7 @@ public class ImportsModel(ShianDb db, CurrentUser user, TimeProvider clock, IAut
         return Redirect("/grain/imports?saved=1");
     }
 
-    public async Task<IActionResult> OnPostDisposeAsync()
+    public async Task<IActionResult> OnPostDisposeAsync([FromServices] Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
     {
         var scope = await user.ScopeAsync();
         var check = await db.ImportedFoodChecks.VisibleTo(scope).FirstOrDefaultAsync(c => c.Id == Disposal.Check);
@@ -116,14 +116,14 @@ public class ImportsModel(ShianDb db, CurrentUser user, TimeProvider clock, IAut
         {
             if (upload.Length > StoredFile.MaxBytes)
             {
-                fileError = "证明材料：" + StoredFile.TooLarge(Path.GetFileName(upload.FileName));
+                fileError = l["Grain.EvidenceRefused", l.Word(StoredFile.TooLarge(Path.GetFileName(upload.FileName)))];
             }
             else
             {
                 using var buffer = new MemoryStream();
                 await upload.CopyToAsync(buffer, HttpContext.RequestAborted);
                 (evidence, var error) = StoredFile.From(upload.FileName, buffer.ToArray(), FileOwners.ImportDisposalEvidence, check.Id, user.Name, now);
-                if (error is not null) fileError = "证明材料：" + error;
+                if (error is not null) fileError = l["Grain.EvidenceRefused", l.Word(error)];
             }
         }
         var errors = check.Dispose(Disposal.Method, Disposal.Date, Disposal.QuantityKg, Disposal.Witness, evidence is not null || fileError is not null, today, user.Name);

@@ -125,7 +125,7 @@ public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringL
             {
                 if (upload.Length > StoredFile.MaxBytes)
                 {
-                    ModelState.AddModelError($"P_{item.Code}", l["Inspection.ItemPhotoRefused", item.Code, StoredFile.TooLarge(Path.GetFileName(upload.FileName))]);
+                    ModelState.AddModelError($"P_{item.Code}", l["Inspection.ItemPhotoRefused", item.Code, l.Word(StoredFile.TooLarge(Path.GetFileName(upload.FileName)))]);
                     continue;
                 }
                 using var buffer = new MemoryStream();
@@ -133,7 +133,7 @@ public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringL
                 var (photo, error) = StoredFile.Photo(upload.FileName, buffer.ToArray(), FileOwners.InspectionPhoto, item.Id, user.Name, now);
                 if (photo is null)
                 {
-                    ModelState.AddModelError($"P_{item.Code}", l["Inspection.ItemPhotoRefused", item.Code, error ?? ""]);
+                    ModelState.AddModelError($"P_{item.Code}", l["Inspection.ItemPhotoRefused", item.Code, l.Word(error!)]);
                 }
                 else
                 {

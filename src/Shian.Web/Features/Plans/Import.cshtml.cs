@@ -111,7 +111,7 @@ public class ImportModel(ShianDb db, TimeProvider clock, IStringLocalizer<Shared
         {
             if (Upload.Length > PlanDocument.MaxBytes)
             {
-                ModelState.AddModelError(nameof(Upload), PlanDocument.TooLarge(Upload.Length).Error!);
+                ModelState.AddProblem(nameof(Upload), PlanDocument.TooLarge(Upload.Length), l);
                 return Page();
             }
             using var buffer = new MemoryStream();
@@ -119,7 +119,7 @@ public class ImportModel(ShianDb db, TimeProvider clock, IStringLocalizer<Shared
             var document = PlanDocument.Read(buffer.ToArray(), Upload.FileName);
             if (document.Text is null)
             {
-                ModelState.AddModelError(nameof(Upload), document.Error!);
+                ModelState.AddProblem(nameof(Upload), document.Error!, l);
                 return Page();
             }
             Text = document.Text;

@@ -75,7 +75,7 @@ public class IndicatorsModel(ShianDb db, CurrentUser user, IAuthorizationService
         };
         db.IndicatorValues.Add(reported);
         var files = await Uploads.ReadAsync(Files, FileOwners.IndicatorValue, reported.Id, user.Name, reported.SubmittedAt,
-            ModelState, nameof(Files), HttpContext.RequestAborted);
+            ModelState, l, nameof(Files), HttpContext.RequestAborted);
         if (!ModelState.IsValid)
         {
             db.ChangeTracker.Clear(); // the value and its evidence are stored together or not at all

@@ -107,7 +107,7 @@ public class TaskModel(ShianDb db, CurrentUser user, IAuthorizationService autho
             SubmittedAt = clock.GetUtcNow().UtcDateTime, SubmittedBy = user.Name,
         };
         db.TaskReports.Add(report);
-        var files = await Uploads.ReadAsync(Files, FileOwners.TaskReport, report.Id, user.Name, report.SubmittedAt, ModelState, nameof(Files), HttpContext.RequestAborted);
+        var files = await Uploads.ReadAsync(Files, FileOwners.TaskReport, report.Id, user.Name, report.SubmittedAt, ModelState, l, nameof(Files), HttpContext.RequestAborted);
         if (!ModelState.IsValid)
         {
             db.ChangeTracker.Clear(); // the report and its files are filed together or not at all

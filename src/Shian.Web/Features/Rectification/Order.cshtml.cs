@@ -53,7 +53,7 @@ public class OrderModel(ShianDb db, CurrentUser user, TimeProvider clock, IStrin
         }
         var now = ShianTime.UtcNow(clock);
         // Files first: Respond changes the order, and a refused file must leave it as it was.
-        var files = await Uploads.ReadAsync(Files, FileOwners.RectificationResponse, Order.Id, user.Name, now, ModelState, nameof(Files), HttpContext.RequestAborted);
+        var files = await Uploads.ReadAsync(Files, FileOwners.RectificationResponse, Order.Id, user.Name, now, ModelState, l, nameof(Files), HttpContext.RequestAborted);
         if (ModelState.IsValid && Order.Respond(Text, now, user.Name) is { } error)
         {
             ModelState.AddProblem(nameof(Text), error, l);

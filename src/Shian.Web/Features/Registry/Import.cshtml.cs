@@ -38,7 +38,7 @@ public class ImportModel(ShianDb db, CurrentUser user, IAuthorizationService aut
 
     public async Task<IActionResult> OnPostCheckAsync()
     {
-        if (await SpreadsheetImport.ReadAsync(Upload, RequestLimits.MaxAttachmentBytes, StoredFile.TooLarge, l["Registry.ChooseFile"], ModelState,
+        if (await SpreadsheetImport.ReadAsync(Upload, RequestLimits.MaxAttachmentBytes, StoredFile.TooLarge, l["Registry.ChooseFile"], ModelState, l,
                 nameof(Upload), HttpContext.RequestAborted) is not { } sent)
         {
             return Page();

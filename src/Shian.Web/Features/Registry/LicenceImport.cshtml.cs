@@ -42,7 +42,7 @@ public class LicenceImportModel(ShianDb db, CurrentUser user, TimeProvider clock
 
     public async Task<IActionResult> OnPostCheckAsync()
     {
-        if (await SpreadsheetImport.ReadAsync(Upload, RequestLimits.MaxAttachmentBytes, StoredFile.TooLarge, l["Registry.ChooseFile"], ModelState,
+        if (await SpreadsheetImport.ReadAsync(Upload, RequestLimits.MaxAttachmentBytes, StoredFile.TooLarge, l["Registry.ChooseFile"], ModelState, l,
                 nameof(Upload), HttpContext.RequestAborted) is not { } sent)
         {
             return Page();

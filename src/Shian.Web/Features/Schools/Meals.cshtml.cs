@@ -98,7 +98,7 @@ public class MealsModel(ShianDb db, CurrentUser user, TimeProvider clock, IStrin
             {
                 if (upload.Length > StoredFile.MaxBytes)
                 {
-                    ModelState.AddModelError(nameof(Photos), "照片：" + StoredFile.TooLarge(Path.GetFileName(upload.FileName)));
+                    ModelState.AddModelError(nameof(Photos), l["Schools.PhotoRefused", l.Word(StoredFile.TooLarge(Path.GetFileName(upload.FileName)))]);
                     continue;
                 }
                 using var buffer = new MemoryStream();
@@ -106,7 +106,7 @@ public class MealsModel(ShianDb db, CurrentUser user, TimeProvider clock, IStrin
                 var (photo, error) = StoredFile.Photo(upload.FileName, buffer.ToArray(), FileOwners.SchoolMealPhoto, record?.Id ?? Guid.Empty, user.Name, now);
                 if (photo is null)
                 {
-                    ModelState.AddModelError(nameof(Photos), "照片：" + error);
+                    ModelState.AddModelError(nameof(Photos), l["Schools.PhotoRefused", l.Word(error!)]);
                 }
                 else
                 {

@@ -155,7 +155,7 @@ public class FailuresDetailModel(ShianDb db, CurrentUser user, TimeProvider cloc
         {
             ModelState.AddProblem("Result", new Problem("SampleFailureForm.ConclusionRequired"), l);
         }
-        var files = await Uploads.ReadAsync(Upload, FileOwners.SampleReinspectionReport, id, user.Name, now, ModelState, "Result", HttpContext.RequestAborted);
+        var files = await Uploads.ReadAsync(Upload, FileOwners.SampleReinspectionReport, id, user.Name, now, ModelState, l, "Result", HttpContext.RequestAborted);
         if (ModelState.IsValid && files.Count != 1)
         {
             ModelState.AddProblem("Result", new Problem("SampleFailureForm.ReinspectionReportRequired"), l);
@@ -188,7 +188,7 @@ public class FailuresDetailModel(ShianDb db, CurrentUser user, TimeProvider cloc
             return Forbid();
         }
         var now = ShianTime.UtcNow(clock);
-        var files = await Uploads.ReadAsync(Upload, FileOwners.SampleFailureObjection, id, user.Name, now, ModelState, "Object", HttpContext.RequestAborted);
+        var files = await Uploads.ReadAsync(Upload, FileOwners.SampleFailureObjection, id, user.Name, now, ModelState, l, "Object", HttpContext.RequestAborted);
         if (ModelState.IsValid && Case.Object(Text ?? "", Today, now, user.Name) is { } error)
         {
             ModelState.AddProblem("Object", error, l);
@@ -265,7 +265,7 @@ public class FailuresDetailModel(ShianDb db, CurrentUser user, TimeProvider cloc
         {
             return Forbid();
         }
-        var files = await Uploads.ReadAsync(Upload, FileOwners.SampleFailureEvidence, id, user.Name, ShianTime.UtcNow(clock), ModelState, "Evidence", HttpContext.RequestAborted);
+        var files = await Uploads.ReadAsync(Upload, FileOwners.SampleFailureEvidence, id, user.Name, ShianTime.UtcNow(clock), ModelState, l, "Evidence", HttpContext.RequestAborted);
         if (ModelState.IsValid && files.Count == 0)
         {
             ModelState.AddProblem("Evidence", new Problem("SampleFailureForm.FileRequired"), l);

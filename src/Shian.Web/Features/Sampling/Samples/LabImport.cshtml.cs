@@ -67,7 +67,7 @@ public class LabImportModel(ShianDb db, CurrentUser user, TimeProvider clock, IS
             return Forbid();
         }
         if (await SpreadsheetImport.ReadAsync(Upload, SampleResultImport.Limits.MaxFileBytes, SampleResultImport.Limits.TooLarge,
-                l.Word(new Problem("SampleImport.FileRequired")), ModelState, nameof(Upload), HttpContext.RequestAborted) is not { } sent)
+                l.Word(new Problem("SampleImport.FileRequired")), ModelState, l, nameof(Upload), HttpContext.RequestAborted) is not { } sent)
         {
             return Page();
         }

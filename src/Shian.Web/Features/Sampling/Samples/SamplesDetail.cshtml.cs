@@ -156,7 +156,7 @@ public class SamplesDetailModel(ShianDb db, CurrentUser user, TimeProvider clock
             return Forbid();
         }
         var now = ShianTime.UtcNow(clock);
-        var files = await Uploads.ReadAsync(Report is null ? [] : [Report], FileOwners.SampleReport, id, user.Name, now, ModelState, nameof(Report), HttpContext.RequestAborted);
+        var files = await Uploads.ReadAsync(Report is null ? [] : [Report], FileOwners.SampleReport, id, user.Name, now, ModelState, l, nameof(Report), HttpContext.RequestAborted);
         if (!ModelState.IsValid)
         {
             return Page();
