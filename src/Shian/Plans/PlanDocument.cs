@@ -1,7 +1,7 @@
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
-using Shian.Common;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Shian.Common;
 
 namespace Shian.Plans;
 

@@ -25,11 +25,11 @@ public sealed class RedBlackRulesWebTests(ShianWebFactory factory) : IClassFixtu
 
     private static Dictionary<string, string> Form(string month, string window = "12", string nonConforming = "2", string inspections = "1",
         string penalties = "0", string failedSamples = "1") => new()
-    {
-        ["Input.EffectiveMonth"] = month, ["Input.WindowMonths"] = window, ["Input.RedMaxGrade"] = "A", ["Input.RedMinInspections"] = inspections,
-        ["Input.BlackMinNonConforming"] = nonConforming, ["Input.BlackIfSeriousViolator"] = "true", ["Input.BlackMinPenalties"] = penalties,
-        ["Input.BlackMinFailedSamples"] = failedSamples,
-    };
+        {
+            ["Input.EffectiveMonth"] = month, ["Input.WindowMonths"] = window, ["Input.RedMaxGrade"] = "A", ["Input.RedMinInspections"] = inspections,
+            ["Input.BlackMinNonConforming"] = nonConforming, ["Input.BlackIfSeriousViolator"] = "true", ["Input.BlackMinPenalties"] = penalties,
+            ["Input.BlackMinFailedSamples"] = failedSamples,
+        };
 
     [Fact]
     public async Task A_new_version_puts_a_caterer_on_the_next_months_black_list_and_leaves_the_approved_month_as_it_was()

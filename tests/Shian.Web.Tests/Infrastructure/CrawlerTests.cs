@@ -8,9 +8,9 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Shian.Data;
+using Shian.Tests.Sampling;
 using Shian.Web.Infrastructure;
 using Xunit.Abstractions;
-using Shian.Tests.Sampling;
 
 namespace Shian.Web.Tests.Infrastructure;
 

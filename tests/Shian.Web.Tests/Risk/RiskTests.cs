@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shian.Cli;
 using Shian.Common;
+using Shian.Credit;
 using Shian.Data;
 using Shian.Registry;
-using Shian.Credit;
 using Shian.Risk;
 
 namespace Shian.Web.Tests.Risk;

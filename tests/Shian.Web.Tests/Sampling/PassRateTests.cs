@@ -7,8 +7,8 @@ using Shian.Organization;
 using Shian.Plans;
 using Shian.Registry;
 using Shian.Sampling;
-using Shian.Web.Tests.Plans;
 using Shian.Tests.Sampling;
+using Shian.Web.Tests.Plans;
 
 namespace Shian.Web.Tests.Sampling;
 

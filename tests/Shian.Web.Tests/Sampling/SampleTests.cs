@@ -195,7 +195,7 @@ public sealed class SampleTests(ShianWebFactory factory) : IClassFixture<ShianWe
         var district = new AccessScope(AccessLevel.Jurisdiction, null, null, new HashSet<Guid>());
         Assert.Equal(100.0m, await factory.QueryAsync((db, _) => Metrics.ComputeAsync(db, district, SampleMetrics.ReportTimeliness, today)));
         Assert.Null(await factory.QueryAsync((db, _) => Metrics.ComputeAsync(db, new AccessScope(AccessLevel.Unit, otherLab, null, new HashSet<Guid>()), SampleMetrics.ReportTimeliness, today)));
-    
+
         // A draft is kept without a number, hidden from the operator, and numbered when submitted.
         var draft = await inspector.PostFormAsync(newPage, Form(today, lab, unit), newPage + "?handler=Draft");
         Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);

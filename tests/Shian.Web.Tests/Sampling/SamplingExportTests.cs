@@ -46,7 +46,7 @@ public sealed class SamplingExportTests(ShianWebFactory factory) : IClassFixture
                 SampledOn = new DateOnly(year, 4, 1), Kind = kind, Environment = SamplingEnvironment.Distribution, LaboratoryId = lab, SamplingUnitId = lab,
                 Number = $"JZ-{year}-{++n:D6}", CreatedAt = DateTime.UtcNow, CreatedBy = "test",
             }).To(SampleStatus.Reported, conclusion).Sample;
-            SampleBuilder.AddTo(db,Form(SamplingKind.Supervision, SampleConclusion.Passed), Form(SamplingKind.Supervision, SampleConclusion.Failed),
+            SampleBuilder.AddTo(db, Form(SamplingKind.Supervision, SampleConclusion.Passed), Form(SamplingKind.Supervision, SampleConclusion.Failed),
                 Form(SamplingKind.Supervision, SampleConclusion.Passed), Form(SamplingKind.RiskMonitoring, SampleConclusion.Passed));
             await db.SaveChangesAsync();
         }

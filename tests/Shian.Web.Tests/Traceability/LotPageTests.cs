@@ -7,9 +7,9 @@ using Shian.Common;
 using Shian.Data;
 using Shian.Organization;
 using Shian.Sampling;
+using Shian.Tests.Sampling;
 using Shian.Traceability;
 using Shian.Web.Features.Traceability;
-using Shian.Tests.Sampling;
 
 namespace Shian.Web.Tests.Traceability;
 

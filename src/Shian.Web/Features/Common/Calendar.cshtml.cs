@@ -116,7 +116,7 @@ public class CalendarModel(ShianDb db, TimeProvider clock, IStringLocalizer<Shar
     {
         var thisYear = ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime).Year;
         var stored = (await db.CalendarDays.Select(d => d.Date).ToListAsync()).Select(d => d.Year).Distinct();
-                if (Year is < 1949 or > 2100)
+        if (Year is < 1949 or > 2100)
         {
             Year = thisYear;
         }

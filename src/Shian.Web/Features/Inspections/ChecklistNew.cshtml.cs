@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Shian.Common;
 using Shian.Data;
 using Shian.Inspections;
 using Shian.Web.Infrastructure;
-using Microsoft.Extensions.Localization;
 
 namespace Shian.Web.Features.Inspections;
 

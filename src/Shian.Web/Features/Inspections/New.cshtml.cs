@@ -3,13 +3,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Accounts;
 using Shian.Common;
 using Shian.Data;
 using Shian.Inspections;
 using Shian.Registry;
 using Shian.Web.Infrastructure;
-using Microsoft.Extensions.Localization;
 
 namespace Shian.Web.Features.Inspections;
 

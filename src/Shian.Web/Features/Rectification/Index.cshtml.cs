@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Shian.Accounts;
 using Shian.Common;
-using Shian.Inspections;
 using Shian.Data;
+using Shian.Inspections;
 using Shian.Rectification;
 using Shian.Web.Infrastructure;
 

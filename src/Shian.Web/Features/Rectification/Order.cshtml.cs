@@ -2,13 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Accounts;
 using Shian.Common;
 using Shian.Data;
 using Shian.Inspections;
 using Shian.Rectification;
 using Shian.Web.Infrastructure;
-using Microsoft.Extensions.Localization;
 
 namespace Shian.Web.Features.Rectification;
 

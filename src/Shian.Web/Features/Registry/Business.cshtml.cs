@@ -3,11 +3,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Audit;
 using Shian.Data;
 using Shian.Registry;
 using Shian.Web.Infrastructure;
-using Microsoft.Extensions.Localization;
 
 namespace Shian.Web.Features.Registry;
 

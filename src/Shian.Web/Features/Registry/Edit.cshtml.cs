@@ -2,12 +2,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Shian.Common;
 using Shian.Data;
 using Shian.Organization;
 using Shian.Registry;
 using Shian.Web.Infrastructure;
-using Microsoft.Extensions.Localization;
-using Shian.Common;
 
 namespace Shian.Web.Features.Registry;
 
