@@ -24,6 +24,9 @@ public static class ShianData
         {
             case DatabaseProvider.Sqlite:
                 options.UseSqlite(settings.ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
+                // SQLite's table rebuilds cannot run in one transaction. EF warns at every start; MigrateAsync guards them
+                // instead with a copy of the file taken before and restored after a failure or crash (SqliteMigrationBackup).
+                options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning));
                 break;
             case DatabaseProvider.Postgres:
                 options.UseNpgsql(settings.ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
