@@ -118,7 +118,7 @@ builder.Services.AddRazorPages(o =>
         o.RootDirectory = "/";
         // One form registers and corrects a business; one sets up and changes an inspection team.
         o.Conventions.AddPageRoute("/Features/Registry/Edit", "/businesses/new");
-        o.Conventions.AddPageRoute("/Features/Inspections/TeamEdit", "/inspections/teams/new");
+        o.Conventions.AddPageRoute("/Features/Inspections/Teams/TeamEdit", "/inspections/teams/new");
         o.Conventions.AddPageRoute("/Features/Campaigns/Edit", "/campaigns/new");
     })
     .AddViewLocalization()
