@@ -25,14 +25,15 @@ public sealed class DatabaseStartup(IServiceProvider services, StartupOptions st
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ShianDb>();
         var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
+        var l = scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();
         var opened = await ShianData.MigrateAsync(db, cancellationToken);
         if (!opened.Ok)
         {
-            throw new StartupRefusedException(scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>().Word(opened.Error!));
+            throw new StartupRefusedException(l.Word(opened.Error!));
         }
         if (opened.Notice is not null)
         {
-            log.LogWarning("{Notice}", scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>().Word(opened.Notice));
+            log.LogWarning("{Notice}", l.Word(opened.Notice));
         }
         log.LogInformation("Database ready: {Database}", settings.Describe());
 
