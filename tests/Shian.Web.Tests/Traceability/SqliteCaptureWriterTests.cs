@@ -15,7 +15,11 @@ namespace Shian.Web.Tests.Traceability;
 /// Capture into a SQLite file (whatever SHIAN_TEST_DB says: this is SQLite's write path): the write-ahead log is copied
 /// into the database file by a background checkpoint, long bursts start the log over, and the pooled connection is
 /// handed back with SQLite's defaults.
+/// <para>Alone, not beside other test classes: they call <see cref="SqliteConnection.ClearAllPools"/> when they finish,
+/// which closes this class's pooled connections too; when the last one closes, SQLite copies the log out and deletes it,
+/// and a measured log size then says nothing about the writer.</para>
 /// </summary>
+[Collection(nameof(SqliteFileMeasurements))]
 public sealed class SqliteCaptureWriterTests : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "shian-tests", Guid.NewGuid().ToString("N"));
@@ -156,6 +160,10 @@ public sealed class SqliteCaptureWriterTests : IAsyncLifetime
         Assert.Equal(300, await EventsInDatabaseFileAsync());
     }
 }
+
+/// <summary>Tests that measure SQLite's files run after the parallel ones, one class at a time.</summary>
+[CollectionDefinition(nameof(SqliteFileMeasurements), DisableParallelization = true)]
+public sealed class SqliteFileMeasurements;
 
 /// <summary>Keeps the level and exception of each entry logged.</summary>
 public sealed class RecordingLogger<T> : Microsoft.Extensions.Logging.ILogger<T>
