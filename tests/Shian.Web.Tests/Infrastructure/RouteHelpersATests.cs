@@ -57,6 +57,7 @@ public sealed class RouteHelpersATests(CrawlerTests.DemoDistrictFactory factory)
             ("office", RegistryRoutes.Businesses), ("office", RegistryRoutes.NewBusiness), ("office", RegistryRoutes.BusinessImport),
             ("office", RegistryRoutes.Licences), ("office", RegistryRoutes.LicenceImport), ("office", RegistryRoutes.Business(business.Id)),
             ("office", RegistryRoutes.EditBusiness(business.Id)), ("office", RegistryRoutes.NewLicence(business.Id)), ("office", RegistryRoutes.LicencesWithin(30)),
+            ("anonymous", RegistryRoutes.LicenceQr(await factory.QueryAsync(db => db.Licences.Select(l => l.PublicCode).FirstAsync()))),
 
             ("office", InspectionsRoutes.Inspections), ("office", InspectionsRoutes.Inspection(ids.Inspection)),
             ("office", InspectionsRoutes.NewInspection(business.Id, InspectionKind.Routine)),

@@ -16,4 +16,7 @@ public static class RegistryRoutes
     public static string EditBusiness(Guid id) => $"{Businesses}/{id}/edit";
     public static string NewLicence(Guid businessId) => $"{Businesses}/{businessId}/licences/new";
     public static string LicencesWithin(int days) => $"{Licences}?within={days}";
+
+    /// <summary>A licence's QR code for print (<see cref="RegistryApi"/>); the public check page it opens is <c>/l/{code}</c>.</summary>
+    public static string LicenceQr(string publicCode) => $"/l/{publicCode}/qr.svg";
 }
