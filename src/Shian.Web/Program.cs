@@ -72,9 +72,9 @@ builder.Services.AddAuthentication(o =>
     .AddIdentityCookies();
 builder.Services.ConfigureApplicationCookie(o =>
 {
-    o.LoginPath = "/account/login";
-    o.LogoutPath = "/account/logout";
-    o.AccessDeniedPath = "/account/access-denied";
+    o.LoginPath = Shian.Web.Features.Accounts.AccountsRoutes.Login;
+    o.LogoutPath = Shian.Web.Features.Accounts.AccountsRoutes.Logout;
+    o.AccessDeniedPath = Shian.Web.Features.Accounts.AccountsRoutes.AccessDenied;
     o.Cookie.Name = "shian.auth";
     o.Cookie.HttpOnly = true;
     o.Cookie.SameSite = SameSiteMode.Lax;

@@ -13,19 +13,19 @@ public sealed class Frame(ShianDb db, IAuthorizationService authorization, IHttp
     /// <summary>Modules add their pages here; the label is a resource key.</summary>
     public static readonly IReadOnlyList<NavItem> Navigation =
     [
-        new("Nav.Workbench", "/workbench", Policies.Staff),
+        new("Nav.Workbench", Features.Home.HomeRoutes.Workbench, Policies.Staff),
         new("Nav.Plans", "/plans", Policies.Staff),
         new("Nav.Assessment", "/assessment", Policies.Staff),
-        new("Nav.Registry", "/businesses", Policies.Supervision),
-        new("Nav.Licences", "/licences", Policies.Supervision),
-        new("Nav.Risk", "/risk", Policies.Supervision),
-        new("Nav.Credit", "/credit/serious", Policies.Supervision),
-        new("Nav.RedBlack", "/credit/redblack", Policies.Supervision),
-        new("Nav.Schedule", "/inspections/schedule", Policies.Staff),
-        new("Nav.Teams", "/inspections/teams", Policies.Staff),
-        new("Nav.Inspections", "/inspections", Policies.Supervision),
-        new("Nav.Checklists", "/inspections/checklists", Policies.Staff),
-        new("Nav.Rectification", "/rectification", Policies.Rectification),
+        new("Nav.Registry", Features.Registry.RegistryRoutes.Businesses, Policies.Supervision),
+        new("Nav.Licences", Features.Registry.RegistryRoutes.Licences, Policies.Supervision),
+        new("Nav.Risk", Features.Risk.RiskRoutes.Overview, Policies.Supervision),
+        new("Nav.Credit", Features.Credit.CreditRoutes.Serious, Policies.Supervision),
+        new("Nav.RedBlack", Features.Credit.CreditRoutes.RedBlack, Policies.Supervision),
+        new("Nav.Schedule", Features.Inspections.InspectionsRoutes.Schedule, Policies.Staff),
+        new("Nav.Teams", Features.Inspections.InspectionsRoutes.Teams, Policies.Staff),
+        new("Nav.Inspections", Features.Inspections.InspectionsRoutes.Inspections, Policies.Supervision),
+        new("Nav.Checklists", Features.Inspections.InspectionsRoutes.Checklists, Policies.Staff),
+        new("Nav.Rectification", Features.Rectification.RectificationRoutes.Orders, Policies.Rectification),
         new("Nav.Samples", Features.Sampling.SamplingRoutes.Samples, Policies.Samples),
         new("Nav.SampleFailures", Features.Sampling.SamplingRoutes.Failures, Policies.SampleFailures),
         new("Nav.Lots", "/trace/lots", Policies.Lots),
@@ -34,23 +34,23 @@ public sealed class Frame(ShianDb db, IAuthorizationService authorization, IHttp
         new("Nav.SamplingAnnouncements", Features.Sampling.SamplingRoutes.Announcements, Policies.SamplingPublish),
         new("Nav.Schools", "/schools", Policies.Staff),
         new("Nav.SchoolMeals", "/schools/meals", Policies.SchoolMeals),
-        new("Nav.KitchenVideo", "/kitchen-video", Policies.Staff),
+        new("Nav.KitchenVideo", Features.KitchenVideo.KitchenVideoRoutes.Overview, Policies.Staff),
         new("Nav.TraceUploadRate", "/traceability/upload-rate", Policies.Staff),
         new("Nav.Grain", "/grain", Policies.Grain),
         new("Nav.TraceProducts", "/trace/products", Policies.Traceability),
         new("Nav.TraceClaims", "/trace/claims", Policies.Office),
         new("Nav.ProduceCertificates", "/trace/certificates", Policies.Traceability),
-        new("Nav.MyBusinesses", "/operator", Policies.Operator),
+        new("Nav.MyBusinesses", Features.Home.HomeRoutes.OperatorHome, Policies.Operator),
         new("Nav.EpcisKeys", "/traceability/keys", Policies.Operator),
         new("Nav.TraceParties", "/traceability/parties", Policies.Operator),
         new("Nav.Jurisdiction", "/admin/jurisdiction", Policies.Admin, "Nav.Admin"),
         new("Nav.Townships", "/admin/townships", Policies.Admin, "Nav.Admin"),
         new("Nav.Units", "/admin/units", Policies.Admin, "Nav.Admin"),
-        new("Nav.Users", "/admin/users", Policies.Admin, "Nav.Admin"),
-        new("Nav.ApiKeys", "/admin/api-keys", Policies.Admin, "Nav.Admin"),
+        new("Nav.Users", Features.Accounts.AccountsRoutes.Users, Policies.Admin, "Nav.Admin"),
+        new("Nav.ApiKeys", Features.Accounts.AccountsRoutes.ApiKeys, Policies.Admin, "Nav.Admin"),
         new("Nav.Calendar", "/admin/calendar", Policies.Admin, "Nav.Admin"),
-        new("Nav.Audit", "/admin/audit", Policies.Admin, "Nav.Admin"),
-        new("Nav.Ledger", "/ledger", Policies.Office, "Nav.Admin"),
+        new("Nav.Audit", Features.Audit.AuditRoutes.Trail, Policies.Admin, "Nav.Admin"),
+        new("Nav.Ledger", Features.Ledger.LedgerRoutes.Overview, Policies.Office, "Nav.Admin"),
         new("Nav.ApiReference", "/scalar", Policies.Staff, "Nav.Help"),
     ];
 
@@ -87,5 +87,5 @@ public sealed class Frame(ShianDb db, IAuthorizationService authorization, IHttp
 
     /// <summary>Where a user lands after signing in: the workbench for staff, their businesses for operators.</summary>
     public static string HomeFor(System.Security.Claims.ClaimsPrincipal user) =>
-        user.IsInRole(Shian.Accounts.Roles.Operator) && !Shian.Accounts.Roles.Staff.Any(user.IsInRole) ? "/operator" : "/workbench";
+        user.IsInRole(Shian.Accounts.Roles.Operator) && !Shian.Accounts.Roles.Staff.Any(user.IsInRole) ? Features.Home.HomeRoutes.OperatorHome : Features.Home.HomeRoutes.Workbench;
 }

@@ -94,7 +94,7 @@ public class RedBlackRulesModel(ShianDb db, TimeProvider clock) : PageModel
         }
         db.RedBlackRules.Add(RedBlackRuleRecord.From(rules, ShianTime.UtcNow(clock)));
         await db.SaveChangesAsync(HttpContext.RequestAborted);
-        return Redirect("/credit/redblack/rules");
+        return Redirect(CreditRoutes.RedBlackRules);
     }
 
     private async Task LoadAsync()
