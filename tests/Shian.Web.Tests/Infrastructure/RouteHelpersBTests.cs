@@ -3,6 +3,7 @@ using System.Net;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Shian.Accounts;
 using Shian.Assessment;
 using Shian.Data;
 using Shian.Sampling;
@@ -45,6 +46,11 @@ public sealed class RouteHelpersBTests(ShianWebFactory factory) : IClassFixture<
 
     private const string Anonymous = "";
 
+    /// <summary>The demo operator through an EPCIS capture key, as a capture client calls the API.</summary>
+    private const string CaptureKey = "epcis-capture-key";
+
+    private string? _captureSecret;
+
     private async Task<List<Check>> ChecksAsync() => await factory.QueryAsync(async db =>
     {
         var plan = await db.Plans.Select(p => p.Id).FirstAsync();
@@ -67,6 +73,17 @@ public sealed class RouteHelpersBTests(ShianWebFactory factory) : IClassFixture<
         var published = await SamplingPublication.PublishedSamples(db).Select(x => x.Sample.Id).FirstAsync();
         var token = await db.Samples.Where(s => s.PublicToken != null && s.Number != null).Select(s => s.PublicToken!).FirstAsync();
         var year = DateTime.UtcNow.Year;
+        // A demo capture job, read by the demo operator (made one of its business's operators) with a capture key.
+        var job = await db.CaptureJobs.OrderBy(j => j.Id).Select(j => new { j.Id, j.BusinessId }).FirstAsync();
+        var operatorId = await db.Users.Where(u => u.UserName == "operator").Select(u => u.Id).SingleAsync();
+        if (!await db.OperatorBusinesses.AnyAsync(o => o.UserId == operatorId && o.BusinessId == job.BusinessId))
+        {
+            db.OperatorBusinesses.Add(new OperatorBusiness { UserId = operatorId, BusinessId = job.BusinessId });
+        }
+        var (key, secret) = ApiKey.Create(operatorId, "route-helpers", [ApiScopes.EpcisCapture], DateTime.UtcNow);
+        db.ApiKeys.Add(key);
+        await db.SaveChangesAsync();
+        _captureSecret = secret;
         return new List<Check>
         {
             new(typeof(TraceabilityRoutes), nameof(TraceabilityRoutes.Lots), "admin", TraceabilityRoutes.Lots),
@@ -83,6 +100,7 @@ public sealed class RouteHelpersBTests(ShianWebFactory factory) : IClassFixture<
             new(typeof(TraceabilityRoutes), nameof(TraceabilityRoutes.LabelsFor), "admin", TraceabilityRoutes.LabelsFor(product.Id, "A 1/2", 4)),
             new(typeof(TraceabilityRoutes), nameof(TraceabilityRoutes.Certificate), "admin", TraceabilityRoutes.Certificate(certificate.Id)),
             new(typeof(TraceabilityRoutes), nameof(TraceabilityRoutes.CertificatePrint), "admin", TraceabilityRoutes.CertificatePrint(certificate.Id)),
+            new(typeof(TraceabilityRoutes), nameof(TraceabilityRoutes.CaptureJob), CaptureKey, TraceabilityRoutes.CaptureJob(job.Id)),
             new(typeof(PlansRoutes), nameof(PlansRoutes.Plans), "office", PlansRoutes.Plans),
             new(typeof(PlansRoutes), nameof(PlansRoutes.Import), "office", PlansRoutes.Import),
             new(typeof(PlansRoutes), nameof(PlansRoutes.Plan), "office", PlansRoutes.Plan(plan)),
@@ -140,7 +158,9 @@ public sealed class RouteHelpersBTests(ShianWebFactory factory) : IClassFixture<
         Assert.Equal(members.Order(), checks.Select(c => $"{c.Helper.Name}.{c.Member}").Distinct().Order());
 
         var clients = new Dictionary<string, HttpClient> { [Anonymous] = factory.NewClient() };
-        foreach (var role in checks.Select(c => c.Role).Distinct().Where(r => r != Anonymous))
+        clients[CaptureKey] = factory.NewClient();
+        clients[CaptureKey].DefaultRequestHeaders.Authorization = new("Bearer", _captureSecret);
+        foreach (var role in checks.Select(c => c.Role).Distinct().Where(r => r is not (Anonymous or CaptureKey)))
         {
             clients[role] = await factory.SignedInAsync(role);
         }

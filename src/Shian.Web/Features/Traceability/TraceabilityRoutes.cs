@@ -23,4 +23,6 @@ public static class TraceabilityRoutes
     public static string LabelsFor(Guid productId, string lot, int? count) => $"{Labels(productId)}?lot={Uri.EscapeDataString(lot)}&count={count}";
     public static string Certificate(Guid id) => $"{Certificates}/{id}";
     public static string CertificatePrint(Guid id) => $"{Certificates}/{id}/print";
+    /// <summary>An EPCIS capture job, the <c>Location</c> of an accepted capture (<see cref="EpcisApi"/>).</summary>
+    public static string CaptureJob(Guid id) => $"/epcis/capture/{id}";
 }
