@@ -167,9 +167,9 @@ app.UseWhen(context => !Problems.IsApi(context.Request), pages =>
 {
     if (!app.Environment.IsDevelopment())
     {
-        pages.UseExceptionHandler("/error");
+        pages.UseExceptionHandler(Shian.Web.Public.PublicRoutes.Error);
     }
-    pages.UseStatusCodePagesWithReExecute("/error/{0}");
+    pages.UseStatusCodePagesWithReExecute(Shian.Web.Public.PublicRoutes.Error + "/{0}");
 });
 // Bodies larger than any form or document the platform takes are refused before anything reads them.
 app.Use(async (context, next) =>

@@ -98,7 +98,7 @@ public class ImportsModel(ShianDb db, CurrentUser user, TimeProvider clock, IAut
         if (check is null) return Page();
         db.ImportedFoodChecks.Add(check);
         await db.SaveChangesAsync();
-        return Redirect("/grain/imports?saved=1");
+        return Redirect($"{GrainRoutes.Imports}?saved=1");
     }
 
     public async Task<IActionResult> OnPostDisposeAsync([FromServices] Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
@@ -137,7 +137,7 @@ public class ImportsModel(ShianDb db, CurrentUser user, TimeProvider clock, IAut
         }
         db.StoredFiles.Add(evidence!);
         await db.SaveChangesAsync();
-        return Redirect("/grain/imports?saved=1");
+        return Redirect($"{GrainRoutes.Imports}?saved=1");
     }
 
     private async Task LoadAsync()

@@ -82,7 +82,7 @@ public class IndexModel(ShianDb db, CurrentUser user, TimeProvider clock, IAutho
         }
         db.Silos.Add(silo);
         await db.SaveChangesAsync();
-        return Redirect($"/grain/silos/{silo.Id}?saved=1");
+        return Redirect($"{GrainRoutes.Silo(silo.Id)}?saved=1");
     }
 
     public static string StateName(TestDueState s) => s switch

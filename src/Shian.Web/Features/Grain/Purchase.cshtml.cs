@@ -65,7 +65,7 @@ public class PurchaseModel(ShianDb db, CurrentUser user, TimeProvider clock, IAu
         if (check is null) return Page();
         db.GrainPurchaseChecks.Add(check);
         await db.SaveChangesAsync();
-        return Redirect("/grain/purchase?saved=1");
+        return Redirect($"{GrainRoutes.Purchase}?saved=1");
     }
 
     public static string ResultName(InspectionResult r) => r switch

@@ -65,7 +65,7 @@ public class SiloModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuthor
         if (test is null || !ModelState.IsValid) return Page();
         db.GrainTests.Add(test);
         await db.SaveChangesAsync();
-        return Redirect($"/grain/silos/{Silo.Id}?saved=1");
+        return Redirect($"{GrainRoutes.Silo(Silo.Id)}?saved=1");
     }
 
     public async Task<IActionResult> OnPostDisposalAsync()
@@ -88,7 +88,7 @@ public class SiloModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuthor
         if (disposal is null || !ModelState.IsValid) return Page();
         db.GrainDisposals.Add(disposal);
         await db.SaveChangesAsync();
-        return Redirect($"/grain/silos/{Silo.Id}?saved=1");
+        return Redirect($"{GrainRoutes.Silo(Silo.Id)}?saved=1");
     }
 
     public bool Flagged => Tests.Any(t => !t.SafetyPassed && Disposals.All(d => d.TestId != t.Id));
