@@ -22,4 +22,5 @@ public static class PublicRoutes
     public static string Trace(string gtin, string lot) => $"/01/{gtin}/10/{Uri.EscapeDataString(lot)}";
     public static string TraceShort(string code) => $"/t/{code}";
     public static string Certificate(string code) => $"/c/{code}";
+    public static string LicenceCheck(string publicCode) => $"/l/{publicCode}";
 }

@@ -69,6 +69,7 @@ public sealed class RouteHelpersBTests(ShianWebFactory factory) : IClassFixture<
         var product = await db.TraceProducts.OrderBy(p => p.Id).Select(p => new { p.Id, p.Gtin }).FirstAsync();
         var code = await db.TraceCodes.OrderBy(c => c.Code).FirstAsync();
         var certificate = await db.ProduceCertificates.OrderBy(c => c.Id).Select(c => new { c.Id, c.Code }).FirstAsync();
+        var licence = await db.Licences.OrderBy(l => l.Id).Select(l => l.PublicCode).FirstAsync();
         var lot = await db.EpcisEventEpcs.OrderBy(e => e.Key).Select(e => e.Key).FirstAsync();
         var published = await SamplingPublication.PublishedSamples(db).Select(x => x.Sample.Id).FirstAsync();
         var token = await db.Samples.Where(s => s.PublicToken != null && s.Number != null).Select(s => s.PublicToken!).FirstAsync();
@@ -144,6 +145,7 @@ public sealed class RouteHelpersBTests(ShianWebFactory factory) : IClassFixture<
             new(typeof(PublicRoutes), nameof(PublicRoutes.Trace), Anonymous, PublicRoutes.Trace(code.Gtin, code.Lot)),
             new(typeof(PublicRoutes), nameof(PublicRoutes.TraceShort), Anonymous, PublicRoutes.TraceShort(code.Code)),
             new(typeof(PublicRoutes), nameof(PublicRoutes.Certificate), Anonymous, PublicRoutes.Certificate(certificate.Code)),
+            new(typeof(PublicRoutes), nameof(PublicRoutes.LicenceCheck), Anonymous, PublicRoutes.LicenceCheck(licence)),
         };
     });
 

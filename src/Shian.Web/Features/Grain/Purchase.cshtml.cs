@@ -45,7 +45,7 @@ public class PurchaseModel(ShianDb db, CurrentUser user, TimeProvider clock, IAu
         await LoadAsync();
         return Export.Of(Rows)
             .Column("Grain.Purchase.Date", r => r.Date.ToString("yyyy-MM-dd")).Column("Grain.Purchase.Enterprise", r => r.Business)
-            .Column("Grain.Purchase.Inspectors", r => r.Inspectors).Column("Grain.Purchase.Result", r => ResultName(r.Result))
+            .Column("Grain.Purchase.Inspectors", r => r.Inspectors).Column("Grain.Purchase.Result", r => l.Term(r.Result))
             .Column("Grain.Purchase.SiloRecords", r => r.SiloRecordsRequired ? l["Common.Yes"].Value : l["Common.No"].Value)
             .Column("Grain.Purchase.Findings", r => r.Findings)
             .Xlsx(l, "grain-purchase-checks.xlsx", l["Grain.Purchase.Title"]);
@@ -67,13 +67,6 @@ public class PurchaseModel(ShianDb db, CurrentUser user, TimeProvider clock, IAu
         await db.SaveChangesAsync();
         return Redirect($"{GrainRoutes.Purchase}?saved=1");
     }
-
-    public static string ResultName(InspectionResult r) => r switch
-    {
-        InspectionResult.Conforming => "符合",
-        InspectionResult.BasicallyConforming => "基本符合",
-        _ => "不符合",
-    };
 
     private async Task LoadAsync()
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Common;
 using Shian.Data;
 using Shian.Grain;
@@ -15,7 +16,7 @@ namespace Shian.Web.Features.Grain;
 /// outside the user's scope is not found.
 /// </summary>
 [Authorize(Policy = Policies.Grain)]
-public class SiloModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuthorizationService authorization) : PageModel
+public class SiloModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class TestInput
     {
@@ -83,7 +84,7 @@ public class SiloModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuthor
         }
         if (Disposals.Any(d => d.TestId == test.Id))
         {
-            ModelState.AddModelError("", "该次检验的超标粮食已登记处置。");
+            ModelState.AddProblem("", new Problem("Grain.DisposalAlreadyRecorded"), l);
         }
         if (disposal is null || !ModelState.IsValid) return Page();
         db.GrainDisposals.Add(disposal);
