@@ -69,7 +69,7 @@ public sealed class RouteHelpersBTests(ShianWebFactory factory) : IClassFixture<
         var product = await db.TraceProducts.OrderBy(p => p.Id).Select(p => new { p.Id, p.Gtin }).FirstAsync();
         var code = await db.TraceCodes.OrderBy(c => c.Code).FirstAsync();
         var certificate = await db.ProduceCertificates.OrderBy(c => c.Id).Select(c => new { c.Id, c.Code }).FirstAsync();
-        var licence = await db.Licences.OrderBy(l => l.Id).Select(l => l.PublicCode).FirstAsync();
+        var licence = await db.Licences.Where(l => l.PublicCode != "").OrderBy(l => l.Id).Select(l => l.PublicCode).FirstAsync();
         var lot = await db.EpcisEventEpcs.OrderBy(e => e.Key).Select(e => e.Key).FirstAsync();
         var published = await SamplingPublication.PublishedSamples(db).Select(x => x.Sample.Id).FirstAsync();
         var token = await db.Samples.Where(s => s.PublicToken != null && s.Number != null).Select(s => s.PublicToken!).FirstAsync();
