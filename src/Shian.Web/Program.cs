@@ -72,9 +72,9 @@ builder.Services.AddAuthentication(o =>
     .AddIdentityCookies();
 builder.Services.ConfigureApplicationCookie(o =>
 {
-    o.LoginPath = "/account/login";
-    o.LogoutPath = "/account/logout";
-    o.AccessDeniedPath = "/account/access-denied";
+    o.LoginPath = Shian.Web.Features.Accounts.AccountsRoutes.Login;
+    o.LogoutPath = Shian.Web.Features.Accounts.AccountsRoutes.Logout;
+    o.AccessDeniedPath = Shian.Web.Features.Accounts.AccountsRoutes.AccessDenied;
     o.Cookie.Name = "shian.auth";
     o.Cookie.HttpOnly = true;
     o.Cookie.SameSite = SameSiteMode.Lax;
@@ -167,9 +167,9 @@ app.UseWhen(context => !Problems.IsApi(context.Request), pages =>
 {
     if (!app.Environment.IsDevelopment())
     {
-        pages.UseExceptionHandler("/error");
+        pages.UseExceptionHandler(Shian.Web.Public.PublicRoutes.Error);
     }
-    pages.UseStatusCodePagesWithReExecute("/error/{0}");
+    pages.UseStatusCodePagesWithReExecute(Shian.Web.Public.PublicRoutes.Error + "/{0}");
 });
 // Bodies larger than any form or document the platform takes are refused before anything reads them.
 app.Use(async (context, next) =>

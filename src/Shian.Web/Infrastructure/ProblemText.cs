@@ -24,6 +24,10 @@ public static class ProblemText
         }
     }
 
+    /// <summary>An enum value's name in the user's language, from <c>EnumType.Value</c> (as a problem's terms are).</summary>
+    public static string Term<TEnum>(this IStringLocalizer l, TEnum value) where TEnum : struct, Enum =>
+        l[Problem.TermFor(value).Key].Value;
+
     /// <summary>
     /// A resource that may deliberately be absent (an EPCIS vocabulary word we have no translation for): looked up
     /// without being reported as missing. Null when absent.

@@ -79,7 +79,7 @@ public class CertificateCheckModel(ShianDb db, CurrentUser user, TimeProvider cl
         }
         await db.SaveChangesAsync();
         await Shian.Web.Public.TraceCache.EvictAsync(HttpContext);
-        return Redirect($"/c/{code}");
+        return Redirect(PublicRoutes.Certificate(code));
     }
 
     private async Task<bool> LoadAsync(string code, bool track)

@@ -110,7 +110,7 @@ public class SamplingModel(ShianDb db) : PageModel
         Add("year", Year?.ToString(CultureInfo.InvariantCulture));
         Add("announcement", AnnouncementId?.ToString());
         Add("p", page.ToString(CultureInfo.InvariantCulture));
-        return "/public/sampling?" + string.Join("&", q);
+        return PublicRoutes.Sampling + "?" + string.Join("&", q);
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim()[..Math.Min(value.Trim().Length, 100)];

@@ -41,7 +41,7 @@ public sealed class LotPageTests(ShianWebFactory factory) : IClassFixture<ShianW
     public async Task Office_sees_both_trees_and_the_recall_scope_township_and_operator_only_their_lots()
     {
         using var office = await factory.SignedInAsync("office");
-        var page = await office.GetStringAsync(LotSearchModel.LotUrl(LotChain.A));
+        var page = await office.GetStringAsync(TraceabilityRoutes.Lot(LotChain.A));
         Assert.Contains("data-testid=\"backward\"", page);
         Assert.Contains($"data-key=\"{LotChain.K}\"", page);
         Assert.Contains("data-testid=\"recall-table\"", page);
@@ -51,34 +51,34 @@ public sealed class LotPageTests(ShianWebFactory factory) : IClassFixture<ShianW
         // Search by GTIN and lot redirects to the page; a bad GTIN is refused by name.
         var found = await office.GetAsync($"/trace/lots?Gtin={LotChain.GtinPaddy[1..]}&Lot=A");
         Assert.Equal(HttpStatusCode.Redirect, found.StatusCode);
-        Assert.Equal(LotSearchModel.LotUrl(LotChain.A), found.Headers.Location!.OriginalString);
+        Assert.Equal(TraceabilityRoutes.Lot(LotChain.A), found.Headers.Location!.OriginalString);
         Assert.Contains("商品条码应为", await office.GetStringAsync("/trace/lots?Gtin=6901234567890&Lot=A"));
         var list = await office.GetStringAsync($"/trace/lots?Gtin={LotChain.GtinPaddy}");
         Assert.Contains(LotChain.Z, list);
-        Assert.Contains("data-testid=\"unknown-lot\"", await office.GetStringAsync(LotSearchModel.LotUrl(TraceKey.Lot(LotChain.GtinRice, "nope"))));
+        Assert.Contains("data-testid=\"unknown-lot\"", await office.GetStringAsync(TraceabilityRoutes.Lot(TraceKey.Lot(LotChain.GtinRice, "nope"))));
 
         // Township staff: the rice passed through the mill in their township; Z never touched it.
         using var township = await factory.SignedInAsync("township");
-        Assert.Contains("data-testid=\"recall-table\"", await township.GetStringAsync(LotSearchModel.LotUrl(LotChain.R)));
-        Assert.Equal(HttpStatusCode.NotFound, (await township.GetAsync(LotSearchModel.LotUrl(LotChain.Z))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await township.GetAsync(LotSearchModel.LotUrl(LotChain.Z) + "?handler=Epcis")).StatusCode);
+        Assert.Contains("data-testid=\"recall-table\"", await township.GetStringAsync(TraceabilityRoutes.Lot(LotChain.R)));
+        Assert.Equal(HttpStatusCode.NotFound, (await township.GetAsync(TraceabilityRoutes.Lot(LotChain.Z))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await township.GetAsync(TraceabilityRoutes.Lot(LotChain.Z) + "?handler=Epcis")).StatusCode);
         Assert.DoesNotContain(LotChain.Z, await township.GetStringAsync($"/trace/lots?Gtin={LotChain.GtinPaddy}"));
 
         // The operator of S1: the rice it received and the meals it made, traces only; not Z.
         using var operatorClient = await factory.SignedInAsync("operator");
-        var own = await operatorClient.GetStringAsync(LotSearchModel.LotUrl(LotChain.K));
+        var own = await operatorClient.GetStringAsync(TraceabilityRoutes.Lot(LotChain.K));
         Assert.Contains("data-testid=\"forward\"", own);
         Assert.DoesNotContain("data-testid=\"recall\"", own);
-        Assert.Equal(HttpStatusCode.OK, (await operatorClient.GetAsync(LotSearchModel.LotUrl(LotChain.R))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await operatorClient.GetAsync(LotSearchModel.LotUrl(LotChain.Z))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await operatorClient.GetAsync(LotSearchModel.LotUrl(LotChain.A))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await operatorClient.GetAsync(TraceabilityRoutes.Lot(LotChain.R))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await operatorClient.GetAsync(TraceabilityRoutes.Lot(LotChain.Z))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await operatorClient.GetAsync(TraceabilityRoutes.Lot(LotChain.A))).StatusCode);
     }
 
     [Fact]
     public async Task The_fsma_workbook_has_one_row_per_critical_tracking_event_and_the_epcis_document_reads_back()
     {
         using var office = await factory.SignedInAsync("office");
-        var url = LotSearchModel.LotUrl(LotChain.A);
+        var url = TraceabilityRoutes.Lot(LotChain.A);
         var xlsx = await office.GetAsync(url + "?handler=Fsma");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
@@ -132,7 +132,7 @@ public sealed class LotPageTests(ShianWebFactory factory) : IClassFixture<ShianW
         using var office = await factory.SignedInAsync("office");
         var cases = await factory.QueryAsync(db => db.SampleFailures.Where(f => f.SampleId == known || f.SampleId == unknown).ToDictionaryAsync(f => f.SampleId, f => f.Id));
         var knownPage = await office.GetStringAsync($"/sampling/failures/{cases[known]}");
-        Assert.Contains($"href=\"{LotSearchModel.LotUrl(LotChain.R)}\"", knownPage);
+        Assert.Contains($"href=\"{TraceabilityRoutes.Lot(LotChain.R)}\"", knownPage);
         Assert.Contains("data-testid=\"trace-known\"", knownPage);
         var unknownPage = await office.GetStringAsync($"/sampling/failures/{cases[unknown]}");
         Assert.Contains("data-testid=\"trace-unknown\"", unknownPage);

@@ -142,7 +142,7 @@ public sealed class TraceOwnershipTests(ShianWebFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.Accepted, captured.StatusCode);
 
         using var owner = await factory.SignedInAsync("owner-op", OwnerPassword);
-        var url = LotSearchModel.LotUrl(Key("F1"));
+        var url = TraceabilityRoutes.Lot(Key("F1"));
         var page = await owner.GetStringAsync(url);
         Assert.Contains("data-testid=\"event-count\">3<", page);
         var export = await owner.GetStringAsync(url + "?handler=Epcis");
@@ -172,7 +172,7 @@ public sealed class TraceOwnershipTests(ShianWebFactory factory) : IClassFixture
     {
         await OwnedLotAsync("F2");
         Assert.Equal(HttpStatusCode.Accepted, (await StrangerCapturesAsync(Event("inspecting", "2026-11-03T09:00:00+08:00", "F2", "urn:test:stranger:F2", place: GlnCanteen))).StatusCode);
-        var url = LotSearchModel.LotUrl(Key("F2"));
+        var url = TraceabilityRoutes.Lot(Key("F2"));
         using var stranger = await factory.SignedInAsync("operator");
         foreach (var address in new[] { url, url + "?handler=Epcis", url + "?handler=Fsma" })
         {
@@ -187,7 +187,7 @@ public sealed class TraceOwnershipTests(ShianWebFactory factory) : IClassFixture
     {
         await OwnedLotAsync("F3");
         using var office = await factory.SignedInAsync("office");
-        var url = LotSearchModel.LotUrl(Key("F3"));
+        var url = TraceabilityRoutes.Lot(Key("F3"));
         var before = Recall(await office.GetStringAsync(url));
         Assert.Contains(CanteenName, before);
         var counts = await CountAsync(factory);

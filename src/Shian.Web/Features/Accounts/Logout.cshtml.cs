@@ -18,6 +18,6 @@ public class LogoutModel(SignInManager<ShianUser> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        return LocalRedirect("/account/login");
+        return LocalRedirect(AccountsRoutes.Login);
     }
 }

@@ -147,7 +147,7 @@ public class UserEditModel(ShianDb db, UserManager<ShianUser> users, TimeProvide
             return Page();
         }
         await transaction.CommitAsync();
-        return Redirect("/admin/users");
+        return Redirect(AccountsRoutes.Users);
     }
 
     /// <summary>停用: a disabled account is locked for good (until unlocked) and keeps its history.</summary>
@@ -164,7 +164,7 @@ public class UserEditModel(ShianDb db, UserManager<ShianUser> users, TimeProvide
         }
         await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
         await users.UpdateSecurityStampAsync(user); // signs the account out everywhere
-        return Redirect($"/admin/users/edit/{user.Id}");
+        return Redirect(AccountsRoutes.EditUser(user.Id));
     }
 
     public async Task<IActionResult> OnPostUnlockAsync()
@@ -176,7 +176,7 @@ public class UserEditModel(ShianDb db, UserManager<ShianUser> users, TimeProvide
         }
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        return Redirect($"/admin/users/edit/{user.Id}");
+        return Redirect(AccountsRoutes.EditUser(user.Id));
     }
 
     private void Validate(ShianUser? existing)

@@ -74,7 +74,7 @@ public class IndexModel(ShianDb db, IAuthorizationService authorization, IString
         var scheme = new AssessmentScheme { PlanId = Input.PlanId, Name = name, Subjects = Input.Subjects };
         db.AssessmentSchemes.Add(scheme);
         await db.SaveChangesAsync();
-        return Redirect($"/assessment/{scheme.Id}");
+        return Redirect(AssessmentRoutes.Scheme(scheme.Id));
     }
 
     private async Task LoadAsync()

@@ -109,7 +109,7 @@ public class RoundModel(ShianDb db, CurrentUser user, IAuthorizationService auth
             return Page(); // nothing saved: the sheet is stored whole or not at all
         }
         await db.SaveChangesAsync();
-        return Redirect($"/assessment/rounds/{id}");
+        return Redirect(AssessmentRoutes.Round(id));
     }
 
     public async Task<IActionResult> OnPostRecomputeAsync(Guid id)
@@ -125,7 +125,7 @@ public class RoundModel(ShianDb db, CurrentUser user, IAuthorizationService auth
         var round = await db.AssessmentRounds.Include(r => r.Scores).SingleAsync(r => r.Id == id);
         await AssessmentCalculator.ComputeAsync(db, Scheme!, round, ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime), HttpContext.RequestAborted);
         await db.SaveChangesAsync();
-        return Redirect($"/assessment/rounds/{id}");
+        return Redirect(AssessmentRoutes.Round(id));
     }
 
     public async Task<IActionResult> OnPostPublishAsync(Guid id)
@@ -148,7 +148,7 @@ public class RoundModel(ShianDb db, CurrentUser user, IAuthorizationService auth
             return Page();
         }
         await db.SaveChangesAsync();
-        return Redirect($"/assessment/rounds/{id}");
+        return Redirect(AssessmentRoutes.Round(id));
     }
 
     /// <summary>Loads the sheet this user may see; returns the refusal when they may not see it at all.</summary>

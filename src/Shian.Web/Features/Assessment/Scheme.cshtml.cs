@@ -96,7 +96,7 @@ public class SchemeModel(ShianDb db, TimeProvider clock, IStringLocalizer<Shared
             IndicatorId = Input.Source == CriterionSource.Indicator ? Input.IndicatorId : null,
         });
         await db.SaveChangesAsync();
-        return Redirect($"/assessment/{id}");
+        return Redirect(AssessmentRoutes.Scheme(id));
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid criterionId)
@@ -119,7 +119,7 @@ public class SchemeModel(ShianDb db, TimeProvider clock, IStringLocalizer<Shared
         db.AssessmentScores.RemoveRange(db.AssessmentScores.Where(s => s.CriterionId == criterionId));
         db.AssessmentCriteria.Remove(criterion);
         await db.SaveChangesAsync();
-        return Redirect($"/assessment/{id}");
+        return Redirect(AssessmentRoutes.Scheme(id));
     }
 
     public async Task<IActionResult> OnPostScoreAsync(Guid id)
@@ -145,7 +145,7 @@ public class SchemeModel(ShianDb db, TimeProvider clock, IStringLocalizer<Shared
         await AssessmentCalculator.ComputeAsync(db, Scheme, round, ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime), HttpContext.RequestAborted);
         db.AssessmentRounds.Add(round);
         await db.SaveChangesAsync();
-        return Redirect($"/assessment/rounds/{round.Id}");
+        return Redirect(AssessmentRoutes.Round(round.Id));
     }
 
     private async Task<bool> LoadAsync(Guid id)

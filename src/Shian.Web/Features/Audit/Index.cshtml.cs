@@ -39,7 +39,7 @@ public class IndexModel(ShianDb db) : PageModel
     }
 
     /// <summary>The address of another page of the same filtered list.</summary>
-    public string LinkTo(int page) => "/admin/audit" + QueryString.Create(new Dictionary<string, string?>
+    public string LinkTo(int page) => AuditRoutes.Trail + QueryString.Create(new Dictionary<string, string?>
     {
         ["entity"] = Entity, ["action"] = Action?.ToString(), ["actor"] = Actor, ["entityId"] = EntityId,
         ["from"] = From?.ToString("yyyy-MM-dd"), ["to"] = To?.ToString("yyyy-MM-dd"), ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -120,7 +120,7 @@ public class EditModel(ShianDb db, CurrentUser user, TimeProvider clock, IString
         campaign.TownshipIds = draft.TownshipIds;
         campaign.Checklist = draft.Checklist;
         await db.SaveChangesAsync();
-        return Redirect($"/campaigns/{campaign.Id}?saved=1");
+        return Redirect($"{CampaignsRoutes.Campaign(campaign.Id)}?saved=1");
     }
 
     /// <summary>结束 / 取消: ends the campaign before its end date, with a reason.</summary>
@@ -143,7 +143,7 @@ public class EditModel(ShianDb db, CurrentUser user, TimeProvider clock, IString
             return Page();
         }
         await db.SaveChangesAsync();
-        return Redirect($"/campaigns/{id}?saved=stopped");
+        return Redirect($"{CampaignsRoutes.Campaign(id)}?saved=stopped");
     }
 
     private Campaign Draft() => new()

@@ -102,14 +102,14 @@ public class CalendarModel(ShianDb db, TimeProvider clock, IStringLocalizer<Shar
             }
         }
         await db.SaveChangesAsync();
-        return Redirect($"/admin/calendar?year={parsed[0].Date.Year}");
+        return Redirect(CommonRoutes.CalendarOf(parsed[0].Date.Year));
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(DateOnly date)
     {
         db.CalendarDays.RemoveRange(await db.CalendarDays.Where(d => d.Date == date).ToListAsync());
         await db.SaveChangesAsync();
-        return Redirect($"/admin/calendar?year={date.Year}");
+        return Redirect(CommonRoutes.CalendarOf(date.Year));
     }
 
     private async Task LoadAsync()

@@ -66,7 +66,7 @@ public class CalendarNoticeModel(ShianDb db, IStringLocalizer<SharedResource> l)
             }
         }
         await db.SaveChangesAsync();
-        return Redirect($"/admin/calendar?year={notice.Year}");
+        return Redirect(notice.Year is { } year ? CommonRoutes.CalendarOf(year) : CommonRoutes.Calendar);
     }
 
     private HolidayNotice? Read()

@@ -59,7 +59,7 @@ public class RedBlackModel(ShianDb db, IAuthorizationService authorization, IAud
             ModelState.AddModelError(nameof(Month), l["RedBlack.AlreadyPublished"]);
             return Page();
         }
-        return Redirect($"/credit/redblack/{list.Id}");
+        return Redirect(CreditRoutes.RedBlackList(list.Id));
     }
 
     private async Task LoadAsync()

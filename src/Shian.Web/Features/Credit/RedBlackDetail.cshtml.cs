@@ -57,7 +57,7 @@ public class RedBlackDetailModel(ShianDb db, CurrentUser user, IAuthorizationSer
         entry.Excluded = exclude;
         entry.ExcludedReason = exclude ? reason : "";
         await db.SaveChangesAsync();
-        return Redirect($"/credit/redblack/{id}");
+        return Redirect(CreditRoutes.RedBlackList(id));
     }
 
     public async Task<IActionResult> OnPostApproveAsync(Guid id)
@@ -78,7 +78,7 @@ public class RedBlackDetailModel(ShianDb db, CurrentUser user, IAuthorizationSer
             return Page();
         }
         await db.SaveChangesAsync();
-        return Redirect($"/credit/redblack/{id}");
+        return Redirect(CreditRoutes.RedBlackList(id));
     }
 
     /// <summary>

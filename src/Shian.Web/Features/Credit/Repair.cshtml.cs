@@ -85,7 +85,7 @@ public class RepairModel(ShianDb db, CurrentUser user, TimeProvider clock, Credi
         db.SeriousViolationRemovals.Add(removal);
         db.StoredFiles.AddRange(files);
         await db.SaveChangesAsync(HttpContext.RequestAborted);
-        return Redirect("/credit/repair?done=true");
+        return Redirect($"{CreditRoutes.Repair}?done=true");
     }
 
     /// <summary>An evidence file of one of this operator's requests.</summary>

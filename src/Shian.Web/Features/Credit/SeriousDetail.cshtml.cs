@@ -92,7 +92,7 @@ public class SeriousDetailModel(ShianDb db, CurrentUser user, IAuthorizationServ
             RequestedOn = today, RequestedAt = now, RequestedBy = actor.Name, Decision = RemovalDecision.Pending,
         });
         await db.SaveChangesAsync();
-        return Redirect($"/credit/serious/{id}");
+        return Redirect(CreditRoutes.SeriousListing(id));
     }
 
     public async Task<IActionResult> OnPostDecideAsync(Guid id, Guid removalId, bool approve, string? note)
@@ -147,7 +147,7 @@ public class SeriousDetailModel(ShianDb db, CurrentUser user, IAuthorizationServ
         {
             await RiskRegrade.RunAsync(db, actor.Name, now, Listing!.BusinessId, HttpContext.RequestAborted);
         }
-        return Redirect($"/credit/serious/{id}");
+        return Redirect(CreditRoutes.SeriousListing(id));
     }
 
     /// <summary>An evidence file of one of this listing's requests, to staff who may see the listing.</summary>

@@ -75,6 +75,6 @@ public class SeriousNewModel(ShianDb db, IAuditActor actor, TimeProvider clock, 
         db.SeriousViolations.Add(listing);
         await db.SaveChangesAsync();
         await RiskRegrade.RunAsync(db, actor.Name, now, business.Id, HttpContext.RequestAborted);
-        return Redirect($"/credit/serious/{listing.Id}");
+        return Redirect(CreditRoutes.SeriousListing(listing.Id));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Common;
 using Shian.Data;
 using Shian.Grain;
@@ -16,7 +17,7 @@ namespace Shian.Web.Features.Grain;
 /// health food, and the return or destruction of failed goods with the completion against the plan's 100%.
 /// </summary>
 [Authorize(Policy = Policies.Grain)]
-public class ImportsModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuthorizationService authorization) : PageModel
+public class ImportsModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const string ImporterTag = "imported-food";
 
@@ -88,7 +89,7 @@ public class ImportsModel(ShianDb db, CurrentUser user, TimeProvider clock, IAut
         var target = Importers.FirstOrDefault(b => b.Id == Input.Business);
         if (target is null)
         {
-            ModelState.AddModelError("Input.Business", "经营者：请从进口食品经营者中选择。");
+            ModelState.AddProblem("Input.Business", new Problem("Grain.ImporterNotListed"), l);
             return Page();
         }
         var (check, errors) = ImportedFoodCheck.Create(target.Id, target.TownshipId, Rights.NewRecordUnit,
@@ -98,7 +99,7 @@ public class ImportsModel(ShianDb db, CurrentUser user, TimeProvider clock, IAut
         if (check is null) return Page();
         db.ImportedFoodChecks.Add(check);
         await db.SaveChangesAsync();
-        return Redirect("/grain/imports?saved=1");
+        return Redirect($"{GrainRoutes.Imports}?saved=1");
     }
 
     public async Task<IActionResult> OnPostDisposeAsync([FromServices] Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
@@ -137,7 +138,7 @@ public class ImportsModel(ShianDb db, CurrentUser user, TimeProvider clock, IAut
         }
         db.StoredFiles.Add(evidence!);
         await db.SaveChangesAsync();
-        return Redirect("/grain/imports?saved=1");
+        return Redirect($"{GrainRoutes.Imports}?saved=1");
     }
 
     private async Task LoadAsync()

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Common;
 using Shian.Data;
 using Shian.Grain;
@@ -14,7 +15,7 @@ namespace Shian.Web.Features.Grain;
 /// it (overdue, due soon) and those flagged for grain over food-safety limits not yet disposed of. Editors add silos.
 /// </summary>
 [Authorize(Policy = Policies.Grain)]
-public class IndexModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuthorizationService authorization) : PageModel
+public class IndexModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Row(Guid Id, string Code, string DepotName, string Township, string GrainKind, decimal CapacityTonnes,
         decimal StockTonnes, int HarvestYear, DateOnly StoredSince, TestDueState State, DateOnly? LastTest, bool Flagged);
@@ -47,7 +48,7 @@ public class IndexModel(ShianDb db, CurrentUser user, TimeProvider clock, IAutho
             .Column("Grain.Code", r => r.Code).Column("Grain.Depot", r => r.DepotName).Column("Registry.Township", r => r.Township).Column("Grain.Kind", r => r.GrainKind)
             .Column("Grain.Capacity", r => r.CapacityTonnes).Column("Grain.StockTonnes", r => r.StockTonnes).Column("Grain.HarvestYear", r => r.HarvestYear)
             .Column("Grain.StoredSince", r => r.StoredSince.ToString("yyyy-MM-dd")).Column("Grain.LastTest", r => r.LastTest?.ToString("yyyy-MM-dd"))
-            .WordedColumn(l["Grain.Export.HalfTest", Half.Name], r => StateName(r.State))
+            .WordedColumn(l["Grain.Export.HalfTest", Half.Name], r => l.Term(r.State))
             .Column("Grain.Export.Flagged", r => r.Flagged ? l["Common.Yes"].Value : l["Common.No"].Value)
             .Xlsx(l, "reserve-grain-silos.xlsx", l["Grain.Silos"]);
     }
@@ -70,7 +71,7 @@ public class IndexModel(ShianDb db, CurrentUser user, TimeProvider clock, IAutho
         }
         if (Input.TownshipId is { } t && Townships.All(x => x.Id != t))
         {
-            ModelState.AddModelError("Input.TownshipId", "所在乡镇：请从列表中选择。");
+            ModelState.AddProblem("Input.TownshipId", new Problem("Grain.TownshipNotListed"), l);
         }
         if (silo is not null && await db.Silos.AnyAsync(s => s.Code == silo.Code))
         {
@@ -82,16 +83,8 @@ public class IndexModel(ShianDb db, CurrentUser user, TimeProvider clock, IAutho
         }
         db.Silos.Add(silo);
         await db.SaveChangesAsync();
-        return Redirect($"/grain/silos/{silo.Id}?saved=1");
+        return Redirect($"{GrainRoutes.Silo(silo.Id)}?saved=1");
     }
-
-    public static string StateName(TestDueState s) => s switch
-    {
-        TestDueState.Done => "已检验",
-        TestDueState.Pending => "待检验",
-        TestDueState.DueSoon => "即将到期",
-        _ => "逾期未检",
-    };
 
     private async Task LoadAsync()
     {

@@ -45,7 +45,7 @@ public class PurchaseModel(ShianDb db, CurrentUser user, TimeProvider clock, IAu
         await LoadAsync();
         return Export.Of(Rows)
             .Column("Grain.Purchase.Date", r => r.Date.ToString("yyyy-MM-dd")).Column("Grain.Purchase.Enterprise", r => r.Business)
-            .Column("Grain.Purchase.Inspectors", r => r.Inspectors).Column("Grain.Purchase.Result", r => ResultName(r.Result))
+            .Column("Grain.Purchase.Inspectors", r => r.Inspectors).Column("Grain.Purchase.Result", r => l.Term(r.Result))
             .Column("Grain.Purchase.SiloRecords", r => r.SiloRecordsRequired ? l["Common.Yes"].Value : l["Common.No"].Value)
             .Column("Grain.Purchase.Findings", r => r.Findings)
             .Xlsx(l, "grain-purchase-checks.xlsx", l["Grain.Purchase.Title"]);
@@ -65,15 +65,8 @@ public class PurchaseModel(ShianDb db, CurrentUser user, TimeProvider clock, IAu
         if (check is null) return Page();
         db.GrainPurchaseChecks.Add(check);
         await db.SaveChangesAsync();
-        return Redirect("/grain/purchase?saved=1");
+        return Redirect($"{GrainRoutes.Purchase}?saved=1");
     }
-
-    public static string ResultName(InspectionResult r) => r switch
-    {
-        InspectionResult.Conforming => "符合",
-        InspectionResult.BasicallyConforming => "基本符合",
-        _ => "不符合",
-    };
 
     private async Task LoadAsync()
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Common;
 using Shian.Data;
 using Shian.Grain;
@@ -15,7 +16,7 @@ namespace Shian.Web.Features.Grain;
 /// outside the user's scope is not found.
 /// </summary>
 [Authorize(Policy = Policies.Grain)]
-public class SiloModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuthorizationService authorization) : PageModel
+public class SiloModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class TestInput
     {
@@ -65,7 +66,7 @@ public class SiloModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuthor
         if (test is null || !ModelState.IsValid) return Page();
         db.GrainTests.Add(test);
         await db.SaveChangesAsync();
-        return Redirect($"/grain/silos/{Silo.Id}?saved=1");
+        return Redirect($"{GrainRoutes.Silo(Silo.Id)}?saved=1");
     }
 
     public async Task<IActionResult> OnPostDisposalAsync()
@@ -83,12 +84,12 @@ public class SiloModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuthor
         }
         if (Disposals.Any(d => d.TestId == test.Id))
         {
-            ModelState.AddModelError("", "该次检验的超标粮食已登记处置。");
+            ModelState.AddProblem("", new Problem("Grain.DisposalAlreadyRecorded"), l);
         }
         if (disposal is null || !ModelState.IsValid) return Page();
         db.GrainDisposals.Add(disposal);
         await db.SaveChangesAsync();
-        return Redirect($"/grain/silos/{Silo.Id}?saved=1");
+        return Redirect($"{GrainRoutes.Silo(Silo.Id)}?saved=1");
     }
 
     public bool Flagged => Tests.Any(t => !t.SafetyPassed && Disposals.All(d => d.TestId != t.Id));

@@ -98,7 +98,7 @@ public class BusinessModel(ShianDb db, CurrentUser user, IAuthorizationService a
             return Page();
         }
         await db.SaveChangesAsync(); // audited: the link, its history row and cameras
-        return Redirect($"/kitchen-video/{Id}");
+        return Redirect(KitchenVideoRoutes.Business(Id));
     }
 
     private async Task<bool> LoadAsync(bool tracked = false)

@@ -98,6 +98,6 @@ public class TownshipEditModel(ShianDb db, IStringLocalizer<SharedResource> l) :
         township.Active = Input.Active;
         township.Note = Input.Note?.Trim() ?? "";
         await db.SaveChangesAsync();
-        return Redirect("/admin/townships");
+        return Redirect(OrganizationRoutes.Townships);
     }
 }

@@ -89,6 +89,6 @@ public class UnitEditModel(ShianDb db, IStringLocalizer<SharedResource> l) : Pag
         unit.Aliases = string.Join("、", (Input.Aliases ?? "").Split(['、', ',', '，', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         unit.Active = Input.Active;
         await db.SaveChangesAsync();
-        return Redirect("/admin/units");
+        return Redirect(OrganizationRoutes.Units);
     }
 }

@@ -83,7 +83,7 @@ public class IndicatorsModel(ShianDb db, CurrentUser user, IAuthorizationService
         }
         db.StoredFiles.AddRange(files);
         await db.SaveChangesAsync();
-        return Redirect($"/plans/{id}/indicators");
+        return Redirect(PlansRoutes.Indicators(id));
     }
 
     private async Task<bool> LoadAsync(Guid id)

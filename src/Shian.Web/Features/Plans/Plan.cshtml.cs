@@ -57,7 +57,7 @@ public class PlanModel(ShianDb db, CurrentUser user, IAuthorizationService autho
             return await OnGetAsync(id);
         }
         await db.SaveChangesAsync();
-        return Redirect($"/plans/{id}");
+        return Redirect(PlansRoutes.Plan(id));
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id)

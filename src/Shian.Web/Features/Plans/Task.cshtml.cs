@@ -115,7 +115,7 @@ public class TaskModel(ShianDb db, CurrentUser user, IAuthorizationService autho
         }
         db.StoredFiles.AddRange(files);
         await db.SaveChangesAsync();
-        return Redirect($"/plans/tasks/{id}");
+        return Redirect(PlansRoutes.Task(id));
     }
 
     public Task<IActionResult> OnPostAcceptAsync(Guid id, Guid reportId) => ReviewAsync(id, reportId, accept: true);
@@ -142,7 +142,7 @@ public class TaskModel(ShianDb db, CurrentUser user, IAuthorizationService autho
             return Page();
         }
         await db.SaveChangesAsync();
-        return Redirect($"/plans/tasks/{id}");
+        return Redirect(PlansRoutes.Task(id));
     }
 
     private async Task<bool> LoadAsync(Guid id)

@@ -58,7 +58,7 @@ public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringL
         }
         db.RectificationOrders.Add(order);
         await db.SaveChangesAsync(HttpContext.RequestAborted);
-        return Redirect($"/rectification/{order.Id}");
+        return Redirect(RectificationRoutes.Order(order.Id));
     }
 
     private async Task<bool> LoadAsync(Guid inspectionId)

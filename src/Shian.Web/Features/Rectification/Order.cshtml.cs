@@ -64,7 +64,7 @@ public class OrderModel(ShianDb db, CurrentUser user, TimeProvider clock, IStrin
         }
         db.StoredFiles.AddRange(files);
         await db.SaveChangesAsync(HttpContext.RequestAborted);
-        return Redirect($"/rectification/{id}?done=responded");
+        return Redirect($"{RectificationRoutes.Order(id)}?done=responded");
     }
 
     public async Task<IActionResult> OnPostCloseAsync(Guid id)
@@ -85,7 +85,7 @@ public class OrderModel(ShianDb db, CurrentUser user, TimeProvider clock, IStrin
             return Page();
         }
         await db.SaveChangesAsync(HttpContext.RequestAborted);
-        return Redirect($"/rectification/{id}?done=closed");
+        return Redirect($"{RectificationRoutes.Order(id)}?done=closed");
     }
 
     public async Task<IActionResult> OnPostEscalateAsync(Guid id)
@@ -104,7 +104,7 @@ public class OrderModel(ShianDb db, CurrentUser user, TimeProvider clock, IStrin
             return Page();
         }
         await db.SaveChangesAsync(HttpContext.RequestAborted);
-        return Redirect($"/rectification/{id}?done=escalated");
+        return Redirect($"{RectificationRoutes.Order(id)}?done=escalated");
     }
 
     /// <summary>An evidence file, to whoever may see the order.</summary>

@@ -50,7 +50,7 @@ public class BusinessModel(ShianDb db, CurrentUser user, IAuthorizationService a
             return await OnGetAsync(id);
         }
         await db.SaveChangesAsync();
-        return Redirect($"/businesses/{id}");
+        return Redirect(RegistryRoutes.Business(id));
     }
 
     /// <summary>
@@ -81,7 +81,7 @@ public class BusinessModel(ShianDb db, CurrentUser user, IAuthorizationService a
             return await OnGetAsync(id);
         }
         await db.SaveChangesAsync(); // through EF: the audit trail records the old and new status, reason and date
-        return Redirect($"/businesses/{id}");
+        return Redirect(RegistryRoutes.Business(id));
     }
 
     public DateOnly Today { get; private set; }

@@ -118,7 +118,7 @@ public class EditModel(ShianDb db, CurrentUser user, IAuthorizationService autho
             db.Businesses.Add(business);
         }
         await db.SaveChangesAsync();
-        return Redirect($"/businesses/{business.Id}");
+        return Redirect(RegistryRoutes.Business(business.Id));
     }
 
     private async Task<bool> LoadAsync(Guid? id)

@@ -69,7 +69,7 @@ public class IndexModel(ShianDb db, CurrentUser user, IAuthorizationService auth
     }
 
     /// <summary>The address of another page of the same filtered list.</summary>
-    public string LinkTo(int page, string? handler = null) => "/businesses" + QueryString.Create(new Dictionary<string, string?>
+    public string LinkTo(int page, string? handler = null) => RegistryRoutes.Businesses + QueryString.Create(new Dictionary<string, string?>
     {
         ["q"] = Q, ["township"] = Township?.ToString(), ["category"] = Category?.ToString(), ["status"] = Status?.ToString(), ["tag"] = Tag, ["grade"] = Grade?.ToString(),
         ["page"] = handler is null ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null, ["handler"] = handler,

@@ -85,7 +85,7 @@ public class LicenceNewModel(ShianDb db, CurrentUser user, TimeProvider clock, I
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync();
-        return Redirect($"/businesses/{id}");
+        return Redirect(RegistryRoutes.Business(id));
     }
 
     private async Task<bool> LoadAsync(Guid id)

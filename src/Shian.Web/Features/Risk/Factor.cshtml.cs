@@ -83,7 +83,7 @@ public class FactorModel(ShianDb db, IAuditActor actor, TimeProvider clock, IStr
         });
         await db.SaveChangesAsync();
         await RiskRegrade.RunAsync(db, actor.Name, now, id, HttpContext.RequestAborted);
-        return Redirect($"/businesses/{id}");
+        return Redirect(Registry.RegistryRoutes.Business(id));
     }
 
     private async Task<bool> LoadAsync(Guid id)

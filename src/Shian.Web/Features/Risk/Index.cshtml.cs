@@ -46,7 +46,7 @@ public class IndexModel(ShianDb db, CurrentUser user, IAuthorizationService auth
 
     /// <summary>The business list filtered to one cell of the table.</summary>
     public static string LinkTo(Row row, RiskLevel? grade) =>
-        $"/businesses?township={row.TownshipId}&category={row.Category}&status=Active" + (grade is { } g ? $"&grade={g}" : "");
+        $"{Registry.RegistryRoutes.Businesses}?township={row.TownshipId}&category={row.Category}&status=Active" + (grade is { } g ? $"&grade={g}" : "");
 
     private async Task LoadAsync()
     {

@@ -160,7 +160,7 @@ public class SheetModel(ShianDb db, TimeProvider clock, IAuthorizationService au
         var record = RiskSheetRecord.From(sheet, ShianTime.UtcNow(clock));
         db.RiskSheets.Add(record);
         await db.SaveChangesAsync(HttpContext.RequestAborted);
-        return Redirect($"/risk/sheets/{record.Id}?issued=true");
+        return Redirect($"{RiskRoutes.Sheet(record.Id)}?issued=true");
     }
 
     private void Require(decimal? value, string key, string label, string grade)

@@ -135,7 +135,7 @@ public class MealsModel(ShianDb db, CurrentUser user, TimeProvider clock, IStrin
             ModelState.AddProblem("Input.Date", SchoolMealRecord.Duplicate(record.Date, record.Meal), l);
             return Page();
         }
-        return Redirect($"/schools/meals/{record.Id}?saved=1");
+        return Redirect($"{SchoolsRoutes.Meal(record.Id)}?saved=1");
     }
 
     private async Task<bool> LoadAsync()

@@ -156,7 +156,7 @@ public static class EpcisApi
             return Refusal(l, StatusCodes.Status400BadRequest, new("Epcis.InvalidDocumentTitle"), new("Epcis.ProblemCount", outcome.Errors.Count), outcome.Errors);
         }
         await Shian.Web.Public.TraceCache.EvictAsync(http); // consumer pages show the new custody steps at once
-        return TypedResults.Accepted($"/epcis/capture/{job.Id}", View(job));
+        return TypedResults.Accepted(TraceabilityRoutes.CaptureJob(job.Id), View(job));
     }
 
     private static async Task<(Guid Id, IResult? Error)> ChooseBusinessAsync(HttpRequest request, ShianDb db, AccessScope scope, IStringLocalizer l, CancellationToken ct)

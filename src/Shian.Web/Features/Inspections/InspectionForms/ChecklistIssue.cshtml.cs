@@ -50,7 +50,7 @@ public class ChecklistIssueModel(ShianDb db, TimeProvider clock, IStringLocalize
         if (checklist is null) return Page();
         db.Checklists.Add(ChecklistRecord.From(checklist, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync();
-        return Redirect(ChecklistsModel.Link(name) + "?saved=1");
+        return Redirect(InspectionsRoutes.Checklist(name) + "?saved=1");
     }
 
     private async Task<bool> LoadAsync(string name)

@@ -56,7 +56,7 @@ public class ChecklistNewModel(ShianDb db, TimeProvider clock, IStringLocalizer<
         if (checklist is null) return Page();
         db.Checklists.Add(ChecklistRecord.From(checklist, clock.GetUtcNow().UtcDateTime));
         await db.SaveChangesAsync();
-        return Redirect(ChecklistsModel.Link(checklist.Name) + "?saved=1");
+        return Redirect(InspectionsRoutes.Checklist(checklist.Name) + "?saved=1");
     }
 
     private async Task LoadAsync()

@@ -29,5 +29,4 @@ public class ChecklistsModel(ShianDb db, TimeProvider clock) : PageModel
             .OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
     }
 
-    public static string Link(string name) => "/inspections/checklists/" + Uri.EscapeDataString(name);
 }

@@ -97,7 +97,7 @@ public class TeamEditModel(ShianDb db, CurrentUser user, IAuthorizationService a
             return Page();
         }
         await db.SaveChangesAsync();
-        return Redirect(Township is { } township ? $"/inspections/teams?township={township}" : "/inspections/teams");
+        return Redirect(Township is { } township ? InspectionsRoutes.TeamsOf(township) : InspectionsRoutes.Teams);
     }
 
     /// <summary>Finds the team and the owner; refuses (404 or 403) what this user may not see or change.</summary>

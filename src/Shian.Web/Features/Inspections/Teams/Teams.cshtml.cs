@@ -53,7 +53,7 @@ public class TeamsModel(ShianDb db, CurrentUser user, IAuthorizationService auth
         }
         team.Active = false;
         await db.SaveChangesAsync();
-        return Redirect(team.TownshipId is { } township && Rights.Everything ? $"/inspections/teams?township={township}" : "/inspections/teams");
+        return Redirect(team.TownshipId is { } township && Rights.Everything ? InspectionsRoutes.TeamsOf(township) : InspectionsRoutes.Teams);
     }
 
     private async Task LoadAsync()

@@ -51,7 +51,7 @@ public class DetailModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuth
             return Page();
         }
         await db.SaveChangesAsync();
-        return Redirect($"/inspections/{Id}");
+        return Redirect(InspectionsRoutes.Inspection(Id));
     }
 
     /// <summary>One photo of the inspection, to whoever may see the inspection.</summary>

@@ -72,7 +72,7 @@ public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringL
         var ct = HttpContext.RequestAborted;
         if (await InspectionRecords.FromDraftAsync(db, Business, ClientDraftId, ct) is { } already)
         {
-            return Redirect($"/inspections/{already.Id}?saved=duplicate");
+            return Redirect($"{InspectionsRoutes.Inspection(already.Id)}?saved=duplicate");
         }
         var checklist = Checklist!;
         foreach (var item in checklist.Items)
@@ -147,7 +147,7 @@ public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringL
             return Page();
         }
         var (stored, duplicate) = await InspectionRecords.SaveAsync(db, inspection, photos, user.Name, now, ct);
-        return Redirect($"/inspections/{stored.Id}?saved={(duplicate ? "duplicate" : "new")}");
+        return Redirect($"{InspectionsRoutes.Inspection(stored.Id)}?saved={(duplicate ? "duplicate" : "new")}");
     }
 
     private static DateTime ToUtc(DateTime local) =>

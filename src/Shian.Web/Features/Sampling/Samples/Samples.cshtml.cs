@@ -73,9 +73,9 @@ public class SamplesModel(ShianDb db, CurrentUser user, TimeProvider clock) : Pa
         return Export.Of(rows)
             .Column("Sample.Number", x => x.Number ?? l["SampleStatus.Draft"].Value).Column("Sample.SampleName", x => x.SampleName)
             .Column("Sample.BusinessName", x => x.BusinessName).Column("Registry.Township", x => x.Township).Column("Sample.Export.FoodCategory", x => x.FoodCategoryCode)
-            .Column("Sample.SampledOn", x => Date(x.SampledOn)).Column("Sample.Kind", x => ResultsModel.KindName(x.Kind))
-            .Column("Sample.Environment", x => ResultsModel.EnvironmentName(x.Environment)).Column("Sample.Laboratory", x => x.Lab)
-            .Column("Sample.Status", x => ResultsModel.StatusName(x.Status)).Column("Sample.Export.Conclusion", x => Conclusion(x.Status, x.Conclusion))
+            .Column("Sample.SampledOn", x => Date(x.SampledOn)).Column("Sample.Kind", x => l.Term(x.Kind))
+            .Column("Sample.Environment", x => l.Term(x.Environment)).Column("Sample.Laboratory", x => x.Lab)
+            .Column("Sample.Status", x => l.Term(x.Status)).Column("Sample.Export.Conclusion", x => Conclusion(x.Status, x.Conclusion))
             .Column("Sample.Export.ReceivedOn", x => Date(x.ReceivedOn)).Column("Sample.Export.ReceivedLateDays", x => x.ReceivedLateDays)
             .Column("Sample.Export.ReportDeadline", x => Date(x.ReportDeadline)).Column("Sample.Export.ReportedOn", x => Date(x.ReportedOn))
             .Xlsx(l, $"{l["Nav.Samples"].Value}.xlsx", l["Nav.Samples"]);

@@ -52,7 +52,7 @@ public class SamplesPrintModel(ShianDb db, CurrentUser user, IConfiguration conf
 
     /// <summary>The absolute public verification address of a form; <c>PublicBaseUrl</c> names the site behind a proxy.</summary>
     public static string AddressOf(HttpRequest request, IConfiguration configuration, string token) =>
-        (configuration["PublicBaseUrl"]?.TrimEnd('/') ?? $"{request.Scheme}://{request.Host}") + $"/public/sampling/forms/{token}";
+        (configuration["PublicBaseUrl"]?.TrimEnd('/') ?? $"{request.Scheme}://{request.Host}") + Public.PublicRoutes.SampleForm(token);
 
     private async Task<bool> LoadAsync(Guid id)
     {

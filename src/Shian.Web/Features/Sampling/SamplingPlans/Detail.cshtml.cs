@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Shian.Accounts;
+using Shian.Common;
 using Shian.Data;
 using Shian.Sampling;
 using Shian.Web.Infrastructure;
@@ -60,12 +61,12 @@ public class DetailModel(ShianDb db, CurrentUser user, IStringLocalizer<SharedRe
         var population = 0;
         if (!int.TryParse((Population ?? "").Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out population))
         {
-            ModelState.AddModelError(nameof(Population), "人口：应为大于0的整数（不要用逗号分隔千位）。");
+            ModelState.AddProblem(nameof(Population), new Problem("SamplingPlan.PopulationFormat"), l);
         }
         var rate = 0m;
         if (!decimal.TryParse((PerThousand ?? "").Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out rate) || decimal.Round(rate, 3) != rate)
         {
-            ModelState.AddModelError(nameof(PerThousand), "每千人批次：应为大于0的数，最多三位小数。");
+            ModelState.AddProblem(nameof(PerThousand), new Problem("SamplingPlan.PerThousandFormat"), l);
         }
         var rows = new Dictionary<AllocationDimension, List<(string Key, string Label, int Batches)>>();
         foreach (var (dimension, lines) in new[] { (AllocationDimension.Category, Categories), (AllocationDimension.Township, Townships), (AllocationDimension.Environment, Environments) })
@@ -84,9 +85,8 @@ public class DetailModel(ShianDb db, CurrentUser user, IStringLocalizer<SharedRe
                 }
                 else
                 {
-                    ModelState.AddModelError($"Batches[{line.Key}]", n < 0 && text.StartsWith('-')
-                        ? $"{line.Label}：分配批次不能为负数。"
-                        : $"{line.Label}：分配批次应为整数。");
+                    ModelState.AddProblem($"Batches[{line.Key}]", new Problem(n < 0 && text.StartsWith('-')
+                        ? "SamplingPlan.AllocationNegative" : "SamplingPlan.AllocationNotWhole", line.Label), l);
                 }
             }
         }

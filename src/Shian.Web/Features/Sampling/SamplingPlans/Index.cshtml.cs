@@ -38,12 +38,12 @@ public class IndexModel(ShianDb db, TimeProvider clock) : PageModel
         Years = (await db.SamplingPlans.Select(p => p.Year).Distinct().ToListAsync()).Append(Year).Distinct().OrderDescending().ToList();
     }
 
-    /// <summary>The year's plans as an .xlsx workbook, column names in Chinese.</summary>
+    /// <summary>The year's plans as an .xlsx workbook, in the reader's language.</summary>
     public async Task<IActionResult> OnGetExportAsync(int? year, [FromServices] Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
     {
         await OnGetAsync(year);
         return Export.Of(Plans)
-            .Column("Sampling.Export.Plan", p => p.Title).Column("Sampling.Kind", p => ResultsModel.KindName(p.Kind)).Column("Sampling.Population", p => p.Population)
+            .Column("Sampling.Export.Plan", p => p.Title).Column("Sampling.Kind", p => l.Term(p.Kind)).Column("Sampling.Population", p => p.Population)
             .Column("Sampling.PerThousand", p => p.PerThousand).Column("Sampling.Quota", p => p.Quota).Column("Sampling.Export.Sampled", p => p.Sampled)
             .Xlsx(l, $"{l["Sampling.Plan"].Value}-{Year}.xlsx", l["Sampling.Plan"]);
     }

@@ -20,31 +20,6 @@ public class ResultsModel(ShianDb db, CurrentUser user, TimeProvider clock) : Pa
     public int Year { get; private set; }
     public IReadOnlyList<LaboratoryPerformance.Row> Laboratories { get; private set; } = [];
 
-    /// <summary>Chinese names for the workbook (the page uses the localised ones).</summary>
-    public static string KindName(SamplingKind kind) => kind switch
-    {
-        SamplingKind.Supervision => "监督抽检",
-        SamplingKind.RiskMonitoring => "风险监测",
-        _ => "评价性抽检",
-    };
-
-    public static string EnvironmentName(SamplingEnvironment environment) => environment switch
-    {
-        SamplingEnvironment.Production => "生产",
-        SamplingEnvironment.Distribution => "流通",
-        SamplingEnvironment.Catering => "餐饮",
-        _ => "网络",
-    };
-
-    public static string StatusName(SampleStatus status) => status switch
-    {
-        SampleStatus.Draft => "草稿",
-        SampleStatus.Submitted => "已抽样",
-        SampleStatus.Received => "已接收",
-        SampleStatus.Tested => "已检验",
-        _ => "已出具报告",
-    };
-
     private async Task LoadAsync(int? year)
     {
         var today = ShianTime.LocalDate(ShianTime.UtcNow(clock));
@@ -70,9 +45,9 @@ public class ResultsModel(ShianDb db, CurrentUser user, TimeProvider clock) : Pa
             .Column("SampleResults.Lab.Retested", x => x.Retested).Column("SampleResults.Export.Overturned", x => x.Overturned);
         return Export.Xlsx($"{l["SampleResults.Title"].Value}-{Year}.xlsx",
             Rates(l["SampleResults.Overall"], [(l["SampleResults.Total"].Value, Stats.Total), (l["SampleResults.Agricultural"].Value, Stats.Agricultural), (l["SampleResults.Food"].Value, Stats.Food)]),
-            Rates(l["SampleResults.Export.ByKind"], Stats.ByKind.Select(r => (KindName(Enum.Parse<SamplingKind>(r.Key)), r))),
+            Rates(l["SampleResults.Export.ByKind"], Stats.ByKind.Select(r => (l.Term(Enum.Parse<SamplingKind>(r.Key)), r))),
             Rates(l["Sampling.ByCategory"], Stats.ByCategory.Select(r => (r.Key, r))),
-            Rates(l["Sampling.ByEnvironment"], Stats.ByEnvironment.Select(r => (EnvironmentName(Enum.Parse<SamplingEnvironment>(r.Key)), r))),
+            Rates(l["Sampling.ByEnvironment"], Stats.ByEnvironment.Select(r => (l.Term(Enum.Parse<SamplingEnvironment>(r.Key)), r))),
             Rates(l["Sampling.ByTownship"], Stats.ByTownship.Select(r => (r.Key, r))),
             labs.Sheet(l, l["SampleResults.Labs"]));
     }

@@ -78,7 +78,7 @@ public class CertificatesModel(ShianDb db, CurrentUser user, IStringLocalizer<Sh
     public static string QuantityText(IReadOnlyDictionary<string, decimal> quantity) =>
         string.Join(" · ", quantity.Select(q => q.Value.ToString("#,0.###", CultureInfo.InvariantCulture) + " " + q.Key));
 
-    public string ExportLink => "/trace/certificates" + QueryString.Create(new Dictionary<string, string?>
+    public string ExportLink => TraceabilityRoutes.Certificates + QueryString.Create(new Dictionary<string, string?>
     {
         ["township"] = Township?.ToString(), ["category"] = Category?.ToString(), ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["handler"] = "Export",

@@ -40,7 +40,7 @@ public class CertificatesDetailModel(ShianDb db, CurrentUser user, TimeProvider 
         }
         await db.SaveChangesAsync();
         await Shian.Web.Public.TraceCache.EvictAsync(HttpContext);
-        return Redirect($"/trace/certificates/{id}");
+        return Redirect(TraceabilityRoutes.Certificate(id));
     }
 
     /// <summary>The verify QR code (PNG) for the printed certificate.</summary>
@@ -65,7 +65,7 @@ public class CertificatesDetailModel(ShianDb db, CurrentUser user, TimeProvider 
         }
         Certificate = found;
         CanRevoke = scope.BusinessIds.Contains(found.BusinessId);
-        VerifyUrl = PublicAddress.Of(Request, configuration, "/c/" + found.Code);
+        VerifyUrl = PublicAddress.Of(Request, configuration, Public.PublicRoutes.Certificate(found.Code));
         return true;
     }
 }

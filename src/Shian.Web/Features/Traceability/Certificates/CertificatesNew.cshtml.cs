@@ -91,7 +91,7 @@ public class CertificatesNewModel(ShianDb db, CurrentUser user, TimeProvider clo
         certificate.Issue(user.Name, now); // a new certificate: never refused
         await ProduceCertificate.IssueAsync(db, [certificate], now);
         await Shian.Web.Public.TraceCache.EvictAsync(HttpContext);
-        return Redirect($"/trace/certificates/{certificate.Id}");
+        return Redirect(TraceabilityRoutes.Certificate(certificate.Id));
     }
 
     private async Task LoadAsync()

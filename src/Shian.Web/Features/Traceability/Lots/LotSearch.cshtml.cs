@@ -31,7 +31,7 @@ public class LotSearchModel(ShianDb db, CurrentUser user, IStringLocalizer<Share
         var key = (Key ?? "").Trim();
         if (key.Length > 0)
         {
-            return Redirect(LotUrl(TraceKey.Of(key)));
+            return Redirect(TraceabilityRoutes.Lot(TraceKey.Of(key)));
         }
         if (gtinText.Length == 0)
         {
@@ -48,7 +48,7 @@ public class LotSearchModel(ShianDb db, CurrentUser user, IStringLocalizer<Share
         }
         if (lot.Length > 0)
         {
-            return Redirect(LotUrl(TraceKey.Lot(gtin, lot)));
+            return Redirect(TraceabilityRoutes.Lot(TraceKey.Lot(gtin, lot)));
         }
         Searched = true;
         var scope = await user.ScopeAsync(HttpContext.RequestAborted);
@@ -64,5 +64,4 @@ public class LotSearchModel(ShianDb db, CurrentUser user, IStringLocalizer<Share
     }
 
     /// <summary>The lot page's address: the key's segments escaped one by one (a lot code may hold any character).</summary>
-    public static string LotUrl(string key) => "/trace/lots/" + string.Join('/', key.Split('/').Select(Uri.EscapeDataString));
 }

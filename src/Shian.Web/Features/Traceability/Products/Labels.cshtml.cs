@@ -63,7 +63,7 @@ public class LabelsModel(ShianDb db, CurrentUser user, TimeProvider clock, IConf
         await TraceCode.ForLotAsync(db, Product.Gtin, lot, Product.BusinessId, ShianTime.UtcNow(clock));
         await db.SaveChangesAsync();
         await Shian.Web.Public.TraceCache.EvictAsync(HttpContext);
-        return Redirect($"/trace/products/{id}/labels?lot={Uri.EscapeDataString(lot)}&count={Count}");
+        return Redirect(TraceabilityRoutes.LabelsFor(id, lot, Count));
     }
 
     public async Task<IActionResult> OnGetSvgAsync(Guid id)
@@ -90,7 +90,7 @@ public class LabelsModel(ShianDb db, CurrentUser user, TimeProvider clock, IConf
     private BadRequestObjectResult? CountOutOfRange() => Count is >= 1 and <= LabelSheet.MaxCount ? null
         : BadRequest(l.Word(new("TraceLabel.CountParameter", LabelSheet.MaxCount)));
 
-    public string LabelUrl(TraceCode code) => PublicAddress.Of(Request, configuration, "/t/" + code.Code);
+    public string LabelUrl(TraceCode code) => PublicAddress.Of(Request, configuration, Public.PublicRoutes.TraceShort(code.Code));
 
     private async Task<LabelSheet?> SheetAsync(Guid id)
     {

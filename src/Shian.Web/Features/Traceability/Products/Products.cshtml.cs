@@ -67,7 +67,7 @@ public class ProductsModel(ShianDb db, CurrentUser user, TimeProvider clock, ISt
         db.TraceProducts.Add(product);
         await db.SaveChangesAsync();
         await Shian.Web.Public.TraceCache.EvictAsync(HttpContext);
-        return Redirect("/trace/products");
+        return Redirect(TraceabilityRoutes.Products);
     }
 
     private async Task LoadAsync()

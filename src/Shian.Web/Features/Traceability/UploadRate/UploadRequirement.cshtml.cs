@@ -83,6 +83,6 @@ public class UploadRequirementModel(ShianDb db, IAuditActor actor, TimeProvider 
             SetBy = actor.Name, SetAt = now,
         });
         await db.SaveChangesAsync();
-        return Redirect("/traceability/upload-rate");
+        return Redirect(TraceabilityRoutes.UploadRate);
     }
 }
