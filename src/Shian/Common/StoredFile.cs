@@ -171,4 +171,10 @@ public static class FileOwners
 
     /// <summary>The re-inspection laboratory's report (owner: the <c>SampleFailure</c>); PDF only.</summary>
     public const string SampleReinspectionReport = "SampleReinspectionReport";
+
+    /// <summary>
+    /// A submitter's photos and receipts (owner: the <c>Complaint</c>); images or PDF. They may show who the submitter is,
+    /// so they are opened by those who may see the informant: the handling unit and the office.
+    /// </summary>
+    public const string ComplaintEvidence = "ComplaintEvidence";
 }
