@@ -220,6 +220,29 @@ public sealed class PublicComplaintTests(ShianWebFactory factory) : IClassFixtur
         Assert.DoesNotContain("data-testid=\"track-result\"", unknown);
     }
 
+    [Fact]
+    public async Task The_business_search_answers_active_businesses_with_name_address_and_township_only()
+    {
+        var active = await ActiveBusinessAsync();
+        var closed = await ActiveBusinessAsync();
+        var stem = active.Name[..^8];
+        await factory.QueryAsync(async db =>
+        {
+            var b = await db.Businesses.SingleAsync(x => x.Id == closed.Id);
+            b.Name = stem + "已注销";
+            b.Status = BusinessStatus.Closed;
+            return await db.SaveChangesAsync();
+        });
+        var client = factory.NewClient();
+        var found = await client.GetFromJsonAsync<JsonElement>(ComplaintsPublicRoutes.BusinessSearch + "?q=" + Uri.EscapeDataString(stem));
+        var match = Assert.Single(found.EnumerateArray());
+        Assert.Equal(["id", "name", "address", "township"], match.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(active.Id, match.GetProperty("id").GetGuid());
+        Assert.Equal("文昌街道", match.GetProperty("township").GetString());
+        var byCode = await client.GetFromJsonAsync<JsonElement>(ComplaintsPublicRoutes.BusinessSearch + "?q=" + active.CreditCode.ToLowerInvariant());
+        Assert.Equal(active.Id, Assert.Single(byCode.EnumerateArray()).GetProperty("id").GetGuid());
+    }
+
     private async Task<HttpClient> KeyClientAsync(params string[] scopes)
     {
         var secret = await factory.QueryAsync(async db =>
