@@ -46,7 +46,7 @@ public class IndexModel(ShianDb db, CurrentUser user, TimeProvider clock, IStrin
 
     public async Task<IActionResult> OnPostProposeAsync()
     {
-        if (Input.ComplaintId is not { } id || await db.Complaints.FirstOrDefaultAsync(c => c.Id == id) is not { } report)
+        if (Input.ComplaintId is not { } id || await db.Complaints.VisibleTo(await user.ScopeAsync()).FirstOrDefaultAsync(c => c.Id == id) is not { } report)
         {
             ModelState.AddProblem("Input." + nameof(Input.ComplaintId), new Problem("Reward.NotACaseReport"), l);
             await LoadAsync();
@@ -92,16 +92,17 @@ public class IndexModel(ShianDb db, CurrentUser user, TimeProvider clock, IStrin
 
     private async Task LoadAsync()
     {
-        // The office sees every report: the rewards are the district's (Policies.Office).
+        // The one visibility filter, as everywhere (the office's scope is the whole district).
+        var visible = db.Complaints.AsNoTracking().VisibleTo(await user.ScopeAsync());
         var rewarded = db.ComplaintRewards.Where(r => r.Status != RewardStatus.Rejected).Select(r => r.ComplaintId);
-        Reports = await db.Complaints.AsNoTracking()
+        Reports = await visible
             .Where(c => c.Kind == ComplaintKind.Report && c.Outcome == ComplaintOutcome.CaseOpened && (c.ContactName != null || c.ContactPhone != null))
             .Where(c => !rewarded.Contains(c.Id))
             .OrderByDescending(c => c.DecidedOn).Take(200)
             .Select(c => new Eligible(c.Id, c.TrackingCode, c.BusinessName, c.DecidedOn, c.ContactName))
             .ToListAsync();
         Rewards = await (from r in db.ComplaintRewards.AsNoTracking()
-                         join c in db.Complaints.AsNoTracking() on r.ComplaintId equals c.Id
+                         join c in visible on r.ComplaintId equals c.Id
                          orderby r.ProposedAt descending
                          select new Row(r, c.TrackingCode, c.BusinessName)).Take(500).ToListAsync();
     }
