@@ -39,6 +39,8 @@ public sealed class Frame(ShianDb db, IAuthorizationService authorization, IHttp
         new("Nav.Grain", Features.Grain.GrainRoutes.Silos, Policies.Grain),
         new("Nav.TraceProducts", Features.Traceability.TraceabilityRoutes.Products, Policies.Traceability),
         new("Nav.TraceClaims", Features.Traceability.TraceabilityRoutes.Claims, Policies.Office),
+        new("Nav.ComplaintRewards", Features.Complaints.RewardsRoutes.Rewards, Policies.Office),
+        new("Nav.ComplaintAnalysis", Features.Complaints.RewardsRoutes.Analysis, Policies.Staff),
         new("Nav.ProduceCertificates", Features.Traceability.TraceabilityRoutes.Certificates, Policies.Traceability),
         new("Nav.MyBusinesses", Features.Home.HomeRoutes.OperatorHome, Policies.Operator),
         new("Nav.EpcisKeys", Features.Traceability.TraceabilityRoutes.EpcisKeys, Policies.Operator),

@@ -10,6 +10,9 @@ public sealed class ComplaintSettings
     public ComplaintClocks Clocks { get; set; } = ComplaintClocks.Statutory;
     public ComplaintRouting Routing { get; set; } = ComplaintRouting.Default;
     public ComplaintDuplicates Duplicates { get; set; } = ComplaintDuplicates.Default;
+
+    /// <summary>Complaints and reports in twelve months from which a business is flagged in the register (RepeatedComplaints).</summary>
+    public int RepeatedThreshold { get; set; } = 3;
 }
 
 /// <summary>

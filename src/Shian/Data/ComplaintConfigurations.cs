@@ -44,9 +44,30 @@ internal sealed class ComplaintEntryConfiguration : IEntityTypeConfiguration<Com
 {
     public void Configure(EntityTypeBuilder<ComplaintEntry> e)
     {
+        // The aggregate makes its entries with their ids: an entry added to a loaded complaint is new, not an update.
+        e.Property(x => x.Id).ValueGeneratedNever();
         e.HasIndex(x => new { x.ComplaintId, x.At });
         e.HasIndex(x => x.LinkedId);
         e.Property(x => x.By).HasMaxLength(100);
         e.Property(x => x.Note).HasMaxLength(Complaint.TextMaxLength);
+    }
+}
+
+internal sealed class ComplaintRewardConfiguration : IEntityTypeConfiguration<ComplaintReward>
+{
+    public void Configure(EntityTypeBuilder<ComplaintReward> e)
+    {
+        e.HasOne<Complaint>().WithMany().HasForeignKey(r => r.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(r => r.ComplaintId);
+        e.HasIndex(r => r.Status);
+        e.Property(r => r.DecisionNumber).HasMaxLength(ComplaintReward.DecisionNumberMaxLength);
+        e.Property(r => r.FinesAndConfiscations).HasPrecision(14, 2);
+        e.Property(r => r.Amount).HasPrecision(12, 2);
+        e.Property(r => r.ProposedBy).HasMaxLength(100);
+        e.Property(r => r.DecidedBy).HasMaxLength(100);
+        e.Property(r => r.PaidBy).HasMaxLength(100);
+        e.Property(r => r.RejectionReason).HasMaxLength(ComplaintReward.TextMaxLength);
+        e.Property(r => r.PaymentReference).HasMaxLength(ComplaintReward.DecisionNumberMaxLength);
+        e.Ignore(r => r.Standing);
     }
 }
