@@ -106,6 +106,7 @@ builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInter
 builder.Services.AddAuthorization(Policies.Add);
 builder.Services.AddSingleton<IAuthorizationHandler, ScopeRequirementHandler>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Credit").Get<Shian.Credit.CreditSettings>() ?? new Shian.Credit.CreditSettings());
+builder.Services.AddSingleton(builder.Configuration.GetSection("Complaints").Get<Shian.Complaints.ComplaintSettings>() ?? new Shian.Complaints.ComplaintSettings());
 
 // Pages, language, API documents, health.
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");

@@ -1,0 +1,22 @@
+using Shian.Complaints;
+
+namespace Shian.Web.Features.Complaints;
+
+/// <summary>
+/// The staff side of the complaints module's addresses, for links and redirects; the pages' <c>@page</c> templates are the
+/// other half. The public form and tracking page keep their own small class beside this one.
+/// </summary>
+public static class ComplaintsRoutes
+{
+    public const string Complaints = "/complaints";
+    public const string Hotline = "/complaints/hotline";
+    public const string Import = "/complaints/import";
+
+    public static string Complaint(Guid id) => $"{Complaints}/{id}";
+    public static string ComplaintDone(Guid id, string done) => $"{Complaints}/{id}?done={Uri.EscapeDataString(done)}";
+
+    /// <summary>The list filtered to one clock state (the workbench's due-soon and overdue counts).</summary>
+    public static string ComplaintsIn(ClockState clock) => $"{Complaints}?clock={clock}";
+
+    public static string Export(string query) => $"{Complaints}?handler=Export&{query}";
+}
