@@ -121,7 +121,10 @@ public class ComplaintDetailModel(ShianDb db, CurrentUser user, TimeProvider clo
             return new Problem("Complaint.MergeTargetInvalid");
         }
         var primary = await db.Complaints.Include(x => x.Entries).FirstAsync(x => x.Id == primaryId);
-        return c.MergeInto(primary, Note, now, user.Name);
+        var before = primary.Entries.Count;
+        var problem = c.MergeInto(primary, Note, now, user.Name);
+        db.AddEntriesSince(primary, before);
+        return problem;
     });
 
     public Task<IActionResult> OnPostReleaseAsync(Guid id) => HandleAsync(id, "Release", "released", (c, now) =>
@@ -148,11 +151,13 @@ public class ComplaintDetailModel(ShianDb db, CurrentUser user, TimeProvider clo
             return Forbid();
         }
         var now = ShianTime.UtcNow(clock);
+        var before = Complaint.Entries.Count;
         if (await transition(Complaint, now) is { } problem)
         {
             ModelState.AddProblem(field, problem, l);
             return Page();
         }
+        db.AddEntriesSince(Complaint, before);
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         // A verified violation feeds the business's risk grade (once per complaint).
         await ComplaintRisk.RecordAsync(db, Complaint, user.Name, now, HttpContext.RequestAborted);

@@ -120,20 +120,7 @@ public class ComplaintsModel(ShianDb db, CurrentUser user, TimeProvider clock, C
         }
         if (Clock is { } state)
         {
-            // The deadline that runs now (Complaint.RunningDeadline) spelled out for the database: overdue before today,
-            // due soon from today to the last day within the warning's working days, running after that.
-            var dueSoonUntil = calendar.AddWorkingDays(today, settings.Clocks.DueSoonWorkingDays + 1).AddDays(-1);
-            var (from, to) = state switch
-            {
-                ClockState.Overdue => (DateOnly.MinValue, today.AddDays(-1)),
-                ClockState.DueSoon => (today, dueSoonUntil),
-                _ => (dueSoonUntil.AddDays(1), DateOnly.MaxValue),
-            };
-            query = query.Where(c =>
-                (c.Status == ComplaintStatus.Received && c.FirstDeadline >= from && c.FirstDeadline <= to)
-                || (c.Status == ComplaintStatus.Accepted && c.MediationDeadline >= from && c.MediationDeadline <= to)
-                || ((c.Status == ComplaintStatus.Refused || c.Status == ComplaintStatus.Mediated || c.Status == ComplaintStatus.Decided)
-                    && c.ReplyDeadline >= from && c.ReplyDeadline <= to));
+            query = query.InClock(state, today, calendar, settings.Clocks);
         }
         return (query, today, calendar);
     }

@@ -10,7 +10,9 @@ public static class ComplaintsRoutes
 {
     public const string Complaints = "/complaints";
     public const string Hotline = "/complaints/hotline";
-    public const string Import = "/complaints/import";
+
+    /// <summary>The hotline page after entering a ticket routed to a township or unit the user does not see.</summary>
+    public static string HotlineDone(string trackingCode) => $"{Hotline}?done={Uri.EscapeDataString(trackingCode)}";
 
     public static string Complaint(Guid id) => $"{Complaints}/{id}";
     public static string ComplaintDone(Guid id, string done) => $"{Complaints}/{id}?done={Uri.EscapeDataString(done)}";

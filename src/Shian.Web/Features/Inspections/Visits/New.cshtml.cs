@@ -151,10 +151,14 @@ public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringL
             return Page();
         }
         var (stored, duplicate) = await InspectionRecords.SaveAsync(db, inspection, photos, user.Name, now, ct);
-        if (ForComplaint is not null && !duplicate
-            && ForComplaint.RecordAction(Shian.Complaints.ComplaintEntryKind.InspectionStarted, null, stored.Id, now, user.Name) is null)
+        if (ForComplaint is not null && !duplicate)
         {
-            await db.SaveChangesAsync(ct);
+            var before = ForComplaint.Entries.Count;
+            if (ForComplaint.RecordAction(ComplaintEntryKind.InspectionStarted, null, stored.Id, now, user.Name) is null)
+            {
+                db.AddEntriesSince(ForComplaint, before);
+                await db.SaveChangesAsync(ct);
+            }
         }
         return Redirect($"{InspectionsRoutes.Inspection(stored.Id)}?saved={(duplicate ? "duplicate" : "new")}");
     }
