@@ -168,6 +168,14 @@ public sealed class ComplaintStaffWebTests(ShianWebFactory factory) : IClassFixt
         Assert.DoesNotContain("done=", forbidden.Headers.Location?.ToString() ?? "");
         Assert.Equal(ComplaintStatus.Received, (await ReloadAsync(complaint.Id)).Status);
 
+        // Assigned to an officer of the township; someone of another township is not offered and is refused.
+        var officer = await factory.QueryAsync(db => db.Users.Where(u => u.UserName == "township").Select(u => u.Id).SingleAsync());
+        var stranger = await factory.QueryAsync(db => db.Users.Where(u => u.UserName == "department").Select(u => u.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.OK, (await township.PostFormAsync(page, new() { ["HandlerUserId"] = stranger.ToString() }, page + "?handler=Assign")).StatusCode);
+        Assert.Null((await ReloadAsync(complaint.Id)).HandlerId);
+        Assert.Equal(HttpStatusCode.Redirect, (await township.PostFormAsync(page, new() { ["HandlerUserId"] = officer.ToString() }, page + "?handler=Assign")).StatusCode);
+        Assert.Equal(officer, (await ReloadAsync(complaint.Id)).HandlerId);
+
         var yuyang = await factory.QueryAsync(db => db.Townships.Where(t => t.Name == "渔阳镇").Select(t => t.Id).SingleAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await township.PostFormAsync(page,
             new() { ["Destination"] = $"township:{yuyang}", ["Reason"] = "实际经营地在渔阳镇" }, page + "?handler=Transfer")).StatusCode);

@@ -193,22 +193,26 @@ public class ComplaintDetailModel(ShianDb db, CurrentUser user, TimeProvider clo
             return true;
         }
         // What the handling forms offer.
-        Handlers = await db.Users.AsNoTracking()
+        // The option values are formatted here, not in SQL (SQLite keeps a Guid as upper-case text).
+        Handlers = (await db.Users.AsNoTracking()
             .Where(x => complaint.TownshipId != null ? x.TownshipId == complaint.TownshipId : x.UnitId == complaint.UnitId)
-            .OrderBy(x => x.DisplayName).Select(x => new Option(x.Id.ToString(), x.DisplayName == "" ? x.UserName! : x.DisplayName)).ToListAsync();
-        var townships = await db.Townships.AsNoTracking().OrderBy(x => x.Name).Select(x => new Option("township:" + x.Id, x.Name)).ToListAsync();
-        var units = await db.Units.AsNoTracking().Where(x => x.Active).OrderBy(x => x.Name).Select(x => new Option("unit:" + x.Id, x.Name)).ToListAsync();
+            .OrderBy(x => x.DisplayName).Select(x => new { x.Id, Name = x.DisplayName == "" ? x.UserName! : x.DisplayName }).ToListAsync()
+            ).Select(x => new Option(x.Id.ToString(), x.Name)).ToList();
+        var townships = (await db.Townships.AsNoTracking().OrderBy(x => x.Name).Select(x => new { x.Id, x.Name }).ToListAsync()).Select(x => new Option("township:" + x.Id, x.Name));
+        var units = (await db.Units.AsNoTracking().Where(x => x.Active).OrderBy(x => x.Name).Select(x => new { x.Id, x.Name }).ToListAsync()).Select(x => new Option("unit:" + x.Id, x.Name));
         Destinations = [.. townships, .. units];
         Duplicates = Rights.Merge ? await ComplaintIntake.DuplicatesOfAsync(db.Complaints.VisibleTo(scope), complaint, settings.Duplicates, HttpContext.RequestAborted) : [];
         if (complaint.BusinessId is { } business)
         {
-            Samples = await db.Samples.AsNoTracking().VisibleTo(scope).Where(s => s.BusinessId == business && s.Number != null)
-                .OrderByDescending(s => s.SampledOn).Take(50).Select(s => new Option(s.Id.ToString(), s.Number + " " + s.SampleName)).ToListAsync();
+            Samples = (await db.Samples.AsNoTracking().VisibleTo(scope).Where(s => s.BusinessId == business && s.Number != null)
+                .OrderByDescending(s => s.SampledOn).Take(50).Select(s => new { s.Id, s.Number, s.SampleName }).ToListAsync())
+                .Select(s => new Option(s.Id.ToString(), s.Number + " " + s.SampleName)).ToList();
         }
         if ((BusinessSearch ?? "").Trim() is { Length: > 0 } text && Rights.LinkBusiness)
         {
-            BusinessMatches = await db.Businesses.AsNoTracking().VisibleTo(scope).Where(b => b.Name.Contains(text) || b.CreditCode == text)
-                .OrderBy(b => b.Name).Take(20).Select(b => new Option(b.Id.ToString(), b.Name + " · " + b.Address)).ToListAsync();
+            BusinessMatches = (await db.Businesses.AsNoTracking().VisibleTo(scope).Where(b => b.Name.Contains(text) || b.CreditCode == text)
+                .OrderBy(b => b.Name).Take(20).Select(b => new { b.Id, b.Name, b.Address }).ToListAsync())
+                .Select(b => new Option(b.Id.ToString(), b.Name + " · " + b.Address)).ToList();
         }
         return true;
     }
