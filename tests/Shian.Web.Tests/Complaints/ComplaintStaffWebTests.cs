@@ -232,4 +232,16 @@ public sealed class ComplaintStaffWebTests(ShianWebFactory factory) : IClassFixt
         Assert.Contains(late.Id.ToString(), list);
         Assert.DoesNotContain(late.Id.ToString(), await township.GetStringAsync("/complaints?clock=Running"));
     }
+
+    [Fact]
+    public async Task The_audit_trail_shows_a_complaint_s_informant_masked()
+    {
+        var c = await SeedAsync(ComplaintKind.Complaint, WenchangCode, "文昌街道府君路18号", "审计脱敏检查用的投诉", name: "钱审计", phone: "13655556666");
+        var admin = await factory.SignedInAsync("admin");
+        var html = await admin.GetStringAsync($"/admin/audit?entity=Complaint&entityId={c.Id}");
+        Assert.Contains("审计脱敏检查用的投诉", html);
+        Assert.DoesNotContain("13655556666", html);
+        Assert.DoesNotContain("钱审计", html);
+        Assert.Contains("136****6666", html);
+    }
 }
