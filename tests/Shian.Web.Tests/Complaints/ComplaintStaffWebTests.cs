@@ -109,6 +109,8 @@ public sealed class ComplaintStaffWebTests(ShianWebFactory factory) : IClassFixt
         Assert.DoesNotContain("王小明", released);
         Assert.DoesNotContain("王*", released);
         Assert.DoesNotContain("data-testid=\"log\"", released);
+        // The detail page with every handling form, the list, as each role: no resource key asked for and missing.
+        Assert.Empty(factory.Services.GetRequiredService<Shian.Web.Infrastructure.MissingResources>().Keys);
     }
 
     [Fact]
