@@ -28,6 +28,7 @@ public sealed class Frame(ShianDb db, IAuthorizationService authorization, IHttp
         new("Nav.Rectification", Features.Rectification.RectificationRoutes.Orders, Policies.Rectification),
         new("Nav.Samples", Features.Sampling.SamplingRoutes.Samples, Policies.Samples),
         new("Nav.SampleFailures", Features.Sampling.SamplingRoutes.Failures, Policies.SampleFailures),
+        new("Nav.Complaints", Features.Complaints.ComplaintsRoutes.Complaints, Policies.ComplaintsHandle),
         new("Nav.Lots", Features.Traceability.TraceabilityRoutes.Lots, Policies.Lots),
         new("Nav.Campaigns", Features.Campaigns.CampaignsRoutes.Campaigns, Policies.Staff),
         new("Nav.Sampling", Features.Sampling.SamplingRoutes.Plans, Policies.Staff),

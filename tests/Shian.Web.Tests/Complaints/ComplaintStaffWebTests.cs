@@ -1,0 +1,249 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
+using Shian.Accounts;
+using Shian.Common;
+using Shian.Complaints;
+using Shian.Data;
+using Shian.Registry;
+
+namespace Shian.Web.Tests.Complaints;
+
+/// <summary>
+/// The staff side of complaints: who sees which (the handling township, the triage department, a released business
+/// without the informant, no laboratory), each handling form calling its transition (a refused one worded, nothing
+/// changed), a verified violation feeding the risk grade, a hotline ticket entered once, an export without informants.
+/// Complaints are seeded through <see cref="ComplaintIntake"/>, the one way in.
+/// </summary>
+public sealed class ComplaintStaffWebTests(ShianWebFactory factory) : IClassFixture<ShianWebFactory>
+{
+    private static readonly string Businesses = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "imports", "businesses-sample.csv"));
+
+    /// <summary>鑫源超市 in 文昌街道 (the demo township user's).</summary>
+    private const string WenchangCode = "91120119AY4CL12THD";
+
+    /// <summary>老王家常菜馆 in 渔阳镇 (another township).</summary>
+    private const string YuyangCode = "921201193BJ1XG612E";
+
+    private async Task EnsureBusinessesAsync()
+    {
+        await factory.QueryAsync(async db =>
+        {
+            if (!await db.Businesses.AnyAsync(b => b.CreditCode == WenchangCode))
+            {
+                Assert.Empty((await BusinessImport.ImportAsync(db, Encoding.UTF8.GetBytes(Businesses), "s.csv", false, TimeProvider.System)).Errors);
+            }
+            return 0;
+        });
+    }
+
+    private async Task<Complaint> SeedAsync(ComplaintKind kind, string? creditCode, string address, string description, string? name = "王小明",
+        string? phone = "13912345678", ComplaintField field = ComplaintField.FoodBusiness, DateTime? at = null)
+    {
+        await EnsureBusinessesAsync();
+        return await factory.QueryAsync(async (db, services) =>
+        {
+            var input = new Complaint.Input(kind, "被投诉商户", creditCode, address, description, null, name, phone, Field: field);
+            var (complaint, errors) = await ComplaintIntake.ReceiveAsync(db, input, ComplaintChannel.Online, services.GetRequiredService<ComplaintSettings>(),
+                "test", at ?? DateTime.UtcNow);
+            Assert.Empty(errors);
+            return complaint!;
+        });
+    }
+
+    private Task<Complaint> ReloadAsync(Guid id) =>
+        factory.QueryAsync(db => db.Complaints.AsNoTracking().Include(c => c.Entries).SingleAsync(c => c.Id == id));
+
+    private static string Page(Guid id) => $"/complaints/{id}";
+
+    [Fact]
+    public async Task Each_role_sees_what_its_scope_allows_and_the_informant_only_where_it_handles()
+    {
+        var mine = await SeedAsync(ComplaintKind.Complaint, WenchangCode, "文昌街道府君路18号", "买到过期的牛奶，要求退货赔偿");
+        var other = await SeedAsync(ComplaintKind.Complaint, YuyangCode, "渔阳镇北大街8号", "菜里有异物，要求赔偿");
+        var triage = await SeedAsync(ComplaintKind.Report, null, "不知道在哪个镇的小摊", "无证经营卤味", name: null, phone: null);
+
+        var township = await factory.SignedInAsync("township");
+        var html = await township.GetStringAsync(Page(mine.Id));
+        Assert.Contains("13912345678", html);
+        Assert.Contains("data-testid=\"accept\"", html);
+        Assert.Equal(HttpStatusCode.NotFound, (await township.GetAsync(Page(other.Id))).StatusCode);
+        var list = await township.GetStringAsync("/complaints");
+        Assert.Contains(mine.Id.ToString(), list);
+        Assert.DoesNotContain(other.Id.ToString(), list);
+
+        var department = await factory.SignedInAsync("department");
+        Assert.Equal(HttpStatusCode.OK, (await department.GetAsync(Page(triage.Id))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await department.GetAsync(Page(mine.Id))).StatusCode);
+
+        // A district-wide inspector reads it, but not who made it, and does not handle it.
+        var inspector = await factory.SignedInAsync("inspector");
+        var read = await inspector.GetStringAsync(Page(mine.Id));
+        Assert.DoesNotContain("13912345678", read);
+        Assert.Contains("139****5678", read);
+        Assert.DoesNotContain("data-testid=\"accept\"", read);
+
+        var lab = await factory.SignedInAsync("lab");
+        Assert.NotEqual(HttpStatusCode.OK, (await lab.GetAsync("/complaints")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await lab.GetAsync(Page(mine.Id))).StatusCode);
+
+        // The business: nothing until it is released, then the substance without the informant.
+        await factory.QueryAsync(async db =>
+        {
+            var operatorId = await db.Users.Where(u => u.UserName == "operator").Select(u => u.Id).SingleAsync();
+            if (!await db.OperatorBusinesses.AnyAsync(o => o.UserId == operatorId && o.BusinessId == mine.BusinessId))
+            {
+                db.OperatorBusinesses.Add(new OperatorBusiness { UserId = operatorId, BusinessId = mine.BusinessId!.Value });
+                await db.SaveChangesAsync();
+            }
+            return 0;
+        });
+        var business = await factory.SignedInAsync("operator");
+        Assert.Equal(HttpStatusCode.NotFound, (await business.GetAsync(Page(mine.Id))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await township.PostFormAsync(Page(mine.Id), [], Page(mine.Id) + "?handler=Release")).StatusCode);
+        var released = await business.GetStringAsync(Page(mine.Id));
+        Assert.Contains("买到过期的牛奶", released);
+        Assert.DoesNotContain("13912345678", released);
+        Assert.DoesNotContain("王小明", released);
+        Assert.DoesNotContain("王*", released);
+        Assert.DoesNotContain("data-testid=\"log\"", released);
+        // The detail page with every handling form, the list, as each role: no resource key asked for and missing.
+        Assert.Empty(factory.Services.GetRequiredService<Shian.Web.Infrastructure.MissingResources>().Keys);
+    }
+
+    [Fact]
+    public async Task A_complaint_is_accepted_mediated_with_a_verified_violation_closed_and_visited_through_its_forms()
+    {
+        var c = await SeedAsync(ComplaintKind.Complaint, WenchangCode, "文昌街道府君路18号", "熟食变质导致腹泻，要求赔偿医药费");
+        var township = await factory.SignedInAsync("township");
+        var page = Page(c.Id);
+
+        // Mediation before acceptance is refused, worded, and changes nothing.
+        var refused = await township.PostFormAsync(page, new() { ["Note"] = "双方达成协议", ["Agreement"] = "true" }, page + "?handler=Mediate");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("field-error", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(ComplaintStatus.Received, (await ReloadAsync(c.Id)).Status);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await township.PostFormAsync(page, [], page + "?handler=Accept")).StatusCode);
+        Assert.Equal(ComplaintStatus.Accepted, (await ReloadAsync(c.Id)).Status);
+
+        var before = await factory.QueryAsync(db => db.RiskFactors.CountAsync(f => f.BusinessId == c.BusinessId && f.Source == ComplaintRisk.RiskSource));
+        Assert.Equal(HttpStatusCode.Redirect, (await township.PostFormAsync(page,
+            new() { ["Note"] = "经调解，商户赔偿500元", ["Agreement"] = "true", ["ViolationFound"] = "true" }, page + "?handler=Mediate")).StatusCode);
+        var mediated = await ReloadAsync(c.Id);
+        Assert.Equal(ComplaintStatus.Mediated, mediated.Status);
+        Assert.Equal(ComplaintOutcome.Agreement, mediated.Outcome);
+        Assert.Equal(before + 1, await factory.QueryAsync(db => db.RiskFactors.CountAsync(f => f.BusinessId == c.BusinessId && f.Source == ComplaintRisk.RiskSource)));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await township.PostFormAsync(page, new() { ["Reply"] = "已调解，商户赔偿500元" }, page + "?handler=Close")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await township.PostFormAsync(page, new() { ["Satisfaction"] = "Satisfied" }, page + "?handler=Visit")).StatusCode);
+        var done = await ReloadAsync(c.Id);
+        Assert.Equal(ComplaintStatus.Closed, done.Status);
+        Assert.Equal(Satisfaction.Satisfied, done.Satisfaction);
+        Assert.Contains(done.Entries, e => e.Kind == ComplaintEntryKind.ReturnVisit);
+    }
+
+    [Fact]
+    public async Task A_report_is_decided_a_complaint_refused_and_transferred_and_one_who_does_not_handle_it_is_forbidden()
+    {
+        var report = await SeedAsync(ComplaintKind.Report, WenchangCode, "文昌街道府君路18号", "超市销售无中文标签进口食品", name: null, phone: null);
+        var township = await factory.SignedInAsync("township");
+        var page = Page(report.Id);
+        Assert.Equal(HttpStatusCode.Redirect, (await township.PostFormAsync(page,
+            new() { ["Note"] = "现场核查属实", ["OpenCase"] = "true" }, page + "?handler=Decide")).StatusCode);
+        var decided = await ReloadAsync(report.Id);
+        Assert.Equal(ComplaintStatus.Decided, decided.Status);
+        Assert.Equal(ComplaintOutcome.CaseOpened, decided.Outcome);
+
+        var complaint = await SeedAsync(ComplaintKind.Complaint, WenchangCode, "文昌街道府君路18号", "会员卡余额无法退还");
+        page = Page(complaint.Id);
+        // A refusal needs its reason: refused, worded, nothing changed.
+        var noReason = await township.PostFormAsync(page, new() { ["Reason"] = "" }, page + "?handler=Refuse");
+        Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
+        Assert.Equal(ComplaintStatus.Received, (await ReloadAsync(complaint.Id)).Status);
+
+        // The inspector reads it but may not handle it.
+        var inspector = await factory.SignedInAsync("inspector");
+        var forbidden = await inspector.PostFormAsync(page, new() { ["Reason"] = "不属于食品安全" }, page + "?handler=Refuse");
+        Assert.DoesNotContain("done=", forbidden.Headers.Location?.ToString() ?? "");
+        Assert.Equal(ComplaintStatus.Received, (await ReloadAsync(complaint.Id)).Status);
+
+        // Assigned to an officer of the township; someone of another township is not offered and is refused.
+        var officer = await factory.QueryAsync(db => db.Users.Where(u => u.UserName == "township").Select(u => u.Id).SingleAsync());
+        var stranger = await factory.QueryAsync(db => db.Users.Where(u => u.UserName == "department").Select(u => u.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.OK, (await township.PostFormAsync(page, new() { ["HandlerUserId"] = stranger.ToString() }, page + "?handler=Assign")).StatusCode);
+        Assert.Null((await ReloadAsync(complaint.Id)).HandlerId);
+        Assert.Equal(HttpStatusCode.Redirect, (await township.PostFormAsync(page, new() { ["HandlerUserId"] = officer.ToString() }, page + "?handler=Assign")).StatusCode);
+        Assert.Equal(officer, (await ReloadAsync(complaint.Id)).HandlerId);
+
+        var yuyang = await factory.QueryAsync(db => db.Townships.Where(t => t.Name == "渔阳镇").Select(t => t.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await township.PostFormAsync(page,
+            new() { ["Destination"] = $"township:{yuyang}", ["Reason"] = "实际经营地在渔阳镇" }, page + "?handler=Transfer")).StatusCode);
+        Assert.Equal(yuyang, (await ReloadAsync(complaint.Id)).TownshipId);
+        Assert.Equal(HttpStatusCode.NotFound, (await township.GetAsync(page)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_hotline_ticket_enters_once_and_the_export_names_no_informant()
+    {
+        await EnsureBusinessesAsync();
+        var township = await factory.SignedInAsync("township");
+        var ticket = "T" + Guid.NewGuid().ToString("N")[..10];
+        var fields = new Dictionary<string, string>
+        {
+            ["Channel"] = "Hotline12315", ["HotlineTicket"] = ticket, ["Kind"] = "Complaint", ["Field"] = "FoodBusiness", ["BusinessName"] = "鑫源超市",
+            ["BusinessCreditCode"] = WenchangCode, ["Address"] = "文昌街道府君路18号", ["Description"] = "热线反映：购买的面包已发霉",
+            ["ContactName"] = "赵热线", ["ContactPhone"] = "13700001111",
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await township.PostFormAsync("/complaints/hotline", new(fields))).StatusCode);
+        var stored = await factory.QueryAsync(db => db.Complaints.SingleAsync(c => c.HotlineTicket == ticket));
+        Assert.Equal(ComplaintChannel.Hotline12315, stored.Channel);
+
+        // The same ticket again is refused and stores nothing.
+        var again = await township.PostFormAsync("/complaints/hotline", new(fields));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(1, await factory.QueryAsync(db => db.Complaints.CountAsync(c => c.HotlineTicket == ticket)));
+        // Without a ticket a hotline order is refused.
+        fields["HotlineTicket"] = "";
+        Assert.Equal(HttpStatusCode.OK, (await township.PostFormAsync("/complaints/hotline", new(fields))).StatusCode);
+
+        var export = await township.GetAsync("/complaints?handler=Export");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var rows = (await export.Content.ReadAsStreamAsync()).Query(useHeaderRow: false).Cast<IDictionary<string, object?>>()
+            .Select(r => string.Join("|", r.Values)).ToList();
+        Assert.Contains(rows, r => r.Contains("购买的面包已发霉"));
+        Assert.DoesNotContain(rows, r => r.Contains("13700001111") || r.Contains("赵热线"));
+    }
+
+    [Fact]
+    public async Task The_workbench_counts_the_township_s_overdue_complaints_and_links_to_them()
+    {
+        var township = await factory.SignedInAsync("township");
+        static int Overdue(string html) => int.Parse(System.Text.RegularExpressions.Regex
+            .Match(html, "data-testid=\"complaints-overdue\"><span class=\"tag bad\">(\\d+)</span>").Groups[1].Value);
+        await EnsureBusinessesAsync();
+        var before = Overdue(await township.GetStringAsync("/workbench"));
+        // Received a month ago and never accepted: the 7 working days have run out.
+        var late = await SeedAsync(ComplaintKind.Complaint, WenchangCode, "文昌街道府君路18号", "一个月前的投诉，至今无人受理", at: DateTime.UtcNow.AddDays(-30));
+        var workbench = await township.GetStringAsync("/workbench");
+        Assert.Equal(before + 1, Overdue(workbench));
+        Assert.Contains("/complaints?clock=Overdue", workbench);
+        var list = await township.GetStringAsync("/complaints?clock=Overdue");
+        Assert.Contains(late.Id.ToString(), list);
+        Assert.DoesNotContain(late.Id.ToString(), await township.GetStringAsync("/complaints?clock=Running"));
+    }
+
+    [Fact]
+    public async Task The_audit_trail_shows_a_complaint_s_informant_masked()
+    {
+        var c = await SeedAsync(ComplaintKind.Complaint, WenchangCode, "文昌街道府君路18号", "审计脱敏检查用的投诉", name: "钱审计", phone: "13655556666");
+        var admin = await factory.SignedInAsync("admin");
+        var html = await admin.GetStringAsync($"/admin/audit?entity=Complaint&entityId={c.Id}");
+        Assert.Contains("审计脱敏检查用的投诉", html);
+        Assert.DoesNotContain("13655556666", html);
+        Assert.DoesNotContain("钱审计", html);
+        Assert.Contains("136****6666", html);
+    }
+}
