@@ -45,7 +45,7 @@ public sealed class TraceTests(BrowserFixture app) : IClassFixture<BrowserFixtur
                  ]}}
                 """);
             Assert.Empty(read.Errors);
-            await EpcisCapture.StoreAsync(db, new CaptureJob { Id = Guid.CreateVersion7(), BusinessId = farm.Id, CreatedAt = DateTime.UtcNow, Status = CaptureJobStatus.Accepted }, read.Events);
+            await EpcisCapture.StoreAsync(db, new CaptureJob { Id = Guid.CreateVersion7(), BusinessId = farm.Id, CreatedAt = DateTime.UtcNow }, read.Events);
         }
 
         var phone = await app.NewPageAsync(390, 844);

@@ -83,7 +83,7 @@ public sealed class TraceWebTests(ShianWebFactory factory) : IClassFixture<Shian
             """;
         var read = EpcisDocumentReader.Read(json);
         Assert.Empty(read.Errors);
-        var job = new CaptureJob { Id = Guid.CreateVersion7(), BusinessId = business, UserId = Guid.Empty, CreatedAt = DateTime.UtcNow, Status = CaptureJobStatus.Accepted };
+        var job = new CaptureJob { Id = Guid.CreateVersion7(), BusinessId = business, UserId = Guid.Empty, CreatedAt = DateTime.UtcNow };
         await EpcisCapture.StoreAsync(db, job, read.Events);
         return 0;
     });

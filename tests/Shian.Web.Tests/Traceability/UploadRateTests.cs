@@ -21,7 +21,7 @@ public sealed class UploadRateTests(ShianWebFactory factory) : IClassFixture<Shi
 
     private static async Task StoreEventAsync(ShianDb db, Guid businessId, Guid userId, DateTime recordTime)
     {
-        var job = new CaptureJob { Id = Guid.NewGuid(), BusinessId = businessId, UserId = userId, CreatedAt = recordTime, Status = CaptureJobStatus.Accepted, ErrorsJson = "[]" };
+        var job = new CaptureJob { Id = Guid.NewGuid(), BusinessId = businessId, UserId = userId, CreatedAt = recordTime };
         var e = new EpcisEvent
         {
             Id = Guid.NewGuid(), EventId = "urn:uuid:" + Guid.NewGuid(), Type = EpcisEventType.ObjectEvent, EventTime = recordTime,
