@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Common;
 using Shian.Data;
 using Shian.Grain;
@@ -14,7 +15,7 @@ namespace Shian.Web.Features.Grain;
 /// it (overdue, due soon) and those flagged for grain over food-safety limits not yet disposed of. Editors add silos.
 /// </summary>
 [Authorize(Policy = Policies.Grain)]
-public class IndexModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuthorizationService authorization) : PageModel
+public class IndexModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Row(Guid Id, string Code, string DepotName, string Township, string GrainKind, decimal CapacityTonnes,
         decimal StockTonnes, int HarvestYear, DateOnly StoredSince, TestDueState State, DateOnly? LastTest, bool Flagged);
@@ -40,7 +41,7 @@ public class IndexModel(ShianDb db, CurrentUser user, TimeProvider clock, IAutho
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnGetExportAsync([FromServices] Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
+    public async Task<IActionResult> OnGetExportAsync()
     {
         await LoadAsync();
         return Export.Of(Rows)
@@ -64,17 +65,17 @@ public class IndexModel(ShianDb db, CurrentUser user, TimeProvider clock, IAutho
         var now = ShianTime.UtcNow(clock);
         var (silo, errors) = Silo.Create(new Silo.Input(Input.Code, Input.DepotName, Input.TownshipId, Input.GrainKind, Input.CapacityTonnes,
             Input.StockTonnes, Input.HarvestYear, Input.StoredSince), await (await GrainRights.ForAsync(User, user, authorization)).SiloOwnerAsync(db), Today, user.Name, now);
-        foreach (var (field, message) in errors)
+        foreach (var (field, problem) in errors)
         {
-            ModelState.AddModelError($"Input.{field}", message);
+            ModelState.AddProblem($"Input.{field}", problem, l);
         }
         if (Input.TownshipId is { } t && Townships.All(x => x.Id != t))
         {
-            ModelState.AddModelError("Input.TownshipId", "所在乡镇：请从列表中选择。");
+            ModelState.AddProblem("Input.TownshipId", new Problem("Grain.TownshipNotListed"), l);
         }
         if (silo is not null && await db.Silos.AnyAsync(s => s.Code == silo.Code))
         {
-            ModelState.AddModelError("Input.Code", Silo.DuplicateCode(silo.Code));
+            ModelState.AddProblem("Input.Code", Silo.DuplicateCode(silo.Code), l);
         }
         if (silo is null || !ModelState.IsValid)
         {

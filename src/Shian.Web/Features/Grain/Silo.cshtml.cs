@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Common;
 using Shian.Data;
 using Shian.Grain;
@@ -15,7 +16,7 @@ namespace Shian.Web.Features.Grain;
 /// outside the user's scope is not found.
 /// </summary>
 [Authorize(Policy = Policies.Grain)]
-public class SiloModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuthorizationService authorization) : PageModel
+public class SiloModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class TestInput
     {
@@ -54,13 +55,13 @@ public class SiloModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuthor
         if (!MayEdit) return Forbid();
         ModelState.Clear();
         var (test, errors) = GrainTest.Create(Silo, new GrainTest.Input(Test.TestDate, Test.Laboratory, Test.Values), Today, user.Name, ShianTime.UtcNow(clock));
-        foreach (var (field, message) in errors)
+        foreach (var (field, problem) in errors)
         {
-            ModelState.AddModelError(field.StartsWith("Values", StringComparison.Ordinal) ? $"Test.{field}" : $"Test.{field}", message);
+            ModelState.AddProblem($"Test.{field}", problem, l);
         }
         if (test is not null && Tests.Any(t => t.HalfYearCode == test.HalfYearCode))
         {
-            ModelState.AddModelError("Test.TestDate", GrainTest.Duplicate(test.HalfYear));
+            ModelState.AddProblem("Test.TestDate", GrainTest.Duplicate(test.HalfYear), l);
         }
         if (test is null || !ModelState.IsValid) return Page();
         db.GrainTests.Add(test);
@@ -77,13 +78,13 @@ public class SiloModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuthor
         ModelState.Clear();
         var (disposal, errors) = GrainDisposal.Create(Silo, test, new GrainDisposal.Input(Disposal.Method, Disposal.Date, Disposal.QuantityTonnes, Disposal.Note),
             Today, user.Name, ShianTime.UtcNow(clock));
-        foreach (var (field, message) in errors)
+        foreach (var (field, problem) in errors)
         {
-            ModelState.AddModelError(field.Length == 0 ? "" : $"Disposal.{field}", message);
+            ModelState.AddProblem(field.Length == 0 ? "" : $"Disposal.{field}", problem, l);
         }
         if (Disposals.Any(d => d.TestId == test.Id))
         {
-            ModelState.AddModelError("", "该次检验的超标粮食已登记处置。");
+            ModelState.AddProblem("", new Problem("Grain.DisposalAlreadyRecorded"), l);
         }
         if (disposal is null || !ModelState.IsValid) return Page();
         db.GrainDisposals.Add(disposal);
