@@ -39,13 +39,7 @@ public static class ApiKeyCommands
             var outcome = await ApiKeyIssue.IssueAsync(database.Db, new(owner.Id, label, parse.GetValue(scope)!, parse.GetValue(business)), ApiScopes.All, now);
             if (outcome is not { Key: { } key, Secret: { } secret })
             {
-                console.Error(outcome.Problem switch
-                {
-                    ApiKeyProblem.NameTaken => $"该账户已有名为“{label}”的有效密钥 / the account already has an active key named '{label}'",
-                    ApiKeyProblem.BusinessNotOperated => $"--business：“{outcome.Detail}”不是该账户经营的主体 / '{outcome.Detail}' is not a business this account operates",
-                    ApiKeyProblem.ScopeUnknown => $"--scope：未知的权限范围 / unknown scope: {outcome.Detail}",
-                    _ => $"无法创建密钥 / the key cannot be created: {outcome.Problem}",
-                });
+                console.Error(Words.Of(outcome.Problem!));
                 return ShianCli.Failed;
             }
             await database.Db.SaveChangesAsync();

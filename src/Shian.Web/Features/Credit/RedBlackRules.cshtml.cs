@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Common;
 using Shian.Credit;
 using Shian.Data;
@@ -16,7 +17,7 @@ namespace Shian.Web.Features.Credit;
 /// version taking effect from a month. A month whose list is approved keeps the rules it was approved under.
 /// </summary>
 [Authorize(Policy = Policies.Office)]
-public class RedBlackRulesModel(ShianDb db, TimeProvider clock) : PageModel
+public class RedBlackRulesModel(ShianDb db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public enum VersionState
     {
@@ -74,7 +75,7 @@ public class RedBlackRulesModel(ShianDb db, TimeProvider clock) : PageModel
         }
         else if (!string.IsNullOrWhiteSpace(Input.EffectiveMonth))
         {
-            ModelState.AddModelError("Input.EffectiveMonth", "生效月份：请按“年-月”填写，如 2027-01");
+            ModelState.AddProblem("Input.EffectiveMonth", new Problem("RedBlack.EffectiveMonthFormat"), l);
         }
         var version = Versions.Count == 0 ? 1 : Versions.Max(v => v.Rules.Version) + 1;
         var (rules, errors) = RedBlackRules.Issue(version, month, LastApprovedMonth, Input.WindowMonths, Input.RedMaxGrade, Input.RedMinInspections,
@@ -85,7 +86,7 @@ public class RedBlackRulesModel(ShianDb db, TimeProvider clock) : PageModel
             // A value that did not bind (letters in a number) already has its message on the field.
             if (ModelState[key] is not { Errors.Count: > 0 })
             {
-                ModelState.AddModelError(key, error);
+                ModelState.AddProblem(key, error, l);
             }
         }
         if (!ModelState.IsValid || rules is null)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Shian.Accounts;
+using Shian.Common;
 using Shian.Data;
 using Shian.Sampling;
 using Shian.Web.Infrastructure;
@@ -60,12 +61,12 @@ public class DetailModel(ShianDb db, CurrentUser user, IStringLocalizer<SharedRe
         var population = 0;
         if (!int.TryParse((Population ?? "").Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out population))
         {
-            ModelState.AddModelError(nameof(Population), "人口：应为大于0的整数（不要用逗号分隔千位）。");
+            ModelState.AddProblem(nameof(Population), new Problem("SamplingPlan.PopulationText"), l);
         }
         var rate = 0m;
         if (!decimal.TryParse((PerThousand ?? "").Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out rate) || decimal.Round(rate, 3) != rate)
         {
-            ModelState.AddModelError(nameof(PerThousand), "每千人批次：应为大于0的数，最多三位小数。");
+            ModelState.AddProblem(nameof(PerThousand), new Problem("SamplingPlan.PerThousandText"), l);
         }
         var rows = new Dictionary<AllocationDimension, List<(string Key, string Label, int Batches)>>();
         foreach (var (dimension, lines) in new[] { (AllocationDimension.Category, Categories), (AllocationDimension.Township, Townships), (AllocationDimension.Environment, Environments) })
@@ -99,11 +100,11 @@ public class DetailModel(ShianDb db, CurrentUser user, IStringLocalizer<SharedRe
         };
         foreach (var (dimension, list) in rows)
         {
-            if (draft.SetAllocations(dimension, list) is { } refused) ModelState.AddModelError("", refused);
+            if (draft.SetAllocations(dimension, list) is { } refused) ModelState.AddProblem("", refused, l);
         }
-        foreach (var (field, message) in draft.Validate())
+        foreach (var (field, problem) in draft.Validate())
         {
-            ModelState.AddModelError(field, message);
+            ModelState.AddProblem(field, problem, l);
         }
         if (!ModelState.IsValid) return Page();
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Common;
 using Shian.Data;
 using Shian.Sampling;
@@ -15,7 +16,7 @@ namespace Shian.Web.Features.Sampling;
 /// 1,000 residents (4 unless changed). The quota follows; the allocations are entered on the plan's page.
 /// </summary>
 [Authorize(Policy = Policies.Office)]
-public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageModel
+public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     // Numbers are bound as text so that a wrong entry gets our message naming the field, not MVC's.
     [BindProperty] public string Year { get; set; } = "";
@@ -47,7 +48,7 @@ public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageMo
         }
         else
         {
-            ModelState.AddModelError(nameof(Year), "年度：应为四位数字的年份。");
+            ModelState.AddProblem(nameof(Year), new Problem("SamplingPlan.YearText"), l);
         }
         var population = (Population ?? "").Trim();
         if (population.Length == 0 && plan.Year is >= 2000 and <= 2100 && await DefaultPopulationAsync(plan.Year) is { } known)
@@ -60,7 +61,7 @@ public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageMo
         }
         else
         {
-            ModelState.AddModelError(nameof(Population), "人口：应为大于0的整数（不要用逗号分隔千位）。");
+            ModelState.AddProblem(nameof(Population), new Problem("SamplingPlan.PopulationText"), l);
         }
         var rate = (PerThousand ?? "").Trim();
         if (rate.Length == 0)
@@ -73,13 +74,13 @@ public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock) : PageMo
         }
         else
         {
-            ModelState.AddModelError(nameof(PerThousand), "每千人批次：应为大于0的数，最多三位小数。");
+            ModelState.AddProblem(nameof(PerThousand), new Problem("SamplingPlan.PerThousandText"), l);
         }
-        foreach (var (field, message) in plan.Validate())
+        foreach (var (field, problem) in plan.Validate())
         {
             if (ModelState[field] is not { Errors.Count: > 0 })
             {
-                ModelState.AddModelError(field, message);
+                ModelState.AddProblem(field, problem, l);
             }
         }
         if (!ModelState.IsValid)
