@@ -20,7 +20,7 @@ public static class AuditCommands
             var result = await database.Db.VerifyAuditTrailAsync();
             if (result.Break is { } broken)
             {
-                console.Error(Words.Format("Cli.AuditBroken", broken.Sequence, broken.Reason));
+                console.Error(Words.Format("Cli.AuditBroken", broken.Sequence, Words.Of(broken.Reason)));
                 return ShianCli.Failed;
             }
             console.Out(Words.Format("Cli.AuditIntact", result.Rows, result.LastHash));
