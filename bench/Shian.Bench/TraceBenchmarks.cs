@@ -107,7 +107,8 @@ public static class TraceStore
         var (businesses, _) = DemoBusinesses.Generate(jurisdiction.Townships, 10, DateTime.UtcNow, seed: 5);
         db.Businesses.AddRange(businesses);
         var user = db.Users.Select(u => (Guid?)u.Id).FirstOrDefault();
-        var job = new CaptureJob { Id = Guid.CreateVersion7(), BusinessId = businesses[0].Id, UserId = user ?? Guid.Empty, CreatedAt = DateTime.UtcNow, Status = CaptureJobStatus.Succeeded };
+        var job = new CaptureJob { Id = Guid.CreateVersion7(), BusinessId = businesses[0].Id, UserId = user ?? Guid.Empty, CreatedAt = DateTime.UtcNow };
+        job.Succeed(0, job.CreatedAt);
         db.CaptureJobs.Add(job);
         db.SaveChanges();
 

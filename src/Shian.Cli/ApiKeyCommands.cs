@@ -31,7 +31,7 @@ public static class ApiKeyCommands
             var owner = await database.Users.FindByNameAsync(parse.GetValue(user)!);
             if (owner is null)
             {
-                console.Error($"找不到账户“{parse.GetValue(user)}” / no account named '{parse.GetValue(user)}'");
+                console.Error(Words.Format("Cli.AccountNotFound", parse.GetValue(user)));
                 return ShianCli.Failed;
             }
             var now = database.Clock.GetUtcNow().UtcDateTime;
@@ -39,18 +39,12 @@ public static class ApiKeyCommands
             var outcome = await ApiKeyIssue.IssueAsync(database.Db, new(owner.Id, label, parse.GetValue(scope)!, parse.GetValue(business)), ApiScopes.All, now);
             if (outcome is not { Key: { } key, Secret: { } secret })
             {
-                console.Error(outcome.Problem switch
-                {
-                    ApiKeyProblem.NameTaken => $"该账户已有名为“{label}”的有效密钥 / the account already has an active key named '{label}'",
-                    ApiKeyProblem.BusinessNotOperated => $"--business：“{outcome.Detail}”不是该账户经营的主体 / '{outcome.Detail}' is not a business this account operates",
-                    ApiKeyProblem.ScopeUnknown => $"--scope：未知的权限范围 / unknown scope: {outcome.Detail}",
-                    _ => $"无法创建密钥 / the key cannot be created: {outcome.Problem}",
-                });
+                console.Error(Words.Of(outcome.Problem!));
                 return ShianCli.Failed;
             }
             await database.Db.SaveChangesAsync();
-            var bound = parse.GetValue(business) is { Length: > 0 } code ? $"，绑定 {code} / bound to {code}" : "";
-            console.Out($"已为 {owner.UserName} 创建密钥 {label}（{key.Scopes}{bound}），只显示这一次 / key created for {owner.UserName}; it is shown only once:");
+            var bound = parse.GetValue(business) is { Length: > 0 } code ? Words.Format("Cli.ApiKeyBound", code) : "";
+            console.Out(Words.Format("Cli.ApiKeyCreated", owner.UserName, label, key.Scopes, bound));
             console.Out(secret);
             return ShianCli.Ok;
         });
@@ -92,12 +86,12 @@ public static class ApiKeyCommands
             var key = owner is null ? null : await database.Db.ApiKeys.FirstOrDefaultAsync(k => k.UserId == owner.Id && k.Name == label && k.RevokedAt == null);
             if (key is null)
             {
-                console.Error($"找不到有效密钥“{label}” / no active key named '{label}' for that account");
+                console.Error(Words.Format("Cli.ApiKeyNotFound", label));
                 return ShianCli.Failed;
             }
             key.Revoke(database.Clock.GetUtcNow().UtcDateTime);
             await database.Db.SaveChangesAsync();
-            console.Out($"已吊销 / revoked: {label}");
+            console.Out(Words.Format("Cli.ApiKeyRevoked", label));
             return ShianCli.Ok;
         });
 

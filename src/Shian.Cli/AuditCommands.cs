@@ -20,10 +20,10 @@ public static class AuditCommands
             var result = await database.Db.VerifyAuditTrailAsync();
             if (result.Break is { } broken)
             {
-                console.Error($"审计日志在第 {broken.Sequence} 条记录处断裂 / audit chain broken at row {broken.Sequence}: {broken.Reason}");
+                console.Error(Words.Format("Cli.AuditBroken", broken.Sequence, Words.Of(broken.Reason)));
                 return ShianCli.Failed;
             }
-            console.Out($"审计日志完整 / audit chain intact: {result.Rows} rows, last hash {result.LastHash}");
+            console.Out(Words.Format("Cli.AuditIntact", result.Rows, result.LastHash));
             return ShianCli.Ok;
         });
         return new Command("audit", "审计日志 / audit trail") { verify };

@@ -20,7 +20,7 @@ public static class BusinessCommands
             var path = parse.GetValue(file)!;
             if (!path.Exists)
             {
-                console.Error($"文件不存在：{path.FullName} / no such file");
+                console.Error(Words.Format("Cli.FileNotFound", path.FullName));
                 return ShianCli.Usage;
             }
             if (path.Length > BusinessImport.Limits.MaxFileBytes)
@@ -41,10 +41,10 @@ public static class BusinessCommands
                 {
                     console.Error(Line(error));
                 }
-                console.Error($"有 {errors.Count} 处错误，未导入任何数据 / {errors.Count} errors: nothing was imported");
+                console.Error(Words.Format("Cli.ImportRefused", errors.Count));
                 return ShianCli.Failed;
             }
-            console.Out($"已导入 {imported} 个市场主体 / {imported} businesses imported");
+            console.Out(Words.Format("Cli.BusinessesImported", imported));
             return ShianCli.Ok;
         });
         return new Command("businesses", "市场主体 / the business registry") { import };
@@ -61,7 +61,7 @@ public static class BusinessCommands
             var path = parse.GetValue(file)!;
             if (!path.Exists)
             {
-                console.Error($"文件不存在：{path.FullName} / no such file");
+                console.Error(Words.Format("Cli.FileNotFound", path.FullName));
                 return ShianCli.Usage;
             }
             if (path.Length > LicenceImport.Limits.MaxFileBytes)
@@ -83,18 +83,18 @@ public static class BusinessCommands
             // Warnings (a number whose region or type does not fit the business) are reported, never a refusal.
             foreach (var warning in warnings)
             {
-                console.Error($"提示 / warning：{Line(warning)}");
+                console.Error(Words.Format("Cli.Warning", Line(warning)));
             }
             if (errors.Count > 0)
             {
-                console.Error($"有 {errors.Count} 处错误，未导入任何数据 / {errors.Count} errors: nothing was imported");
+                console.Error(Words.Format("Cli.ImportRefused", errors.Count));
                 return ShianCli.Failed;
             }
             if (warnings.Count > 0)
             {
-                console.Out($"有 {warnings.Count} 条提示，请核对 / {warnings.Count} warnings to review");
+                console.Out(Words.Format("Cli.WarningsToReview", warnings.Count));
             }
-            console.Out($"已导入 {imported} 个许可证或备案 / {imported} licences imported");
+            console.Out(Words.Format("Cli.LicencesImported", imported));
             return ShianCli.Ok;
         });
         return new Command("licences", "许可证和备案 / licences and filings") { import };
@@ -102,5 +102,5 @@ public static class BusinessCommands
 
     /// <summary>One refused row as the import report shows it: line, column and the reason worded.</summary>
     private static string Line(BusinessImport.RowError error) =>
-        error.Row > 0 ? $"第 {error.Row} 行 {error.Column}：{Words.Of(error.Problem)}" : $"{error.Column}：{Words.Of(error.Problem)}";
+        error.Row > 0 ? Words.Format("Cli.RowError", error.Row, error.Column, Words.Of(error.Problem)) : Words.Format("Cli.FileError", error.Column, Words.Of(error.Problem));
 }

@@ -25,7 +25,7 @@ public static class CalendarCommands
                 {
                     return date;
                 }
-                result.AddError($"日期“{text}”应写作 yyyy-MM-dd / the date '{text}' must be yyyy-MM-dd");
+                result.AddError(Words.Format("Cli.DateFormat", text));
                 return default;
             },
         };
@@ -42,13 +42,13 @@ public static class CalendarCommands
             var n = parse.GetValue(days);
             if (Math.Abs(n) > 3650)
             {
-                console.Error("工作日数应在 -3650 到 3650 之间 / n must be between -3650 and 3650");
+                console.Error(Words.Format("Cli.WorkingDaysRange", -3650, 3650));
                 return ShianCli.Usage;
             }
             var result = calendar.AddWorkingDays(from, n);
             foreach (var year in Enumerable.Range(Math.Min(from.Year, result.Year), Math.Abs(result.Year - from.Year) + 1).Where(y => !calendar.Covers(y)))
             {
-                console.Warn($"{year} 年的节假日尚未录入，只扣除了周末 / the holidays of {year} are not entered: only weekends were skipped");
+                console.Warn(Words.Format("Cli.HolidaysMissing", year));
             }
             console.Out(result.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             return ShianCli.Ok;
@@ -70,12 +70,12 @@ public static class CalendarCommands
             var path = parseResult.GetValue(file)!;
             if (!path.Exists)
             {
-                console.Error($"找不到文件 {path.FullName} / file not found");
+                console.Error(Words.Format("Cli.FileNotFound", path.FullName));
                 return ShianCli.Failed;
             }
             if (path.Length > MaxNoticeBytes)
             {
-                console.Error($"文件超过 1 MB，不像是放假安排通知 / the file is larger than 1 MB, not a holiday notice");
+                console.Error(Words.Format("Cli.NoticeTooLarge"));
                 return ShianCli.Failed;
             }
             var (text, decodeError) = TextDecoding.Decode(File.ReadAllBytes(path.FullName));
@@ -116,8 +116,7 @@ public static class CalendarCommands
     /// <summary>One line per holiday: its days off as runs of dates, then its adjusted workdays.</summary>
     private static void PrintSummary(HolidayNotice notice, CliConsole console)
     {
-        console.Out($"{notice.Year} 年节假日安排 / holidays of {notice.Year}: " +
-            $"放假 {notice.Holidays.Count} 天 / {notice.Holidays.Count} days off, 调休上班 {notice.Workdays.Count} 天 / {notice.Workdays.Count} adjusted workdays");
+        console.Out(Words.Format("Cli.HolidaySummary", notice.Year, notice.Holidays.Count, notice.Workdays.Count));
         foreach (var holiday in notice.Days.GroupBy(d => d.Item).OrderBy(g => g.Min(d => d.LineNumber)))
         {
             var off = holiday.Where(d => d.Kind == CalendarDayKind.Holiday).Select(d => d.Date).ToList();
@@ -129,20 +128,21 @@ public static class CalendarCommands
                 {
                     j++;
                 }
-                runs.Add(i == j ? Iso(off[i]) : $"{Iso(off[i])} 至 {Iso(off[j])}");
+                runs.Add(i == j ? Iso(off[i]) : Words.Format("Cli.DateRun", Iso(off[i]), Iso(off[j])));
                 i = j + 1;
             }
             var worked = holiday.Where(d => d.Kind == CalendarDayKind.AdjustedWorkday)
-                .Select(d => $"{Iso(d.Date)}（{WeekdayZh(d.Date)}）").ToList();
-            var line = $"  {holiday.Key}：放假 / off {string.Join("、", runs)}（{off.Count} 天）";
-            console.Out(worked.Count > 0 ? $"{line}；上班 / worked {string.Join("、", worked)}" : line);
+                .Select(d => Words.Format("Cli.DateWithWeekday", Iso(d.Date), Weekday(d.Date))).ToList();
+            // The holiday's name is the notice's own word (春节, 国庆节): data, printed as the notice has it.
+            var line = Words.Format("Cli.HolidayLine", holiday.Key, string.Join(Words.Format("Cli.ListSeparator"), runs), off.Count);
+            console.Out(worked.Count > 0 ? line + Words.Format("Cli.HolidayWorked", string.Join(Words.Format("Cli.ListSeparator"), worked)) : line);
         }
     }
 
-    private static string WeekdayZh(DateOnly date) => date.DayOfWeek switch
+    private static string Weekday(DateOnly date) => date.DayOfWeek switch
     {
-        DayOfWeek.Saturday => "周六",
-        DayOfWeek.Sunday => "周日",
+        DayOfWeek.Saturday => Words.Format("Cli.Saturday"),
+        DayOfWeek.Sunday => Words.Format("Cli.Sunday"),
         _ => date.DayOfWeek.ToString(),
     };
 

@@ -46,7 +46,7 @@ public sealed class CliDatabase : IAsyncDisposable
         var settings = DatabaseSettings.FromArgument(argument);
         if (mode != CliOpen.Create && settings.SqliteFile is { } file && !File.Exists(file))
         {
-            console.Error($"数据库文件不存在：{file}（请先运行 shian db migrate） / The database file does not exist (run shian db migrate first).");
+            console.Error(Words.Format("Cli.DatabaseMissing", file));
             return null;
         }
         var database = new CliDatabase(settings);

@@ -20,7 +20,7 @@ public static class DbCommands
                 return ShianCli.Failed;
             }
             var applied = await database.Db.Database.GetAppliedMigrationsAsync();
-            console.Out($"数据库已就绪 / database ready: {database.Settings.Describe()} (schema {applied.LastOrDefault()})");
+            console.Out(Words.Format("Cli.DatabaseReady", database.Settings.Describe(), applied.LastOrDefault()));
             return ShianCli.Ok;
         });
         return new Command("db", "数据库 / database") { migrate };
@@ -45,14 +45,14 @@ public static class DemoCommands
             {
                 console.Error(error);
             }
-            console.Out(result.JurisdictionCreated ? "演示辖区已加载 / demo district loaded" : "演示辖区已存在 / demo district already present");
+            console.Out(Words.Format(result.JurisdictionCreated ? "Cli.DemoLoaded" : "Cli.DemoPresent"));
             if (result.Errors.Count == 0 && await DemoWork.SeedAsync(database.Db, database.Clock))
             {
-                console.Out("演示年度计划（2020 年及沿用至本年）、本年检查记录和乡镇考核方案已加载 / demo plan 2020 (also carried into this year), this year's inspections and township assessment scheme loaded");
+                console.Out(Words.Format("Cli.DemoWorkLoaded"));
             }
             console.Out(result.UsersCreated.Count > 0
-                ? $"已创建账户 / accounts created: {string.Join(", ", result.UsersCreated)} (password {DemoSeeder.Password})"
-                : "演示账户已存在 / demo accounts already present");
+                ? Words.Format("Cli.DemoAccountsCreated", string.Join(", ", result.UsersCreated), DemoSeeder.Password)
+                : Words.Format("Cli.DemoAccountsPresent"));
             return result.Errors.Count == 0 ? ShianCli.Ok : ShianCli.Failed;
         });
         return new Command("demo", "演示数据 / demo data") { seed };

@@ -35,29 +35,29 @@ public static class LedgerCommands
                 }
                 else
                 {
-                    console.Error($"找不到存证签名密钥 {LedgerKey.PathFor(database.Db)}，请用 --key 指定公钥 / the log's key file was not found; give its public key with --key");
+                    console.Error(Words.Format("Cli.LedgerKeyMissing", LedgerKey.PathFor(database.Db)));
                     return ShianCli.Failed;
                 }
             }
             catch (Exception e) when (e is IOException or ArgumentException or System.Security.Cryptography.CryptographicException or UnauthorizedAccessException)
             {
-                console.Error($"无法读取密钥 / cannot read the key: {e.Message}");
+                console.Error(Words.Format("Cli.LedgerKeyUnreadable", e.Message));
                 return ShianCli.Failed;
             }
             var result = await LedgerVerification.VerifyAsync(database.Db, publicKey);
             if (!result.Ok)
             {
-                console.Error($"存证日志校验失败 / ledger verification failed: {Words.Of(result.Failure!)}");
+                console.Error(Words.Format("Cli.LedgerFailed", Words.Of(result.Failure!)));
                 return ShianCli.Failed;
             }
             var records = await Shian.Traceability.LoggedRecords.VerifyAsync(database.Db);
             if (!records.Ok)
             {
-                console.Error($"存证记录校验失败 / logged records verification failed: {Words.Of(records.Failure!)}");
+                console.Error(Words.Format("Cli.LoggedRecordsFailed", Words.Of(records.Failure!)));
                 return ShianCli.Failed;
             }
             var root = result.Root is null ? "" : Convert.ToHexStringLower(result.Root);
-            console.Out($"存证日志完整 / ledger intact: {result.Entries} entries, {result.Nodes} subtree hashes, {result.TreeHeads} signed tree heads, root {root}; {records.Events} events and {records.Certificates} certificates match their entries");
+            console.Out(Words.Format("Cli.LedgerIntact", result.Entries, result.Nodes, result.TreeHeads, root, records.Events, records.Certificates));
             return ShianCli.Ok;
         });
         return new Command("ledger", "存证日志 / transparency log") { verify };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Shian.Plans;
 
@@ -56,7 +57,7 @@ public static class PlanCommands
                 var unit = parts.Length == 2 ? units.FirstOrDefault(u => u.Name == parts[1]) : null;
                 if (unit is null)
                 {
-                    console.Error($"--map “{pair}”应写作 文中名称=单位名称，且单位须存在 / --map must be printed=unit with an existing unit");
+                    console.Error(Words.Format("Cli.PlanMapInvalid", pair));
                     return ShianCli.Usage;
                 }
                 mapping[parts[0]] = unit.Id;
@@ -73,15 +74,15 @@ public static class PlanCommands
                 }
                 foreach (var u in unknown.Where(u => u.Suggestions.Count > 0))
                 {
-                    console.Out($"  {u.PrintedName} → 建议 / suggested: {string.Join("、", u.Suggestions.Select(s => s.Name))}  (--map {u.PrintedName}={u.Suggestions[0].Name})");
+                    console.Out(Words.Format("Cli.PlanUnitSuggested", u.PrintedName, string.Join(Words.Format("Cli.ListSeparator"), u.Suggestions.Select(s => s.Name)), u.Suggestions[0].Name));
                 }
                 return ShianCli.Failed;
             }
             console.Out(result.Outcome switch
             {
-                PlanImport.Outcome.Unchanged => "计划未变化，未做修改 / the same document is already imported: nothing changed",
-                PlanImport.Outcome.Revised => $"已导入修订版，{result.Changes.Count} 处变化 / revised: {result.Changes.Count} changes",
-                _ => $"已导入 {plan.Tasks.Count} 项任务 / imported {plan.Tasks.Count} tasks",
+                PlanImport.Outcome.Unchanged => Words.Format("Cli.PlanUnchanged"),
+                PlanImport.Outcome.Revised => Words.Format("Cli.PlanRevised", result.Changes.Count),
+                _ => Words.Format("Cli.PlanImported", plan.Tasks.Count),
             });
             foreach (var change in result.Changes)
             {
@@ -98,7 +99,7 @@ public static class PlanCommands
         exitCode = ShianCli.Failed;
         if (!file.Exists)
         {
-            console.Error($"文件不存在：{file.FullName} / no such file");
+            console.Error(Words.Format("Cli.FileNotFound", file.FullName));
             return null;
         }
         if (file.Length > PlanDocument.MaxBytes)
@@ -115,7 +116,7 @@ public static class PlanCommands
         var parsed = PlanParser.Parse(document.Text);
         if (parsed.Plan is null || parsed.Plan.Tasks.Count == 0)
         {
-            console.Error(parsed.Error is { } error ? Words.Of(error) : "未识别到任何任务 / no task was recognised");
+            console.Error(parsed.Error is { } error ? Words.Of(error) : Words.Format("Cli.PlanNoTask"));
             exitCode = ShianCli.Usage;
             return null;
         }
@@ -126,8 +127,8 @@ public static class PlanCommands
     private static void Print(ParsedPlan plan, CliConsole console)
     {
         console.Out($"{plan.Title}（{plan.Year}）");
-        console.Out($"印发：{plan.Issuer} {plan.IssuedDate:yyyy-MM-dd}");
-        console.Out($"{plan.Sections.Count} 个部分，{plan.Tasks.Count} 项任务 / {plan.Sections.Count} sections, {plan.Tasks.Count} tasks");
+        console.Out(Words.Format("Cli.PlanIssued", plan.Issuer, plan.IssuedDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        console.Out(Words.Format("Cli.PlanCounts", plan.Sections.Count, plan.Tasks.Count));
         foreach (var task in plan.Tasks)
         {
             console.Out($"{task.Number}. {task.Title}");
@@ -137,7 +138,7 @@ public static class PlanCommands
             }
             foreach (var i in task.Indicators)
             {
-                console.Out($"     指标 / target: {i.Subject} {i.Comparator} {i.Value}{i.Unit}");
+                console.Out(Words.Format("Cli.PlanTarget", i.Subject, i.Comparator, i.Value, i.Unit));
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Shian.Common;
 using Shian.Risk;
 
@@ -22,14 +23,13 @@ public static class RiskCommands
             var result = await RiskRegrade.RunAsync(database.Db, "cli:" + Environment.UserName, ShianTime.UtcNow(database.Clock));
             foreach (var (grade, count) in result.PerGrade)
             {
-                console.Out($"{grade} 级 / grade {grade}: {count}");
+                console.Out(Words.Format("Cli.RiskGradeCount", grade, count));
             }
             if (result.WithoutSheet > 0)
             {
-                console.Out($"无适用评分表、未评定 / no sheet applies, not graded: {result.WithoutSheet}");
+                console.Out(Words.Format("Cli.RiskWithoutSheet", result.WithoutSheet));
             }
-            console.Out($"已评定 {result.Graded} 个主体，{result.Changed} 个等级或分数有变化（{started.Elapsed.TotalSeconds:0.0} 秒）" +
-                $" / {result.Graded} businesses graded, {result.Changed} changed ({started.Elapsed.TotalSeconds:0.0} s)");
+            console.Out(Words.Format("Cli.RiskGraded", result.Graded, result.Changed, started.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)));
             return ShianCli.Ok;
         });
         return new Command("risk", "风险分级 / risk grading") { regrade };

@@ -30,12 +30,12 @@ public static class SamplingCommands
             var rate = parse.GetValue(perThousand) ?? "";
             if (!int.TryParse(people, NumberStyles.None, CultureInfo.InvariantCulture, out var p) || p <= 0)
             {
-                console.Error($"人口“{people}”应为大于0的整数（不要用逗号分隔千位） / --population must be a whole number above 0");
+                console.Error(Words.Format("Cli.PopulationInvalid", people));
                 return ShianCli.Failed;
             }
             if (!decimal.TryParse(rate, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var r) || r <= 0 || r > 1000)
             {
-                console.Error($"每千人批次“{rate}”应为大于0且不超过1000的数 / --per-thousand must be a number above 0 and at most 1000");
+                console.Error(Words.Format("Cli.PerThousandInvalid", rate));
                 return ShianCli.Failed;
             }
             console.Out(SamplingQuota.Of(p, r).ToString(CultureInfo.InvariantCulture));
@@ -56,10 +56,10 @@ public static class SamplingCommands
             }
             // Served today: the deadlines to ask for re-inspection or object run from the notice the operator now receives.
             var opened = await SampleFailures.OpenMissingAsync(database.Db, ShianTime.UtcNow(database.Clock), "cli:" + Environment.UserName);
-            console.Out($"已立案 {opened.Count} 件，已向经营者发出站内通知 / {opened.Count} cases opened, each with its notice to the business");
+            console.Out(Words.Format("Cli.FailuresOpened", opened.Count));
             if (opened.Count > 0)
             {
-                console.Out("命令行不发送短信，请另行告知经营者 / no text messages are sent from the command line: tell the businesses by other means");
+                console.Out(Words.Format("Cli.NoTextMessages"));
             }
             return ShianCli.Ok;
         });
@@ -76,7 +76,7 @@ public static class SamplingCommands
                 return ShianCli.Failed;
             }
             var given = await SamplePublicTokens.GiveMissingAsync(database.Db);
-            console.Out($"已为 {given} 份抽样单生成核验码 / {given} forms given a verification token");
+            console.Out(Words.Format("Cli.TokensGiven", given));
             return ShianCli.Ok;
         });
         return new Command("sampling", "抽检监测 / sampling") { quota, openCases, tokens };

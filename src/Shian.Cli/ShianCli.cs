@@ -38,7 +38,7 @@ public static class ShianCli
         {
             // One line: the unknown word if there is one, else the parser's first complaint.
             var message = parsed.UnmatchedTokens.Count > 0
-                ? $"未知的命令或参数 / unknown command or argument: {string.Join(" ", parsed.UnmatchedTokens)}"
+                ? Words.Format("Cli.UnknownArgument", string.Join(" ", parsed.UnmatchedTokens))
                 : string.Join(" ", parsed.Errors[0].Message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             console.Error(message + " (shian --help)");
             return Usage;
@@ -47,12 +47,12 @@ public static class ShianCli
     }
 }
 
-/// <summary>Where a verb writes. Errors carry a Chinese prefix first, as every message of the platform does.</summary>
+/// <summary>Where a verb writes. Errors and warnings carry a prefix in the language of <see cref="Words"/>.</summary>
 public sealed class CliConsole(TextWriter stdout, TextWriter stderr)
 {
     public void Out(string line) => stdout.WriteLine(line);
 
-    public void Error(string line) => stderr.WriteLine("错误 / error: " + line);
+    public void Error(string line) => stderr.WriteLine(Words.Format("Cli.ErrorPrefix", line));
 
-    public void Warn(string line) => stderr.WriteLine("注意 / warning: " + line);
+    public void Warn(string line) => stderr.WriteLine(Words.Format("Cli.WarnPrefix", line));
 }

@@ -37,7 +37,7 @@ public static class UserCommands
                 unitId = await database.Db.Units.Where(u => u.Name == unitName || u.Aliases.Contains(unitName)).Select(u => (Guid?)u.Id).FirstOrDefaultAsync();
                 if (unitId is null)
                 {
-                    console.Error($"找不到单位“{unitName}” / no unit named '{unitName}'");
+                    console.Error(Words.Format("Cli.UnitNotFound", unitName));
                     return ShianCli.Failed;
                 }
             }
@@ -47,17 +47,17 @@ public static class UserCommands
                 townshipId = await database.Db.Townships.Where(t => t.Code == townshipKey || t.Name == townshipKey).Select(t => (Guid?)t.Id).FirstOrDefaultAsync();
                 if (townshipId is null)
                 {
-                    console.Error($"找不到乡镇街道“{townshipKey}” / no township with code or name '{townshipKey}'");
+                    console.Error(Words.Format("Cli.TownshipNotFound", townshipKey));
                     return ShianCli.Failed;
                 }
             }
             switch (RoleAttachments.Missing(roleName, unitId, townshipId))
             {
                 case "unit":
-                    console.Error($"角色 {roleName} 必须用 --unit 指定所属单位 / role {roleName} needs --unit");
+                    console.Error(Words.Format("Cli.RoleNeedsUnit", roleName));
                     return ShianCli.Failed;
                 case "township":
-                    console.Error($"角色 {roleName} 必须用 --township 指定所属乡镇街道 / role {roleName} needs --township");
+                    console.Error(Words.Format("Cli.RoleNeedsTownship", roleName));
                     return ShianCli.Failed;
             }
 
@@ -88,10 +88,10 @@ public static class UserCommands
                 return ShianCli.Failed;
             }
             await transaction.CommitAsync();
-            console.Out($"已创建账户 / account created: {user.UserName} ({roleName})");
+            console.Out(Words.Format("Cli.AccountCreated", user.UserName, roleName));
             if (generated)
             {
-                console.Out($"初始密码 / initial password: {secret}");
+                console.Out(Words.Format("Cli.InitialPassword", secret));
             }
             return ShianCli.Ok;
         });

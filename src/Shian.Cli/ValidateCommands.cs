@@ -15,10 +15,10 @@ public static class ValidateCommands
             var check = CreditCode.Validate(parse.GetValue(code) ?? "");
             if (check.Valid)
             {
-                console.Out($"{check.Normalized} 有效 / valid");
+                console.Out(Words.Format("Cli.CodeValid", check.Normalized));
                 return ShianCli.Ok;
             }
-            console.Error($"{check.Normalized}：{Words.Of(check.Error!)}");
+            console.Error(Words.Format("Cli.CodeInvalid", check.Normalized, Words.Of(check.Error!)));
             if (check.ExpectedCheck is { } expected)
             {
                 console.Out($"{check.Normalized[..17]}{expected}");

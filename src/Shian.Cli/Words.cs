@@ -32,6 +32,16 @@ internal static class Words
         }
     }
 
+    /// <summary>
+    /// The command line's own line <paramref name="key"/> (a <c>Cli.*</c> resource) filled with <paramref name="args"/>,
+    /// in <see cref="Culture"/>; the key itself when absent.
+    /// </summary>
+    public static string Format(string key, params object?[] args)
+    {
+        var format = Resources.GetString(key, Culture) ?? key;
+        return args.Length == 0 ? format : string.Format(Culture, format, args);
+    }
+
     /// <summary>A resource by key (a label, a term); the key itself when absent.</summary>
     public static string Text(string key, CultureInfo? culture = null) => Resources.GetString(key, culture ?? Culture) ?? key;
 }

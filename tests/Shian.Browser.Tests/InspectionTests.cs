@@ -23,7 +23,7 @@ public sealed class InspectionTests(BrowserFixture app) : IClassFixture<BrowserF
             var b = new Business
             {
                 Name = "手机检查测试饭店", CreditCode = "IPHONE000000000000", Address = "文昌街道8号", TownshipId = township,
-                Category = BusinessCategory.Caterer, Subtype = "restaurant", Scale = BusinessScale.Small, Status = BusinessStatus.Active, CreatedAt = DateTime.UtcNow,
+                Category = BusinessCategory.Caterer, Subtype = "restaurant", Scale = BusinessScale.Small, CreatedAt = DateTime.UtcNow,
             };
             db.Businesses.Add(b);
             await db.SaveChangesAsync();

@@ -98,7 +98,7 @@ public sealed class RectificationFlowTests(BrowserFixture app) : IClassFixture<B
         var b = new Business
         {
             Name = Restaurant, CreditCode = "FLOW00000000000000", Address = "文昌街道18号", TownshipId = township, LegalRepresentative = "钱经理",
-            Category = BusinessCategory.Caterer, Subtype = "restaurant", Scale = BusinessScale.Small, Status = BusinessStatus.Active, CreatedAt = DateTime.UtcNow,
+            Category = BusinessCategory.Caterer, Subtype = "restaurant", Scale = BusinessScale.Small, CreatedAt = DateTime.UtcNow,
         };
         db.Businesses.Add(b);
         await db.SaveChangesAsync();

@@ -145,7 +145,7 @@ public sealed class SamplingFailureFlowTests(BrowserFixture app) : IClassFixture
         {
             Name = Shop, CreditCode = "SFLOW0000000000000", Address = "测试路1号", TownshipId = townshipId, LegalRepresentative = "孙老板",
             ContactPhone = "13900002222", Category = BusinessCategory.Seller, Subtype = "supermarket", Scale = BusinessScale.Small,
-            Status = BusinessStatus.Active, CreatedAt = DateTime.UtcNow,
+            CreatedAt = DateTime.UtcNow,
         };
         db.Businesses.Add(b);
         await db.SaveChangesAsync();

@@ -29,7 +29,7 @@ public sealed class SchoolKitchenTests(BrowserFixture app) : IClassFixture<Brows
             var b = new Business
             {
                 Name = School, CreditCode = "SCHOOL000000000000", Address = "文昌街道学府路1号", TownshipId = township,
-                Category = BusinessCategory.Canteen, Subtype = "school", Scale = BusinessScale.Medium, Status = BusinessStatus.Active, CreatedAt = DateTime.UtcNow,
+                Category = BusinessCategory.Canteen, Subtype = "school", Scale = BusinessScale.Medium, CreatedAt = DateTime.UtcNow,
             };
             db.Businesses.Add(b);
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ShianUser>>();

@@ -22,7 +22,7 @@ public sealed class TraceTests(BrowserFixture app) : IClassFixture<BrowserFixtur
             var farm = new Business
             {
                 Name = "绿野蔬菜专业合作社", CreditCode = "93120225BROWSER01A", Address = "渔阳镇", TownshipId = township, Category = BusinessCategory.AgriculturalProducer,
-                Subtype = "cooperative", Status = BusinessStatus.Active, CreatedAt = DateTime.UtcNow,
+                Subtype = "cooperative", CreatedAt = DateTime.UtcNow,
             };
             db.Businesses.Add(farm);
             db.Licences.Add(new Licence
@@ -45,7 +45,7 @@ public sealed class TraceTests(BrowserFixture app) : IClassFixture<BrowserFixtur
                  ]}}
                 """);
             Assert.Empty(read.Errors);
-            await EpcisCapture.StoreAsync(db, new CaptureJob { Id = Guid.CreateVersion7(), BusinessId = farm.Id, CreatedAt = DateTime.UtcNow, Status = CaptureJobStatus.Accepted }, read.Events);
+            await EpcisCapture.StoreAsync(db, new CaptureJob { Id = Guid.CreateVersion7(), BusinessId = farm.Id, CreatedAt = DateTime.UtcNow }, read.Events);
         }
 
         var phone = await app.NewPageAsync(390, 844);

@@ -1,20 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Shian.Common;
 using Shian.Data;
 
 namespace Shian.Accounts;
-
-/// <summary>Why a key was not issued; the web and the CLI word each one in the user's language.</summary>
-public enum ApiKeyProblem
-{
-    NameRequired,
-    NameTaken,
-    ScopeRequired,
-    ScopeUnknown,
-    UserUnknown,
-
-    /// <summary>The business to bind the key to is not registered, or the key's account does not operate it.</summary>
-    BusinessNotOperated,
-}
 
 /// <summary>
 /// The one way a key is issued (administrators' page, an operator's own page, <c>shian apikey create</c>): the scopes
@@ -25,9 +13,10 @@ public static class ApiKeyIssue
 {
     public sealed record Request(Guid UserId, string Name, IReadOnlyCollection<string> Scopes, string? Business = null);
 
-    public sealed record Outcome(ApiKey? Key, string? Secret, ApiKeyProblem? Problem, string? Detail = null)
+    /// <summary>The key and its secret, or why it was refused and the request's field it concerns (Name, Scopes, UserId, Business).</summary>
+    public sealed record Outcome(ApiKey? Key, string? Secret, Problem? Problem, string Field = "")
     {
-        public static Outcome Refused(ApiKeyProblem problem, string? detail = null) => new(null, null, problem, detail);
+        public static Outcome Refused(string field, Problem problem) => new(null, null, problem, field);
     }
 
     /// <summary>Checks the request and, when it is sound, adds the key to <paramref name="db"/> (the caller saves).</summary>
@@ -36,24 +25,24 @@ public static class ApiKeyIssue
         var name = request.Name.Trim();
         if (name.Length == 0)
         {
-            return Outcome.Refused(ApiKeyProblem.NameRequired);
+            return Outcome.Refused(nameof(Request.Name), new Problem("ApiKey.NameRequired"));
         }
         var scopes = request.Scopes.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().ToList();
         if (scopes.Count == 0)
         {
-            return Outcome.Refused(ApiKeyProblem.ScopeRequired);
+            return Outcome.Refused(nameof(Request.Scopes), new Problem("ApiKey.ScopeRequired"));
         }
         if (scopes.Except(allowedScopes).ToList() is { Count: > 0 } unknown)
         {
-            return Outcome.Refused(ApiKeyProblem.ScopeUnknown, string.Join(", ", unknown));
+            return Outcome.Refused(nameof(Request.Scopes), new Problem("ApiKey.ScopeUnknown", string.Join(", ", unknown)));
         }
         if (!await db.Users.AnyAsync(u => u.Id == request.UserId, ct))
         {
-            return Outcome.Refused(ApiKeyProblem.UserUnknown);
+            return Outcome.Refused(nameof(Request.UserId), new Problem("ApiKey.UserUnknown"));
         }
         if (await db.ApiKeys.AnyAsync(k => k.UserId == request.UserId && k.Name == name && k.RevokedAt == null, ct))
         {
-            return Outcome.Refused(ApiKeyProblem.NameTaken, name);
+            return Outcome.Refused(nameof(Request.Name), new Problem("ApiKey.NameTaken", name));
         }
         Guid? businessId = null;
         if (request.Business?.Trim() is { Length: > 0 } named)
@@ -64,7 +53,7 @@ public static class ApiKeyIssue
                 .Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct);
             if (businessId is null)
             {
-                return Outcome.Refused(ApiKeyProblem.BusinessNotOperated, named);
+                return Outcome.Refused(nameof(Request.Business), new Problem("ApiKey.BusinessNotOperated", named));
             }
         }
         var (key, secret) = ApiKey.Create(request.UserId, name, scopes, now, businessId);

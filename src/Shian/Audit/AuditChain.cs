@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Shian.Common;
 
 namespace Shian.Audit;
 
@@ -49,7 +50,7 @@ public static class AuditChain
         row.Hash = ComputeHash(row, previousHash);
     }
 
-    public sealed record Break(long Sequence, string Reason);
+    public sealed record Break(long Sequence, Problem Reason);
 
     /// <summary>
     /// Checks rows in sequence order, continuing from <paramref name="previousHash"/> and expecting
@@ -64,15 +65,15 @@ public static class AuditChain
         {
             if (row.Sequence != sequence)
             {
-                return new Break(row.Sequence, $"expected row {sequence} but found row {row.Sequence}: rows are missing or reordered");
+                return new Break(row.Sequence, new Problem("Audit.RowsMissingOrReordered", sequence, row.Sequence));
             }
             if (row.PreviousHash != previous)
             {
-                return new Break(row.Sequence, "its previous-hash does not match the hash of the row before it");
+                return new Break(row.Sequence, new Problem("Audit.PreviousHashMismatch"));
             }
             if (ComputeHash(row, previous) != row.Hash)
             {
-                return new Break(row.Sequence, "its content does not match its hash: the row was altered");
+                return new Break(row.Sequence, new Problem("Audit.RowAltered"));
             }
             previous = row.Hash;
             sequence++;

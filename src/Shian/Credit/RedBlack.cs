@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Shian.Common;
@@ -126,19 +127,19 @@ public sealed record RedBlackRules : IVersionedRulebook
     }
 
     /// <summary>
-    /// A new version of the rules from the office's form, or every reason why not (field, Chinese message). The version
+    /// A new version of the rules from the office's form, or every reason why not (field, problem). The version
     /// takes effect from the first day of <paramref name="effectiveMonth"/> and may not reach back to a month whose list
     /// is already approved (<paramref name="lastApprovedMonth"/>): that list stays as it was published.
     /// </summary>
-    public static (RedBlackRules? Rules, IReadOnlyList<(string Field, string Error)> Errors) Issue(int version, DateOnly? effectiveMonth,
+    public static (RedBlackRules? Rules, IReadOnlyList<(string Field, Problem Error)> Errors) Issue(int version, DateOnly? effectiveMonth,
         DateOnly? lastApprovedMonth, int? windowMonths, RiskLevel? redMaxGrade, int? redMinInspections, int? blackMinNonConforming,
         bool blackIfSeriousViolator, int? blackMinPenalties, int? blackMinFailedSamples = DefaultBlackMinFailedSamples)
     {
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, Problem)>();
         DateOnly from = default;
         if (effectiveMonth is not { } month)
         {
-            errors.Add((nameof(EffectiveFrom), "生效月份：请填写生效月份"));
+            errors.Add((nameof(EffectiveFrom), new Problem("RedBlack.EffectiveMonthRequired")));
         }
         else
         {
@@ -146,32 +147,33 @@ public sealed record RedBlackRules : IVersionedRulebook
             if (lastApprovedMonth is { } approved && from <= approved)
             {
                 errors.Add((nameof(EffectiveFrom),
-                    $"生效月份：{approved:yyyy-MM} 的红黑榜已审定发布，新规则最早从 {approved.AddMonths(1):yyyy-MM} 起生效"));
+                    new Problem("RedBlack.MonthApproved", approved.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                        approved.AddMonths(1).ToString("yyyy-MM", CultureInfo.InvariantCulture))));
             }
         }
         if (windowMonths is not { } window || window is < 1 or > MaxWindowMonths)
         {
-            errors.Add((nameof(WindowMonths), $"统计期（月）：应在 1 到 {MaxWindowMonths} 个月之间"));
+            errors.Add((nameof(WindowMonths), new Problem("RedBlack.WindowRange", MaxWindowMonths)));
         }
         if (redMaxGrade is not { } grade || !Enum.IsDefined(grade))
         {
-            errors.Add((nameof(RedMaxGrade), "红榜风险等级：请选择 A、B、C 或 D 级"));
+            errors.Add((nameof(RedMaxGrade), new Problem("RedBlack.RedGradeRequired")));
         }
         if (redMinInspections is not { } inspections || inspections < 0)
         {
-            errors.Add((nameof(RedMinInspections), "红榜最少检查次数：应为 0 或更大的整数"));
+            errors.Add((nameof(RedMinInspections), new Problem("RedBlack.RedMinInspections")));
         }
         if (blackMinNonConforming is not { } nonConforming || nonConforming < 1)
         {
-            errors.Add((nameof(BlackMinNonConforming), "黑榜不符合次数：至少为 1（为 0 将把所有餐饮单位列入黑榜）"));
+            errors.Add((nameof(BlackMinNonConforming), new Problem("RedBlack.BlackMinNonConforming")));
         }
         if (blackMinPenalties is not { } penalties || penalties < 0)
         {
-            errors.Add((nameof(BlackMinPenalties), "黑榜行政处罚次数：应为 0（不启用）或更大的整数"));
+            errors.Add((nameof(BlackMinPenalties), new Problem("RedBlack.BlackMinPenalties")));
         }
         if (blackMinFailedSamples is not { } failedSamples || failedSamples < 0)
         {
-            errors.Add((nameof(BlackMinFailedSamples), "黑榜抽检不合格批次：应为 0（不启用）或更大的整数"));
+            errors.Add((nameof(BlackMinFailedSamples), new Problem("RedBlack.BlackMinFailedSamples")));
         }
         if (errors.Count > 0)
         {

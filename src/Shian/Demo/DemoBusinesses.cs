@@ -83,17 +83,13 @@ public static class DemoBusinesses
             if (subtype == "hospital") tags.Add("hospital");
             if (subtype == "construction-site") tags.Add("construction-site");
             if (subtype is "supermarket" or "slaughterhouse" && random.Next(100) < 60) tags.Add("cold-chain");
-            var business = new Business
-            {
-                Id = Guid.CreateVersion7(), Name = name, CreditCode = code, LegalRepresentative = person,
-                Address = $"{township.Name}{Words[random.Next(Words.Length)]}路{random.Next(1, 300)}号", TownshipId = township.Id,
-                Latitude = Math.Round(39.92 + random.NextDouble() * 0.3, 5), Longitude = Math.Round(117.22 + random.NextDouble() * 0.45, 5),
-                Category = type.Category, Subtype = subtype,
-                Scale = company ? (BusinessScale)random.Next(1, 4) : random.Next(100) < 70 ? BusinessScale.Micro : BusinessScale.Small,
-                ContactName = person, ContactPhone = $"13{random.Next(0, 10)}{random.Next(10000000, 99999999)}",
-                Status = random.Next(100) < 94 ? BusinessStatus.Active : random.Next(2) == 0 ? BusinessStatus.Suspended : BusinessStatus.Closed,
-                Tags = Business.JoinTags(tags), CreatedAt = now,
-            };
+            var business = Business.Register(new BusinessDetails(name, code, "", person,
+                    $"{township.Name}{Words[random.Next(Words.Length)]}路{random.Next(1, 300)}号", township.Id,
+                    Math.Round(39.92 + random.NextDouble() * 0.3, 5), Math.Round(117.22 + random.NextDouble() * 0.45, 5), type.Category, subtype,
+                    company ? (BusinessScale)random.Next(1, 4) : random.Next(100) < 70 ? BusinessScale.Micro : BusinessScale.Small,
+                    person, $"13{random.Next(0, 10)}{random.Next(10000000, 99999999)}", Business.JoinTags(tags)),
+                random.Next(100) < 94 ? BusinessStatus.Active : random.Next(2) == 0 ? BusinessStatus.Suspended : BusinessStatus.Closed, now);
+            business.Id = Guid.CreateVersion7();
             businesses.Add(business);
             if (licenceKind is { } kind)
             {

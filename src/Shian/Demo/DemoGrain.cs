@@ -43,7 +43,7 @@ public static class DemoGrain
                 var capacity = 2000m + 500 * random.Next(0, 7);
                 var (silo, errors) = Silo.Create(new Silo.Input($"CF-{n:00}", depot, township, kind, capacity, capacity - 100 * random.Next(0, 10),
                     previous.Year - 1, new DateOnly(previous.Year - 1, 10, 15)), owner, today, "demo", now);
-                if (silo is null) throw new InvalidOperationException(string.Join(" ", errors.Select(e => e.Message)));
+                if (silo is null) throw new InvalidOperationException(string.Join(" ", errors.Select(e => e.Problem)));
                 db.Silos.Add(silo);
                 var failing = n == 6; // one maize silo over the DON limit
                 var test = Test(silo, previous.From.AddDays(60 + n), failing, random, now);
@@ -95,7 +95,7 @@ public static class DemoGrain
             var (check, errors) = ImportedFoodCheck.Create(seller.Id, seller.TownshipId, null,
                 new ImportedFoodCheck.Input(imp.Product, imp.Origin, $"0202{today.Year}1{(100000000 + i * 1379):000000000}", $"12000002{today.Year % 100}{i:000000}",
                     imp.Kg, date, imp.Health, imp.Health, imp.Result), today, "demo", now);
-            if (check is null) throw new InvalidOperationException(string.Join(" ", errors.Select(e => e.Message)));
+            if (check is null) throw new InvalidOperationException(string.Join(" ", errors.Select(e => e.Problem)));
             if (imp.Result == ImportResult.Failed)
             {
                 var evidence = "%PDF-1.4\n% 退运证明（演示）\n"u8.ToArray();
@@ -127,6 +127,6 @@ public static class DemoGrain
             values["don"] = 1380m;
         }
         var (test, errors) = GrainTest.Create(silo, new GrainTest.Input(date, "区粮油质量检测站", values), date, "demo", now);
-        return test ?? throw new InvalidOperationException(string.Join(" ", errors.Select(e => e.Message)));
+        return test ?? throw new InvalidOperationException(string.Join(" ", errors.Select(e => e.Problem)));
     }
 }

@@ -1,3 +1,4 @@
+using Shian.Common;
 using Shian.Inspections;
 
 namespace Shian.Grain;
@@ -32,18 +33,18 @@ public class GrainPurchaseCheck : IGrainRecord
 
     public sealed record Input(DateOnly? Date, string? Inspectors, string? Findings, InspectionResult? Result, bool SiloRecordsRequired);
 
-    public static (GrainPurchaseCheck? Check, IReadOnlyList<(string Field, string Message)> Errors) Create(
+    public static (GrainPurchaseCheck? Check, IReadOnlyList<(string Field, Problem Problem)> Errors) Create(
         Guid businessId, Guid townshipId, Guid? unitId, Input input, DateOnly today, string by, DateTime at)
     {
-        var errors = new List<(string, string)>();
-        if (input.Date is not { } date) errors.Add((nameof(Input.Date), "检查日期：必填。"));
-        else if (date > today) errors.Add((nameof(Input.Date), "检查日期：不能晚于今天。"));
+        var errors = new List<(string, Problem)>();
+        if (input.Date is not { } date) errors.Add((nameof(Input.Date), new Problem("Grain.Required", new Problem.Term("GrainField.CheckDate"))));
+        else if (date > today) errors.Add((nameof(Input.Date), new Problem("Grain.NotAfterToday", new Problem.Term("GrainField.CheckDate"))));
         var inspectors = input.Inspectors?.Trim() ?? "";
-        if (inspectors.Length == 0) errors.Add((nameof(Input.Inspectors), "检查人员：必填。"));
-        else if (inspectors.Length > InspectorsMax) errors.Add((nameof(Input.Inspectors), $"检查人员：不能超过 {InspectorsMax} 个字。"));
+        if (inspectors.Length == 0) errors.Add((nameof(Input.Inspectors), new Problem("Grain.Required", new Problem.Term("GrainField.Inspectors"))));
+        else if (inspectors.Length > InspectorsMax) errors.Add((nameof(Input.Inspectors), new Problem("Grain.TooLong", new Problem.Term("GrainField.Inspectors"), InspectorsMax)));
         var findings = input.Findings?.Trim() ?? "";
-        if (findings.Length > TextMax) errors.Add((nameof(Input.Findings), $"检查发现：不能超过 {TextMax} 个字。"));
-        if (input.Result is not { } result || !Enum.IsDefined(result)) errors.Add((nameof(Input.Result), "检查结果：请选择符合、基本符合或不符合。"));
+        if (findings.Length > TextMax) errors.Add((nameof(Input.Findings), new Problem("Grain.TooLong", new Problem.Term("GrainField.Findings"), TextMax)));
+        if (input.Result is not { } result || !Enum.IsDefined(result)) errors.Add((nameof(Input.Result), new Problem("Grain.PurchaseResultRequired")));
         if (errors.Count > 0) return (null, errors);
         return (new GrainPurchaseCheck
         {

@@ -1,3 +1,5 @@
+using Shian.Common;
+
 namespace Shian.Grain;
 
 /// <summary>
@@ -36,15 +38,15 @@ public class GrainTest : IGrainRecord
     /// items with a limit for the silo's kind must be given; the date lies between the grain's storing and today.
     /// Whether the silo already has a test in that half-year is the caller's check (<see cref="Duplicate"/>).
     /// </summary>
-    public static (GrainTest? Test, IReadOnlyList<(string Field, string Message)> Errors) Create(Silo silo, Input input, DateOnly today, string by, DateTime at)
+    public static (GrainTest? Test, IReadOnlyList<(string Field, Problem Problem)> Errors) Create(Silo silo, Input input, DateOnly today, string by, DateTime at)
     {
-        var errors = new List<(string, string)>();
-        if (input.TestDate is not { } date) errors.Add((nameof(Input.TestDate), "检验日期：必填。"));
-        else if (date > today) errors.Add((nameof(Input.TestDate), "检验日期：不能晚于今天。"));
-        else if (date < silo.StoredSince) errors.Add((nameof(Input.TestDate), $"检验日期：不能早于入仓日期（{silo.StoredSince:yyyy-MM-dd}）。"));
+        var errors = new List<(string, Problem)>();
+        if (input.TestDate is not { } date) errors.Add((nameof(Input.TestDate), new Problem("Grain.Required", new Problem.Term("GrainField.TestDate"))));
+        else if (date > today) errors.Add((nameof(Input.TestDate), new Problem("Grain.NotAfterToday", new Problem.Term("GrainField.TestDate"))));
+        else if (date < silo.StoredSince) errors.Add((nameof(Input.TestDate), new Problem("Grain.NotBefore", new Problem.Term("GrainField.TestDate"), new Problem.Term("GrainField.StoredSince"), silo.StoredSince)));
         var lab = input.Laboratory?.Trim() ?? "";
-        if (lab.Length == 0) errors.Add((nameof(Input.Laboratory), "检验机构：必填。"));
-        else if (lab.Length > LabMax) errors.Add((nameof(Input.Laboratory), $"检验机构：不能超过 {LabMax} 个字。"));
+        if (lab.Length == 0) errors.Add((nameof(Input.Laboratory), new Problem("Grain.Required", new Problem.Term("GrainField.Laboratory"))));
+        else if (lab.Length > LabMax) errors.Add((nameof(Input.Laboratory), new Problem("Grain.TooLong", new Problem.Term("GrainField.Laboratory"), LabMax)));
         var items = new List<GrainTestItem>();
         foreach (var item in GrainStandards.Items)
         {
@@ -53,12 +55,12 @@ public class GrainTest : IGrainRecord
             var field = $"Values[{item.Code}]";
             if (value is null)
             {
-                if (limit is not null) errors.Add((field, $"{item.Name}：必填（{silo.GrainKind}有限量 {limit} {item.Unit}）。"));
+                if (limit is not null) errors.Add((field, new Problem("Grain.ItemRequired", item.Name, silo.GrainKind, limit, item.Unit)));
                 continue;
             }
             if (value < 0)
             {
-                errors.Add((field, $"{item.Name}：不能为负数。"));
+                errors.Add((field, new Problem("Grain.ItemNegative", item.Name)));
                 continue;
             }
             items.Add(new GrainTestItem
@@ -81,7 +83,7 @@ public class GrainTest : IGrainRecord
         return (test, errors);
     }
 
-    public static string Duplicate(HalfYear half) => $"检验日期：该仓房{half.Name}已有检验记录。";
+    public static Problem Duplicate(HalfYear half) => new("Grain.TestDuplicate", half.Name);
 }
 
 public class GrainTestItem
@@ -118,20 +120,20 @@ public class GrainDisposal : IGrainRecord
 
     public sealed record Input(string? Method, DateOnly? Date, decimal? QuantityTonnes, string? Note);
 
-    public static (GrainDisposal? Disposal, IReadOnlyList<(string Field, string Message)> Errors) Create(Silo silo, GrainTest test, Input input, DateOnly today, string by, DateTime at)
+    public static (GrainDisposal? Disposal, IReadOnlyList<(string Field, Problem Problem)> Errors) Create(Silo silo, GrainTest test, Input input, DateOnly today, string by, DateTime at)
     {
-        var errors = new List<(string, string)>();
-        if (test.SafetyPassed) errors.Add(("", "该次检验食品安全指标合格，无需超标粮食处置。"));
+        var errors = new List<(string, Problem)>();
+        if (test.SafetyPassed) errors.Add(("", new Problem("Grain.DisposalNotNeeded")));
         var method = input.Method?.Trim() ?? "";
-        if (!Methods.Contains(method)) errors.Add((nameof(Input.Method), $"处置方式：请从 {string.Join("、", Methods)} 中选择。"));
-        if (input.Date is not { } date) errors.Add((nameof(Input.Date), "处置日期：必填。"));
-        else if (date > today) errors.Add((nameof(Input.Date), "处置日期：不能晚于今天。"));
-        else if (date < test.TestDate) errors.Add((nameof(Input.Date), $"处置日期：不能早于检验日期（{test.TestDate:yyyy-MM-dd}）。"));
-        if (input.QuantityTonnes is not { } q) errors.Add((nameof(Input.QuantityTonnes), "处置数量（吨）：必填。"));
-        else if (q <= 0) errors.Add((nameof(Input.QuantityTonnes), "处置数量（吨）：必须大于 0。"));
-        else if (q > silo.CapacityTonnes) errors.Add((nameof(Input.QuantityTonnes), $"处置数量（吨）：不能超过仓容 {silo.CapacityTonnes} 吨。"));
+        if (!Methods.Contains(method)) errors.Add((nameof(Input.Method), new Problem("Grain.DisposalMethodUnknown", string.Join("、", Methods))));
+        if (input.Date is not { } date) errors.Add((nameof(Input.Date), new Problem("Grain.Required", new Problem.Term("GrainField.DisposalDate"))));
+        else if (date > today) errors.Add((nameof(Input.Date), new Problem("Grain.NotAfterToday", new Problem.Term("GrainField.DisposalDate"))));
+        else if (date < test.TestDate) errors.Add((nameof(Input.Date), new Problem("Grain.NotBefore", new Problem.Term("GrainField.DisposalDate"), new Problem.Term("GrainField.TestDate"), test.TestDate)));
+        if (input.QuantityTonnes is not { } q) errors.Add((nameof(Input.QuantityTonnes), new Problem("Grain.Required", new Problem.Term("GrainField.DisposalTonnes"))));
+        else if (q <= 0) errors.Add((nameof(Input.QuantityTonnes), new Problem("Grain.Positive", new Problem.Term("GrainField.DisposalTonnes"))));
+        else if (q > silo.CapacityTonnes) errors.Add((nameof(Input.QuantityTonnes), new Problem("Grain.DisposalOverCapacity", silo.CapacityTonnes)));
         var note = input.Note?.Trim() ?? "";
-        if (note.Length > NoteMax) errors.Add((nameof(Input.Note), $"说明：不能超过 {NoteMax} 个字。"));
+        if (note.Length > NoteMax) errors.Add((nameof(Input.Note), new Problem("Grain.TooLong", new Problem.Term("GrainField.Note"), NoteMax)));
         if (errors.Count > 0) return (null, errors);
         return (new GrainDisposal
         {

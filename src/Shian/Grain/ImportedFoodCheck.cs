@@ -1,3 +1,5 @@
+using Shian.Common;
+
 namespace Shian.Grain;
 
 public enum ImportResult
@@ -50,27 +52,27 @@ public class ImportedFoodCheck : IGrainRecord
     public sealed record Input(string? Product, string? OriginCountry, string? DeclarationNumber, string? CertificateNumber,
         decimal? QuantityKg, DateOnly? Date, bool HealthFood, bool OnlineVerified, ImportResult? Result);
 
-    public static (ImportedFoodCheck? Check, IReadOnlyList<(string Field, string Message)> Errors) Create(
+    public static (ImportedFoodCheck? Check, IReadOnlyList<(string Field, Problem Problem)> Errors) Create(
         Guid businessId, Guid townshipId, Guid? unitId, Input input, DateOnly today, string by, DateTime at)
     {
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, Problem)>();
         var product = input.Product?.Trim() ?? "";
-        if (product.Length == 0) errors.Add((nameof(Input.Product), "产品名称：必填。"));
-        else if (product.Length > TextMax) errors.Add((nameof(Input.Product), $"产品名称：不能超过 {TextMax} 个字。"));
+        if (product.Length == 0) errors.Add((nameof(Input.Product), new Problem("Grain.Required", new Problem.Term("GrainField.Product"))));
+        else if (product.Length > TextMax) errors.Add((nameof(Input.Product), new Problem("Grain.TooLong", new Problem.Term("GrainField.Product"), TextMax)));
         var origin = input.OriginCountry?.Trim() ?? "";
-        if (origin.Length == 0) errors.Add((nameof(Input.OriginCountry), "原产国（地区）：必填。"));
-        else if (origin.Length > 50) errors.Add((nameof(Input.OriginCountry), "原产国（地区）：不能超过 50 个字。"));
+        if (origin.Length == 0) errors.Add((nameof(Input.OriginCountry), new Problem("Grain.Required", new Problem.Term("GrainField.OriginCountry"))));
+        else if (origin.Length > 50) errors.Add((nameof(Input.OriginCountry), new Problem("Grain.TooLong", new Problem.Term("GrainField.OriginCountry"), 50)));
         var declaration = (input.DeclarationNumber ?? "").Trim();
-        if (CustomsDeclarationNumber.Check(declaration, today) is { } problem) errors.Add((nameof(Input.DeclarationNumber), "报关单号：" + problem));
+        if (CustomsDeclarationNumber.Check(declaration, today) is { } problem) errors.Add((nameof(Input.DeclarationNumber), problem));
         var certificate = input.CertificateNumber?.Trim() ?? "";
-        if (certificate.Length == 0) errors.Add((nameof(Input.CertificateNumber), "入境货物检验检疫证明编号：必填。"));
-        else if (certificate.Length > 50) errors.Add((nameof(Input.CertificateNumber), "入境货物检验检疫证明编号：不能超过 50 个字符。"));
-        if (input.QuantityKg is not { } q) errors.Add((nameof(Input.QuantityKg), "数量（千克）：必填。"));
-        else if (q <= 0) errors.Add((nameof(Input.QuantityKg), "数量（千克）：必须大于 0。"));
-        if (input.Date is not { } date) errors.Add((nameof(Input.Date), "核查日期：必填。"));
-        else if (date > today) errors.Add((nameof(Input.Date), "核查日期：不能晚于今天。"));
-        if (input.OnlineVerified && !input.HealthFood) errors.Add((nameof(Input.OnlineVerified), "联网核查：仅适用于进口保健食品。"));
-        if (input.Result is not { } result || !Enum.IsDefined(result)) errors.Add((nameof(Input.Result), "核查结果：请选择合格或不合格。"));
+        if (certificate.Length == 0) errors.Add((nameof(Input.CertificateNumber), new Problem("Grain.Required", new Problem.Term("GrainField.CertificateNumber"))));
+        else if (certificate.Length > 50) errors.Add((nameof(Input.CertificateNumber), new Problem("Grain.TooLong", new Problem.Term("GrainField.CertificateNumber"), 50)));
+        if (input.QuantityKg is not { } q) errors.Add((nameof(Input.QuantityKg), new Problem("Grain.Required", new Problem.Term("GrainField.QuantityKg"))));
+        else if (q <= 0) errors.Add((nameof(Input.QuantityKg), new Problem("Grain.Positive", new Problem.Term("GrainField.QuantityKg"))));
+        if (input.Date is not { } date) errors.Add((nameof(Input.Date), new Problem("Grain.Required", new Problem.Term("GrainField.VerifyDate"))));
+        else if (date > today) errors.Add((nameof(Input.Date), new Problem("Grain.NotAfterToday", new Problem.Term("GrainField.VerifyDate"))));
+        if (input.OnlineVerified && !input.HealthFood) errors.Add((nameof(Input.OnlineVerified), new Problem("Grain.OnlineVerifiedHealthFoodOnly")));
+        if (input.Result is not { } result || !Enum.IsDefined(result)) errors.Add((nameof(Input.Result), new Problem("Grain.ImportResultRequired")));
         if (errors.Count > 0) return (null, errors);
         return (new ImportedFoodCheck
         {
@@ -82,22 +84,22 @@ public class ImportedFoodCheck : IGrainRecord
     }
 
     /// <summary>Records the return or destruction of failed goods; refuses (saying why, by field) and changes nothing otherwise.</summary>
-    public IReadOnlyList<(string Field, string Message)> Dispose(ImportDisposalMethod? method, DateOnly? date, decimal? quantityKg, string? witness, bool hasEvidence, DateOnly today, string by)
+    public IReadOnlyList<(string Field, Problem Problem)> Dispose(ImportDisposalMethod? method, DateOnly? date, decimal? quantityKg, string? witness, bool hasEvidence, DateOnly today, string by)
     {
-        var errors = new List<(string, string)>();
-        if (Result != ImportResult.Failed) errors.Add(("", "该批进口食品核查合格，无需退运或销毁。"));
-        if (Disposed) errors.Add(("", "该批进口食品已登记退运/销毁。"));
-        if (method is not { } m || !Enum.IsDefined(m)) errors.Add(("Method", "处置方式：请选择退运或销毁。"));
-        if (date is not { } d) errors.Add(("Date", "处置日期：必填。"));
-        else if (d > today) errors.Add(("Date", "处置日期：不能晚于今天。"));
-        else if (d < Date) errors.Add(("Date", $"处置日期：不能早于核查日期（{Date:yyyy-MM-dd}）。"));
-        if (quantityKg is not { } q) errors.Add(("QuantityKg", "处置数量（千克）：必填。"));
-        else if (q <= 0) errors.Add(("QuantityKg", "处置数量（千克）：必须大于 0。"));
-        else if (q > QuantityKg) errors.Add(("QuantityKg", $"处置数量（千克）：不能超过该批数量 {QuantityKg} 千克。"));
+        var errors = new List<(string, Problem)>();
+        if (Result != ImportResult.Failed) errors.Add(("", new Problem("Grain.ImportPassedNoDisposal")));
+        if (Disposed) errors.Add(("", new Problem("Grain.ImportAlreadyDisposed")));
+        if (method is not { } m || !Enum.IsDefined(m)) errors.Add(("Method", new Problem("Grain.ImportDisposalMethodRequired")));
+        if (date is not { } d) errors.Add(("Date", new Problem("Grain.Required", new Problem.Term("GrainField.DisposalDate"))));
+        else if (d > today) errors.Add(("Date", new Problem("Grain.NotAfterToday", new Problem.Term("GrainField.DisposalDate"))));
+        else if (d < Date) errors.Add(("Date", new Problem("Grain.NotBefore", new Problem.Term("GrainField.DisposalDate"), new Problem.Term("GrainField.VerifyDate"), Date)));
+        if (quantityKg is not { } q) errors.Add(("QuantityKg", new Problem("Grain.Required", new Problem.Term("GrainField.DisposalKg"))));
+        else if (q <= 0) errors.Add(("QuantityKg", new Problem("Grain.Positive", new Problem.Term("GrainField.DisposalKg"))));
+        else if (q > QuantityKg) errors.Add(("QuantityKg", new Problem("Grain.ImportDisposalOverQuantity", QuantityKg)));
         var w = witness?.Trim() ?? "";
-        if (w.Length == 0) errors.Add(("Witness", "监督见证人：必填。"));
-        else if (w.Length > TextMax) errors.Add(("Witness", $"监督见证人：不能超过 {TextMax} 个字。"));
-        if (!hasEvidence) errors.Add(("Evidence", "证明材料：请上传退运或销毁的证明文件。"));
+        if (w.Length == 0) errors.Add(("Witness", new Problem("Grain.Required", new Problem.Term("GrainField.Witness"))));
+        else if (w.Length > TextMax) errors.Add(("Witness", new Problem("Grain.TooLong", new Problem.Term("GrainField.Witness"), TextMax)));
+        if (!hasEvidence) errors.Add(("Evidence", new Problem("Grain.EvidenceRequired")));
         if (errors.Count > 0) return errors;
         DisposalMethod = method; DisposalDate = date; DisposalQuantityKg = quantityKg; DisposalWitness = w; DisposedBy = by;
         return errors;
@@ -113,14 +115,14 @@ public class ImportedFoodCheck : IGrainRecord
 /// </summary>
 public static class CustomsDeclarationNumber
 {
-    /// <summary>Null when the number is well formed for an import, else what is wrong in Chinese.</summary>
-    public static string? Check(string number, DateOnly today)
+    /// <summary>Null when the number is well formed for an import, else what is wrong.</summary>
+    public static Problem? Check(string number, DateOnly today)
     {
-        if (number.Length == 0) return "必填。";
-        if (number.Length != 18 || !number.All(char.IsAsciiDigit)) return "应为 18 位数字。";
+        if (number.Length == 0) return new Problem("Grain.Required", new Problem.Term("GrainField.DeclarationNumber"));
+        if (number.Length != 18 || !number.All(char.IsAsciiDigit)) return new Problem("Grain.DeclarationDigits");
         var year = int.Parse(number.AsSpan(4, 4), System.Globalization.CultureInfo.InvariantCulture);
-        if (year < 2000 || year > today.Year) return $"第 5–8 位为申报年份，{year} 不合理。";
-        if (number[8] != '1') return "第 9 位为进出口标志，进口报关单应为 1。";
+        if (year < 2000 || year > today.Year) return new Problem("Grain.DeclarationYear", year);
+        if (number[8] != '1') return new Problem("Grain.DeclarationNotImport");
         return null;
     }
 }

@@ -1,3 +1,5 @@
+using Shian.Common;
+
 namespace Shian.Grain;
 
 /// <summary>
@@ -27,29 +29,29 @@ public class Silo : IGrainRecord
     public sealed record Input(string? Code, string? DepotName, Guid? TownshipId, string? GrainKind, decimal? CapacityTonnes,
         decimal? StockTonnes, int? HarvestYear, DateOnly? StoredSince);
 
-    /// <summary>A silo from the form, or what is wrong field by field in Chinese (nothing is made then).</summary>
-    public static (Silo? Silo, IReadOnlyList<(string Field, string Message)> Errors) Create(Input input, Guid? ownerUnitId, DateOnly today, string by, DateTime at)
+    /// <summary>A silo from the form, or what is wrong field by field (nothing is made then).</summary>
+    public static (Silo? Silo, IReadOnlyList<(string Field, Problem Problem)> Errors) Create(Input input, Guid? ownerUnitId, DateOnly today, string by, DateTime at)
     {
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, Problem)>();
         var code = input.Code?.Trim() ?? "";
-        if (code.Length == 0) errors.Add((nameof(Input.Code), "仓房编号：必填。"));
-        else if (code.Length > CodeMax) errors.Add((nameof(Input.Code), $"仓房编号：不能超过 {CodeMax} 个字符。"));
+        if (code.Length == 0) errors.Add((nameof(Input.Code), new Problem("Grain.Required", new Problem.Term("GrainField.SiloCode"))));
+        else if (code.Length > CodeMax) errors.Add((nameof(Input.Code), new Problem("Grain.TooLong", new Problem.Term("GrainField.SiloCode"), CodeMax)));
         var depot = input.DepotName?.Trim() ?? "";
-        if (depot.Length == 0) errors.Add((nameof(Input.DepotName), "库点：必填。"));
-        else if (depot.Length > NameMax) errors.Add((nameof(Input.DepotName), $"库点：不能超过 {NameMax} 个字。"));
-        if (input.TownshipId is null || input.TownshipId == Guid.Empty) errors.Add((nameof(Input.TownshipId), "所在乡镇：必填。"));
+        if (depot.Length == 0) errors.Add((nameof(Input.DepotName), new Problem("Grain.Required", new Problem.Term("GrainField.DepotName"))));
+        else if (depot.Length > NameMax) errors.Add((nameof(Input.DepotName), new Problem("Grain.TooLong", new Problem.Term("GrainField.DepotName"), NameMax)));
+        if (input.TownshipId is null || input.TownshipId == Guid.Empty) errors.Add((nameof(Input.TownshipId), new Problem("Grain.Required", new Problem.Term("GrainField.Township"))));
         var kind = input.GrainKind?.Trim() ?? "";
-        if (!GrainStandards.Kinds.Contains(kind)) errors.Add((nameof(Input.GrainKind), $"粮食品种：请从 {string.Join("、", GrainStandards.Kinds)} 中选择。"));
-        if (input.CapacityTonnes is not { } capacity) errors.Add((nameof(Input.CapacityTonnes), "仓容（吨）：必填。"));
-        else if (capacity <= 0) errors.Add((nameof(Input.CapacityTonnes), "仓容（吨）：必须大于 0。"));
-        if (input.StockTonnes is not { } stock) errors.Add((nameof(Input.StockTonnes), "实际库存（吨）：必填。"));
-        else if (stock < 0) errors.Add((nameof(Input.StockTonnes), "实际库存（吨）：不能为负数。"));
-        else if (input.CapacityTonnes is { } c && c > 0 && stock > c) errors.Add((nameof(Input.StockTonnes), $"实际库存（吨）：不能超过仓容 {c} 吨。"));
-        if (input.HarvestYear is not { } year) errors.Add((nameof(Input.HarvestYear), "收获年份：必填。"));
-        else if (year < today.Year - 10 || year > today.Year) errors.Add((nameof(Input.HarvestYear), $"收获年份：应在 {today.Year - 10} 至 {today.Year} 之间。"));
-        if (input.StoredSince is not { } since) errors.Add((nameof(Input.StoredSince), "入仓日期：必填。"));
-        else if (since > today) errors.Add((nameof(Input.StoredSince), "入仓日期：不能晚于今天。"));
-        else if (input.HarvestYear is { } y && since.Year < y) errors.Add((nameof(Input.StoredSince), "入仓日期：不能早于收获年份。"));
+        if (!GrainStandards.Kinds.Contains(kind)) errors.Add((nameof(Input.GrainKind), new Problem("Grain.KindUnknown", string.Join("、", GrainStandards.Kinds))));
+        if (input.CapacityTonnes is not { } capacity) errors.Add((nameof(Input.CapacityTonnes), new Problem("Grain.Required", new Problem.Term("GrainField.CapacityTonnes"))));
+        else if (capacity <= 0) errors.Add((nameof(Input.CapacityTonnes), new Problem("Grain.Positive", new Problem.Term("GrainField.CapacityTonnes"))));
+        if (input.StockTonnes is not { } stock) errors.Add((nameof(Input.StockTonnes), new Problem("Grain.Required", new Problem.Term("GrainField.StockTonnes"))));
+        else if (stock < 0) errors.Add((nameof(Input.StockTonnes), new Problem("Grain.NotNegative", new Problem.Term("GrainField.StockTonnes"))));
+        else if (input.CapacityTonnes is { } c && c > 0 && stock > c) errors.Add((nameof(Input.StockTonnes), new Problem("Grain.StockOverCapacity", c)));
+        if (input.HarvestYear is not { } year) errors.Add((nameof(Input.HarvestYear), new Problem("Grain.Required", new Problem.Term("GrainField.HarvestYear"))));
+        else if (year < today.Year - 10 || year > today.Year) errors.Add((nameof(Input.HarvestYear), new Problem("Grain.HarvestYearRange", today.Year - 10, today.Year)));
+        if (input.StoredSince is not { } since) errors.Add((nameof(Input.StoredSince), new Problem("Grain.Required", new Problem.Term("GrainField.StoredSince"))));
+        else if (since > today) errors.Add((nameof(Input.StoredSince), new Problem("Grain.NotAfterToday", new Problem.Term("GrainField.StoredSince"))));
+        else if (input.HarvestYear is { } y && since.Year < y) errors.Add((nameof(Input.StoredSince), new Problem("Grain.StoredBeforeHarvest")));
         if (errors.Count > 0) return (null, errors);
         return (new Silo
         {
@@ -59,5 +61,5 @@ public class Silo : IGrainRecord
         }, errors);
     }
 
-    public static string DuplicateCode(string code) => $"仓房编号：{code} 已存在。";
+    public static Problem DuplicateCode(string code) => new("Grain.SiloCodeTaken", code);
 }

@@ -156,11 +156,7 @@ public static class BusinessImport
             return (0, result.Errors);
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var business in result.Businesses)
-        {
-            business.CreatedAt = now;
-        }
-        db.Businesses.AddRange(result.Businesses);
+        db.Businesses.AddRange(result.Businesses.Select(b => Business.Register(b.Details, b.Status, now)));
         await db.SaveChangesAsync(ct); // one transaction: all rows or none
         return (result.Businesses.Count, []);
     }

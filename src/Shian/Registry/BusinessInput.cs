@@ -190,13 +190,10 @@ public sealed partial class BusinessInput
         {
             return (null, errors);
         }
-        return (new Business
-        {
-            Name = name, CreditCode = check.Normalized, CreditCodeOverride = check.Valid ? "" : overrideReason,
-            LegalRepresentative = LegalRepresentative.Trim(), Address = address, TownshipId = township!.Id,
-            Latitude = latitude, Longitude = longitude, Category = subtype!.Category, Subtype = subtype.Code, Scale = scale,
-            ContactName = ContactName.Trim(), ContactPhone = phone, Status = status, Tags = Business.JoinTags(tags),
-        }, errors);
+        // Not yet registered: the page and the import register it (Business.Register) at the time they store it.
+        var details = new BusinessDetails(name, check.Normalized, check.Valid ? "" : overrideReason, LegalRepresentative.Trim(), address, township!.Id,
+            latitude, longitude, subtype!.Category, subtype.Code, scale, ContactName.Trim(), phone, Business.JoinTags(tags));
+        return (Business.Register(details, status, default), errors);
     }
 
     /// <summary>A row of a spreadsheet, by column heading.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Shian.Common;
 using Shian.Data;
 
 namespace Shian.Sampling;
@@ -41,19 +42,19 @@ public class FoodCategory
 
     /// <summary>
     /// Checks a new sub-category under the parent: name and code present, code extending the parent's by two digits,
-    /// not deeper than 细类, code unused. Returns (field, message) pairs; empty when it may be stored.
+    /// not deeper than 细类, code unused. Returns (field, problem) pairs; empty when it may be stored.
     /// </summary>
-    public static IReadOnlyList<(string Field, string Message)> ValidateChild(FoodCategory? parent, string code, string name, IEnumerable<string> usedCodes)
+    public static IReadOnlyList<(string Field, Problem Problem)> ValidateChild(FoodCategory? parent, string code, string name, IEnumerable<string> usedCodes)
     {
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, Problem)>();
         if (parent is null)
         {
-            errors.Add(("ParentId", "上级分类：请选择一个已有的分类。"));
+            errors.Add(("ParentId", new Problem("FoodCategory.ParentRequired")));
             return errors;
         }
         if (parent.Level >= Levels)
         {
-            errors.Add(("ParentId", $"上级分类：“{parent.Name}”已是细类（第{Levels}级），不能再分。"));
+            errors.Add(("ParentId", new Problem("FoodCategory.ParentTooDeep", parent.Name, Levels)));
         }
         if (ValidateName(name) is { } bad)
         {
@@ -61,17 +62,17 @@ public class FoodCategory
         }
         if (code.Length != parent.Code.Length + 2 || !code.StartsWith(parent.Code, StringComparison.Ordinal) || !code.All(char.IsAsciiDigit))
         {
-            errors.Add(("Code", $"代码：应为上级代码 {parent.Code} 后加两位数字，如 {parent.Code}01。"));
+            errors.Add(("Code", new Problem("FoodCategory.CodeShape", parent.Code)));
         }
         else if (usedCodes.Contains(code))
         {
-            errors.Add(("Code", $"代码：{code} 已被使用。"));
+            errors.Add(("Code", new Problem("FoodCategory.CodeTaken", code)));
         }
         return errors;
     }
 
-    public static string? ValidateName(string name) =>
-        name.Length == 0 ? "名称：不能为空。" : name.Length > NameMax ? $"名称：最多{NameMax}个字。" : null;
+    public static Problem? ValidateName(string name) =>
+        name.Length == 0 ? new Problem("FoodCategory.NameRequired") : name.Length > NameMax ? new Problem("FoodCategory.NameTooLong", NameMax) : null;
 
     /// <summary>A new child of this category; its agricultural flag follows the parent's.</summary>
     public FoodCategory Child(string code, string name) => new()

@@ -1,3 +1,5 @@
+using Shian.Common;
+
 namespace Shian.Sampling;
 
 /// <summary>The dimensions a plan's quota is shared out along.</summary>
@@ -40,33 +42,33 @@ public class SamplingPlan
 
     public string Title => Name.Length > 0 ? Name : $"{Year}年";
 
-    /// <summary>Checks the plan's own fields; (field, message) pairs, empty when it may be stored.</summary>
-    public IReadOnlyList<(string Field, string Message)> Validate()
+    /// <summary>Checks the plan's own fields; (field, problem) pairs, empty when it may be stored.</summary>
+    public IReadOnlyList<(string Field, Problem Problem)> Validate()
     {
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, Problem)>();
         if (Year is < 2000 or > 2100)
         {
-            errors.Add((nameof(Year), "年度：应为2000到2100之间的年份。"));
+            errors.Add((nameof(Year), new Problem("SamplingPlan.YearRange", 2000, 2100)));
         }
         if (!Enum.IsDefined(Kind))
         {
-            errors.Add((nameof(Kind), "抽检类型：请选择监督抽检、风险监测或评价性抽检。"));
+            errors.Add((nameof(Kind), new Problem("SamplingPlan.KindRequired")));
         }
         if (Name.Length > NameMax)
         {
-            errors.Add((nameof(Name), $"名称：最多{NameMax}个字。"));
+            errors.Add((nameof(Name), new Problem("SamplingPlan.NameTooLong", NameMax)));
         }
         if (Population <= 0)
         {
-            errors.Add((nameof(Population), "人口：应为大于0的整数。"));
+            errors.Add((nameof(Population), new Problem("SamplingPlan.PopulationPositive")));
         }
         if (PerThousand <= 0 || PerThousand > 1000)
         {
-            errors.Add((nameof(PerThousand), "每千人批次：应大于0且不超过1000。"));
+            errors.Add((nameof(PerThousand), new Problem("SamplingPlan.PerThousandRange", 1000)));
         }
         if (Allocations.FirstOrDefault(a => a.Batches < 0) is { } negative)
         {
-            errors.Add(("Allocations", $"分配批次：不能为负数（{negative.Batches}）。"));
+            errors.Add(("Allocations", new Problem("SamplingPlan.AllocationNegative", negative.Batches)));
         }
         return errors;
     }
@@ -90,13 +92,13 @@ public class SamplingPlan
     /// Replaces the allocations of one dimension by the given batches (zero entries are dropped). Refuses a negative
     /// number, naming its row, and then changes nothing.
     /// </summary>
-    public string? SetAllocations(AllocationDimension dimension, IEnumerable<(string Key, string Label, int Batches)> rows)
+    public Problem? SetAllocations(AllocationDimension dimension, IEnumerable<(string Key, string Label, int Batches)> rows)
     {
         var list = rows.ToList();
         var bad = list.FirstOrDefault(r => r.Batches < 0);
         if (bad.Batches < 0)
         {
-            return $"{bad.Label}：分配批次不能为负数。";
+            return new Problem("SamplingPlan.AllocationRowNegative", bad.Label);
         }
         Allocations.RemoveAll(a => a.Dimension == dimension);
         foreach (var (key, _, batches) in list.Where(r => r.Batches > 0))

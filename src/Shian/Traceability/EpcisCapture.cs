@@ -28,9 +28,11 @@ public static class EpcisCapture
                 e.CaptureJobId = job.Id;
                 e.RecordTime = job.CreatedAt;
             }
-            job.Status = CaptureJobStatus.Succeeded;
-            job.EventCount = events.Count;
-            job.FinishedAt ??= job.CreatedAt;
+            // Finished when accepted: the events are stored in this transaction, under the job's time.
+            if (job.Succeed(events.Count, job.CreatedAt) is { } refused)
+            {
+                throw new InvalidOperationException("Capture job stored twice: " + refused);
+            }
             if (db.Entry(job).State == EntityState.Detached)
             {
                 db.CaptureJobs.Add(job);

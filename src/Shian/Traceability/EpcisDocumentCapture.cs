@@ -111,8 +111,6 @@ public static class EpcisDocumentCapture
             BusinessId = businessId,
             UserId = userId,
             CreatedAt = at,
-            FinishedAt = at,
-            Status = CaptureJobStatus.Accepted,
             ContextJson = read.ContextJson,
         };
         // One transaction: EpcisCapture begins and commits it.

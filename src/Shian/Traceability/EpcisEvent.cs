@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Shian.Common;
 
 namespace Shian.Traceability;
@@ -97,6 +98,7 @@ public class TraceParty : TraceClaim
 
 public enum CaptureJobStatus
 {
+    /// <summary>Accepted and being stored: capture stores a document in the request's transaction, so this is queued and running in one.</summary>
     Accepted,
     Succeeded,
     Failed,
@@ -108,16 +110,51 @@ public class CaptureJob
     public Guid Id { get; set; }
     public Guid BusinessId { get; set; }
     public Guid UserId { get; set; }
-    public DateTime CreatedAt { get; set; }
-    public DateTime? FinishedAt { get; set; }
-    public CaptureJobStatus Status { get; set; }
-    public int EventCount { get; set; }
+    public DateTime CreatedAt { get; init; }
+
+    /// <summary>Set with the outcome by <see cref="Succeed"/> or <see cref="Fail"/>.</summary>
+    public DateTime? FinishedAt { get; private set; }
+
+    /// <summary>Accepted → succeeded or failed, once.</summary>
+    public CaptureJobStatus Status { get; private set; }
+
+    public int EventCount { get; private set; }
 
     /// <summary>The document's <c>@context</c>, so that extension prefixes still mean the same when events are queried.</summary>
     public string ContextJson { get; set; } = "";
 
     /// <summary>A JSON array of <see cref="EpcisError"/> (path and message) when the capture failed.</summary>
-    public string ErrorsJson { get; set; } = "[]";
+    public string ErrorsJson { get; private set; } = "[]";
+
+    /// <summary>The job stored its <paramref name="eventCount"/> events. Refused once the job has finished.</summary>
+    public Problem? Succeed(int eventCount, DateTime at)
+    {
+        if (Finished() is { } refused)
+        {
+            return refused;
+        }
+        (Status, EventCount, FinishedAt) = (CaptureJobStatus.Succeeded, eventCount, at);
+        return null;
+    }
+
+    /// <summary>The job stored nothing, for <paramref name="errors"/> (at least one). Refused once the job has finished.</summary>
+    public Problem? Fail(IReadOnlyList<EpcisError> errors, DateTime at)
+    {
+        if (Finished() is { } refused)
+        {
+            return refused;
+        }
+        if (errors.Count == 0)
+        {
+            return new Problem("CaptureJob.FailureNeedsErrors");
+        }
+        (Status, EventCount, FinishedAt) = (CaptureJobStatus.Failed, 0, at);
+        ErrorsJson = JsonSerializer.Serialize(errors.Select(e => new { path = e.Path, message = e.Message }));
+        return null;
+    }
+
+    private Problem? Finished() =>
+        Status == CaptureJobStatus.Accepted ? null : new Problem("CaptureJob.AlreadyFinished", Problem.TermFor(Status));
 }
 
 /// <summary>

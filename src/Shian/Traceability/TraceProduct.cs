@@ -34,8 +34,10 @@ public class TraceProduct : TraceClaim
     /// <summary>保质期 as printed (12个月, 7天).</summary>
     public string ShelfLife { get; set; } = "";
 
-    public DateTime CreatedAt { get; set; }
-    public string CreatedBy { get; set; } = "";
+    /// <summary>When and by whom the product was entered; set once, when it is created.</summary>
+    public DateTime CreatedAt { get; init; }
+
+    public string CreatedBy { get; init; } = "";
 
     /// <summary>
     /// Checks and normalises the fields as entered (the GTIN to 14 digits); field name → problem. Empty when the product

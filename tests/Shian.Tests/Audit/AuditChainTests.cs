@@ -179,7 +179,7 @@ public class AuditChainTests
         var broken = AuditChain.Verify(rows);
         Assert.NotNull(broken);
         Assert.Equal(13, broken.Sequence);
-        Assert.Contains("expected row 3", broken.Reason, StringComparison.Ordinal);
+        Assert.Equal("Audit.RowsMissingOrReordered(3, 13)", broken.Reason.ToString());
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public class AuditChainTests
         rows[3].NewValues = """{"Active":true}""";
         var broken = AuditChain.Verify(rows);
         Assert.Equal(4, broken?.Sequence);
-        Assert.Contains("altered", broken!.Reason, StringComparison.Ordinal);
+        Assert.Equal("Audit.RowAltered", broken!.Reason.Code);
     }
 
     [Fact]
@@ -201,7 +201,7 @@ public class AuditChainTests
         AuditChain.Seal(rows[2], rows[1].Hash);
         var broken = AuditChain.Verify(rows);
         Assert.Equal(4, broken?.Sequence);
-        Assert.Contains("previous-hash", broken!.Reason, StringComparison.Ordinal);
+        Assert.Equal("Audit.PreviousHashMismatch", broken!.Reason.Code);
     }
 
     [Fact]
@@ -211,7 +211,7 @@ public class AuditChainTests
         rows.RemoveAt(2);
         var broken = AuditChain.Verify(rows);
         Assert.Equal(4, broken?.Sequence);
-        Assert.Contains("expected row 3", broken!.Reason, StringComparison.Ordinal);
+        Assert.Equal(3L, broken!.Reason.Args[0]);
     }
 
     [Fact]
@@ -241,7 +241,7 @@ public class AuditChainTests
         (rows[2], rows[3]) = (rows[3], rows[2]);
         var broken = AuditChain.Verify(rows);
         Assert.Equal(4, broken?.Sequence);
-        Assert.Contains("reordered", broken!.Reason, StringComparison.Ordinal);
+        Assert.Equal("Audit.RowsMissingOrReordered", broken!.Reason.Code);
     }
 
     [Fact]
@@ -262,7 +262,7 @@ public class AuditChainTests
         rows.Insert(3, forged);
         var broken = AuditChain.Verify(rows);
         Assert.Equal(4, broken?.Sequence);
-        Assert.Contains("expected row 5", broken!.Reason, StringComparison.Ordinal);
+        Assert.Equal(5L, broken!.Reason.Args[0]);
     }
 
     [Fact]
@@ -379,11 +379,11 @@ public class AuditChainTests
 
         var wrongHash = AuditChain.Verify(tail, rows[1].Hash, 4);
         Assert.Equal(4, wrongHash?.Sequence);
-        Assert.Contains("previous-hash", wrongHash!.Reason, StringComparison.Ordinal);
+        Assert.Equal("Audit.PreviousHashMismatch", wrongHash!.Reason.Code);
 
         var wrongSequence = AuditChain.Verify(tail, rows[2].Hash, 5);
         Assert.Equal(4, wrongSequence?.Sequence);
-        Assert.Contains("expected row 5", wrongSequence!.Reason, StringComparison.Ordinal);
+        Assert.Equal(5L, wrongSequence!.Reason.Args[0]);
     }
 
     [Fact]

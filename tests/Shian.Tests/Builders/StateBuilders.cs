@@ -60,3 +60,14 @@ public static class TestLicences
         return refused is null ? licence : throw new InvalidOperationException("Test revocation refused: " + refused);
     }
 }
+
+/// <summary>Businesses in a later status, reached through their transitions.</summary>
+public static class TestBusinesses
+{
+    /// <summary>The business moved to <paramref name="status"/> (停业 or 注销) the way staff move it; active stays as it is.</summary>
+    public static Business InStatus(this Business business, BusinessStatus status)
+    {
+        var refused = status == business.Status ? null : business.ChangeStatus(status);
+        return refused is null ? business : throw new InvalidOperationException("Test status change refused: " + refused);
+    }
+}

@@ -1,6 +1,7 @@
 using Shian.Campaigns;
 using Shian.Common;
 using Shian.Registry;
+using Shian.Tests.Builders;
 
 namespace Shian.Tests.Campaigns;
 
@@ -16,7 +17,7 @@ public class CampaignTests
     };
 
     private static Business B(BusinessCategory c, string subtype, Guid township, string tags = "", BusinessStatus status = BusinessStatus.Active) =>
-        new() { Id = Guid.NewGuid(), Name = subtype, Category = c, Subtype = subtype, TownshipId = township, Tags = tags, Status = status };
+        new Business { Id = Guid.NewGuid(), Name = subtype, Category = c, Subtype = subtype, TownshipId = township, Tags = tags }.InStatus(status);
 
     [Fact]
     public void A_complete_campaign_is_valid()

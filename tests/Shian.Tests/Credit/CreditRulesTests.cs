@@ -1,3 +1,4 @@
+using Shian.Common;
 using Shian.Credit;
 using Shian.Risk;
 
@@ -159,7 +160,7 @@ public class RedBlackRulesTests
 
 public class RedBlackRulesIssueTests
 {
-    private static (RedBlackRules? Rules, IReadOnlyList<(string Field, string Error)> Errors) Issue(DateOnly? month = null, DateOnly? approved = null,
+    private static (RedBlackRules? Rules, IReadOnlyList<(string Field, Problem Error)> Errors) Issue(DateOnly? month = null, DateOnly? approved = null,
         int? window = 12, RiskLevel? grade = RiskLevel.A, int? inspections = 1, int? nonConforming = 2, int? penalties = 0) =>
         RedBlackRules.Issue(3, month ?? new DateOnly(2027, 2, 1), approved, window, grade, inspections, nonConforming, true, penalties);
 
@@ -187,11 +188,11 @@ public class RedBlackRulesIssueTests
     {
         var (rules, errors) = Issue(month: new DateOnly(2027, 1, 1), approved: new DateOnly(2027, 1, 1));
         Assert.Null(rules);
-        Assert.Equal([("EffectiveFrom", "生效月份：2027-01 的红黑榜已审定发布，新规则最早从 2027-02 起生效")], errors);
+        Assert.Equal([("EffectiveFrom", "RedBlack.MonthApproved(2027-01, 2027-02)")], errors.Select(e => (e.Field, e.Error.ToString())));
         Assert.NotNull(Issue(month: new DateOnly(2026, 12, 1), approved: new DateOnly(2027, 1, 1)).Errors.SingleOrDefault(e => e.Field == "EffectiveFrom").Error);
         Assert.Empty(Issue(month: new DateOnly(2027, 2, 1), approved: new DateOnly(2027, 1, 1)).Errors);
         Assert.Empty(Issue(month: new DateOnly(2020, 2, 1), approved: null).Errors); // no approved list yet: any month
-        Assert.Equal("生效月份：请填写生效月份", RedBlackRules.Issue(3, null, null, 12, RiskLevel.A, 1, 2, true, 0).Errors.Single().Error);
+        Assert.Equal("RedBlack.EffectiveMonthRequired", RedBlackRules.Issue(3, null, null, 12, RiskLevel.A, 1, 2, true, 0).Errors.Single().Error.Code);
     }
 
     [Theory]
@@ -202,7 +203,7 @@ public class RedBlackRulesIssueTests
     {
         var (rules, errors) = Issue(window: window);
         Assert.Null(rules);
-        Assert.Equal([(field, "统计期（月）：应在 1 到 36 个月之间")], errors);
+        Assert.Equal([(field, "RedBlack.WindowRange(36)")], errors.Select(e => (e.Field, e.Error.ToString())));
         Assert.Empty(Issue(window: 1).Errors);
         Assert.Empty(Issue(window: 36).Errors);
     }
@@ -213,8 +214,8 @@ public class RedBlackRulesIssueTests
         var (rules, errors) = Issue(inspections: -1, nonConforming: 0, penalties: -2, grade: (RiskLevel)7);
         Assert.Null(rules);
         Assert.Equal(["RedMaxGrade", "RedMinInspections", "BlackMinNonConforming", "BlackMinPenalties"], errors.Select(e => e.Field));
-        Assert.Equal("黑榜不符合次数：至少为 1（为 0 将把所有餐饮单位列入黑榜）", errors.Single(e => e.Field == "BlackMinNonConforming").Error);
-        Assert.StartsWith("红榜最少检查次数：", errors.Single(e => e.Field == "RedMinInspections").Error);
+        Assert.Equal("RedBlack.BlackMinNonConforming", errors.Single(e => e.Field == "BlackMinNonConforming").Error.Code);
+        Assert.Equal("RedBlack.RedMinInspections", errors.Single(e => e.Field == "RedMinInspections").Error.Code);
         Assert.Empty(Issue(inspections: 0, nonConforming: 1, penalties: 0).Errors);
     }
 
@@ -225,7 +226,7 @@ public class RedBlackRulesIssueTests
     {
         var (rules, errors) = RedBlackRules.Issue(3, new DateOnly(2027, 2, 1), null, 12, RiskLevel.A, 1, 2, true, 0, failed);
         Assert.Null(rules);
-        Assert.Equal([("BlackMinFailedSamples", "黑榜抽检不合格批次：应为 0（不启用）或更大的整数")], errors);
+        Assert.Equal([("BlackMinFailedSamples", "RedBlack.BlackMinFailedSamples")], errors.Select(e => (e.Field, e.Error.Code)));
         Assert.Equal(0, RedBlackRules.Issue(3, new DateOnly(2027, 2, 1), null, 12, RiskLevel.A, 1, 2, true, 0, 0).Rules!.BlackMinFailedSamples);
         Assert.Equal(2, RedBlackRules.Issue(3, new DateOnly(2027, 2, 1), null, 12, RiskLevel.A, 1, 2, true, 0, 2).Rules!.BlackMinFailedSamples);
     }

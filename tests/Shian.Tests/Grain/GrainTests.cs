@@ -112,9 +112,9 @@ public class GrainJudgementTests
         values["cd"] = -0.1m;
         var (test, errors) = GrainTest.Create(Wheat(), new GrainTest.Input(new DateOnly(2025, 6, 1), "站", values), Today, "t", DateTime.UtcNow);
         Assert.Null(test);
-        Assert.Contains(errors, e => e.Field == "TestDate" && e.Message == "检验日期：不能早于入仓日期（2025-07-01）。");
-        Assert.Contains(errors, e => e.Field == "Values[afb1]" && e.Message.StartsWith("黄曲霉毒素B1（AFB1）：必填", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Field == "Values[cd]" && e.Message == "镉（Cd）：不能为负数。");
+        Assert.Contains(errors, e => e.Field == "TestDate" && e.Problem.Code == "Grain.NotBefore" && Equals(e.Problem.Args[2], new DateOnly(2025, 7, 1)));
+        Assert.Contains(errors, e => e.Field == "Values[afb1]" && e.Problem.Code == "Grain.ItemRequired");
+        Assert.Contains(errors, e => e.Field == "Values[cd]" && e.Problem.Code == "Grain.ItemNegative");
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public class GrainJudgementTests
     {
         var (silo, errors) = Silo.Create(new Silo.Input("A-01", "城关库", Guid.NewGuid(), "小麦", 5000, 5001, 2025, new DateOnly(2025, 7, 1)), null, Today, "t", DateTime.UtcNow);
         Assert.Null(silo);
-        Assert.Equal(("StockTonnes", "实际库存（吨）：不能超过仓容 5000 吨。"), errors.Single());
+        Assert.Equal(("StockTonnes", "Grain.StockOverCapacity(5000)"), (errors.Single().Field, errors.Single().Problem.ToString()));
         Assert.Contains(Silo.Create(new Silo.Input("A-01", "城关库", Guid.NewGuid(), "小麦", -1, 0, 2025, new DateOnly(2025, 7, 1)), null, Today, "t", DateTime.UtcNow).Errors,
             e => e.Field == "CapacityTonnes");
     }
@@ -133,7 +133,7 @@ public class GrainJudgementTests
         var silo = Wheat();
         var good = Test(GoodWheat());
         var input = new GrainDisposal.Input("转作饲料", new DateOnly(2026, 5, 1), 300m, null);
-        Assert.Contains(GrainDisposal.Create(silo, good, input, Today, "t", DateTime.UtcNow).Errors, e => e.Message.Contains("无需", StringComparison.Ordinal));
+        Assert.Contains(GrainDisposal.Create(silo, good, input, Today, "t", DateTime.UtcNow).Errors, e => e.Problem.Code == "Grain.DisposalNotNeeded");
         var values = GoodWheat();
         values["don"] = 1500m;
         var bad = Test(values);
@@ -179,14 +179,14 @@ public class ImportedFoodCheckTests
 
     [Theory]
     [InlineData("020220261000012345", null)]
-    [InlineData("", "必填。")]
-    [InlineData("02022026100001234", "应为 18 位数字。")]
-    [InlineData("02022026100001234X", "应为 18 位数字。")]
-    [InlineData("020219991000012345", "第 5–8 位为申报年份，1999 不合理。")]
-    [InlineData("020220271000012345", "第 5–8 位为申报年份，2027 不合理。")]
-    [InlineData("020220260000012345", "第 9 位为进出口标志，进口报关单应为 1。")]
+    [InlineData("", "Grain.Required(GrainField.DeclarationNumber)")]
+    [InlineData("02022026100001234", "Grain.DeclarationDigits")]
+    [InlineData("02022026100001234X", "Grain.DeclarationDigits")]
+    [InlineData("020219991000012345", "Grain.DeclarationYear(1999)")]
+    [InlineData("020220271000012345", "Grain.DeclarationYear(2027)")]
+    [InlineData("020220260000012345", "Grain.DeclarationNotImport")]
     public void The_customs_declaration_number_is_checked(string number, string? problem) =>
-        Assert.Equal(problem, CustomsDeclarationNumber.Check(number, Today));
+        Assert.Equal(problem, CustomsDeclarationNumber.Check(number, Today)?.ToString());
 
     private static ImportedFoodCheck Failed() => ImportedFoodCheck.Create(Guid.NewGuid(), Guid.NewGuid(), null,
         new ImportedFoodCheck.Input("进口奶粉", "新西兰", "020220261000012345", "120000026000123", 500m, new DateOnly(2026, 5, 1), false, false, ImportResult.Failed),
@@ -197,7 +197,7 @@ public class ImportedFoodCheckTests
     {
         var (_, errors) = ImportedFoodCheck.Create(Guid.NewGuid(), Guid.NewGuid(), null,
             new ImportedFoodCheck.Input("进口饼干", "德国", "020220261000012345", "1", 10m, Today, false, true, ImportResult.Passed), Today, "t", DateTime.UtcNow);
-        Assert.Equal(("OnlineVerified", "联网核查：仅适用于进口保健食品。"), errors.Single());
+        Assert.Equal(("OnlineVerified", "Grain.OnlineVerifiedHealthFoodOnly"), (errors.Single().Field, errors.Single().Problem.Code));
     }
 
     [Fact]

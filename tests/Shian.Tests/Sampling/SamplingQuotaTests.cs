@@ -70,7 +70,7 @@ public sealed class SamplingQuotaTests
         var plan = Plan();
         Assert.Null(plan.SetAllocations(AllocationDimension.Environment, [("Production", "生产", 3183)]));
         var refused = plan.SetAllocations(AllocationDimension.Environment, [("Production", "生产", 3000), ("Online", "网络", -1)]);
-        Assert.Equal("网络：分配批次不能为负数。", refused);
+        Assert.Equal("SamplingPlan.AllocationRowNegative(网络)", refused?.ToString());
         Assert.Equal(3183, Assert.Single(plan.Allocations).Batches);
         // Zero rows are not stored.
         Assert.Null(plan.SetAllocations(AllocationDimension.Environment, [("Production", "生产", 0)]));

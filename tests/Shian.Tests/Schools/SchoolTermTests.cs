@@ -42,7 +42,7 @@ public class SchoolCoverageTests
     private static readonly SchoolTerm Spring2020 = new(2020, TermSeason.Spring);
 
     private static Business B(string name, BusinessCategory c, string subtype, string tags = "", BusinessStatus status = BusinessStatus.Active) =>
-        new() { Id = Guid.NewGuid(), Name = name, Category = c, Subtype = subtype, TownshipId = T, Tags = tags, Status = status };
+        new Business { Id = Guid.NewGuid(), Name = name, Category = c, Subtype = subtype, TownshipId = T, Tags = tags }.InStatus(status);
 
     private static Inspection I(Business b, DateTime endedUtc, InspectionStatus status = InspectionStatus.Submitted) =>
         status == InspectionStatus.Submitted

@@ -111,7 +111,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
 
         await using var check = _services.CreateAsyncScope();
         var verification = await check.ServiceProvider.GetRequiredService<ShianDb>().VerifyAuditTrailAsync(batchSize: 7);
-        Assert.True(verification.Intact, verification.Break?.Reason);
+        Assert.True(verification.Intact, verification.Break?.Reason.ToString());
         // One more row per unit, numbered without gaps.
         Assert.Equal(before + writers * savesEach, verification.Rows);
     }

@@ -178,7 +178,7 @@ public sealed class CampaignEditTests(ShianWebFactory factory) : IClassFixture<S
             var b = new Business
             {
                 Name = "专项检查测试饭店", CreditCode = "CAMPEDIT0000000001", Address = "文昌街道2号", TownshipId = wenchang,
-                Category = BusinessCategory.Caterer, Subtype = "restaurant", Scale = BusinessScale.Small, Status = BusinessStatus.Active, CreatedAt = DateTime.UtcNow,
+                Category = BusinessCategory.Caterer, Subtype = "restaurant", Scale = BusinessScale.Small, CreatedAt = DateTime.UtcNow,
             };
             db.Businesses.Add(b);
             await db.SaveChangesAsync();

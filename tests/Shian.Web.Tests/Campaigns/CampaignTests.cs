@@ -37,7 +37,7 @@ public sealed class CampaignTests(ShianWebFactory factory) : IClassFixture<Shian
             {
                 Id = Guid.NewGuid(), Name = name, CreditCode = ("CMP" + name.GetHashCode().ToString("X8")).PadRight(18, '0')[..18], Address = "测试路1号",
                 TownshipId = township, Category = category, Subtype = category == BusinessCategory.Caterer ? "restaurant" : "supermarket",
-                Scale = BusinessScale.Small, Status = BusinessStatus.Active, Tags = tags, CreatedAt = DateTime.UtcNow,
+                Scale = BusinessScale.Small, Tags = tags, CreatedAt = DateTime.UtcNow,
             };
             var a1 = B("专项甲饭店", own, "scenic-area");
             var a2 = B("专项乙饭店", own, "scenic-area");

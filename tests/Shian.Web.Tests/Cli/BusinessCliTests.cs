@@ -157,8 +157,8 @@ public sealed class BusinessCliTests : IAsyncLifetime
             await File.WriteAllTextAsync(warned, licences.Split('\n')[0] + "\n921201193BJ1XG612E,食品经营许可证,JY11101050000077,热食类食品制售,2023-01-05,2028-01-04,,否\n");
             var importedWarned = Run("licences", "import", warned);
             Assert.Equal(0, importedWarned.Code);
-            Assert.Contains("提示 / warning：第 2 行 编号：证号中的地区码 110105 与主体所在地 120119 不同", importedWarned.Error);
-            Assert.Contains("提示 / warning：第 2 行 编号：许可证类型与主体类别不符", importedWarned.Error);
+            Assert.Contains("提示：第 2 行 编号：证号中的地区码 110105 与主体所在地 120119 不同", importedWarned.Error);
+            Assert.Contains("提示：第 2 行 编号：许可证类型与主体类别不符", importedWarned.Error);
             Assert.Contains("有 2 条提示", importedWarned.Out);
             Assert.Contains("已导入 1 个许可证或备案", importedWarned.Out);
         }

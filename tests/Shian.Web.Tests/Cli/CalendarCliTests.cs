@@ -95,10 +95,10 @@ public sealed class CalendarCliTests : IDisposable
     {
         var (code, output, _) = Run("calendar", "parse-notice", Notice2026);
         Assert.Equal(0, code);
-        Assert.Contains("2026 年节假日安排 / holidays of 2026: 放假 33 天 / 33 days off, 调休上班 6 天 / 6 adjusted workdays", output);
-        Assert.Contains("春节：放假 / off 2026-02-15 至 2026-02-23（9 天）；上班 / worked 2026-02-14（周六）、2026-02-28（周六）", output);
-        Assert.Contains("国庆节：放假 / off 2026-10-01 至 2026-10-07（7 天）；上班 / worked 2026-09-20（周日）、2026-10-10（周六）", output);
-        Assert.Contains("端午节：放假 / off 2026-06-19 至 2026-06-21（3 天）", output);
+        Assert.Contains("2026 年节假日安排：放假 33 天，调休上班 6 天", output);
+        Assert.Contains("春节：放假 2026-02-15 至 2026-02-23（9 天）；上班 2026-02-14（周六）、2026-02-28（周六）", output);
+        Assert.Contains("国庆节：放假 2026-10-01 至 2026-10-07（7 天）；上班 2026-09-20（周日）、2026-10-10（周六）", output);
+        Assert.Contains("端午节：放假 2026-06-19 至 2026-06-21（3 天）", output);
         // In the notice's order: 中秋节 (item 六) before 国庆节 (item 七), though a 国庆 workday comes first in the year.
         Assert.True(output.IndexOf("中秋节：", StringComparison.Ordinal) < output.IndexOf("国庆节：", StringComparison.Ordinal));
     }

@@ -49,7 +49,7 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Contains("admin, office, department, township, inspector, lab, operator", first.Out);
         var second = RunOnDb("demo", "seed");
         Assert.Equal(0, second.ExitCode);
-        Assert.Contains("already present", second.Out);
+        Assert.Contains("演示账户已存在", second.Out);
 
         await using var db = Open();
         var names = await db.Users.Select(u => u.UserName!).ToListAsync();
@@ -143,7 +143,7 @@ public sealed class CliTests : IAsyncLifetime
         RunOnDb("demo", "seed");
         var intact = RunOnDb("audit", "verify");
         Assert.Equal(0, intact.ExitCode);
-        Assert.Contains("intact", intact.Out);
+        Assert.Contains("审计日志完整", intact.Out);
 
         // An attacker with access to the database file: removes the append-only trigger and edits one row.
         await using (var db = Open())
@@ -160,7 +160,7 @@ public sealed class CliTests : IAsyncLifetime
             await db.Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"NewValues\" = REPLACE(\"NewValues\", '镇', '乡') WHERE \"Sequence\" = {victim}");
             var broken = RunOnDb("audit", "verify");
             Assert.Equal(1, broken.ExitCode);
-            Assert.Contains($"row {victim}", broken.Error);
+            Assert.Contains($"第 {victim} 条记录", broken.Error);
         }
     }
 
@@ -211,7 +211,7 @@ public sealed class CliTests : IAsyncLifetime
         var result = Run(args);
         Assert.Equal(2, result.ExitCode);
         Assert.Single(result.Error.TrimEnd().Split('\n'));
-        Assert.StartsWith("错误 / error:", result.Error);
+        Assert.StartsWith("错误：", result.Error);
     }
 
     [Fact]

@@ -47,8 +47,8 @@ public sealed class LedgerCliTests : IAsyncLifetime
         }
         var intact = Verify();
         Assert.True(intact.ExitCode == 0, intact.Error);
-        Assert.Contains("ledger intact: 33 entries", intact.Out);
-        Assert.Contains("4 signed tree heads", intact.Out);
+        Assert.Contains("存证日志完整：33 条记录", intact.Out);
+        Assert.Contains("4 个签名树头", intact.Out);
 
         await using (var db = Open())
         {
@@ -112,14 +112,14 @@ public sealed class LedgerCliTests : IAsyncLifetime
             await File.WriteAllTextAsync(published, pem);
             var intact = VerifyWith(published);
             Assert.True(intact.Code == 0, intact.Error);
-            Assert.Contains("ledger intact: 1 entries", intact.Out);
+            Assert.Contains("存证日志完整：1 条记录", intact.Out);
 
             // Not a PEM file at all: a clear message, not a stack trace.
             var garbage = Path.Combine(folder, "notes.txt");
             await File.WriteAllTextAsync(garbage, "this is not a key");
             var refused = VerifyWith(garbage);
             Assert.Equal(1, refused.Code);
-            Assert.Contains("cannot read the key", refused.Error);
+            Assert.Contains("无法读取密钥", refused.Error);
             Assert.Empty(refused.Out);
 
             // Someone else's key: the signed tree head does not verify with it.
@@ -133,7 +133,7 @@ public sealed class LedgerCliTests : IAsyncLifetime
             // A missing file.
             var missing = VerifyWith(Path.Combine(folder, "absent.pem"));
             Assert.Equal(1, missing.Code);
-            Assert.Contains("cannot read the key", missing.Error);
+            Assert.Contains("无法读取密钥", missing.Error);
         }
         finally
         {

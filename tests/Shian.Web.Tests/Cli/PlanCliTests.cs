@@ -76,12 +76,12 @@ public sealed class PlanCliTests : IAsyncLifetime
     {
         var demo = Run("demo", "seed", "--db", _database.CliArgument);
         Assert.Equal(0, demo.Code);
-        Assert.Contains("demo plan 2020", demo.Out); // the demo loads the district's 2020 plan itself
+        Assert.Contains("演示年度计划（2020 年", demo.Out); // the demo loads the district's 2020 plan itself
         var first = Run("plan", "import", Seed, "--year", "2019", "--db", _database.CliArgument);
         Assert.Equal(0, first.Code);
         Assert.Contains("22", first.Out);
         var again = Run("plan", "import", Seed, "--year", "2019", "--db", _database.CliArgument);
-        Assert.Contains("nothing changed", again.Out);
+        Assert.Contains("计划未变化", again.Out);
 
         var folder = Directory.CreateTempSubdirectory("shian-plan-").FullName;
         try

@@ -39,7 +39,7 @@ public sealed class SamplingCliTests
         var (code, stdout, stderr) = Run(["sampling", "quota", .. args]);
         Assert.Equal(1, code);
         Assert.Equal("", stdout);
-        Assert.StartsWith("错误 / error: ", stderr);
+        Assert.StartsWith("错误：", stderr);
         Assert.Contains(expected, stderr);
     }
 }

@@ -10,6 +10,7 @@ using Shian.Inspections;
 using Shian.Organization;
 using Shian.Plans;
 using Shian.Registry;
+using Shian.Tests.Builders;
 
 namespace Shian.Web.Tests.Grain;
 
@@ -198,11 +199,11 @@ public sealed class GrainPagesTests(ShianWebFactory factory) : IClassFixture<Shi
             db.GrainTests.Add(GrainTest.Create(silos[0], new GrainTest.Input(Today, "站", values), Today, "t", now).Test!);
             // Last half-year's test does not count for this one.
             db.GrainTests.Add(GrainTest.Create(silos[1], new GrainTest.Input(HalfYear.Of(Today).Previous.To, "站", values), Today, "t", now).Test!);
-            Business Purchaser(int i, BusinessStatus status = BusinessStatus.Active) => new()
+            Business Purchaser(int i, BusinessStatus status = BusinessStatus.Active) => new Business
             {
                 Id = Guid.NewGuid(), Name = $"测试粮食收购站{i}", CreditCode = ("GP" + Guid.NewGuid().ToString("N")).ToUpperInvariant()[..18], Address = "粮站路",
-                TownshipId = t.Id, Category = BusinessCategory.GrainEnterprise, Subtype = GrainPurchaseCheck.Subtype, Scale = BusinessScale.Small, CreatedAt = now, Status = status,
-            };
+                TownshipId = t.Id, Category = BusinessCategory.GrainEnterprise, Subtype = GrainPurchaseCheck.Subtype, Scale = BusinessScale.Small, CreatedAt = now,
+            }.InStatus(status);
             var purchasers = Enumerable.Range(1, 3).Select(i => Purchaser(i)).Append(Purchaser(9, BusinessStatus.Closed)).ToList();
             db.Businesses.AddRange(purchasers);
             db.GrainPurchaseChecks.Add(GrainPurchaseCheck.Create(purchasers[0].Id, t.Id, null, new GrainPurchaseCheck.Input(Today, "张三", null, InspectionResult.Conforming, true), Today, "t", now).Check!);

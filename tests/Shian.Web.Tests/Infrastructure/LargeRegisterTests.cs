@@ -32,7 +32,7 @@ public sealed class LargeRegisterTests(ShianWebFactory factory) : IClassFixture<
         {
             Id = Guid.CreateVersion7(), Name = $"测试大名册第{i}小学食堂", CreditCode = $"DM{i:D16}", Address = "大名册路1号", TownshipId = township.Id,
             Category = BusinessCategory.Canteen, Subtype = i % 2 == 0 ? "school" : "kindergarten", Scale = BusinessScale.Small,
-            Status = BusinessStatus.Active, CreatedAt = now,
+            CreatedAt = now,
         }).ToList();
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {

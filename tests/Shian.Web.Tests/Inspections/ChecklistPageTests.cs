@@ -63,7 +63,7 @@ public sealed class ChecklistPageTests(ShianWebFactory factory) : IClassFixture<
             var b = new Business
             {
                 Name = "检查表版本测试饭店", CreditCode = "CKLVER000000000001", Address = "文昌街道3号", TownshipId = township,
-                Category = BusinessCategory.Caterer, Subtype = "restaurant", Scale = BusinessScale.Small, Status = BusinessStatus.Active, CreatedAt = DateTime.UtcNow,
+                Category = BusinessCategory.Caterer, Subtype = "restaurant", Scale = BusinessScale.Small, CreatedAt = DateTime.UtcNow,
             };
             db.Businesses.Add(b);
             await db.SaveChangesAsync();

@@ -22,7 +22,7 @@ public sealed class CoverageTests(ShianWebFactory factory) : IClassFixture<Shian
         Business Make(string name, Guid township) => new()
         {
             Name = name, CreditCode = ("CV" + name.Length + Guid.NewGuid().ToString("N")[..8]).PadRight(18, '0')[..18], Address = "1号", TownshipId = township,
-            Category = BusinessCategory.Caterer, Subtype = "restaurant", Scale = BusinessScale.Small, Status = BusinessStatus.Active, CreatedAt = DateTime.UtcNow,
+            Category = BusinessCategory.Caterer, Subtype = "restaurant", Scale = BusinessScale.Small, CreatedAt = DateTime.UtcNow,
         };
         var a = Make("覆盖率甲", wenchang);
         var b = Make("覆盖率乙", xiaying);

@@ -48,7 +48,7 @@ public sealed class InspectionTests(ShianWebFactory factory) : IClassFixture<Shi
         var business = new Business
         {
             Name = $"检查测试{prefix}饭店", CreditCode = $"I{prefix}".PadRight(18, '0'), Address = "文昌街道1号", TownshipId = township,
-            Category = BusinessCategory.Caterer, Subtype = "restaurant", Scale = BusinessScale.Small, Status = BusinessStatus.Active, CreatedAt = DateTime.UtcNow,
+            Category = BusinessCategory.Caterer, Subtype = "restaurant", Scale = BusinessScale.Small, CreatedAt = DateTime.UtcNow,
         };
         db.Businesses.Add(business);
         PlannedInspection? visit = null;

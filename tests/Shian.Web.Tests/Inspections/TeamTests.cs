@@ -48,7 +48,7 @@ public sealed class TeamTests(ShianWebFactory factory) : IClassFixture<ShianWebF
         var made = Enumerable.Range(1, count).Select(i => new Business
         {
             Name = $"{township}{prefix}饭店{i:D2}", CreditCode = $"T{prefix}{i:D4}".PadRight(18, '0'), Address = $"{township}{i}号", TownshipId = townshipId,
-            Category = BusinessCategory.Caterer, Subtype = "restaurant", Scale = BusinessScale.Small, Status = BusinessStatus.Active, CreatedAt = DateTime.UtcNow,
+            Category = BusinessCategory.Caterer, Subtype = "restaurant", Scale = BusinessScale.Small, CreatedAt = DateTime.UtcNow,
         }).ToList();
         db.Businesses.AddRange(made);
         await db.SaveChangesAsync();

@@ -10,6 +10,7 @@ using Shian.KitchenVideo;
 using Shian.Organization;
 using Shian.Plans;
 using Shian.Registry;
+using Shian.Tests.Builders;
 
 namespace Shian.Web.Tests.KitchenVideo;
 
@@ -29,11 +30,11 @@ public sealed class KitchenVideoTests(ShianWebFactory factory) : IClassFixture<S
             var jurisdiction = await db.Townships.Select(t => t.JurisdictionId).FirstAsync();
             var township = new Township { Id = Guid.NewGuid(), JurisdictionId = jurisdiction, Code = "129999903", Name = "测试明厨镇", Kind = "镇" };
             db.Townships.Add(township);
-            Business B(string name, BusinessCategory c, string subtype, BusinessStatus status = BusinessStatus.Active) => new()
+            Business B(string name, BusinessCategory c, string subtype, BusinessStatus status = BusinessStatus.Active) => new Business
             {
                 Id = Guid.NewGuid(), Name = name, CreditCode = ("MC" + Guid.NewGuid().ToString("N")).ToUpperInvariant()[..18], Address = "明厨路3号",
-                TownshipId = township.Id, Category = c, Subtype = subtype, Scale = BusinessScale.Small, Status = status, CreatedAt = DateTime.UtcNow,
-            };
+                TownshipId = township.Id, Category = c, Subtype = subtype, Scale = BusinessScale.Small, CreatedAt = DateTime.UtcNow,
+            }.InStatus(status);
             var r = B("测试明厨饭店", BusinessCategory.Caterer, "restaurant");
             var s = B("测试明厨小学食堂", BusinessCategory.Canteen, "school");
             var s2 = B("测试明厨幼儿园食堂", BusinessCategory.Canteen, "kindergarten");

@@ -106,7 +106,7 @@ public sealed class LedgerApiTests(ShianWebFactory factory) : IClassFixture<Shia
             {
                 Id = Guid.NewGuid(), Name = $"测试演示超市{i:00}", CreditCode = ("DT" + Guid.NewGuid().ToString("N")).ToUpperInvariant()[..18], Address = "演示路",
                 TownshipId = township, Category = Shian.Registry.BusinessCategory.Seller, Subtype = i % 4 == 0 ? "market" : "supermarket",
-                Scale = Shian.Registry.BusinessScale.Small, Status = Shian.Registry.BusinessStatus.Active, CreatedAt = DateTime.UtcNow,
+                Scale = Shian.Registry.BusinessScale.Small, CreatedAt = DateTime.UtcNow,
             });
         }
         await db.SaveChangesAsync();

@@ -25,7 +25,7 @@ public sealed class ComputedIndicatorTests(ShianWebFactory factory) : IClassFixt
             Business Make(string name, Guid township) => new()
             {
                 Name = name, CreditCode = ("CI" + Guid.NewGuid().ToString("N")).ToUpperInvariant()[..18], Address = "1号", TownshipId = township,
-                Category = BusinessCategory.Caterer, Subtype = "restaurant", Scale = BusinessScale.Small, Status = BusinessStatus.Active, CreatedAt = DateTime.UtcNow,
+                Category = BusinessCategory.Caterer, Subtype = "restaurant", Scale = BusinessScale.Small, CreatedAt = DateTime.UtcNow,
             };
             var a = Make("计算指标甲", wenchang);
             var b = Make("计算指标乙", xiaying);

@@ -86,6 +86,13 @@ public sealed class RegistryTests(ShianWebFactory factory) : IClassFixture<Shian
         Assert.Contains("ContactPhone</span>：— → 13800001111", history);
         Assert.Contains("Status</span>：Active → Suspended", history);
 
+        // Closed (注销) is final: the form cannot reopen it or correct it afterwards.
+        var closing = new Dictionary<string, string>(fields) { ["Input.CreditCodeOverride"] = "营业执照如此，已向登记机关核实", ["Input.Status"] = "Closed" };
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync($"/businesses/{id}/edit", new(closing))).StatusCode);
+        var reopen = await office.PostFormAsync($"/businesses/{id}/edit", new(closing) { ["Input.Status"] = "Active" });
+        Assert.Contains("该主体已注销，不能再修改或恢复", await reopen.Content.ReadAsStringAsync());
+        Assert.Equal(BusinessStatus.Closed, await factory.QueryAsync(db => db.Businesses.Where(b => b.Id == Guid.Parse(id)).Select(b => b.Status).SingleAsync()));
+
         // A code registered to another business is refused by name.
         var taken = await office.PostFormAsync("/businesses/new", new(fields) { ["Input.CreditCode"] = "91120119AY4CL12THD" });
         Assert.Contains("该代码已登记为“天津市蓟州区鑫源超市有限公司”", await taken.Content.ReadAsStringAsync());

@@ -133,14 +133,14 @@ public sealed class RiskSeriousViolationTests(ShianWebFactory factory) : IClassF
         var today = ShianTime.LocalDate(DateTime.UtcNow);
         var first = Regrade();
         Assert.Equal(ShianCli.Ok, first.Code);
-        Assert.Contains("A 级 / grade A: 3", first.Out);
-        Assert.Contains("无适用评分表、未评定 / no sheet applies, not graded: 1", first.Out);
+        Assert.Contains("A 级：3", first.Out);
+        Assert.Contains("无适用评分表、未评定：1", first.Out);
         Assert.Contains("已评定 3 个主体，3 个等级或分数有变化", first.Out);
 
         var listing = new SeriousViolation { BusinessId = restaurant, Basis = "津市监罚〔2020〕12 号", From = today.AddDays(-1), RecordedAt = DateTime.UtcNow, RecordedBy = "test" };
         await factory.QueryAsync(db => { db.SeriousViolations.Add(listing); return db.SaveChangesAsync(); });
         var listed = Regrade();
-        Assert.Contains("D 级 / grade D: 1", listed.Out);
+        Assert.Contains("D 级：1", listed.Out);
         Assert.Contains("1 个等级或分数有变化", listed.Out);
         var current = (await HistoryAsync(restaurant)).Single(g => g.SupersededAt is null);
         Assert.Equal((RiskLevel.D, 11m, true, RiskRegrade.SeriousListing), (current.Grade, current.Score, current.SeriousViolator, current.Reason)); // the score stays; the listing alone makes it D
@@ -150,7 +150,7 @@ public sealed class RiskSeriousViolationTests(ShianWebFactory factory) : IClassF
 
         // The listing ended yesterday: back to A.
         await factory.QueryAsync(db => db.SeriousViolations.Where(v => v.Id == listing.Id).ExecuteUpdateAsync(u => u.SetProperty(v => v.To, today.AddDays(-1))));
-        Assert.Contains("A 级 / grade A: 3", Regrade().Out);
+        Assert.Contains("A 级：3", Regrade().Out);
         Assert.Equal([RiskRegrade.FirstGrading, RiskRegrade.SeriousListing, RiskRegrade.SeriousListingEnded], (await HistoryAsync(restaurant)).Select(g => g.Reason));
     }
 

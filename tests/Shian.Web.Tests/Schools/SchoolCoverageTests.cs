@@ -24,11 +24,11 @@ public sealed class SchoolCoverageTests(ShianWebFactory factory) : IClassFixture
         var jurisdiction = await db.Townships.Select(t => t.JurisdictionId).FirstAsync();
         var township = new Township { Id = Guid.NewGuid(), JurisdictionId = jurisdiction, Code = "129999901", Name = "测试学区镇", Kind = "镇" };
         db.Townships.Add(township);
-        Business B(string name, BusinessCategory c, string subtype, string tags = "", BusinessStatus status = BusinessStatus.Active) => new()
+        Business B(string name, BusinessCategory c, string subtype, string tags = "", BusinessStatus status = BusinessStatus.Active) => new Business
         {
             Id = Guid.NewGuid(), Name = name, CreditCode = ("SCH" + Guid.NewGuid().ToString("N")).ToUpperInvariant()[..18], Address = "学区路1号",
-            TownshipId = township.Id, Category = c, Subtype = subtype, Scale = BusinessScale.Small, Status = status, Tags = tags, CreatedAt = DateTime.UtcNow,
-        };
+            TownshipId = township.Id, Category = c, Subtype = subtype, Scale = BusinessScale.Small, Tags = tags, CreatedAt = DateTime.UtcNow,
+        }.InStatus(status);
         var a = B("测试甲小学食堂", BusinessCategory.Canteen, "school");
         var b = B("测试乙幼儿园食堂", BusinessCategory.Canteen, "kindergarten");
         var c = B("测试丙中学食堂", BusinessCategory.Canteen, "school");

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Shian.Accounts;
 using Shian.Data;
 using Shian.Registry;
+using Shian.Tests.Builders;
 using Shian.Traceability;
 
 namespace Shian.Web.Tests.Traceability;
@@ -19,11 +20,11 @@ public sealed class CertificateWebTests(ShianWebFactory factory) : IClassFixture
 {
     private const string OtherPassword = "Shian@2020other";
 
-    private static Business Make(string name, string code, Guid township, BusinessCategory category, string subtype, BusinessStatus status = BusinessStatus.Active) => new()
+    private static Business Make(string name, string code, Guid township, BusinessCategory category, string subtype, BusinessStatus status = BusinessStatus.Active) => new Business
     {
-        Name = name, CreditCode = code, Address = name + "地址", TownshipId = township, Category = category, Subtype = subtype, Status = status,
+        Name = name, CreditCode = code, Address = name + "地址", TownshipId = township, Category = category, Subtype = subtype,
         LegalRepresentative = "张三", ContactPhone = "13900001111", CreatedAt = DateTime.UtcNow,
-    };
+    }.InStatus(status);
 
     private sealed record World(Guid TownshipA, string TownshipAName, Guid TownshipB, string TownshipBName, Guid FarmA, Guid RestaurantA, Guid FarmB, Guid Supermarket);
 

@@ -62,7 +62,7 @@ public sealed class LotChain
         Business Make(string name, Guid where, int n) => new()
         {
             Id = Guid.CreateVersion7(), Name = name, CreditCode = $"TRACE{n:D13}", Address = name + "路1号", TownshipId = where,
-            Category = BusinessCategory.Seller, Subtype = "supermarket", Scale = BusinessScale.Small, Status = BusinessStatus.Active,
+            Category = BusinessCategory.Seller, Subtype = "supermarket", Scale = BusinessScale.Small,
             ContactName = "联系人" + n, ContactPhone = $"1380000{n:D4}", CreatedAt = DateTime.UtcNow,
         };
         var businesses = new[] { Make("追溯测试农场", other, 1), Make("追溯测试米厂", township, 2), Make("追溯测试批发商", other, 3), Make("追溯测试超市一", township, 4), Make("追溯测试超市二", other, 5) };

@@ -47,7 +47,7 @@ public sealed class TraceOwnershipTests(ShianWebFactory factory) : IClassFixture
             var township = await db.Townships.Select(t => t.Id).FirstAsync();
             Business Make(string name, string code, BusinessCategory category, string subtype) => new()
             {
-                Name = name, CreditCode = code, Address = name + "地址", TownshipId = township, Category = category, Subtype = subtype, Status = BusinessStatus.Active,
+                Name = name, CreditCode = code, Address = name + "地址", TownshipId = township, Category = category, Subtype = subtype,
                 LegalRepresentative = "李四", ContactName = "王老师", ContactPhone = "13900002222", CreatedAt = DateTime.UtcNow,
             };
             var owner = Make(OwnerName, "91120225OWNER0001A", BusinessCategory.Producer, "food-plant");

@@ -20,7 +20,7 @@ public sealed class TracePartyWebTests(ShianWebFactory factory) : IClassFixture<
             Business Make(string name, string code) => new()
             {
                 Name = name, CreditCode = code, Address = "地址", TownshipId = township, Category = BusinessCategory.Seller, Subtype = "supermarket",
-                Status = BusinessStatus.Active, LegalRepresentative = "张三", ContactPhone = "13900001111", CreatedAt = DateTime.UtcNow,
+                LegalRepresentative = "张三", ContactPhone = "13900001111", CreatedAt = DateTime.UtcNow,
             };
             var mine = Make("位置码测试超市", "91120225TESTGLN01A");
             var theirs = Make("别家批发市场", "91120225TESTGLN02B");

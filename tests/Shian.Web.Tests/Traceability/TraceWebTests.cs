@@ -32,7 +32,7 @@ public sealed class TraceWebTests(ShianWebFactory factory) : IClassFixture<Shian
         var today = Common.ShianTime.LocalDate(DateTime.UtcNow);
         Business Make(string name, string code, Guid township, BusinessCategory category, string subtype) => new()
         {
-            Name = name, CreditCode = code, Address = name + "地址", TownshipId = township, Category = category, Subtype = subtype, Status = BusinessStatus.Active,
+            Name = name, CreditCode = code, Address = name + "地址", TownshipId = township, Category = category, Subtype = subtype,
             LegalRepresentative = "张三", ContactPhone = "13900001111", CreatedAt = DateTime.UtcNow,
         };
         var farm = Make("绿野食品有限公司", "91120225TRACE0001A", townshipA, BusinessCategory.Producer, "food-plant");
@@ -83,7 +83,7 @@ public sealed class TraceWebTests(ShianWebFactory factory) : IClassFixture<Shian
             """;
         var read = EpcisDocumentReader.Read(json);
         Assert.Empty(read.Errors);
-        var job = new CaptureJob { Id = Guid.CreateVersion7(), BusinessId = business, UserId = Guid.Empty, CreatedAt = DateTime.UtcNow, Status = CaptureJobStatus.Accepted };
+        var job = new CaptureJob { Id = Guid.CreateVersion7(), BusinessId = business, UserId = Guid.Empty, CreatedAt = DateTime.UtcNow };
         await EpcisCapture.StoreAsync(db, job, read.Events);
         return 0;
     });

@@ -21,7 +21,7 @@ public sealed class UploadRateTests(ShianWebFactory factory) : IClassFixture<Shi
 
     private static async Task StoreEventAsync(ShianDb db, Guid businessId, Guid userId, DateTime recordTime)
     {
-        var job = new CaptureJob { Id = Guid.NewGuid(), BusinessId = businessId, UserId = userId, CreatedAt = recordTime, Status = CaptureJobStatus.Accepted, ErrorsJson = "[]" };
+        var job = new CaptureJob { Id = Guid.NewGuid(), BusinessId = businessId, UserId = userId, CreatedAt = recordTime };
         var e = new EpcisEvent
         {
             Id = Guid.NewGuid(), EventId = "urn:uuid:" + Guid.NewGuid(), Type = EpcisEventType.ObjectEvent, EventTime = recordTime,
@@ -51,7 +51,7 @@ public sealed class UploadRateTests(ShianWebFactory factory) : IClassFixture<Shi
         Business B(string name, Township t) => new()
         {
             Id = Guid.NewGuid(), Name = name, CreditCode = ("ZS" + Guid.NewGuid().ToString("N")).ToUpperInvariant()[..18], Address = "追溯路1号",
-            TownshipId = t.Id, Category = BusinessCategory.Seller, Subtype = "supermarket", Scale = BusinessScale.Small, Status = BusinessStatus.Active,
+            TownshipId = t.Id, Category = BusinessCategory.Seller, Subtype = "supermarket", Scale = BusinessScale.Small,
             CreatedAt = DateTime.UtcNow,
         };
         var businesses = new[] { B("测试追溯甲超市", t1), B("测试追溯乙超市", t1), B("测试追溯丙超市", t1), B("测试追溯丁批发市场", t2), B("测试追溯戊超市", t2) };
@@ -137,7 +137,7 @@ public sealed class UploadRateTests(ShianWebFactory factory) : IClassFixture<Shi
         {
             Id = Guid.NewGuid(), Name = "测试追溯要求超市", CreditCode = ("ZR" + Guid.NewGuid().ToString("N")).ToUpperInvariant()[..18], Address = "追溯路2号",
             TownshipId = await db.Townships.Select(t => t.Id).FirstAsync(), Category = BusinessCategory.Seller, Subtype = "supermarket",
-            Scale = BusinessScale.Small, Status = BusinessStatus.Active, CreatedAt = DateTime.UtcNow,
+            Scale = BusinessScale.Small, CreatedAt = DateTime.UtcNow,
         };
         db.Businesses.Add(business);
         await db.SaveChangesAsync();

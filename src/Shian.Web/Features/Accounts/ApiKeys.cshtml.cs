@@ -54,7 +54,7 @@ public class ApiKeysModel(ShianDb db, TimeProvider clock, IStringLocalizer<Share
                 ApiScopes.All, clock.GetUtcNow().UtcDateTime);
             if (outcome.Problem is { } problem)
             {
-                ModelState.AddModelError(ApiKeyWords.Field(problem), ApiKeyWords.Describe(l, problem, outcome.Detail));
+                ModelState.AddProblem(ApiKeyWords.Field(outcome), problem, l);
             }
             else
             {

@@ -86,7 +86,7 @@ public class RedBlackRulesModel(ShianDb db, TimeProvider clock, IStringLocalizer
             // A value that did not bind (letters in a number) already has its message on the field.
             if (ModelState[key] is not { Errors.Count: > 0 })
             {
-                ModelState.AddModelError(key, error);
+                ModelState.AddProblem(key, error, l);
             }
         }
         if (!ModelState.IsValid || rules is null)

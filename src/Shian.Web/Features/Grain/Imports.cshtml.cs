@@ -58,7 +58,7 @@ public class ImportsModel(ShianDb db, CurrentUser user, TimeProvider clock, IAut
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnGetExportAsync([FromServices] Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
+    public async Task<IActionResult> OnGetExportAsync()
     {
         await LoadAsync();
         string YesNo(bool b) => b ? l["Common.Yes"].Value : l["Common.No"].Value;
@@ -95,14 +95,14 @@ public class ImportsModel(ShianDb db, CurrentUser user, TimeProvider clock, IAut
         var (check, errors) = ImportedFoodCheck.Create(target.Id, target.TownshipId, Rights.NewRecordUnit,
             new ImportedFoodCheck.Input(Input.Product, Input.OriginCountry, Input.DeclarationNumber, Input.CertificateNumber, Input.QuantityKg, Input.Date,
                 Input.HealthFood, Input.OnlineVerified, Input.Result), Today, user.Name, ShianTime.UtcNow(clock));
-        foreach (var (field, message) in errors) ModelState.AddModelError($"Input.{field}", message);
+        foreach (var (field, problem) in errors) ModelState.AddProblem($"Input.{field}", problem, l);
         if (check is null) return Page();
         db.ImportedFoodChecks.Add(check);
         await db.SaveChangesAsync();
         return Redirect($"{GrainRoutes.Imports}?saved=1");
     }
 
-    public async Task<IActionResult> OnPostDisposeAsync([FromServices] Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
+    public async Task<IActionResult> OnPostDisposeAsync()
     {
         var scope = await user.ScopeAsync();
         var check = await db.ImportedFoodChecks.VisibleTo(scope).FirstOrDefaultAsync(c => c.Id == Disposal.Check);
@@ -128,7 +128,7 @@ public class ImportsModel(ShianDb db, CurrentUser user, TimeProvider clock, IAut
             }
         }
         var errors = check.Dispose(Disposal.Method, Disposal.Date, Disposal.QuantityKg, Disposal.Witness, evidence is not null || fileError is not null, today, user.Name);
-        foreach (var (field, message) in errors) ModelState.AddModelError(field.Length == 0 ? "" : $"Disposal.{field}", message);
+        foreach (var (field, problem) in errors) ModelState.AddProblem(field.Length == 0 ? "" : $"Disposal.{field}", problem, l);
         if (fileError is not null) ModelState.AddModelError("Disposal.Evidence", fileError);
         if (!ModelState.IsValid)
         {

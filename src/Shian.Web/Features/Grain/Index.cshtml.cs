@@ -41,7 +41,7 @@ public class IndexModel(ShianDb db, CurrentUser user, TimeProvider clock, IAutho
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnGetExportAsync([FromServices] Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
+    public async Task<IActionResult> OnGetExportAsync()
     {
         await LoadAsync();
         return Export.Of(Rows)
@@ -65,9 +65,9 @@ public class IndexModel(ShianDb db, CurrentUser user, TimeProvider clock, IAutho
         var now = ShianTime.UtcNow(clock);
         var (silo, errors) = Silo.Create(new Silo.Input(Input.Code, Input.DepotName, Input.TownshipId, Input.GrainKind, Input.CapacityTonnes,
             Input.StockTonnes, Input.HarvestYear, Input.StoredSince), await (await GrainRights.ForAsync(User, user, authorization)).SiloOwnerAsync(db), Today, user.Name, now);
-        foreach (var (field, message) in errors)
+        foreach (var (field, problem) in errors)
         {
-            ModelState.AddModelError($"Input.{field}", message);
+            ModelState.AddProblem($"Input.{field}", problem, l);
         }
         if (Input.TownshipId is { } t && Townships.All(x => x.Id != t))
         {
@@ -75,7 +75,7 @@ public class IndexModel(ShianDb db, CurrentUser user, TimeProvider clock, IAutho
         }
         if (silo is not null && await db.Silos.AnyAsync(s => s.Code == silo.Code))
         {
-            ModelState.AddModelError("Input.Code", Silo.DuplicateCode(silo.Code));
+            ModelState.AddProblem("Input.Code", Silo.DuplicateCode(silo.Code), l);
         }
         if (silo is null || !ModelState.IsValid)
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Common;
 using Shian.Data;
 using Shian.Grain;
@@ -16,7 +17,7 @@ namespace Shian.Web.Features.Grain;
 /// business's edit page), this year's coverage against the 5% floor, and the checks. Editors record a check.
 /// </summary>
 [Authorize(Policy = Policies.Grain)]
-public class PurchaseModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuthorizationService authorization) : PageModel
+public class PurchaseModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuthorizationService authorization, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Row(Guid Id, DateOnly Date, string Business, string Inspectors, InspectionResult Result, bool SiloRecordsRequired, string Findings);
 
@@ -40,7 +41,7 @@ public class PurchaseModel(ShianDb db, CurrentUser user, TimeProvider clock, IAu
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnGetExportAsync([FromServices] Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
+    public async Task<IActionResult> OnGetExportAsync()
     {
         await LoadAsync();
         return Export.Of(Rows)
@@ -61,7 +62,7 @@ public class PurchaseModel(ShianDb db, CurrentUser user, TimeProvider clock, IAu
         ModelState.Clear();
         var (check, errors) = GrainPurchaseCheck.Create(target.Id, target.TownshipId, (await GrainRights.ForAsync(User, user, authorization)).NewRecordUnit,
             new GrainPurchaseCheck.Input(Input.Date, Input.Inspectors, Input.Findings, Input.Result, Input.SiloRecordsRequired), Today, user.Name, ShianTime.UtcNow(clock));
-        foreach (var (field, message) in errors) ModelState.AddModelError($"Input.{field}", message);
+        foreach (var (field, problem) in errors) ModelState.AddProblem($"Input.{field}", problem, l);
         if (check is null) return Page();
         db.GrainPurchaseChecks.Add(check);
         await db.SaveChangesAsync();

@@ -55,13 +55,13 @@ public class SiloModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuthor
         if (!MayEdit) return Forbid();
         ModelState.Clear();
         var (test, errors) = GrainTest.Create(Silo, new GrainTest.Input(Test.TestDate, Test.Laboratory, Test.Values), Today, user.Name, ShianTime.UtcNow(clock));
-        foreach (var (field, message) in errors)
+        foreach (var (field, problem) in errors)
         {
-            ModelState.AddModelError(field.StartsWith("Values", StringComparison.Ordinal) ? $"Test.{field}" : $"Test.{field}", message);
+            ModelState.AddProblem($"Test.{field}", problem, l);
         }
         if (test is not null && Tests.Any(t => t.HalfYearCode == test.HalfYearCode))
         {
-            ModelState.AddModelError("Test.TestDate", GrainTest.Duplicate(test.HalfYear));
+            ModelState.AddProblem("Test.TestDate", GrainTest.Duplicate(test.HalfYear), l);
         }
         if (test is null || !ModelState.IsValid) return Page();
         db.GrainTests.Add(test);
@@ -78,9 +78,9 @@ public class SiloModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuthor
         ModelState.Clear();
         var (disposal, errors) = GrainDisposal.Create(Silo, test, new GrainDisposal.Input(Disposal.Method, Disposal.Date, Disposal.QuantityTonnes, Disposal.Note),
             Today, user.Name, ShianTime.UtcNow(clock));
-        foreach (var (field, message) in errors)
+        foreach (var (field, problem) in errors)
         {
-            ModelState.AddModelError(field.Length == 0 ? "" : $"Disposal.{field}", message);
+            ModelState.AddProblem(field.Length == 0 ? "" : $"Disposal.{field}", problem, l);
         }
         if (Disposals.Any(d => d.TestId == test.Id))
         {

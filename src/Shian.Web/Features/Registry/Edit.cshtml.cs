@@ -97,22 +97,22 @@ public class EditModel(ShianDb db, CurrentUser user, IAuthorizationService autho
         {
             return Page();
         }
-        var business = id is null ? new Business { CreatedAt = clock.GetUtcNow().UtcDateTime } : await db.Businesses.SingleAsync(b => b.Id == id);
-        business.Name = built.Name;
-        business.CreditCode = built.CreditCode;
-        business.CreditCodeOverride = built.CreditCodeOverride;
-        business.LegalRepresentative = built.LegalRepresentative;
-        business.Address = built.Address;
-        business.TownshipId = built.TownshipId;
-        business.Latitude = built.Latitude;
-        business.Longitude = built.Longitude;
-        business.Category = built.Category;
-        business.Subtype = built.Subtype;
-        business.Scale = built.Scale;
-        business.ContactName = built.ContactName;
-        business.ContactPhone = built.ContactPhone;
-        business.Status = built.Status;
-        business.Tags = built.Tags;
+        Business business;
+        if (id is null)
+        {
+            business = Business.Register(built.Details, built.Status, clock.GetUtcNow().UtcDateTime);
+        }
+        else
+        {
+            business = await db.Businesses.SingleAsync(b => b.Id == id);
+            var refused = business.UpdateDetails(built.Details) ?? (built.Status == business.Status ? null : business.ChangeStatus(built.Status));
+            if (refused is not null)
+            {
+                // Nothing is saved: the tracked entity's half-applied change is dropped with the request.
+                ModelState.AddProblem("Input.Status", refused, l);
+                return Page();
+            }
+        }
         if (id is null)
         {
             db.Businesses.Add(business);

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Shian.Accounts;
+using Shian.Common;
 using Shian.Data;
 using Shian.Sampling;
 using Shian.Web.Infrastructure;
@@ -14,7 +16,7 @@ namespace Shian.Web.Features.Sampling;
 /// deactivates or reactivates them. The 33 top-level categories come from the sampling rules and are not changed here.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public class CategoriesModel(ShianDb db) : PageModel
+public class CategoriesModel(ShianDb db, IStringLocalizer<SharedResource> l) : PageModel
 {
     public IReadOnlyList<FoodCategory> All { get; private set; } = [];
     public bool CanEdit { get; private set; }
@@ -64,9 +66,9 @@ public class CategoriesModel(ShianDb db) : PageModel
         var parent = All.FirstOrDefault(c => c.Id == ParentId && c.Active);
         var code = (Code ?? "").Trim();
         var name = (Name ?? "").Trim();
-        foreach (var (field, message) in FoodCategory.ValidateChild(parent, code, name, All.Select(c => c.Code)))
+        foreach (var (field, problem) in FoodCategory.ValidateChild(parent, code, name, All.Select(c => c.Code)))
         {
-            ModelState.AddModelError(field, message);
+            ModelState.AddProblem(field, problem, l);
         }
         if (!ModelState.IsValid) return Page();
         db.FoodCategories.Add(parent!.Child(code, name));
@@ -84,7 +86,7 @@ public class CategoriesModel(ShianDb db) : PageModel
         var name = (Name ?? "").Trim();
         if (FoodCategory.ValidateName(name) is { } bad)
         {
-            ModelState.AddModelError(nameof(Name), bad);
+            ModelState.AddProblem(nameof(Name), bad, l);
             return Page();
         }
         category.Name = name;

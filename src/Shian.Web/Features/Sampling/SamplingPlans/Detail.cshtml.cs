@@ -61,12 +61,12 @@ public class DetailModel(ShianDb db, CurrentUser user, IStringLocalizer<SharedRe
         var population = 0;
         if (!int.TryParse((Population ?? "").Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out population))
         {
-            ModelState.AddProblem(nameof(Population), new Problem("SamplingPlan.PopulationFormat"), l);
+            ModelState.AddProblem(nameof(Population), new Problem("SamplingPlan.PopulationText"), l);
         }
         var rate = 0m;
         if (!decimal.TryParse((PerThousand ?? "").Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out rate) || decimal.Round(rate, 3) != rate)
         {
-            ModelState.AddProblem(nameof(PerThousand), new Problem("SamplingPlan.PerThousandFormat"), l);
+            ModelState.AddProblem(nameof(PerThousand), new Problem("SamplingPlan.PerThousandText"), l);
         }
         var rows = new Dictionary<AllocationDimension, List<(string Key, string Label, int Batches)>>();
         foreach (var (dimension, lines) in new[] { (AllocationDimension.Category, Categories), (AllocationDimension.Township, Townships), (AllocationDimension.Environment, Environments) })
@@ -86,7 +86,7 @@ public class DetailModel(ShianDb db, CurrentUser user, IStringLocalizer<SharedRe
                 else
                 {
                     ModelState.AddProblem($"Batches[{line.Key}]", new Problem(n < 0 && text.StartsWith('-')
-                        ? "SamplingPlan.AllocationNegative" : "SamplingPlan.AllocationNotWhole", line.Label), l);
+                        ? "SamplingPlan.BatchesNegative" : "SamplingPlan.BatchesNotWhole", line.Label), l);
                 }
             }
         }
@@ -99,11 +99,11 @@ public class DetailModel(ShianDb db, CurrentUser user, IStringLocalizer<SharedRe
         };
         foreach (var (dimension, list) in rows)
         {
-            if (draft.SetAllocations(dimension, list) is { } refused) ModelState.AddModelError("", refused);
+            if (draft.SetAllocations(dimension, list) is { } refused) ModelState.AddProblem("", refused, l);
         }
-        foreach (var (field, message) in draft.Validate())
+        foreach (var (field, problem) in draft.Validate())
         {
-            ModelState.AddModelError(field, message);
+            ModelState.AddProblem(field, problem, l);
         }
         if (!ModelState.IsValid) return Page();
 

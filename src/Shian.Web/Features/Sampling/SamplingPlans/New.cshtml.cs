@@ -48,7 +48,7 @@ public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringL
         }
         else
         {
-            ModelState.AddProblem(nameof(Year), new Problem("SamplingPlan.YearFormat"), l);
+            ModelState.AddProblem(nameof(Year), new Problem("SamplingPlan.YearText"), l);
         }
         var population = (Population ?? "").Trim();
         if (population.Length == 0 && plan.Year is >= 2000 and <= 2100 && await DefaultPopulationAsync(plan.Year) is { } known)
@@ -61,7 +61,7 @@ public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringL
         }
         else
         {
-            ModelState.AddProblem(nameof(Population), new Problem("SamplingPlan.PopulationFormat"), l);
+            ModelState.AddProblem(nameof(Population), new Problem("SamplingPlan.PopulationText"), l);
         }
         var rate = (PerThousand ?? "").Trim();
         if (rate.Length == 0)
@@ -74,13 +74,13 @@ public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringL
         }
         else
         {
-            ModelState.AddProblem(nameof(PerThousand), new Problem("SamplingPlan.PerThousandFormat"), l);
+            ModelState.AddProblem(nameof(PerThousand), new Problem("SamplingPlan.PerThousandText"), l);
         }
-        foreach (var (field, message) in plan.Validate())
+        foreach (var (field, problem) in plan.Validate())
         {
             if (ModelState[field] is not { Errors.Count: > 0 })
             {
-                ModelState.AddModelError(field, message);
+                ModelState.AddProblem(field, problem, l);
             }
         }
         if (!ModelState.IsValid)

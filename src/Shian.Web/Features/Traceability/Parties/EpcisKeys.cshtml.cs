@@ -57,7 +57,7 @@ public class EpcisKeysModel(ShianDb db, CurrentUser user, TimeProvider clock, IS
                 Scopes, clock.GetUtcNow().UtcDateTime);
             if (outcome.Problem is { } problem)
             {
-                ModelState.AddModelError(ApiKeyWords.Field(problem), ApiKeyWords.Describe(l, problem, outcome.Detail));
+                ModelState.AddProblem(ApiKeyWords.Field(outcome), problem, l);
             }
             else
             {

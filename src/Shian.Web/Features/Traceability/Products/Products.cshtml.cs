@@ -48,6 +48,7 @@ public class ProductsModel(ShianDb db, CurrentUser user, TimeProvider clock, ISt
         {
             BusinessId = BusinessId, TownshipId = business?.TownshipId ?? Guid.Empty, Gtin = Gtin ?? "", Name = Name ?? "", Specification = Specification ?? "",
             Brand = Brand ?? "", FoodCategoryCode = FoodCategoryCode ?? "", Origin = Origin ?? "", ShelfLife = ShelfLife ?? "",
+            CreatedAt = ShianTime.UtcNow(clock), CreatedBy = user.Name,
         };
         ModelState.AddProblems(product.Validate(), l);
         if (ModelState.IsValid && await TraceClaims.ProductRefusalAsync(db, product.Gtin) is { } refusal)
@@ -62,8 +63,6 @@ public class ProductsModel(ShianDb db, CurrentUser user, TimeProvider clock, ISt
         {
             return Page();
         }
-        product.CreatedAt = ShianTime.UtcNow(clock);
-        product.CreatedBy = user.Name;
         db.TraceProducts.Add(product);
         await db.SaveChangesAsync();
         await Shian.Web.Public.TraceCache.EvictAsync(HttpContext);
