@@ -22,7 +22,7 @@ public sealed partial class ComplaintAnalysisTests(ShianWebFactory factory) : IC
         {
             Id = Guid.NewGuid(), Name = "多发投诉测试饭店" + Guid.NewGuid().ToString("N")[..6], CreditCode = ("TS" + Guid.NewGuid().ToString("N")).ToUpperInvariant()[..18],
             Address = "测试路 1 号", TownshipId = township!.Value, Category = BusinessCategory.Caterer, Subtype = "restaurant", Scale = BusinessScale.Small,
-            Status = BusinessStatus.Active, CreatedAt = DateTime.UtcNow,
+            CreatedAt = DateTime.UtcNow,
         };
         db.Businesses.Add(business);
         await db.SaveChangesAsync();

@@ -31,7 +31,7 @@ public sealed class PublicComplaintTests(ShianWebFactory factory) : IClassFixtur
         var business = new Business
         {
             Name = Unique("投诉测试饭店"), CreditCode = first17 + CreditCode.CheckCharacter(first17), Address = "文昌街道测试路 1 号", TownshipId = township,
-            Category = BusinessCategory.Caterer, Subtype = "restaurant", Scale = BusinessScale.Small, Status = BusinessStatus.Active, CreatedAt = DateTime.UtcNow,
+            Category = BusinessCategory.Caterer, Subtype = "restaurant", Scale = BusinessScale.Small, CreatedAt = DateTime.UtcNow,
         };
         db.Businesses.Add(business);
         await db.SaveChangesAsync();
@@ -230,7 +230,7 @@ public sealed class PublicComplaintTests(ShianWebFactory factory) : IClassFixtur
         {
             var b = await db.Businesses.SingleAsync(x => x.Id == closed.Id);
             b.Name = stem + "已注销";
-            b.Status = BusinessStatus.Closed;
+            Assert.Null(b.Close());
             return await db.SaveChangesAsync();
         });
         var client = factory.NewClient();

@@ -79,7 +79,7 @@ public static class ComplaintsApi
                 await db.SaveChangesAsync(ct);
                 return TypedResults.Created(ComplaintsPublicRoutes.PublicStatus(complaint.TrackingCode), new Filed(TrackingCodes.Display(complaint.TrackingCode)));
             })
-            .WithSummary("File a complaint (投诉, name and phone required) or a report (举报, anonymous allowed); answers the tracking code.");
+            .WithSummary("File a complaint (a consumer dispute: name and phone required) or a report (a violation lead: anonymous allowed); answers the tracking code.");
 
         open.MapGet("/complaints/{trackingCode}", async Task<Results<Ok<PublicStatus>, ProblemHttpResult>> (string trackingCode, ShianDb db,
                 IStringLocalizer<SharedResource> l, CancellationToken ct) =>
