@@ -9,7 +9,9 @@ namespace Shian.Demo;
 /// A year of complaints and reports so far, at about 1.5 per 1,000 residents a year (the order of food complaints a
 /// district's 12315 and 12345 lines receive), in every state: received through the same intake as a user's, then
 /// accepted, mediated, decided, answered and visited back through the entity's transitions on the days they happened,
-/// some late, a few merged as duplicates. The demo operator's restaurant has an accepted complaint released to it. Once.
+/// some late, a few merged as duplicates. Some reports are checked on site by an inspection started from them (投诉举报核查),
+/// verified violations feed the businesses' risk grading as the detail page's do, one report led to a reward approved by a
+/// second office user and paid. The demo operator's restaurant has an accepted complaint released to it. Once.
 /// </summary>
 public static class DemoComplaints
 {
@@ -50,6 +52,7 @@ public static class DemoComplaints
         var context = new ComplaintIntake.Context(db);
         var calendar = await context.CalendarAsync(ct);
         var random = new Random(2026);
+        var inspector = await DemoComplaintInspector.LoadAsync(db, ct);
         var received = new List<Complaint>();
         for (var i = 0; i < count; i++)
         {
@@ -69,7 +72,7 @@ public static class DemoComplaints
             {
                 throw new InvalidOperationException("A demo complaint was refused: " + string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value}")));
             }
-            Handle(complaint, random, calendar, settings.Clocks, today);
+            Handle(complaint, random, calendar, settings.Clocks, today, inspector);
             received.Add(complaint);
         }
         // A few duplicates: the same story about the same business a few days later, merged into the first.
@@ -82,15 +85,49 @@ public static class DemoComplaints
             received.Add(duplicate);
         }
         db.Complaints.AddRange(received);
+        db.Inspections.AddRange(inspector.Recorded);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+        foreach (var verified in received.Where(c => c.ViolationVerified && c.BusinessId != null && c.DecidedOn != null))
+        {
+            await ComplaintRisk.RecordAsync(db, verified, "demo", DemoTime.At(verified.DecidedOn!.Value, 17), ct);
+        }
+        await SeedRewardAsync(db, received, now, ct);
         await SeedOperatorsComplaintAsync(db, settings, context, today, ct);
+    }
+
+    /// <summary>有奖举报: the first real-name report that led to a case, rewarded at tier 2 for its fines, approved and paid.</summary>
+    private static async Task SeedRewardAsync(ShianDb db, List<Complaint> received, DateTime now, CancellationToken ct)
+    {
+        if (received.Where(c => c.Kind == ComplaintKind.Report && c.Outcome == ComplaintOutcome.CaseOpened && !c.Anonymous && c.ClosedAt != null)
+                .OrderBy(c => c.ReceivedAt).FirstOrDefault() is not { } report)
+        {
+            return;
+        }
+        var proposedAt = report.ClosedAt!.Value.AddDays(20) is var at && at < now ? at : now.AddHours(-3);
+        var (reward, errors) = ComplaintReward.Propose(report, alreadyRewarded: false,
+            new ComplaintReward.Proposal($"蓟市监罚〔{ShianTime.LocalDate(proposedAt).Year}〕8号", 80_000m, 2, new RewardRules.Informant(true, false, false, false)),
+            proposedAt, "区食安办 张科长");
+        if (reward is null)
+        {
+            throw new InvalidOperationException("The demo reward was refused: " + string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value}")));
+        }
+        var approvedAt = proposedAt.AddHours(2) < now ? proposedAt.AddHours(2) : now.AddHours(-2);
+        var refused = reward.Approve(approvedAt, "区食安办 李主任")
+            ?? reward.RecordPayment(ShianTime.LocalDate(approvedAt), $"奖励发放〔{ShianTime.LocalDate(approvedAt).Year}〕1号", approvedAt.AddHours(1), "区食安办 张科长");
+        if (refused is not null)
+        {
+            throw new InvalidOperationException("The demo reward was refused: " + refused);
+        }
+        db.ComplaintRewards.Add(reward);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
     }
 
     private static readonly string[] DemoNames = ["王女士", "李先生", "张女士", "刘先生", "陈女士", "杨先生", "赵女士", "孙先生"];
 
     /// <summary>Takes a received complaint as far as its age allows: most in time, some late, recent ones still open.</summary>
-    private static void Handle(Complaint c, Random random, WorkingDayCalendar calendar, ComplaintClocks clocks, DateOnly today)
+    private static void Handle(Complaint c, Random random, WorkingDayCalendar calendar, ComplaintClocks clocks, DateOnly today, DemoComplaintInspector inspector)
     {
         DateTime After(DateOnly from, int workingDays) => DemoTime.At(calendar.AddWorkingDays(from, workingDays), 10 + random.Next(6));
         bool Passed(DateTime at) => ShianTime.LocalDate(at) < today;
@@ -123,6 +160,14 @@ public static class DemoComplaints
         else
         {
             var openCase = random.Next(100) < 35;
+            // About one report in four about a registered business is checked by an inspection started from it; the demo's
+            // inspections found it compliant, so those reports end without a case.
+            if (c.BusinessId is { } business && random.Next(100) < 25 && inspector.Inspect(business, ShianTime.LocalDate(firstStep), random) is { } inspection)
+            {
+                c.RecordAction(ComplaintEntryKind.InspectionStarted, null, inspection.Id, inspection.EndedAt!.Value, "demo");
+                firstStep = inspection.EndedAt!.Value.AddHours(1) > firstStep ? inspection.EndedAt!.Value.AddHours(1) : firstStep;
+                openCase = false;
+            }
             c.Decide(openCase, openCase ? "现场核查属实，已立案调查" : "现场核查未发现举报所称违法行为", violationFound: openCase, calendar, clocks, firstStep, "demo");
         }
         var replied = After(c.DecidedOn!.Value, 1 + random.Next(late ? 8 : clocks.ReplyDays));
