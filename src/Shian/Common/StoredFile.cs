@@ -140,6 +140,9 @@ public static class FileOwners
     /// <summary>A checked licence import waiting for the person's confirmation; never downloadable.</summary>
     public const string LicenceImport = "LicenceImport";
 
+    /// <summary>A checked file of hotline work orders waiting for the person's confirmation; never downloadable.</summary>
+    public const string ComplaintImport = "ComplaintImport";
+
     /// <summary>The operator's evidence of a correction (整改回复); opened through the order's page.</summary>
     public const string RectificationResponse = "RectificationResponse";
     /// <summary>A photo taken for one item of an inspection (owner: the <c>InspectionItem</c>); images only.</summary>

@@ -83,6 +83,18 @@ public static class ComplaintIntake
         return problems.Count > 0 ? (null, problems) : (complaint, problems);
     }
 
+    /// <summary>
+    /// The hotline a work order came from, as hotline systems and their exports name it ("12315", "12345", "12315 热线",
+    /// the channel's own name), or null for anything else.
+    /// </summary>
+    public static ComplaintChannel? HotlineChannel(string? text)
+    {
+        var name = (text ?? "").Trim();
+        return name.Contains("12315", StringComparison.Ordinal) ? ComplaintChannel.Hotline12315
+            : name.Contains("12345", StringComparison.Ordinal) ? ComplaintChannel.Hotline12345
+            : null;
+    }
+
     /// <summary>A fresh code (a collision among 2^59 is not expected, but is checked).</summary>
     private static async Task<string> NewTrackingCodeAsync(ShianDb db, CancellationToken ct)
     {

@@ -99,12 +99,7 @@ public static class ComplaintsApi
             {
                 var (input, errors) = Read(body.Kind, body.BusinessName, body.BusinessCreditCode, body.Address, body.Description, body.OccurredOn,
                     body.ContactName, body.ContactPhone, body.Ticket);
-                var channel = body.Channel?.Trim() switch
-                {
-                    "12315" => ComplaintChannel.Hotline12315,
-                    "12345" => ComplaintChannel.Hotline12345,
-                    _ => (ComplaintChannel?)null,
-                };
+                var channel = ComplaintIntake.HotlineChannel(body.Channel);
                 if (channel is null)
                 {
                     errors["Channel"] = new Problem("Complaint.ChannelUnknown", body.Channel ?? "");

@@ -11,6 +11,10 @@ public static class ComplaintsRoutes
     public const string Complaints = "/complaints";
     public const string Hotline = "/complaints/hotline";
 
+    /// <summary>Importing a hotline system's exported work orders (.xlsx / .csv), and its template.</summary>
+    public const string Import = "/complaints/import";
+    public const string ImportTemplate = Import + "?handler=Template";
+
     /// <summary>The hotline page after entering a ticket routed to a township or unit the user does not see.</summary>
     public static string HotlineDone(string trackingCode) => $"{Hotline}?done={Uri.EscapeDataString(trackingCode)}";
 
