@@ -53,6 +53,20 @@ public sealed class ComplaintStaffWebTests(ShianWebFactory factory) : IClassFixt
         });
     }
 
+    /// <summary>The demo operator runs the business (the complaints against it reach them once released).</summary>
+    private Task LinkOperatorAsync(Guid business) => factory.QueryAsync(async db =>
+    {
+        var operatorId = await db.Users.Where(u => u.UserName == "operator").Select(u => u.Id).SingleAsync();
+        if (!await db.OperatorBusinesses.AnyAsync(o => o.UserId == operatorId && o.BusinessId == business))
+        {
+            db.OperatorBusinesses.Add(new OperatorBusiness { UserId = operatorId, BusinessId = business });
+            await db.SaveChangesAsync();
+        }
+        return 0;
+    });
+
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52];
+
     private Task<Complaint> ReloadAsync(Guid id) =>
         factory.QueryAsync(db => db.Complaints.AsNoTracking().Include(c => c.Entries).SingleAsync(c => c.Id == id));
 
@@ -90,16 +104,7 @@ public sealed class ComplaintStaffWebTests(ShianWebFactory factory) : IClassFixt
         Assert.NotEqual(HttpStatusCode.OK, (await lab.GetAsync(Page(mine.Id))).StatusCode);
 
         // The business: nothing until it is released, then the substance without the informant.
-        await factory.QueryAsync(async db =>
-        {
-            var operatorId = await db.Users.Where(u => u.UserName == "operator").Select(u => u.Id).SingleAsync();
-            if (!await db.OperatorBusinesses.AnyAsync(o => o.UserId == operatorId && o.BusinessId == mine.BusinessId))
-            {
-                db.OperatorBusinesses.Add(new OperatorBusiness { UserId = operatorId, BusinessId = mine.BusinessId!.Value });
-                await db.SaveChangesAsync();
-            }
-            return 0;
-        });
+        await LinkOperatorAsync(mine.BusinessId!.Value);
         var business = await factory.SignedInAsync("operator");
         Assert.Equal(HttpStatusCode.NotFound, (await business.GetAsync(Page(mine.Id))).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await township.PostFormAsync(Page(mine.Id), [], Page(mine.Id) + "?handler=Release")).StatusCode);
@@ -143,6 +148,73 @@ public sealed class ComplaintStaffWebTests(ShianWebFactory factory) : IClassFixt
         Assert.Equal(ComplaintStatus.Closed, done.Status);
         Assert.Equal(Satisfaction.Satisfied, done.Satisfaction);
         Assert.Contains(done.Entries, e => e.Kind == ComplaintEntryKind.ReturnVisit);
+    }
+
+    [Fact]
+    public async Task The_signed_mediation_record_is_kept_with_the_mediation_and_opens_to_the_handler_and_the_released_business_only()
+    {
+        var c = await SeedAsync(ComplaintKind.Complaint, WenchangCode, "文昌街道府君路18号", "调解协议上传：买到变质月饼", name: "孙签字", phone: "13566667777");
+        var township = await factory.SignedInAsync("township");
+        var page = Page(c.Id);
+        Assert.Equal(HttpStatusCode.Redirect, (await township.PostFormAsync(page, [], page + "?handler=Accept")).StatusCode);
+        Task<List<StoredFile>> FilesAsync() => factory.QueryAsync(db => db.StoredFiles.AsNoTracking().Where(f => f.OwnerId == c.Id).ToListAsync());
+
+        // Neither a picture nor a PDF: refused on its field, the mediation not ended, nothing stored.
+        var refused = await township.PostFilesAsync(page, new() { ["Note"] = "双方达成协议", ["Agreement"] = "true" },
+            [("SignedRecord", "协议.exe", "MZ\u0090\0 not a record"u8.ToArray())], page + "?handler=Mediate");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Matches("data-testid=\"error-SignedRecord\"[^>]*>[^<]*协议.exe", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(ComplaintStatus.Accepted, (await ReloadAsync(c.Id)).Status);
+        Assert.Empty(await FilesAsync());
+
+        // Mediated with the signed record, a photo its phone named after the complainant: kept under a neutral name.
+        Assert.Equal(HttpStatusCode.Redirect, (await township.PostFilesAsync(page, new() { ["Note"] = "经调解商户退款并赔偿200元", ["Agreement"] = "true" },
+            [("SignedRecord", "孙签字-调解协议.png", Png)], page + "?handler=Mediate")).StatusCode);
+        Assert.Equal(ComplaintOutcome.Agreement, (await ReloadAsync(c.Id)).Outcome);
+        var record = Assert.Single(await FilesAsync());
+        Assert.Equal((FileOwners.ComplaintMediationRecord, "image/png"), (record.OwnerKind, record.ContentType));
+        Assert.DoesNotContain("孙签字", record.FileName);
+        // The submitter's own photo, as the public form stores it.
+        var evidence = await factory.QueryAsync(async db =>
+        {
+            var (file, _) = StoredFile.Photo("receipt.png", Png, FileOwners.ComplaintEvidence, c.Id, "public", DateTime.UtcNow);
+            db.StoredFiles.Add(file!);
+            await db.SaveChangesAsync();
+            return file!;
+        });
+        var recordUrl = $"/files/{record.Id}";
+        var evidenceUrl = $"/files/{evidence.Id}";
+
+        // The handling township sees both on the detail and opens them.
+        var html = await township.GetStringAsync(page);
+        Assert.Contains($"href=\"{recordUrl}\"", html);
+        Assert.Contains($"href=\"{evidenceUrl}\"", html);
+        var download = await township.GetAsync(recordUrl);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(Png, await download.Content.ReadAsByteArrayAsync());
+
+        // A district inspector reads the complaint with the informant masked, and neither file; the laboratory nothing.
+        var inspector = await factory.SignedInAsync("inspector");
+        var read = await inspector.GetStringAsync(page);
+        Assert.DoesNotContain(record.Id.ToString(), read);
+        Assert.DoesNotContain(evidence.Id.ToString(), read);
+        Assert.Equal(HttpStatusCode.NotFound, (await inspector.GetAsync(recordUrl)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await inspector.GetAsync(evidenceUrl)).StatusCode);
+        var lab = await factory.SignedInAsync("lab");
+        Assert.NotEqual(HttpStatusCode.OK, (await lab.GetAsync(recordUrl)).StatusCode);
+
+        // The business: nothing before the complaint is released to it; then the signed record (it signed it too), never
+        // the submitter's evidence or name.
+        await LinkOperatorAsync(c.BusinessId!.Value);
+        var business = await factory.SignedInAsync("operator");
+        Assert.Equal(HttpStatusCode.NotFound, (await business.GetAsync(recordUrl)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await township.PostFormAsync(page, [], page + "?handler=Release")).StatusCode);
+        var released = await business.GetStringAsync(page);
+        Assert.Contains($"href=\"{recordUrl}\"", released);
+        Assert.DoesNotContain(evidence.Id.ToString(), released);
+        Assert.DoesNotContain("孙签字", released);
+        Assert.Equal(HttpStatusCode.OK, (await business.GetAsync(recordUrl)).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await business.GetAsync(evidenceUrl)).StatusCode);
     }
 
     [Fact]
