@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
@@ -8,6 +10,10 @@ using Shian.Common;
 using Shian.Complaints;
 using Shian.Data;
 using Shian.Registry;
+using Shian.Sampling;
+using Shian.Web.Features.Complaints;
+using Shian.Web.Features.Inspections;
+using Shian.Web.Features.Sampling;
 
 namespace Shian.Web.Tests.Complaints;
 
@@ -215,6 +221,81 @@ public sealed class ComplaintStaffWebTests(ShianWebFactory factory) : IClassFixt
         Assert.DoesNotContain("孙签字", released);
         Assert.Equal(HttpStatusCode.OK, (await business.GetAsync(recordUrl)).StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, (await business.GetAsync(evidenceUrl)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_inspection_started_from_a_complaint_is_linked_from_it_and_links_back()
+    {
+        var c = await SeedAsync(ComplaintKind.Complaint, WenchangCode, "文昌街道府君路18号", "超市冷柜温度过高，酸奶胀袋");
+        var township = await factory.SignedInAsync("township");
+        var (me, colleague) = await factory.QueryAsync(async (db, services) =>
+        {
+            var users = services.GetRequiredService<UserManager<ShianUser>>();
+            var me = await db.Users.SingleAsync(u => u.UserName == "township");
+            var colleague = new ShianUser { UserName = "cinsp" + Guid.NewGuid().ToString("N")[..6], DisplayName = "文昌检查员小钱", TownshipId = me.TownshipId, CreatedAt = DateTime.UtcNow };
+            Assert.True((await users.CreateAsync(colleague, "Test@2020pass")).Succeeded);
+            Assert.True((await users.AddToRoleAsync(colleague, Roles.Inspector)).Succeeded);
+            return (me.Id, colleague.Id);
+        });
+
+        // The complaint's own button leads to the inspection form for its business, tied to it.
+        var start = InspectionsRoutes.NewComplaintInspection(c.BusinessId!.Value, c.Id);
+        Assert.Contains($"href=\"{start.Replace("&", "&amp;")}\"", await township.GetStringAsync(Page(c.Id)));
+        var form = await township.GetStringAsync(start);
+        var items = Regex.Matches(form, "name=\"(R_[^\"]+)\"").Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.NotEmpty(items);
+        List<(string, string)> fields = [("ClientDraftId", Guid.NewGuid().ToString()), ("Inspectors", me.ToString()), ("Inspectors", colleague.ToString()),
+            ("StartedAt", TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow.AddHours(-1), ShianTime.Zone).ToString("yyyy-MM-ddTHH:mm")), ("Kind", "Complaint"), .. items.Select(i => (i, "Yes"))];
+        var saved = await township.PostFieldsAsync(start, fields, start);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var inspection = Guid.Parse(Regex.Match(saved.Headers.Location!.OriginalString, "/inspections/([0-9a-f-]{36})").Groups[1].Value);
+
+        // Logged on the complaint, linked both ways.
+        Assert.Contains((await ReloadAsync(c.Id)).Entries, e => e.Kind == ComplaintEntryKind.InspectionStarted && e.LinkedId == inspection);
+        Assert.Matches($"href=\"{InspectionsRoutes.Inspection(inspection)}\"[^>]*data-testid=\"inspection-link\"", await township.GetStringAsync(Page(c.Id)));
+        Assert.Matches($"href=\"{ComplaintsRoutes.Complaint(c.Id)}\"[^>]*data-testid=\"complaint-link\"", await township.GetStringAsync(InspectionsRoutes.Inspection(inspection)));
+    }
+
+    [Fact]
+    public async Task A_linked_sample_and_a_report_s_reward_are_linked_from_the_complaint()
+    {
+        var c = await SeedAsync(ComplaintKind.Report, WenchangCode, "文昌街道府君路18号", "超市销售过期面粉，有人吃了腹泻", name: "周举报", phone: "13811112222");
+        var sample = await factory.QueryAsync(async db =>
+        {
+            var lab = await db.Units.Where(u => u.Kind == Shian.Organization.UnitKind.Laboratory).Select(u => u.Id).FirstAsync();
+            var unit = await db.Units.Where(u => u.Kind == Shian.Organization.UnitKind.Department).Select(u => u.Id).FirstAsync();
+            var s = new Sample
+            {
+                Number = $"JZ-{DateTime.UtcNow.Year}-{Random.Shared.Next(900_000, 999_999)}", TaskSource = "投诉举报核查抽样", BusinessId = c.BusinessId!.Value,
+                TownshipId = c.TownshipId!.Value, BusinessName = "鑫源超市", BusinessAddress = "文昌街道府君路18号", FoodCategoryCode = "101", SampleName = "小麦粉",
+                Specification = "5kg/袋", BatchNumber = "C1", ShelfLife = "12个月", QuantityTaken = 4, BackupQuantity = 2, QuantityUnit = "袋",
+                SampledOn = DateOnly.FromDateTime(DateTime.UtcNow), SamplingUnitId = unit, LaboratoryId = lab, Sampler1 = "张", Sampler2 = "李",
+                CreatedAt = DateTime.UtcNow, CreatedBy = "township",
+            };
+            db.Samples.Add(s);
+            await db.SaveChangesAsync();
+            return s.Id;
+        });
+        var township = await factory.SignedInAsync("township");
+        var page = Page(c.Id);
+        Assert.Equal(HttpStatusCode.Redirect, (await township.PostFormAsync(page, new() { ["SampleId"] = sample.ToString() }, page + "?handler=Sample")).StatusCode);
+        Assert.Matches($"href=\"{SamplingRoutes.Sample(sample)}\"[^>]*data-testid=\"sample-link\"", await township.GetStringAsync(page));
+
+        // Decided with a case opened; the office proposes a reward on the rewards page and finds it linked from the report.
+        Assert.Equal(HttpStatusCode.Redirect, (await township.PostFormAsync(page, new() { ["Note"] = "抽检不合格，立案查处", ["OpenCase"] = "true" }, page + "?handler=Decide")).StatusCode);
+        var office = await factory.SignedInAsync("office");
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync(RewardsRoutes.Rewards, new()
+        {
+            ["Input.ComplaintId"] = c.Id.ToString(), ["Input.DecisionNumber"] = "蓟市监罚〔2026〕" + Random.Shared.Next(1000, 9999) + "号",
+            ["Input.FinesAndConfiscations"] = "20000", ["Input.Tier"] = "3", ["Input.NaturalPerson"] = "true",
+        }, RewardsRoutes.Rewards + "?handler=Propose")).StatusCode);
+        var reward = await factory.QueryAsync(db => db.ComplaintRewards.AsNoTracking().SingleAsync(r => r.ComplaintId == c.Id));
+        Assert.Matches($"href=\"{RewardsRoutes.Reward(reward.Id)}\"[^>]*data-testid=\"reward-link\"", await office.GetStringAsync(page));
+        var rewards = await office.GetStringAsync(RewardsRoutes.Rewards);
+        Assert.Contains($"id=\"reward-{reward.Id}\"", rewards);
+        Assert.Contains($"href=\"{ComplaintsRoutes.Complaint(c.Id)}\"", rewards);
+        // The township handles the report but does not decide rewards: no link to a page it may not open.
+        Assert.DoesNotContain("data-testid=\"reward-link\"", await township.GetStringAsync(page));
     }
 
     [Fact]

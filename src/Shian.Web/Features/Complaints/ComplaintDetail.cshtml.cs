@@ -44,6 +44,12 @@ public class ComplaintDetailModel(ShianDb db, CurrentUser user, TimeProvider clo
     /// <summary>The inspections started for it, to link to (those the user may see).</summary>
     public IReadOnlySet<Guid> VisibleInspections { get; private set; } = new HashSet<Guid>();
 
+    /// <summary>The samples linked to it, to link to (those the user may see).</summary>
+    public IReadOnlySet<Guid> VisibleSamples { get; private set; } = new HashSet<Guid>();
+
+    /// <summary>A report's rewards (有奖举报), for the office who decides them on the rewards page.</summary>
+    public IReadOnlyList<ComplaintReward> Rewards { get; private set; } = [];
+
     [BindProperty] public Guid? HandlerUserId { get; set; }
     [BindProperty] public string? Destination { get; set; }
     [BindProperty] public string? Reason { get; set; }
@@ -261,6 +267,15 @@ public class ComplaintDetailModel(ShianDb db, CurrentUser user, TimeProvider clo
         if (linked.Count > 0)
         {
             VisibleInspections = (await db.Inspections.AsNoTracking().VisibleTo(scope).Where(i => linked.Contains(i.Id)).Select(i => i.Id).ToListAsync()).ToHashSet();
+        }
+        var samples = complaint.Entries.Where(e => e.Kind == ComplaintEntryKind.SampleTaken && e.LinkedId != null).Select(e => e.LinkedId!.Value).ToList();
+        if (samples.Count > 0)
+        {
+            VisibleSamples = (await db.Samples.AsNoTracking().VisibleTo(scope).Where(s => samples.Contains(s.Id)).Select(s => s.Id).ToListAsync()).ToHashSet();
+        }
+        if (complaint.Kind == ComplaintKind.Report && await HttpContext.MeetsAsync(Policies.Office))
+        {
+            Rewards = await db.ComplaintRewards.AsNoTracking().Where(r => r.ComplaintId == complaint.Id).OrderBy(r => r.ProposedAt).ToListAsync();
         }
         if (!Rights.Handle)
         {
