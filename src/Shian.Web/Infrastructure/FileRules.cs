@@ -69,6 +69,11 @@ public static class FileRules
         [FileOwners.ComplaintEvidence] = new(Policies.Staff, async (r, owner) =>
             await r.Db.Complaints.AsNoTracking().VisibleTo(r.Scope).FirstOrDefaultAsync(c => c.Id == owner, r.Ct) is { } complaint
             && r.Scope.MaySeeInformant(complaint, await r.MeetsAsync(Policies.Office))),
+        // The signed mediation record names the complainant: the handling unit, the office, and the business it was
+        // released to (a party that signed it), not a district inspector who reads the complaint masked.
+        [FileOwners.ComplaintMediationRecord] = new(Policies.SignedIn, async (r, owner) =>
+            await r.Db.Complaints.AsNoTracking().VisibleTo(r.Scope).FirstOrDefaultAsync(c => c.Id == owner, r.Ct) is { } complaint
+            && r.Scope.MaySeeMediationRecord(complaint, await r.MeetsAsync(Policies.Office))),
     };
 
     private static Task<bool> SeesFailureAsync(Reader r, Guid owner) => r.Db.SampleFailures.VisibleTo(r.Scope).AnyAsync(f => f.Id == owner, r.Ct);

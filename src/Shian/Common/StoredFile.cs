@@ -180,4 +180,10 @@ public static class FileOwners
     /// so they are opened by those who may see the informant: the handling unit and the office.
     /// </summary>
     public const string ComplaintEvidence = "ComplaintEvidence";
+
+    /// <summary>
+    /// The signed mediation agreement or record of a complaint (调解协议/记录; owner: the <c>Complaint</c>), a photo or a
+    /// PDF uploaded with the mediation's end. Stored under a neutral name (a typed name may name the complainant).
+    /// </summary>
+    public const string ComplaintMediationRecord = "ComplaintMediationRecord";
 }

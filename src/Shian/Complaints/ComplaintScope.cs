@@ -31,4 +31,13 @@ public static class ComplaintScope
     public static bool MaySeeInformant(this AccessScope scope, Complaint complaint, bool office) => office
         || (scope.Level == AccessLevel.Unit && complaint.UnitId == scope.UnitId)
         || (scope.Level == AccessLevel.Township && complaint.TownshipId == scope.TownshipId);
+
+    /// <summary>
+    /// The signed mediation record (调解协议/记录) of a complaint the user sees: it carries the complainant's name and
+    /// signature, so those who may see the informant, and the business once the complaint is released to it (a party to
+    /// the mediation, which signed the record too; <see cref="VisibleTo"/> keeps an unreleased complaint from it). A
+    /// district inspector who reads the complaint with the informant masked does not get it.
+    /// </summary>
+    public static bool MaySeeMediationRecord(this AccessScope scope, Complaint complaint, bool office) =>
+        scope.MaySeeInformant(complaint, office) || scope.Level == AccessLevel.OwnBusinesses;
 }

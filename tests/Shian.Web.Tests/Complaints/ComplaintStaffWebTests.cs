@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
@@ -8,6 +10,10 @@ using Shian.Common;
 using Shian.Complaints;
 using Shian.Data;
 using Shian.Registry;
+using Shian.Sampling;
+using Shian.Web.Features.Complaints;
+using Shian.Web.Features.Inspections;
+using Shian.Web.Features.Sampling;
 
 namespace Shian.Web.Tests.Complaints;
 
@@ -53,6 +59,20 @@ public sealed class ComplaintStaffWebTests(ShianWebFactory factory) : IClassFixt
         });
     }
 
+    /// <summary>The demo operator runs the business (the complaints against it reach them once released).</summary>
+    private Task LinkOperatorAsync(Guid business) => factory.QueryAsync(async db =>
+    {
+        var operatorId = await db.Users.Where(u => u.UserName == "operator").Select(u => u.Id).SingleAsync();
+        if (!await db.OperatorBusinesses.AnyAsync(o => o.UserId == operatorId && o.BusinessId == business))
+        {
+            db.OperatorBusinesses.Add(new OperatorBusiness { UserId = operatorId, BusinessId = business });
+            await db.SaveChangesAsync();
+        }
+        return 0;
+    });
+
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52];
+
     private Task<Complaint> ReloadAsync(Guid id) =>
         factory.QueryAsync(db => db.Complaints.AsNoTracking().Include(c => c.Entries).SingleAsync(c => c.Id == id));
 
@@ -90,16 +110,7 @@ public sealed class ComplaintStaffWebTests(ShianWebFactory factory) : IClassFixt
         Assert.NotEqual(HttpStatusCode.OK, (await lab.GetAsync(Page(mine.Id))).StatusCode);
 
         // The business: nothing until it is released, then the substance without the informant.
-        await factory.QueryAsync(async db =>
-        {
-            var operatorId = await db.Users.Where(u => u.UserName == "operator").Select(u => u.Id).SingleAsync();
-            if (!await db.OperatorBusinesses.AnyAsync(o => o.UserId == operatorId && o.BusinessId == mine.BusinessId))
-            {
-                db.OperatorBusinesses.Add(new OperatorBusiness { UserId = operatorId, BusinessId = mine.BusinessId!.Value });
-                await db.SaveChangesAsync();
-            }
-            return 0;
-        });
+        await LinkOperatorAsync(mine.BusinessId!.Value);
         var business = await factory.SignedInAsync("operator");
         Assert.Equal(HttpStatusCode.NotFound, (await business.GetAsync(Page(mine.Id))).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await township.PostFormAsync(Page(mine.Id), [], Page(mine.Id) + "?handler=Release")).StatusCode);
@@ -143,6 +154,148 @@ public sealed class ComplaintStaffWebTests(ShianWebFactory factory) : IClassFixt
         Assert.Equal(ComplaintStatus.Closed, done.Status);
         Assert.Equal(Satisfaction.Satisfied, done.Satisfaction);
         Assert.Contains(done.Entries, e => e.Kind == ComplaintEntryKind.ReturnVisit);
+    }
+
+    [Fact]
+    public async Task The_signed_mediation_record_is_kept_with_the_mediation_and_opens_to_the_handler_and_the_released_business_only()
+    {
+        var c = await SeedAsync(ComplaintKind.Complaint, WenchangCode, "文昌街道府君路18号", "调解协议上传：买到变质月饼", name: "孙签字", phone: "13566667777");
+        var township = await factory.SignedInAsync("township");
+        var page = Page(c.Id);
+        Assert.Equal(HttpStatusCode.Redirect, (await township.PostFormAsync(page, [], page + "?handler=Accept")).StatusCode);
+        Task<List<StoredFile>> FilesAsync() => factory.QueryAsync(db => db.StoredFiles.AsNoTracking().Where(f => f.OwnerId == c.Id).ToListAsync());
+
+        // Neither a picture nor a PDF: refused on its field, the mediation not ended, nothing stored.
+        var refused = await township.PostFilesAsync(page, new() { ["Note"] = "双方达成协议", ["Agreement"] = "true" },
+            [("SignedRecord", "协议.exe", "MZ\u0090\0 not a record"u8.ToArray())], page + "?handler=Mediate");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Matches("data-testid=\"error-SignedRecord\"[^>]*>[^<]*协议.exe", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(ComplaintStatus.Accepted, (await ReloadAsync(c.Id)).Status);
+        Assert.Empty(await FilesAsync());
+
+        // Mediated with the signed record, a photo its phone named after the complainant: kept under a neutral name.
+        Assert.Equal(HttpStatusCode.Redirect, (await township.PostFilesAsync(page, new() { ["Note"] = "经调解商户退款并赔偿200元", ["Agreement"] = "true" },
+            [("SignedRecord", "孙签字-调解协议.png", Png)], page + "?handler=Mediate")).StatusCode);
+        Assert.Equal(ComplaintOutcome.Agreement, (await ReloadAsync(c.Id)).Outcome);
+        var record = Assert.Single(await FilesAsync());
+        Assert.Equal((FileOwners.ComplaintMediationRecord, "image/png"), (record.OwnerKind, record.ContentType));
+        Assert.DoesNotContain("孙签字", record.FileName);
+        // The submitter's own photo, as the public form stores it.
+        var evidence = await factory.QueryAsync(async db =>
+        {
+            var (file, _) = StoredFile.Photo("receipt.png", Png, FileOwners.ComplaintEvidence, c.Id, "public", DateTime.UtcNow);
+            db.StoredFiles.Add(file!);
+            await db.SaveChangesAsync();
+            return file!;
+        });
+        var recordUrl = $"/files/{record.Id}";
+        var evidenceUrl = $"/files/{evidence.Id}";
+
+        // The handling township sees both on the detail and opens them.
+        var html = await township.GetStringAsync(page);
+        Assert.Contains($"href=\"{recordUrl}\"", html);
+        Assert.Contains($"href=\"{evidenceUrl}\"", html);
+        var download = await township.GetAsync(recordUrl);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(Png, await download.Content.ReadAsByteArrayAsync());
+
+        // A district inspector reads the complaint with the informant masked, and neither file; the laboratory nothing.
+        var inspector = await factory.SignedInAsync("inspector");
+        var read = await inspector.GetStringAsync(page);
+        Assert.DoesNotContain(record.Id.ToString(), read);
+        Assert.DoesNotContain(evidence.Id.ToString(), read);
+        Assert.Equal(HttpStatusCode.NotFound, (await inspector.GetAsync(recordUrl)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await inspector.GetAsync(evidenceUrl)).StatusCode);
+        var lab = await factory.SignedInAsync("lab");
+        Assert.NotEqual(HttpStatusCode.OK, (await lab.GetAsync(recordUrl)).StatusCode);
+
+        // The business: nothing before the complaint is released to it; then the signed record (it signed it too), never
+        // the submitter's evidence or name.
+        await LinkOperatorAsync(c.BusinessId!.Value);
+        var business = await factory.SignedInAsync("operator");
+        Assert.Equal(HttpStatusCode.NotFound, (await business.GetAsync(recordUrl)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await township.PostFormAsync(page, [], page + "?handler=Release")).StatusCode);
+        var released = await business.GetStringAsync(page);
+        Assert.Contains($"href=\"{recordUrl}\"", released);
+        Assert.DoesNotContain(evidence.Id.ToString(), released);
+        Assert.DoesNotContain("孙签字", released);
+        Assert.Equal(HttpStatusCode.OK, (await business.GetAsync(recordUrl)).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await business.GetAsync(evidenceUrl)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_inspection_started_from_a_complaint_is_linked_from_it_and_links_back()
+    {
+        var c = await SeedAsync(ComplaintKind.Complaint, WenchangCode, "文昌街道府君路18号", "超市冷柜温度过高，酸奶胀袋");
+        var township = await factory.SignedInAsync("township");
+        var (me, colleague) = await factory.QueryAsync(async (db, services) =>
+        {
+            var users = services.GetRequiredService<UserManager<ShianUser>>();
+            var me = await db.Users.SingleAsync(u => u.UserName == "township");
+            var colleague = new ShianUser { UserName = "cinsp" + Guid.NewGuid().ToString("N")[..6], DisplayName = "文昌检查员小钱", TownshipId = me.TownshipId, CreatedAt = DateTime.UtcNow };
+            Assert.True((await users.CreateAsync(colleague, "Test@2020pass")).Succeeded);
+            Assert.True((await users.AddToRoleAsync(colleague, Roles.Inspector)).Succeeded);
+            return (me.Id, colleague.Id);
+        });
+
+        // The complaint's own button leads to the inspection form for its business, tied to it.
+        var start = InspectionsRoutes.NewComplaintInspection(c.BusinessId!.Value, c.Id);
+        Assert.Contains($"href=\"{start.Replace("&", "&amp;")}\"", await township.GetStringAsync(Page(c.Id)));
+        var form = await township.GetStringAsync(start);
+        var items = Regex.Matches(form, "name=\"(R_[^\"]+)\"").Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.NotEmpty(items);
+        List<(string, string)> fields = [("ClientDraftId", Guid.NewGuid().ToString()), ("Inspectors", me.ToString()), ("Inspectors", colleague.ToString()),
+            ("StartedAt", TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow.AddHours(-1), ShianTime.Zone).ToString("yyyy-MM-ddTHH:mm")), ("Kind", "Complaint"), .. items.Select(i => (i, "Yes"))];
+        var saved = await township.PostFieldsAsync(start, fields, start);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var inspection = Guid.Parse(Regex.Match(saved.Headers.Location!.OriginalString, "/inspections/([0-9a-f-]{36})").Groups[1].Value);
+
+        // Logged on the complaint, linked both ways.
+        Assert.Contains((await ReloadAsync(c.Id)).Entries, e => e.Kind == ComplaintEntryKind.InspectionStarted && e.LinkedId == inspection);
+        Assert.Matches($"href=\"{InspectionsRoutes.Inspection(inspection)}\"[^>]*data-testid=\"inspection-link\"", await township.GetStringAsync(Page(c.Id)));
+        Assert.Matches($"href=\"{ComplaintsRoutes.Complaint(c.Id)}\"[^>]*data-testid=\"complaint-link\"", await township.GetStringAsync(InspectionsRoutes.Inspection(inspection)));
+    }
+
+    [Fact]
+    public async Task A_linked_sample_and_a_report_s_reward_are_linked_from_the_complaint()
+    {
+        var c = await SeedAsync(ComplaintKind.Report, WenchangCode, "文昌街道府君路18号", "超市销售过期面粉，有人吃了腹泻", name: "周举报", phone: "13811112222");
+        var sample = await factory.QueryAsync(async db =>
+        {
+            var lab = await db.Units.Where(u => u.Kind == Shian.Organization.UnitKind.Laboratory).Select(u => u.Id).FirstAsync();
+            var unit = await db.Units.Where(u => u.Kind == Shian.Organization.UnitKind.Department).Select(u => u.Id).FirstAsync();
+            var s = new Sample
+            {
+                Number = $"JZ-{DateTime.UtcNow.Year}-{Random.Shared.Next(900_000, 999_999)}", TaskSource = "投诉举报核查抽样", BusinessId = c.BusinessId!.Value,
+                TownshipId = c.TownshipId!.Value, BusinessName = "鑫源超市", BusinessAddress = "文昌街道府君路18号", FoodCategoryCode = "101", SampleName = "小麦粉",
+                Specification = "5kg/袋", BatchNumber = "C1", ShelfLife = "12个月", QuantityTaken = 4, BackupQuantity = 2, QuantityUnit = "袋",
+                SampledOn = DateOnly.FromDateTime(DateTime.UtcNow), SamplingUnitId = unit, LaboratoryId = lab, Sampler1 = "张", Sampler2 = "李",
+                CreatedAt = DateTime.UtcNow, CreatedBy = "township",
+            };
+            db.Samples.Add(s);
+            await db.SaveChangesAsync();
+            return s.Id;
+        });
+        var township = await factory.SignedInAsync("township");
+        var page = Page(c.Id);
+        Assert.Equal(HttpStatusCode.Redirect, (await township.PostFormAsync(page, new() { ["SampleId"] = sample.ToString() }, page + "?handler=Sample")).StatusCode);
+        Assert.Matches($"href=\"{SamplingRoutes.Sample(sample)}\"[^>]*data-testid=\"sample-link\"", await township.GetStringAsync(page));
+
+        // Decided with a case opened; the office proposes a reward on the rewards page and finds it linked from the report.
+        Assert.Equal(HttpStatusCode.Redirect, (await township.PostFormAsync(page, new() { ["Note"] = "抽检不合格，立案查处", ["OpenCase"] = "true" }, page + "?handler=Decide")).StatusCode);
+        var office = await factory.SignedInAsync("office");
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync(RewardsRoutes.Rewards, new()
+        {
+            ["Input.ComplaintId"] = c.Id.ToString(), ["Input.DecisionNumber"] = "蓟市监罚〔2026〕" + Random.Shared.Next(1000, 9999) + "号",
+            ["Input.FinesAndConfiscations"] = "20000", ["Input.Tier"] = "3", ["Input.NaturalPerson"] = "true",
+        }, RewardsRoutes.Rewards + "?handler=Propose")).StatusCode);
+        var reward = await factory.QueryAsync(db => db.ComplaintRewards.AsNoTracking().SingleAsync(r => r.ComplaintId == c.Id));
+        Assert.Matches($"href=\"{RewardsRoutes.Reward(reward.Id)}\"[^>]*data-testid=\"reward-link\"", await office.GetStringAsync(page));
+        var rewards = await office.GetStringAsync(RewardsRoutes.Rewards);
+        Assert.Contains($"id=\"reward-{reward.Id}\"", rewards);
+        Assert.Contains($"href=\"{ComplaintsRoutes.Complaint(c.Id)}\"", rewards);
+        // The township handles the report but does not decide rewards: no link to a page it may not open.
+        Assert.DoesNotContain("data-testid=\"reward-link\"", await township.GetStringAsync(page));
     }
 
     [Fact]

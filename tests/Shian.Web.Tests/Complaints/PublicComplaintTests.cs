@@ -4,9 +4,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Shian.Accounts;
 using Shian.Common;
 using Shian.Complaints;
+using Shian.Data;
 using Shian.Registry;
 using Shian.Web.Features.Complaints;
 
@@ -218,6 +220,60 @@ public sealed class PublicComplaintTests(ShianWebFactory factory) : IClassFixtur
         Assert.Contains("data-testid=\"track-not-found\"", unknown);
         Assert.Contains("data-testid=\"track-not-found\"", malformed);
         Assert.DoesNotContain("data-testid=\"track-result\"", unknown);
+    }
+
+    [Fact]
+    public async Task A_merged_complaint_s_tracking_page_says_so_with_the_dates_and_outcome_of_the_handling_it_joined_and_nothing_of_the_other()
+    {
+        var business = await ActiveBusinessAsync();
+        var (duplicate, primary) = await factory.QueryAsync(async (db, services) =>
+        {
+            var settings = services.GetRequiredService<ComplaintSettings>();
+            async Task<Complaint> ReceiveAsync(string description, string name, string phone)
+            {
+                var input = new Complaint.Input(ComplaintKind.Complaint, business.Name, null, business.Address, description, null, name, phone, business.Id);
+                var (complaint, errors) = await ComplaintIntake.ReceiveAsync(db, input, ComplaintChannel.Online, settings, "test", DateTime.UtcNow);
+                Assert.Empty(errors);
+                return complaint!;
+            }
+            var primary = await ReceiveAsync(Unique("先投诉的：外卖里吃出钢丝球"), "先投诉人", "13700000001");
+            var duplicate = await ReceiveAsync(Unique("后投诉的：同一家店外卖有钢丝球"), "后投诉人", "13700000002");
+            var calendar = await db.LoadCalendarAsync();
+            var (p, d) = (primary.Entries.Count, duplicate.Entries.Count);
+            Assert.Null(primary.Accept(calendar, settings.Clocks, DateTime.UtcNow, "test"));
+            Assert.Null(duplicate.MergeInto(primary, null, DateTime.UtcNow, "test"));
+            Assert.Null(primary.EndMediation(true, "商家退款并赔偿", false, calendar, settings.Clocks, DateTime.UtcNow, "test"));
+            Assert.Null(primary.Close("已调解，商家退款并赔偿", DateTime.UtcNow, "test"));
+            db.AddEntriesSince(primary, p);
+            db.AddEntriesSince(duplicate, d);
+            await db.SaveChangesAsync();
+            return (duplicate, primary);
+        });
+        var day = ShianTime.LocalDate(DateTime.UtcNow);
+        var (today, iso) = ($"{day.Year}年{day.Month}月{day.Day}日", day.ToString("yyyy-MM-dd"));
+
+        var client = factory.NewClient();
+        var page = await client.GetStringAsync(ComplaintsPublicRoutes.TrackCode(TrackingCodes.Display(duplicate.TrackingCode)));
+        Assert.Contains("data-testid=\"track-status\">已合并<", page);
+        Assert.Contains("data-testid=\"track-merged\"", page);
+        Assert.Contains($"data-testid=\"track-merged-on\">{today}<", page);
+        Assert.Contains("data-testid=\"track-handled-status\">已办结<", page);
+        Assert.Contains("data-testid=\"track-handled-outcome\">调解达成协议<", page);
+        Assert.Contains($"data-testid=\"track-handled-closed-on\">{today}<", page);
+        // Nothing of the other submission: not its code, its substance, its submitter or the reply.
+        Assert.DoesNotContain(TrackingCodes.Display(primary.TrackingCode), page);
+        Assert.DoesNotContain(primary.TrackingCode, page);
+        Assert.DoesNotContain("钢丝球", page);
+        Assert.DoesNotContain("先投诉人", page);
+        Assert.DoesNotContain("商家退款", page);
+
+        // The status API says the same.
+        var status = await client.GetFromJsonAsync<JsonElement>(ComplaintsPublicRoutes.PublicStatus(duplicate.TrackingCode));
+        Assert.Equal("merged", status.GetProperty("status").GetString());
+        Assert.Equal(iso, status.GetProperty("mergedOn").GetString());
+        var joint = status.GetProperty("handledWith");
+        Assert.Equal(["status", "decidedOn", "outcome", "closedOn"], joint.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("closed", "agreement"), (joint.GetProperty("status").GetString(), joint.GetProperty("outcome").GetString()));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,6 +25,9 @@ public class ComplaintDetailModel(ShianDb db, CurrentUser user, TimeProvider clo
 {
     public sealed record Option(string Value, string Name);
 
+    /// <summary>A file of the complaint the user may open: the submitter's evidence or the signed mediation record.</summary>
+    public sealed record FileLink(Guid Id, string Kind, string Name, long Length, DateTime UploadedAt);
+
     public Complaint Complaint { get; private set; } = null!;
     public ComplaintRights Rights { get; private set; } = null!;
     public string Handler { get; private set; } = "";
@@ -35,9 +39,16 @@ public class ComplaintDetailModel(ShianDb db, CurrentUser user, TimeProvider clo
     public IReadOnlyList<Option> Samples { get; private set; } = [];
     public IReadOnlyList<Option> BusinessMatches { get; private set; } = [];
     public Complaint? MergedInto { get; private set; }
+    public IReadOnlyList<FileLink> Files { get; private set; } = [];
 
     /// <summary>The inspections started for it, to link to (those the user may see).</summary>
     public IReadOnlySet<Guid> VisibleInspections { get; private set; } = new HashSet<Guid>();
+
+    /// <summary>The samples linked to it, to link to (those the user may see).</summary>
+    public IReadOnlySet<Guid> VisibleSamples { get; private set; } = new HashSet<Guid>();
+
+    /// <summary>A report's rewards (有奖举报), for the office who decides them on the rewards page.</summary>
+    public IReadOnlyList<ComplaintReward> Rewards { get; private set; } = [];
 
     [BindProperty] public Guid? HandlerUserId { get; set; }
     [BindProperty] public string? Destination { get; set; }
@@ -46,6 +57,9 @@ public class ComplaintDetailModel(ShianDb db, CurrentUser user, TimeProvider clo
     [BindProperty] public bool OpenCase { get; set; }
     [BindProperty] public bool ViolationFound { get; set; }
     [BindProperty] public string? Note { get; set; }
+
+    /// <summary>The signed mediation agreement or record (调解协议/记录), a photo or a PDF, sent with the mediation's end.</summary>
+    [BindProperty] public IFormFile? SignedRecord { get; set; }
     [BindProperty] public string? Reply { get; set; }
     [BindProperty] public Satisfaction? Satisfaction { get; set; }
     [BindProperty] public Guid? PrimaryId { get; set; }
@@ -87,8 +101,63 @@ public class ComplaintDetailModel(ShianDb db, CurrentUser user, TimeProvider clo
     public Task<IActionResult> OnPostRefuseAsync(Guid id) => HandleAsync(id, nameof(Reason), "refused", async (c, now) =>
         c.Refuse(Reason, await db.LoadCalendarAsync(), settings.Clocks, now, user.Name));
 
-    public Task<IActionResult> OnPostMediateAsync(Guid id) => HandleAsync(id, "MediationRecord", "mediated", async (c, now) =>
-        c.EndMediation(Agreement, Note, ViolationFound, await db.LoadCalendarAsync(), settings.Clocks, now, user.Name));
+    /// <summary>调解终结, with the signed record when there is one: both are saved, or (a refused file) neither.</summary>
+    public async Task<IActionResult> OnPostMediateAsync(Guid id)
+    {
+        var (file, refused) = await SignedRecordAsync(id, ShianTime.UtcNow(clock));
+        if (refused is not null)
+        {
+            if (!await LoadAsync(id, track: false))
+            {
+                return NotFound();
+            }
+            if (!Rights.Handle)
+            {
+                return Forbid();
+            }
+            ModelState.AddProblem(nameof(SignedRecord), refused, l);
+            return Page();
+        }
+        return await HandleAsync(id, "MediationRecord", "mediated", async (c, now) =>
+        {
+            var problem = c.EndMediation(Agreement, Note, ViolationFound, await db.LoadCalendarAsync(), settings.Clocks, now, user.Name);
+            if (problem is null && file is not null)
+            {
+                db.StoredFiles.Add(file);
+            }
+            return problem;
+        });
+    }
+
+    /// <summary>The signed record sent, checked: a photo (JPEG, PNG, WebP by content) or a PDF; none sent is no refusal.</summary>
+    private async Task<(StoredFile? File, Problem? Refused)> SignedRecordAsync(Guid id, DateTime now)
+    {
+        if (SignedRecord is not { } upload || (upload.Length == 0 && upload.FileName.Length == 0))
+        {
+            return (null, null);
+        }
+        var sent = Path.GetFileName(upload.FileName);
+        if (upload.Length > StoredFile.MaxBytes)
+        {
+            return (null, StoredFile.TooLarge(sent));
+        }
+        using var buffer = new MemoryStream();
+        await upload.CopyToAsync(buffer, HttpContext.RequestAborted);
+        var content = buffer.ToArray();
+        var image = StoredFile.ImageType(content);
+        var (file, error) = image is not null
+            ? StoredFile.Photo(sent, content, FileOwners.ComplaintMediationRecord, id, user.Name, now)
+            : Path.GetExtension(sent).Equals(".pdf", StringComparison.OrdinalIgnoreCase)
+                ? StoredFile.From(sent, content, FileOwners.ComplaintMediationRecord, id, user.Name, now)
+                : (null, new Problem("Complaint.SignedRecordType", sent));
+        if (file is not null)
+        {
+            // Kept under a neutral name: what a phone or a scanner was told to call it may name the complainant.
+            var extension = image switch { "image/jpeg" => ".jpg", "image/png" => ".png", "image/webp" => ".webp", _ => ".pdf" };
+            file.FileName = "mediation-record-" + ShianTime.LocalDate(now).ToString("yyyyMMdd", CultureInfo.InvariantCulture) + extension;
+        }
+        return (file, error);
+    }
 
     public Task<IActionResult> OnPostDecideAsync(Guid id) => HandleAsync(id, "DecisionNote", "decided", async (c, now) =>
         c.Decide(OpenCase, Note, ViolationFound, await db.LoadCalendarAsync(), settings.Clocks, now, user.Name));
@@ -179,6 +248,17 @@ public class ComplaintDetailModel(ShianDb db, CurrentUser user, TimeProvider clo
         Clock = complaint.RunningDeadline is { } d ? settings.Clocks.StateOf(d, today, calendar) : null;
         Handler = complaint.TownshipId is { } t ? await db.Townships.Where(x => x.Id == t).Select(x => x.Name).FirstOrDefaultAsync() ?? ""
             : complaint.UnitId is { } u ? await db.Units.Where(x => x.Id == u).Select(x => x.Name).FirstOrDefaultAsync() ?? "" : "";
+        var kinds = new List<string>();
+        if (Rights.SeeEvidence)
+        {
+            kinds.Add(FileOwners.ComplaintEvidence);
+        }
+        if (Rights.SeeMediationRecord)
+        {
+            kinds.Add(FileOwners.ComplaintMediationRecord);
+        }
+        Files = kinds.Count == 0 ? [] : await db.StoredFiles.AsNoTracking().Where(f => f.OwnerId == id && kinds.Contains(f.OwnerKind))
+            .OrderBy(f => f.UploadedAt).Select(f => new FileLink(f.Id, f.OwnerKind, f.FileName, f.Length, f.UploadedAt)).ToListAsync(HttpContext.RequestAborted);
         if (complaint.MergedIntoId is { } merged)
         {
             MergedInto = await db.Complaints.AsNoTracking().VisibleTo(scope).FirstOrDefaultAsync(c => c.Id == merged);
@@ -187,6 +267,15 @@ public class ComplaintDetailModel(ShianDb db, CurrentUser user, TimeProvider clo
         if (linked.Count > 0)
         {
             VisibleInspections = (await db.Inspections.AsNoTracking().VisibleTo(scope).Where(i => linked.Contains(i.Id)).Select(i => i.Id).ToListAsync()).ToHashSet();
+        }
+        var samples = complaint.Entries.Where(e => e.Kind == ComplaintEntryKind.SampleTaken && e.LinkedId != null).Select(e => e.LinkedId!.Value).ToList();
+        if (samples.Count > 0)
+        {
+            VisibleSamples = (await db.Samples.AsNoTracking().VisibleTo(scope).Where(s => samples.Contains(s.Id)).Select(s => s.Id).ToListAsync()).ToHashSet();
+        }
+        if (complaint.Kind == ComplaintKind.Report && await HttpContext.MeetsAsync(Policies.Office))
+        {
+            Rewards = await db.ComplaintRewards.AsNoTracking().Where(r => r.ComplaintId == complaint.Id).OrderBy(r => r.ProposedAt).ToListAsync();
         }
         if (!Rights.Handle)
         {

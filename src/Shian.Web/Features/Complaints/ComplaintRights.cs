@@ -20,6 +20,7 @@ public sealed class ComplaintRights
             || (scope.Level == AccessLevel.Unit && complaint.UnitId == scope.UnitId)
             || (scope.Level == AccessLevel.Township && complaint.TownshipId == scope.TownshipId);
         SeeInformant = scope.MaySeeInformant(complaint, office);
+        SeeMediationRecord = scope.MaySeeMediationRecord(complaint, office);
         // Only the people who inspect (inspectors, township officers) start the inspection it calls for.
         StartInspection = Handle && inspect && complaint.Open && complaint.BusinessId is not null;
         IsOperator = scope.Level == AccessLevel.OwnBusinesses;
@@ -30,6 +31,12 @@ public sealed class ComplaintRights
 
     /// <summary>The informant's name and phone, unmasked.</summary>
     public bool SeeInformant { get; }
+
+    /// <summary>The submitter's photos and receipts may show who they are: as the informant (FileRules).</summary>
+    public bool SeeEvidence => SeeInformant;
+
+    /// <summary>The signed mediation record: as the informant, and the business it was released to (FileRules).</summary>
+    public bool SeeMediationRecord { get; }
 
     public bool StartInspection { get; }
 

@@ -38,14 +38,31 @@ public static class ComplaintsApi
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? Deadline,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? DecidedOn,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Outcome,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? ClosedOn,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? MergedOn = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PublicHandling? HandledWith = null);
+
+    /// <summary>A merged submission's joint handling: status, dates and outcome, nothing that names the other submission.</summary>
+    public sealed record PublicHandling(string Status,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? DecidedOn,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Outcome,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? ClosedOn);
 
-    /// <summary>The same facts with their enum values, for the tracking page's words.</summary>
+    /// <summary>The handling a merged submission joined, with its enum values.</summary>
+    public sealed record Handling(ComplaintStatus Status, DateOnly? DecidedOn, ComplaintOutcome? Outcome, DateOnly? ClosedOn)
+    {
+        public PublicHandling ToPublic() => new(EnumName(Status), DecidedOn, Outcome is { } outcome ? EnumName(outcome) : null, ClosedOn);
+    }
+
+    /// <summary>
+    /// The same facts with their enum values, for the tracking page's words. A merged submission (a duplicate) also says
+    /// when it was merged and how the handling it joined stands, without the other submission's code or substance.
+    /// </summary>
     public sealed record Tracked(string TrackingCode, ComplaintKind Kind, ComplaintStatus Status, DateOnly ReceivedOn, DateOnly? Deadline, DateOnly? DecidedOn,
-        ComplaintOutcome? Outcome, DateOnly? ClosedOn)
+        ComplaintOutcome? Outcome, DateOnly? ClosedOn, DateOnly? MergedOn = null, Handling? HandledWith = null)
     {
         public PublicStatus ToPublic() => new(TrackingCode, EnumName(Kind), EnumName(Status), ReceivedOn, Deadline, DecidedOn,
-            Outcome is { } outcome ? EnumName(outcome) : null, ClosedOn);
+            Outcome is { } outcome ? EnumName(outcome) : null, ClosedOn, MergedOn, HandledWith?.ToPublic());
     }
 
     public sealed record BusinessMatch(Guid Id, string Name, string Address, string Township);
@@ -211,7 +228,11 @@ public static class ComplaintsApi
             return null;
         }
         var c = await db.Complaints.AsNoTracking().Where(x => x.TrackingCode == code)
-            .Select(x => new { x.TrackingCode, x.Kind, x.Status, x.ReceivedOn, x.FirstDeadline, x.MediationDeadline, x.ReplyDeadline, x.DecidedOn, x.Outcome, x.ClosedOn })
+            .Select(x => new
+            {
+                x.Id, x.TrackingCode, x.Kind, x.Status, x.ReceivedOn, x.FirstDeadline, x.MediationDeadline, x.ReplyDeadline, x.DecidedOn, x.Outcome, x.ClosedOn,
+                x.MergedIntoId,
+            })
             .FirstOrDefaultAsync(ct);
         if (c is null)
         {
@@ -224,7 +245,37 @@ public static class ComplaintsApi
             ComplaintStatus.Refused or ComplaintStatus.Mediated or ComplaintStatus.Decided => c.ReplyDeadline,
             _ => null,
         };
-        return new Tracked(TrackingCodes.Display(c.TrackingCode), c.Kind, c.Status, c.ReceivedOn, deadline, c.DecidedOn, c.Outcome, c.ClosedOn);
+        if (c.Status != ComplaintStatus.Merged)
+        {
+            return new Tracked(TrackingCodes.Display(c.TrackingCode), c.Kind, c.Status, c.ReceivedOn, deadline, c.DecidedOn, c.Outcome, c.ClosedOn);
+        }
+        var mergedAt = await db.ComplaintEntries.AsNoTracking().Where(e => e.ComplaintId == c.Id && e.Kind == ComplaintEntryKind.Merged)
+            .OrderByDescending(e => e.At).Select(e => (DateTime?)e.At).FirstOrDefaultAsync(ct);
+        return new Tracked(TrackingCodes.Display(c.TrackingCode), c.Kind, c.Status, c.ReceivedOn, deadline, c.DecidedOn, c.Outcome, c.ClosedOn,
+            mergedAt is { } at ? ShianTime.LocalDate(at) : null, await HandlingOfAsync(db, c.MergedIntoId, ct));
+    }
+
+    /// <summary>
+    /// Where a merged submission is handled: the one it was merged into, or (that one merged in turn) the one that one
+    /// joined, a few steps at most.
+    /// </summary>
+    private static async Task<Handling?> HandlingOfAsync(ShianDb db, Guid? next, CancellationToken ct)
+    {
+        for (var step = 0; step < 5 && next is { } id; step++)
+        {
+            var joined = await db.Complaints.AsNoTracking().Where(x => x.Id == id)
+                .Select(x => new { x.Status, x.DecidedOn, x.Outcome, x.ClosedOn, x.MergedIntoId }).FirstOrDefaultAsync(ct);
+            if (joined is null)
+            {
+                return null;
+            }
+            if (joined.Status != ComplaintStatus.Merged)
+            {
+                return new Handling(joined.Status, joined.DecidedOn, joined.Outcome, joined.ClosedOn);
+            }
+            next = joined.MergedIntoId;
+        }
+        return null;
     }
 
     private static string EnumName<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());

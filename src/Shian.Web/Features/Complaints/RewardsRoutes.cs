@@ -6,6 +6,9 @@ public static class RewardsRoutes
     public const string Rewards = "/complaints/rewards";
     public const string Analysis = "/complaints/analysis";
 
+    /// <summary>One reward's row on the rewards page.</summary>
+    public static string Reward(Guid id) => $"{Rewards}#reward-{id}";
+
     public static string AnalysisOf(int year) => $"{Analysis}?year={year}";
     public static string AnalysisExport(int year) => $"{Analysis}?handler=Export&year={year}";
 }
