@@ -30,6 +30,7 @@ public static class ShianCli
             BusinessCommands.Licences(console),
             RiskCommands.Create(console),
             SamplingCommands.Create(console),
+            RewardCommands.Create(console),
         };
 
         var parsed = root.Parse(args);

@@ -9,6 +9,7 @@ using Shian.Audit;
 using Shian.Data;
 using Shian.Web.Features.Accounts;
 using Shian.Web.Features.Common;
+using Shian.Web.Features.Complaints;
 using Shian.Web.Features.Ledger;
 using Shian.Web.Features.Organization;
 using Shian.Web.Features.Plans;
@@ -106,6 +107,7 @@ builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInter
 builder.Services.AddAuthorization(Policies.Add);
 builder.Services.AddSingleton<IAuthorizationHandler, ScopeRequirementHandler>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Credit").Get<Shian.Credit.CreditSettings>() ?? new Shian.Credit.CreditSettings());
+builder.Services.AddSingleton(builder.Configuration.GetSection("Complaints").Get<Shian.Complaints.ComplaintSettings>() ?? new Shian.Complaints.ComplaintSettings());
 
 // Pages, language, API documents, health.
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
@@ -148,7 +150,8 @@ builder.Services.AddConfiguredProxies(builder.Configuration);
 builder.Services.AddOutputCache(Shian.Web.Public.TraceCache.Add);
 builder.Services.AddRateLimiter(o => RateLimits.Configure(o,
     builder.Configuration.GetValue("RateLimits:SignInPerMinute", 30),
-    builder.Configuration.GetValue("RateLimits:ApiKeyPerMinute", RateLimits.DefaultApiKeyPerMinute)));
+    builder.Configuration.GetValue("RateLimits:ApiKeyPerMinute", RateLimits.DefaultApiKeyPerMinute),
+    builder.Configuration.GetValue("RateLimits:PublicComplaintsPerMinute", RateLimits.DefaultPublicComplaintsPerMinute)));
 
 // A refused start is reported once, by Program, in words for the operator; the host's own stack trace adds nothing.
 builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
@@ -213,6 +216,7 @@ app.MapFilesApi();
 app.MapRegistryApi();
 app.MapEpcisApi();
 app.MapLedgerApi();
+app.MapComplaintsApi();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

@@ -40,6 +40,7 @@ public class ShianWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:ConnectionString", Database.Settings.ConnectionString);
         // Many tests sign in from the same address within a minute; the limit itself is tested with its own factory.
         builder.UseSetting("RateLimits:SignInPerMinute", "10000");
+        builder.UseSetting("RateLimits:PublicComplaintsPerMinute", "10000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

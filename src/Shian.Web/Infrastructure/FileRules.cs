@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Shian.Accounts;
 using Shian.Common;
+using Shian.Complaints;
 using Shian.Data;
 using Shian.Grain;
 using Shian.Inspections;
@@ -64,6 +65,15 @@ public static class FileRules
             return await r.MeetsAsync(Policies.Supervision)
                 || (await r.MeetsAsync(Policies.Operator) && await r.Db.Businesses.VisibleTo(r.Scope).AnyAsync(b => business.Contains(b.Id), r.Ct));
         }),
+        // A submitter's evidence may show who they are: only those who may see the informant (the handling unit, the office).
+        [FileOwners.ComplaintEvidence] = new(Policies.Staff, async (r, owner) =>
+            await r.Db.Complaints.AsNoTracking().VisibleTo(r.Scope).FirstOrDefaultAsync(c => c.Id == owner, r.Ct) is { } complaint
+            && r.Scope.MaySeeInformant(complaint, await r.MeetsAsync(Policies.Office))),
+        // The signed mediation record names the complainant: the handling unit, the office, and the business it was
+        // released to (a party that signed it), not a district inspector who reads the complaint masked.
+        [FileOwners.ComplaintMediationRecord] = new(Policies.SignedIn, async (r, owner) =>
+            await r.Db.Complaints.AsNoTracking().VisibleTo(r.Scope).FirstOrDefaultAsync(c => c.Id == owner, r.Ct) is { } complaint
+            && r.Scope.MaySeeMediationRecord(complaint, await r.MeetsAsync(Policies.Office))),
     };
 
     private static Task<bool> SeesFailureAsync(Reader r, Guid owner) => r.Db.SampleFailures.VisibleTo(r.Scope).AnyAsync(f => f.Id == owner, r.Ct);

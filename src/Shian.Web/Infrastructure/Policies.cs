@@ -68,6 +68,15 @@ public static class Policies
     /// <summary>Traceability (products, label sheets, 合格证): staff in their scope and operators for their own businesses.</summary>
     public const string Traceability = "traceability";
 
+    /// <summary>
+    /// Complaints and reports (投诉举报): the staff who handle or read them (not laboratories), and operators for what was
+    /// released to their businesses; which ones is <c>ComplaintScope.VisibleTo</c>, what they may do <c>ComplaintRights</c>.
+    /// </summary>
+    public const string Complaints = "complaints";
+
+    /// <summary>Entering and importing hotline work orders: the staff who handle complaints.</summary>
+    public const string ComplaintsHandle = "complaints-handle";
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(TraceRequirements, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department));
@@ -86,6 +95,8 @@ public static class Policies
         options.AddPolicy(SamplingPublish, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department));
         options.AddPolicy(Lots, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector, Roles.Operator));
         options.AddPolicy(Traceability, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector, Roles.Operator));
+        options.AddPolicy(Complaints, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector, Roles.Operator));
+        options.AddPolicy(ComplaintsHandle, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector));
         options.AddPolicy(Grain, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Township, Roles.Inspector));
         options.AddPolicy(RegistryEdit, p => p.RequireRole(Roles.Admin, Roles.Office, Roles.Department, Roles.Inspector));
         options.AddPolicy(OrganizationRead, p => p.RequireRole(Roles.Staff));

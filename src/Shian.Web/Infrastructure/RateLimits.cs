@@ -15,12 +15,28 @@ public static class RateLimits
 {
     public const string SignIn = "sign-in";
 
+    /// <summary>
+    /// The anonymous complaint intake and tracking (form, API, business search) per client address:
+    /// <c>RateLimits:PublicComplaintsPerMinute</c>. A family filing a few never meets it; a bot trying codes or flooding does.
+    /// </summary>
+    public const string PublicComplaints = "public-complaints";
+
+    /// <summary>The least a minute the public complaint limit lets through (the issue promises 10), and its default.</summary>
+    public const int MinPublicComplaintsPerMinute = 10;
+    public const int DefaultPublicComplaintsPerMinute = 20;
+
     /// <summary>Requests per key per minute: 50 a second, room for several 1,000-event capture documents a second.</summary>
     public const int DefaultApiKeyPerMinute = 3000;
 
-    public static void Configure(RateLimiterOptions options, int signInsPerMinute, int apiKeyPerMinute)
+    public static void Configure(RateLimiterOptions options, int signInsPerMinute, int apiKeyPerMinute, int publicComplaintsPerMinute)
     {
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        options.AddPolicy(PublicComplaints, context => RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = Math.Max(publicComplaintsPerMinute, MinPublicComplaintsPerMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+            }));
         options.AddPolicy(SignIn, context => RateLimitPartition.GetFixedWindowLimiter(
             context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = signInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));

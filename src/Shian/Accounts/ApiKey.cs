@@ -84,5 +84,8 @@ public static class ApiScopes
     public const string EpcisQuery = "epcis:query";
     public const string CalendarRead = "calendar:read";
 
-    public static readonly IReadOnlyList<string> All = [OrganizationRead, PlansRead, EpcisCapture, EpcisQuery, CalendarRead];
+    /// <summary>Hotline systems (12315 / 12345) filing their work orders as complaints.</summary>
+    public const string ComplaintsWrite = "complaints:write";
+
+    public static readonly IReadOnlyList<string> All = [OrganizationRead, PlansRead, EpcisCapture, EpcisQuery, CalendarRead, ComplaintsWrite];
 }

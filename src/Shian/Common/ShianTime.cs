@@ -10,6 +10,10 @@ public static class ShianTime
     public static DateTime ToLocal(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
+    /// <summary>The instant of a wall-clock time in China (a time typed or read from a file without an offset).</summary>
+    public static DateTime FromLocal(DateTime local) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
+
     /// <summary>The calendar date in China at the given instant: a deadline's day count starts from this.</summary>
     public static DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(ToLocal(utc));
 

@@ -140,6 +140,9 @@ public static class FileOwners
     /// <summary>A checked licence import waiting for the person's confirmation; never downloadable.</summary>
     public const string LicenceImport = "LicenceImport";
 
+    /// <summary>A checked file of hotline work orders waiting for the person's confirmation; never downloadable.</summary>
+    public const string ComplaintImport = "ComplaintImport";
+
     /// <summary>The operator's evidence of a correction (整改回复); opened through the order's page.</summary>
     public const string RectificationResponse = "RectificationResponse";
     /// <summary>A photo taken for one item of an inspection (owner: the <c>InspectionItem</c>); images only.</summary>
@@ -171,4 +174,16 @@ public static class FileOwners
 
     /// <summary>The re-inspection laboratory's report (owner: the <c>SampleFailure</c>); PDF only.</summary>
     public const string SampleReinspectionReport = "SampleReinspectionReport";
+
+    /// <summary>
+    /// A submitter's photos and receipts (owner: the <c>Complaint</c>); images or PDF. They may show who the submitter is,
+    /// so they are opened by those who may see the informant: the handling unit and the office.
+    /// </summary>
+    public const string ComplaintEvidence = "ComplaintEvidence";
+
+    /// <summary>
+    /// The signed mediation agreement or record of a complaint (调解协议/记录; owner: the <c>Complaint</c>), a photo or a
+    /// PDF uploaded with the mediation's end. Stored under a neutral name (a typed name may name the complainant).
+    /// </summary>
+    public const string ComplaintMediationRecord = "ComplaintMediationRecord";
 }

@@ -91,6 +91,9 @@ public class ShianDb(DbContextOptions<ShianDb> options) : IdentityDbContext<Shia
     public DbSet<Traceability.CertificateReceipt> CertificateReceipts => Set<Traceability.CertificateReceipt>();
     public DbSet<Traceability.TraceProduct> TraceProducts => Set<Traceability.TraceProduct>();
     public DbSet<Traceability.TraceCode> TraceCodes => Set<Traceability.TraceCode>();
+    public DbSet<Complaints.Complaint> Complaints => Set<Complaints.Complaint>();
+    public DbSet<Complaints.ComplaintEntry> ComplaintEntries => Set<Complaints.ComplaintEntry>();
+    public DbSet<Complaints.ComplaintReward> ComplaintRewards => Set<Complaints.ComplaintReward>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

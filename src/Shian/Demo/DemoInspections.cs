@@ -238,7 +238,7 @@ public static class DemoInspections
         return results;
     }
 
-    private static Inspection Record(Checklist checklist, Business business, InspectionKind kind, Dictionary<string, ItemResult> results, List<Guid> team,
+    internal static Inspection Record(Checklist checklist, Business business, InspectionKind kind, Dictionary<string, ItemResult> results, List<Guid> team,
         Dictionary<Guid, string> names, DateOnly day, Random random, bool acknowledged = true)
     {
         var start = DemoTime.At(day, 9 + random.Next(7)).AddMinutes(random.Next(60));

@@ -83,6 +83,8 @@ public static class DemoWork
         db.ChangeTracker.Clear();
         await DemoRecall.SeedAsync(db, clock.GetUtcNow().UtcDateTime, ct); // a failed sample's lot with its genealogy and recall scope, once
         db.ChangeTracker.Clear();
+        await DemoComplaints.SeedAsync(db, clock, ct); // the year's complaints and reports in every state, once
+        db.ChangeTracker.Clear();
         if (await db.Plans.AnyAsync(ct))
         {
             return false;

@@ -29,6 +29,9 @@ public static class Metrics
         new(Grain.GrainMetrics.ReserveTestCompletion, "区级储备粮半年强制检验完成率：本半年已检验的储备粮仓房比例 · reserve grain: silos tested this half-year", ["储备粮", "检验"], "%"),
         new(Grain.GrainMetrics.PurchaseCheckRate, "粮食收购企业检查比例：本年已检查的粮食收购企业比例（不低于5%） · grain purchase enterprises checked this year (floor 5%)", ["粮食收购企业"], "%"),
         new(Grain.GrainMetrics.ImportedFailedDisposalRate, "不合格进口食品退运销毁率：本年核查不合格的进口食品中已退运或销毁的比例 · failed imported food returned or destroyed", ["进口食品", "退运"], "%"),
+        new(Complaints.ComplaintMetrics.AcceptedInTime, "投诉举报按时受理率：本年登记的投诉举报中，受理（不予受理）或作出核查决定未超过法定时限的比例 · complaints and reports accepted, refused or decided within the statutory working days", ["投诉", "受理"], "%"),
+        new(Complaints.ComplaintMetrics.ClosedInTime, "投诉举报按时办结率：本年已办结或已超期的投诉举报中，各环节均在时限内办结的比例 · complaints and reports closed with every step in time", ["投诉", "办结"], "%"),
+        new(Complaints.ComplaintMetrics.SatisfactionRate, "投诉举报回访满意率：本年回访中表示满意的比例 · return visits this year in which the submitter was satisfied", ["投诉", "满意"], "%"),
         new("selfcheck.report_rate", "企业自查风险报告率 · self-inspection reports filed", ["自查风险报告率"], "%"),
     ];
 
@@ -56,6 +59,8 @@ public static class Metrics
         Rectification.RectificationMetrics.ClosureRate => await Rectification.RectificationMetrics.ClosureRateAsync(db, scope, today, ct),
         Sampling.SamplingQuota.MetricName => await Sampling.SamplingPlanProgress.BatchesPerThousandAsync(db, scope, today, ct),
         Traceability.TraceReporting.MetricName => await Traceability.TraceReporting.UploadRateAsync(db, scope, today, ct),
+        Complaints.ComplaintMetrics.AcceptedInTime or Complaints.ComplaintMetrics.ClosedInTime or Complaints.ComplaintMetrics.SatisfactionRate
+            => await Complaints.ComplaintMetrics.ComputeAsync(db, scope, name, today, ct),
         _ => null,
     };
 

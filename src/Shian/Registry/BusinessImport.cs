@@ -77,7 +77,7 @@ public static class BusinessImport
     }
 
     /// <summary>Cells as text: numbers without exponent (a code typed as a number), dates as ISO.</summary>
-    private static string Cell(object? value) => value switch
+    internal static string Cell(object? value) => value switch
     {
         null => "",
         double d => d.ToString("0.##########", CultureInfo.InvariantCulture),

@@ -97,6 +97,24 @@ public sealed class FileRulesTests(CrawlerTests.DemoDistrictFactory factory) : I
     }
 
     [Fact]
+    public async Task Complaint_evidence_opens_to_the_handling_township_and_the_office_and_not_to_a_district_inspector()
+    {
+        var wenchang = await factory.QueryAsync(db => db.Townships.Where(t => t.Name == "文昌街道").Select(t => t.Id).SingleAsync());
+        var file = await AttachAsync(FileOwners.ComplaintEvidence, async db =>
+        {
+            var business = await db.Businesses.Where(b => b.TownshipId == wenchang).Select(b => new { b.Id, b.Name, b.Address }).FirstAsync();
+            var (complaint, errors) = await Shian.Complaints.ComplaintIntake.ReceiveAsync(db,
+                new(Shian.Complaints.ComplaintKind.Report, business.Name, null, business.Address, "file rule test", null, "举报人", "13800138000", business.Id),
+                Shian.Complaints.ComplaintChannel.Online, new Shian.Complaints.ComplaintSettings(), "test", DateTime.UtcNow);
+            Assert.Empty(errors);
+            return complaint!.Id;
+        });
+        // The evidence may show who the informant is: only who may see the informant opens it.
+        await AdmitsAndRefusesAsync(file, "township", "inspector");
+        await AdmitsAndRefusesAsync(file, "office", "operator");
+    }
+
+    [Fact]
     public async Task A_checked_import_waiting_for_confirmation_opens_to_no_one()
     {
         var admin = await factory.QueryAsync(db => db.Users.Where(u => u.UserName == "office").Select(u => u.Id).SingleAsync());

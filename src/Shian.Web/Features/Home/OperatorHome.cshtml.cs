@@ -31,6 +31,12 @@ public class OperatorHomeModel(ShianDb db, CurrentUser user, TimeProvider clock)
 
     public int UnreadCount { get; private set; }
 
+    /// <summary>Complaints against its businesses that the handler released to it: the substance, never who made them.</summary>
+    public sealed record ReleasedComplaint(Guid Id, Shian.Complaints.ComplaintKind Kind, DateOnly ReceivedOn, string BusinessName, string Description,
+        Shian.Complaints.ComplaintStatus Status);
+
+    public IReadOnlyList<ReleasedComplaint> Complaints { get; private set; } = [];
+
     public async Task OnGetAsync()
     {
         DisplayName = user.Principal.FindFirst(ShianClaims.DisplayName)?.Value ?? user.Name;
@@ -44,6 +50,9 @@ public class OperatorHomeModel(ShianDb db, CurrentUser user, TimeProvider clock)
         var notices = db.Notices.AsNoTracking().Where(n => n.BusinessId != null && mine.Contains(n.BusinessId.Value));
         UnreadCount = await notices.CountAsync(n => n.ReadAt == null);
         Notices = await notices.OrderByDescending(n => n.CreatedAt).Take(20).ToListAsync();
+        Complaints = await Shian.Complaints.ComplaintScope.VisibleTo(db.Complaints.AsNoTracking(), await user.ScopeAsync())
+            .OrderByDescending(c => c.ReceivedAt).Take(20)
+            .Select(c => new ReleasedComplaint(c.Id, c.Kind, c.ReceivedOn, c.BusinessName, c.Description, c.Status)).ToListAsync();
         Listed = await CreditFlags.ListedAmongAsync(db, ids, Today);
         Businesses = businesses.Select(b => new Mine(b, licences[b.Id].OrderByDescending(l => l.IssuedOn).ToList())).ToList();
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Shian.Accounts;
 using Shian.Common;
+using Shian.Complaints;
 using Shian.Data;
 using Shian.Plans;
 using Shian.Registry;
@@ -36,6 +37,9 @@ public class WorkbenchModel(ShianDb db, CurrentUser user, TimeProvider clock, IA
 
     public Facts? Jurisdiction { get; private set; }
     public AccessScope Scope { get; private set; } = AccessScope.Nothing;
+
+    /// <summary>The complaints this user's township or unit handles (the office: all) past or near their deadline; null when it handles none.</summary>
+    public (int DueSoon, int Overdue)? Complaints { get; private set; }
     public string? ScopeName { get; private set; }
     public DateOnly Today { get; private set; }
     public bool TodayIsWorkingDay { get; private set; }
@@ -65,6 +69,14 @@ public class WorkbenchModel(ShianDb db, CurrentUser user, TimeProvider clock, IA
         await LoadWorkAsync();
 
         var calendar = await db.LoadCalendarAsync();
+        if (Scope.Level is AccessLevel.Township or AccessLevel.Unit || await HttpContext.MeetsAsync(Policies.Office))
+        {
+            // Those it handles, which for these levels are those it sees (a district inspector reads them, not handles).
+            var clocks = HttpContext.RequestServices.GetRequiredService<Shian.Complaints.ComplaintSettings>().Clocks;
+            var handled = Shian.Complaints.ComplaintScope.VisibleTo(db.Complaints.AsNoTracking(), Scope);
+            Complaints = (await handled.InClock(Shian.Complaints.ClockState.DueSoon, Today, calendar, clocks).CountAsync(),
+                await handled.InClock(Shian.Complaints.ClockState.Overdue, Today, calendar, clocks).CountAsync());
+        }
         TodayIsWorkingDay = calendar.IsWorkingDay(Today);
         CalendarCoversThisYear = calendar.Covers(Today.Year);
     }

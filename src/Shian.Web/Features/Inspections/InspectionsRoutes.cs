@@ -19,6 +19,8 @@ public static class InspectionsRoutes
     public static string Inspection(Guid id) => $"{Inspections}/{id}";
     public static string NewInspection(Guid businessId, InspectionKind kind) => $"{NewInspectionPage}?business={businessId}&kind={kind}";
     public static string NewCampaignInspection(Guid businessId, Guid campaignId) => $"{NewInspectionPage}?business={businessId}&campaign={campaignId}";
+    /// <summary>An inspection a complaint calls for: recorded, it is logged on the complaint (and links back to it).</summary>
+    public static string NewComplaintInspection(Guid businessId, Guid complaintId) => $"{NewInspectionPage}?business={businessId}&kind={InspectionKind.Complaint}&complaint={complaintId}";
     public static string NewPlannedInspection(Guid businessId, Guid plannedVisitId) => $"{NewInspectionPage}?business={businessId}&planned={plannedVisitId}";
 
     public static string ScheduleOfTeam(Guid teamId, int? year = null) =>

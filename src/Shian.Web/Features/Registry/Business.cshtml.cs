@@ -16,7 +16,8 @@ namespace Shian.Web.Features.Registry;
 /// an operator sees only the businesses of their account.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public class BusinessModel(ShianDb db, CurrentUser user, IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public class BusinessModel(ShianDb db, CurrentUser user, IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<SharedResource> l,
+    Shian.Complaints.ComplaintSettings complaintSettings) : PageModel
 {
     public sealed record Change(string Field, string? Before, string? After);
 
@@ -86,6 +87,9 @@ public class BusinessModel(ShianDb db, CurrentUser user, IAuthorizationService a
 
     public DateOnly Today { get; private set; }
 
+    /// <summary>Complaints and reports in the last twelve months when they reach the threshold (supervisors only: a count an operator is not shown).</summary>
+    public int? RepeatedComplaints { get; private set; }
+
     /// <summary>The listing that puts the business on the serious-violation list today, if any.</summary>
     public Shian.Credit.SeriousViolation? SeriousListing { get; private set; }
 
@@ -104,6 +108,11 @@ public class BusinessModel(ShianDb db, CurrentUser user, IAuthorizationService a
         Township = await db.Townships.Where(t => t.Id == Record.TownshipId).Select(t => t.Name).SingleAsync();
         Today = Shian.Common.ShianTime.LocalDate(clock.GetUtcNow().UtcDateTime);
         SeriousListing = await Shian.Credit.CreditFlags.HoldingOn(db, Today).FirstOrDefaultAsync(v => v.BusinessId == id);
+        if ((await user.ScopeAsync()).Supervises)
+        {
+            var repeated = await Shian.Complaints.RepeatedComplaints.AmongAsync(db, [id], Today, complaintSettings.RepeatedThreshold);
+            RepeatedComplaints = repeated.TryGetValue(id, out var count) ? count : null;
+        }
         Licences = await db.Licences.AsNoTracking().Where(l => l.BusinessId == id).OrderByDescending(l => l.IssuedOn).ToListAsync();
         if (Licences.Any(l => l.ByCommitment && l.CommitmentVerifiedOn is null))
         {

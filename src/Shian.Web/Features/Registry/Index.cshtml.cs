@@ -12,7 +12,8 @@ namespace Shian.Web.Features.Registry;
 
 /// <summary>主体档案: every business this user may see, searched and filtered, paged, exported to Excel.</summary>
 [Authorize(Policy = Policies.Supervision)]
-public class IndexModel(ShianDb db, CurrentUser user, IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public class IndexModel(ShianDb db, CurrentUser user, IAuthorizationService authorization, TimeProvider clock, IStringLocalizer<SharedResource> l,
+    Shian.Complaints.ComplaintSettings complaintSettings) : PageModel
 {
     private const int PageSize = 50;
 
@@ -39,6 +40,9 @@ public class IndexModel(ShianDb db, CurrentUser user, IAuthorizationService auth
     /// <summary>The businesses of this page on the serious-violation list today.</summary>
     public IReadOnlySet<Guid> Listed { get; private set; } = new HashSet<Guid>();
 
+    /// <summary>Of the rows shown, those with repeated complaints and reports in twelve months, with their count.</summary>
+    public IReadOnlyDictionary<Guid, int> RepeatedComplaints { get; private set; } = new Dictionary<Guid, int>();
+
     public async Task OnGetAsync()
     {
         var query = await FilteredAsync();
@@ -47,6 +51,8 @@ public class IndexModel(ShianDb db, CurrentUser user, IAuthorizationService auth
         Rows = await Project(query.OrderBy(b => b.Name).Skip((PageNumber - 1) * PageSize).Take(PageSize)).ToListAsync();
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.RegistryEdit)).Succeeded;
         Listed = await Shian.Credit.CreditFlags.ListedAmongAsync(db, Rows.Select(r => r.Id).ToList(), Shian.Common.ShianTime.LocalDate(Shian.Common.ShianTime.UtcNow(clock)));
+        RepeatedComplaints = await Shian.Complaints.RepeatedComplaints.AmongAsync(db, Rows.Select(r => r.Id).ToList(),
+            Shian.Common.ShianTime.LocalDate(Shian.Common.ShianTime.UtcNow(clock)), complaintSettings.RepeatedThreshold);
     }
 
     /// <summary>The whole filtered list as a workbook, with names people read rather than codes.</summary>

@@ -31,6 +31,7 @@ public class DetailModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuth
     public IReadOnlyList<string> InspectorNames { get; private set; } = [];
     public bool MayIssueRectification { get; private set; }
     public bool MayAcknowledge { get; private set; }
+    public Guid? ComplaintId { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
@@ -91,6 +92,10 @@ public class DetailModel(ShianDb db, CurrentUser user, TimeProvider clock, IAuth
             && (await authorization.AuthorizeAsync(User, Policies.RegistryEdit)).Succeeded;
         MayAcknowledge = scope.Level == AccessLevel.OwnBusinesses && scope.BusinessIds.Contains(record.BusinessId)
             && record.Status == InspectionStatus.Submitted && record.AcknowledgedAt is null;
+        // The complaint this inspection was started for, when the user may see it (its log names the inspection).
+        ComplaintId = await Shian.Complaints.ComplaintScope.VisibleTo(db.Complaints.AsNoTracking(), scope)
+            .Where(c => c.Entries.Any(e => e.Kind == Shian.Complaints.ComplaintEntryKind.InspectionStarted && e.LinkedId == record.Id))
+            .Select(c => (Guid?)c.Id).FirstOrDefaultAsync();
         return true;
     }
 }

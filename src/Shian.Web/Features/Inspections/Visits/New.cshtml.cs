@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Shian.Accounts;
 using Shian.Common;
+using Shian.Complaints;
 using Shian.Data;
 using Shian.Inspections;
 using Shian.Registry;
@@ -31,6 +32,8 @@ public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringL
 
     /// <summary>The campaign (专项行动) the inspection is part of: kind 专项检查, on the campaign's checklist when it names one.</summary>
     [BindProperty(SupportsGet = true)] public Guid? Campaign { get; set; }
+    /// <summary>The complaint this inspection is for (投诉举报核查): logged on it once recorded.</summary>
+    [BindProperty(SupportsGet = true, Name = "complaint")] public Guid? ComplaintId { get; set; }
     [BindProperty] public Guid? ClientDraftId { get; set; }
     [BindProperty] public List<Guid> Inspectors { get; set; } = [];
     [BindProperty] public DateTime? StartedAt { get; set; }
@@ -40,6 +43,7 @@ public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringL
     public Checklist? Checklist { get; private set; }
     public PlannedInspection? Visit { get; private set; }
     public Shian.Campaigns.Campaign? ForCampaign { get; private set; }
+    public Shian.Complaints.Complaint? ForComplaint { get; private set; }
     public IReadOnlyList<Person> People { get; private set; } = [];
     public Dictionary<string, ItemResult> Results { get; } = [];
     public Dictionary<string, string> Notes { get; } = [];
@@ -147,6 +151,15 @@ public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringL
             return Page();
         }
         var (stored, duplicate) = await InspectionRecords.SaveAsync(db, inspection, photos, user.Name, now, ct);
+        if (ForComplaint is not null && !duplicate)
+        {
+            var before = ForComplaint.Entries.Count;
+            if (ForComplaint.RecordAction(ComplaintEntryKind.InspectionStarted, null, stored.Id, now, user.Name) is null)
+            {
+                db.AddEntriesSince(ForComplaint, before);
+                await db.SaveChangesAsync(ct);
+            }
+        }
         return Redirect($"{InspectionsRoutes.Inspection(stored.Id)}?saved={(duplicate ? "duplicate" : "new")}");
     }
 
@@ -177,6 +190,21 @@ public class NewModel(ShianDb db, CurrentUser user, TimeProvider clock, IStringL
         if (!AdHocKinds.Contains(Kind))
         {
             Kind = InspectionKind.Routine;
+        }
+        if (ComplaintId is { } complaintId)
+        {
+            // Only a complaint against this business that the user handles (Features/Complaints/ComplaintRights).
+            ForComplaint = await db.Complaints.VisibleTo(scope).Include(c => c.Entries).FirstOrDefaultAsync(c => c.Id == complaintId && c.BusinessId == Business);
+            if (ForComplaint is null)
+            {
+                return NotFound();
+            }
+            var rights = new Features.Complaints.ComplaintRights(scope, await HttpContext.MeetsAsync(Policies.Office), await HttpContext.MeetsAsync(Policies.Inspect), ForComplaint);
+            if (!rights.StartInspection)
+            {
+                return Forbid();
+            }
+            Kind = InspectionKind.Complaint;
         }
         var today = ShianTime.LocalDate(ShianTime.UtcNow(clock));
         if (Campaign is { } campaignId && Visit is null)
